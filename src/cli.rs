@@ -1,0 +1,73 @@
+//! Command-line interface: clap definitions turned into plain options.
+
+use crate::load::{Format, LoadOptions, decode};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tandem",
+    version,
+    about = "Read two versions of a spoken event side by side",
+    long_about = "Read two versions of a spoken event side by side: an official transcript and \
+                  a translation or another outlet's version. With no files, opens the bundled \
+                  example (the State Department's and YTN's transcripts of Blinken and Cho in \
+                  Seoul, January 2025).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The official transcript (left pane), or a single transcript to read alone.
+    pub official: Option<PathBuf>,
+
+    /// The other version (right pane).
+    pub other: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show how a transcript file was read: format, encoding, metadata, speakers and turns.
+    Inspect {
+        /// The transcript file (`-` for standard input); the bundled official transcript if omitted.
+        file: Option<PathBuf>,
+        /// Print the whole model as JSON instead.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+/// How to read input files, when detection should be overruled.
+#[derive(Debug, Args, Clone, Default)]
+pub struct InputArgs {
+    /// Read files in this format instead of detecting it.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format, global = true)]
+    pub format: Option<Format>,
+
+    /// Read files in this encoding (utf-8, utf-16le, euc-kr, cp949, shift_jis, windows-1252, ...).
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding, global = true)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl InputArgs {
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            format: self.format,
+            encoding: self.encoding,
+        }
+    }
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    name.parse()
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    decode::encoding_for_label(label).ok_or_else(|| format!("unknown encoding '{label}'"))
+}

@@ -1,0 +1,16 @@
+//! tandem reads two versions of a spoken event side by side.
+//!
+//! The data path, and the module for each step:
+//! - [`load`]: a file's bytes → decoded text → detected format → [`model::Transcript`]
+//! - [`model`]: transcripts, speakers, turns, paragraphs, sentences, annotations
+//! - [`inspect`]: a plain-text report of how a file was read
+//! - [`bundled`]: the example pair embedded in the binary
+//! - [`sanitize`]: file text made safe for a terminal
+//! - [`cli`]: the command line
+
+pub mod bundled;
+pub mod cli;
+pub mod inspect;
+pub mod load;
+pub mod model;
+pub mod sanitize;

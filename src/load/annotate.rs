@@ -1,0 +1,225 @@
+//! Recognising annotations in speech: bracketed notes, stage directions, marked spans.
+//!
+//! Square brackets in a transcript are always an editor's voice. Parentheses are only an
+//! annotation when their content says so (`(inaudible)`, `(Laughter.)`); otherwise they are
+//! the speaker's own words and stay plain text.
+
+use crate::model::AnnotationKind;
+use std::ops::Range;
+
+/// An annotation found in a text, by byte range (delimiters included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub kind: AnnotationKind,
+    pub range: Range<usize>,
+}
+
+impl AnnotationKind {
+    /// Notes on how the following speech was delivered, which stand before it.
+    pub fn is_delivery_note(self) -> bool {
+        matches!(self, AnnotationKind::Interpretation | AnnotationKind::Language)
+    }
+}
+
+const LANGUAGES: &[&str] = &[
+    "english", "korean", "japanese", "chinese", "mandarin", "cantonese", "french", "german",
+    "spanish", "russian", "arabic", "polish", "ukrainian", "italian", "portuguese", "hindi",
+    "vietnamese", "hebrew", "turkish", "dutch", "persian", "farsi", "indonesian", "thai",
+];
+
+/// What kind of annotation a bracketed note is, from its content without delimiters.
+/// Square-bracketed content is at least editorial; parenthesised content must match.
+pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
+    let lower = inner
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .trim()
+        .to_lowercase();
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
+    let kind = if starts(&[
+        "via interpret",
+        "as interpreted",
+        "through interpret",
+        "through an interpret",
+        "interpreted",
+        "interpretation",
+        "as translated",
+        "translated",
+    ]) {
+        Some(AnnotationKind::Interpretation)
+    } else if is_language_note(&lower) {
+        Some(AnnotationKind::Language)
+    } else if starts(&[
+        "inaudible",
+        "unintelligible",
+        "indiscernible",
+        "crosstalk",
+        "cross talk",
+        "cross-talk",
+        "audio cut",
+        "audio drop",
+        "off mic",
+        "off-mic",
+        "no audio",
+        "technical difficult",
+    ]) {
+        Some(AnnotationKind::Inaudible)
+    } else if starts(&[
+        "laughter", "laughs", "laughing", "applause", "cheers", "cheering", "booing", "chuckles",
+        "chuckling", "sighs", "pause", "silence", "audience",
+    ]) {
+        Some(AnnotationKind::Reaction)
+    } else if lower.contains("music") || starts(&["sound", "bell", "gavel", "video plays", "beep"]) {
+        Some(AnnotationKind::Sound)
+    } else if is_clock_time(&lower) {
+        Some(AnnotationKind::Timestamp)
+    } else if lower == "sic" || open == '[' {
+        Some(AnnotationKind::Editorial)
+    } else {
+        None
+    };
+    kind.filter(|_| !inner.trim().is_empty())
+}
+
+fn is_language_note(lower: &str) -> bool {
+    let rest = lower
+        .strip_prefix("in ")
+        .or_else(|| lower.strip_prefix("speaks "))
+        .or_else(|| lower.strip_prefix("speaking "))
+        .or_else(|| lower.strip_prefix("speaks in "))
+        .or_else(|| lower.strip_prefix("speaking in "));
+    rest.is_some_and(|rest| LANGUAGES.contains(&rest.trim_start_matches("in ").trim()))
+}
+
+fn is_clock_time(lower: &str) -> bool {
+    let digits_and_colons = lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.'));
+    digits_and_colons && lower.len() <= 20
+}
+
+/// Longest bracketed note we accept; a longer "note" is more likely unbalanced punctuation.
+const MAX_NOTE: usize = 200;
+
+/// Annotations inside `text`: every `[...]`, and `(...)` whose content is a known note.
+pub fn find_inline(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut search_from = 0;
+    while let Some(offset) = text[search_from..].find(['[', '(']) {
+        let start = search_from + offset;
+        let open = text[start..].chars().next().unwrap_or('[');
+        let close = if open == '[' { ']' } else { ')' };
+        let inner_start = start + 1;
+        let limit = (inner_start + MAX_NOTE).min(text.len());
+        let window_end = (inner_start..=limit)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(inner_start);
+        let window = &text[inner_start..window_end];
+        match matching_close(window, open, close) {
+            Some(inner_len) => {
+                let inner = &text[inner_start..inner_start + inner_len];
+                let end = inner_start + inner_len + 1;
+                if let Some(kind) = classify(inner, open) {
+                    found.push(Found {
+                        kind,
+                        range: start..end,
+                    });
+                    search_from = end;
+                } else {
+                    search_from = inner_start;
+                }
+            }
+            None => search_from = inner_start,
+        }
+    }
+    found
+}
+
+/// Length of the content up to the bracket that closes the one just opened, allowing nesting.
+fn matching_close(window: &str, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, c) in window.char_indices() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            if depth == 0 {
+                return Some(offset);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// Delivery notes (`[Via interpreter]`, `(As interpreted.)`) at the very start of `text` and
+/// followed by speech. Returns them in order; the speech starts after the last one.
+pub fn leading_delivery_notes(text: &str) -> Vec<Found> {
+    let mut notes = Vec::new();
+    let mut position = text.len() - text.trim_start().len();
+    loop {
+        let rest = &text[position..];
+        let Some(note) = find_inline(rest).into_iter().next() else {
+            break;
+        };
+        if note.range.start != 0 || !note.kind.is_delivery_note() {
+            break;
+        }
+        let after = position + note.range.end;
+        if text[after..].trim().is_empty() {
+            break;
+        }
+        notes.push(Found {
+            kind: note.kind,
+            range: position..after,
+        });
+        position = after + (text[after..].len() - text[after..].trim_start().len());
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(AnnotationKind, &str)> {
+        find_inline(text)
+            .into_iter()
+            .map(|f| (f.kind, &text[f.range]))
+            .collect()
+    }
+
+    #[test]
+    fn brackets_and_known_parentheses_are_annotations() {
+        assert_eq!(
+            kinds("explosive (inaudible), and (with use subject to) Katchi kapshida [\"We go together\"]. (Laughter.)"),
+            [
+                (AnnotationKind::Inaudible, "(inaudible)"),
+                (AnnotationKind::Editorial, "[\"We go together\"]"),
+                (AnnotationKind::Reaction, "(Laughter.)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn delivery_notes_lead_the_speech() {
+        let text = "[Via interpreter] [In English] Good afternoon.";
+        let notes = leading_delivery_notes(text);
+        assert_eq!(notes.len(), 2);
+        assert_eq!(&text[notes[1].range.clone()], "[In English]");
+        assert_eq!(classify("In English", '['), Some(AnnotationKind::Language));
+        assert_eq!(classify("As interpreted.", '('), Some(AnnotationKind::Interpretation));
+    }
+
+    #[test]
+    fn a_lone_note_is_not_taken_out() {
+        assert!(leading_delivery_notes("(As interpreted.)").is_empty());
+    }
+
+    #[test]
+    fn unbalanced_brackets_are_text() {
+        assert!(find_inline("a [b (c").is_empty());
+        assert_eq!(kinds("[a [b] c]"), [(AnnotationKind::Editorial, "[a [b] c]")]);
+    }
+}

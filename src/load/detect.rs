@@ -1,0 +1,75 @@
+//! Which format a text is in, judged from its content, with a note when the call is close.
+
+use super::{Format, labelled, metadata, subtitles, timestamped, bracketed};
+
+/// The chosen format, and why when the choice was not clear-cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    pub format: Format,
+    pub note: Option<String>,
+}
+
+impl Detection {
+    fn certain(format: Format) -> Self {
+        Detection { format, note: None }
+    }
+}
+
+/// Looks at the text's opening for structured formats, then counts the line shapes of the
+/// plain-text formats and takes the most common.
+pub fn detect(text: &str) -> Detection {
+    let start = text.trim_start();
+    if start.starts_with('{') || start.starts_with('[') && serde_json::from_str::<serde_json::Value>(start).is_ok() {
+        return Detection::certain(Format::Json);
+    }
+    if start.starts_with("WEBVTT") {
+        return Detection::certain(Format::Vtt);
+    }
+    if subtitles::looks_like_srt(text) {
+        return Detection::certain(Format::Srt);
+    }
+    if start.starts_with('<') {
+        return Detection::certain(Format::Html);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut counts = [
+        (
+            Format::Labelled,
+            lines
+                .iter()
+                .filter(|l| labelled::label_at(l).is_some() && !metadata::is_footer_start(l))
+                .count(),
+            "label lines such as 'SPEAKER:'",
+        ),
+        (
+            Format::Bracketed,
+            bracketed::header_count(&lines),
+            "'[Speaker]' header lines",
+        ),
+        (
+            Format::Timestamped,
+            lines.iter().filter(|l| timestamped::line_time(l).is_some()).count(),
+            "lines opening with a time stamp",
+        ),
+    ];
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let [(format, count, what), (runner_up, runner_count, runner_what), _] = counts;
+    if count == 0 {
+        return Detection {
+            format: Format::Labelled,
+            note: Some("no speaker labels, '[Speaker]' headers or time stamps found; read as labelled lines".into()),
+        };
+    }
+    let note = if runner_count * 2 >= count {
+        Some(format!(
+            "read as {} because it has {count} {what}, against {runner_count} {runner_what} for {}",
+            format.description(),
+            runner_up.description()
+        ))
+    } else if count < 2 {
+        Some(format!("read as {} on the strength of a single one of its {what}", format.description()))
+    } else {
+        None
+    };
+    Detection { format, note }
+}

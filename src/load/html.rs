@@ -1,0 +1,190 @@
+//! HTML transcripts. The Podcasting 2.0 shape (`<cite>Name:</cite> <time>0:53</time>
+//! <p>text</p>`) is read directly; any other page is turned into lines of text (one per block
+//! element) and read as the plain-text format it then looks like.
+
+use super::assemble::{Markup, Piece, TurnDraft};
+use super::document::Document;
+use super::subtitles::clock;
+use super::{Format, detect, entities};
+use crate::model::TimeSpan;
+
+#[derive(Debug)]
+enum Node<'a> {
+    /// A tag's lower-cased name, whether it closes, and its line.
+    Tag { name: String, closing: bool, line: usize },
+    Text { text: &'a str },
+}
+
+fn tokenize(source: &str) -> Vec<Node<'_>> {
+    let mut nodes = Vec::new();
+    let mut rest = source;
+    let mut line = 1;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            nodes.push(Node::Text { text: rest });
+            break;
+        };
+        if open > 0 {
+            nodes.push(Node::Text { text: &rest[..open] });
+            line += rest[..open].matches('\n').count();
+        }
+        let tag_end = rest[open..].find('>').map(|e| open + e + 1).unwrap_or(rest.len());
+        let tag = &rest[open + 1..tag_end.saturating_sub(1).max(open + 1)];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() && !tag.starts_with('!') {
+            // A lone `<` in text.
+            nodes.push(Node::Text { text: &rest[open..open + 1] });
+            rest = &rest[open + 1..];
+            continue;
+        }
+        nodes.push(Node::Tag { name, closing, line });
+        line += rest[open..tag_end].matches('\n').count();
+        rest = &rest[tag_end..];
+    }
+    nodes
+}
+
+pub fn parse(source: &str) -> Document {
+    let nodes = tokenize(source);
+    let cited = nodes.iter().any(|n| matches!(n, Node::Tag { name, .. } if name == "cite"));
+    if cited {
+        return parse_cited(&nodes);
+    }
+    let text = plain_text(&nodes);
+    let detection = detect::detect(&text);
+    let format = match detection.format {
+        Format::Bracketed | Format::Timestamped => detection.format,
+        _ => Format::Labelled,
+    };
+    let mut document = super::parse(format, &text).unwrap_or_default();
+    document.warnings.push(format!(
+        "HTML page read as {} (line numbers count the page's text blocks)",
+        format.description()
+    ));
+    document
+}
+
+/// Text inside an element, entity-decoded and with white space collapsed.
+struct Collector {
+    element: String,
+    text: String,
+}
+
+fn parse_cited(nodes: &[Node<'_>]) -> Document {
+    let mut document = Document::default();
+    let mut draft: Option<TurnDraft> = None;
+    let mut time: Option<TimeSpan> = None;
+    let mut collecting: Option<Collector> = None;
+    let mut outside = String::new();
+    for node in nodes {
+        match node {
+            Node::Tag { name, closing: false, .. } if matches!(name.as_str(), "cite" | "time" | "p") => {
+                collecting = Some(Collector { element: name.clone(), text: String::new() });
+            }
+            Node::Tag { name, closing: true, line } if collecting.as_ref().is_some_and(|c| &c.element == name) => {
+                let Some(collector) = collecting.take() else { continue };
+                let text = entities::decode(&collector.text).into_owned();
+                match name.as_str() {
+                    "cite" => {
+                        if let Some(finished) = draft.take() {
+                            document.push_turn(finished);
+                        }
+                        let label = text.trim().trim_end_matches(':').trim();
+                        let id = (!label.is_empty()).then(|| document.speakers.intern(label));
+                        draft = Some(TurnDraft::new(label, id, *line));
+                        time = None;
+                    }
+                    "time" => time = clock(text.trim()).map(|start| TimeSpan { start, end: None }),
+                    _ => {
+                        let turn = draft.get_or_insert_with(|| TurnDraft::new("", None, *line));
+                        turn.push_paragraph(&[Piece { text: &text, time }], Markup::default());
+                        turn.touch_line(*line);
+                    }
+                }
+            }
+            Node::Text { text, .. } => match collecting.as_mut() {
+                Some(collector) => collector.text.push_str(text),
+                None => outside.push_str(text),
+            },
+            Node::Tag { .. } => {}
+        }
+        if !outside.trim().is_empty() && collecting.is_none() {
+            let text = entities::decode(outside.trim()).into_owned();
+            let lines = text.lines().map(str::to_string);
+            if draft.is_none() {
+                document.metadata.header.extend(lines);
+            } else {
+                document.metadata.footer.extend(lines);
+            }
+            outside.clear();
+        }
+    }
+    if let Some(finished) = draft {
+        document.push_turn(finished);
+    }
+    document
+}
+
+const BLOCKS: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "blockquote", "header", "footer", "main", "dt", "dd", "hr", "pre",
+    "title", "body", "html", "head",
+];
+
+/// The page's text with one line per block element; scripts and styles are skipped.
+fn plain_text(nodes: &[Node<'_>]) -> String {
+    let mut out = String::new();
+    let mut skipping: Option<&str> = None;
+    for node in nodes {
+        match node {
+            Node::Tag { name, closing, .. } => {
+                if let Some(skipped) = skipping {
+                    if *closing && name == skipped {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if !closing && matches!(name.as_str(), "script" | "style") {
+                    skipping = Some(if name == "script" { "script" } else { "style" });
+                } else if BLOCKS.contains(&name.as_str()) {
+                    out.push('\n');
+                    if name == "p" && *closing {
+                        out.push('\n');
+                    }
+                }
+            }
+            Node::Text { text, .. } if skipping.is_none() => out.push_str(&entities::decode(text)),
+            Node::Text { .. } => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cite_time_p_transcript() {
+        let html = "<cite>Travis:</cite>\n<time>0:00</time>\n<p>It&#39;s good.</p>\n<cite>Sarah:</cite>\n<time>0:53</time>\n<p>Yes.</p>";
+        let document = parse(html);
+        assert_eq!(document.turns.len(), 2);
+        assert_eq!(document.turns[0].label, "Travis");
+        assert_eq!(document.turns[0].paragraphs[0].sentences[0].text, "It's good.");
+        assert_eq!(document.turns[1].time.map(|t| t.start), Some(53.0));
+        assert_eq!(document.turns[1].lines.first, 4);
+    }
+
+    #[test]
+    fn other_pages_are_read_as_text() {
+        let html = "<html><head><title>T</title><script>x</script></head><body><p>MODERATOR: Welcome.</p><p>Q&amp;A follows.</p><p>Q    Why?</p></body></html>";
+        let document = parse(html);
+        assert_eq!(document.turns.len(), 2);
+    }
+}

@@ -1,0 +1,204 @@
+//! JSON transcripts: tandem's own model (a round trip of `inspect --json`), Podcasting 2.0
+//! `segments` (often one word each), and lists of `{speaker, text, timestamp}` entries.
+
+use super::assemble::{Markup, Piece, TurnDraft};
+use super::document::Document;
+use super::speakers::Registry;
+use super::subtitles::clock;
+use super::{Format, Problem};
+use crate::model::{TimeSpan, Transcript};
+use serde_json::{Map, Value};
+
+const TEXT_KEYS: &[&str] = &["text", "body", "content", "words", "transcript"];
+const SPEAKER_KEYS: &[&str] = &["speaker", "name", "speaker_name", "speakerName"];
+const START_KEYS: &[&str] = &["startTime", "start", "start_time", "timestamp", "time"];
+const END_KEYS: &[&str] = &["endTime", "end", "end_time"];
+
+/// Entries shorter than this on average are word-level segments, joined into one paragraph.
+const WORD_LEVEL_LENGTH: usize = 20;
+
+pub fn parse(text: &str) -> Result<Document, Problem> {
+    let value: Value = serde_json::from_str(text).map_err(|error| Problem::Malformed {
+        format: Format::Json,
+        detail: format!("{error}"),
+    })?;
+    if is_model(&value) {
+        let transcript: Transcript = serde_json::from_value(value).map_err(|error| Problem::Malformed {
+            format: Format::Json,
+            detail: format!("looks like tandem's transcript model but {error}"),
+        })?;
+        transcript.validate().map_err(|detail| Problem::Malformed {
+            format: Format::Json,
+            detail: format!("tandem's transcript model is inconsistent: {detail}"),
+        })?;
+        return Ok(from_model(transcript));
+    }
+    let (entries, top) = match &value {
+        Value::Array(entries) => (entries.as_slice(), None),
+        Value::Object(object) => {
+            let list = ["segments", "transcript", "entries", "utterances", "results"]
+                .iter()
+                .find_map(|key| object.get(*key).and_then(Value::as_array));
+            match list {
+                Some(list) => (list.as_slice(), Some(object)),
+                None => return Err(not_a_transcript()),
+            }
+        }
+        _ => return Err(not_a_transcript()),
+    };
+    let mut document = Document::default();
+    if let Some(top) = top {
+        read_top_level(top, &mut document);
+    }
+    build_turns(entries, text, &mut document);
+    Ok(document)
+}
+
+fn not_a_transcript() -> Problem {
+    Problem::Malformed {
+        format: Format::Json,
+        detail: "expected tandem's model, or an object with a 'segments' or 'transcript' list, \
+                 or a list of {speaker, text} entries"
+            .into(),
+    }
+}
+
+fn is_model(value: &Value) -> bool {
+    value.get("turns").is_some() && value.get("speakers").is_some() && value.get("metadata").is_some()
+}
+
+fn from_model(transcript: Transcript) -> Document {
+    Document {
+        metadata: transcript.metadata,
+        speakers: Registry::from_speakers(transcript.speakers),
+        turns: transcript.turns,
+        warnings: Vec::new(),
+    }
+}
+
+/// Top-level scalars (`podcast`, `episode`, `version`, `title`) go to the metadata.
+fn read_top_level(object: &Map<String, Value>, document: &mut Document) {
+    for (key, value) in object {
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => continue,
+        };
+        if key == "title" {
+            document.metadata.title = Some(text.clone());
+        }
+        document.metadata.header.push(format!("{key}: {text}"));
+    }
+}
+
+struct Entry<'a> {
+    speaker: Option<&'a str>,
+    text: &'a str,
+    time: Option<TimeSpan>,
+}
+
+fn entry(value: &Value) -> Option<Entry<'_>> {
+    let object = value.as_object()?;
+    let find = |keys: &[&str]| keys.iter().find_map(|k| object.get(*k));
+    let text = find(TEXT_KEYS)?.as_str()?;
+    let speaker = find(SPEAKER_KEYS).and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+    let seconds = |v: &Value| v.as_f64().or_else(|| v.as_str().and_then(clock)).filter(|s| s.is_finite() && *s >= 0.0);
+    let start = find(START_KEYS).and_then(seconds);
+    let end = find(END_KEYS).and_then(seconds);
+    Some(Entry {
+        speaker,
+        text,
+        time: start.map(|start| TimeSpan { start, end: end.filter(|e| *e >= start) }),
+    })
+}
+
+fn build_turns(values: &[Value], source: &str, document: &mut Document) {
+    let entries: Vec<Entry<'_>> = values.iter().filter_map(entry).collect();
+    if entries.len() < values.len() {
+        document.warnings.push(format!(
+            "{} of {} entries have no text field and were skipped",
+            values.len() - entries.len(),
+            values.len()
+        ));
+    }
+    let total: usize = entries.iter().map(|e| e.text.len()).sum();
+    let word_level = !entries.is_empty() && total / entries.len() < WORD_LEVEL_LENGTH;
+    let mut lines = LineFinder::new(source);
+    let mut start = 0;
+    while start < entries.len() {
+        let speaker = entries[start].speaker;
+        let unlabelled_note = speaker.is_none();
+        let end = if unlabelled_note {
+            start + 1
+        } else {
+            start + entries[start..].iter().take_while(|e| e.speaker == speaker).count()
+        };
+        let id = speaker.map(|name| document.speakers.intern(name));
+        let first_line = lines.find(entries[start].text);
+        let mut draft = TurnDraft::new(speaker.unwrap_or(""), id, first_line);
+        let pieces: Vec<Piece<'_>> = entries[start..end]
+            .iter()
+            .map(|e| Piece { text: e.text, time: e.time })
+            .collect();
+        if word_level {
+            draft.push_paragraph(&pieces, Markup::default());
+        } else {
+            for piece in &pieces {
+                draft.push_paragraph(std::slice::from_ref(piece), Markup::default());
+            }
+        }
+        for entry in &entries[start + 1..end] {
+            draft.touch_line(lines.find(entry.text));
+        }
+        document.push_turn(draft);
+        start = end;
+    }
+}
+
+/// Finds the source line of each entry's text, searching forward from the previous one, so
+/// turns can say where they came from.
+struct LineFinder<'a> {
+    source: &'a str,
+    position: usize,
+    line: usize,
+}
+
+impl<'a> LineFinder<'a> {
+    fn new(source: &'a str) -> Self {
+        LineFinder { source, position: 0, line: 1 }
+    }
+
+    fn find(&mut self, text: &str) -> usize {
+        let needle = serde_json::to_string(text).unwrap_or_default();
+        if let Some(found) = self.source[self.position..].find(needle.as_str()) {
+            let target = self.position + found;
+            self.line += self.source[self.position..target].matches('\n').count();
+            self.position = target;
+        }
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_segments_merge_into_turns() {
+        let text = r#"{"version": "1.0.0", "segments": [
+            {"speaker": "Darth Vader", "startTime": 0.5, "endTime": 0.75, "body": "I"},
+            {"speaker": "Darth Vader", "startTime": 1, "endTime": 1.25, "body": "am"},
+            {"speaker": "Luke", "startTime": 2.75, "endTime": 3.0, "body": "Nooooo"}]}"#;
+        let document = parse(text).unwrap();
+        assert_eq!(document.turns.len(), 2);
+        assert_eq!(document.turns[0].paragraphs[0].sentences[0].text, "I am");
+        assert_eq!(document.turns[0].lines.first, 2);
+        assert_eq!(document.metadata.header, ["version: 1.0.0"]);
+    }
+
+    #[test]
+    fn broken_json_names_the_position() {
+        let error = parse("{\"segments\": [1,").err().unwrap();
+        assert!(error.to_string().contains("line 1"), "{error}");
+    }
+}

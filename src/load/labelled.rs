@@ -1,0 +1,210 @@
+//! Labelled lines: `FOREIGN MINISTER CHO: text`, `Q    text`, `MODERATOR:` alone on a line.
+//!
+//! Covers State Department and White House transcripts, plain or Markdown with YAML front
+//! matter. Labels are upper case (or the lone `Q` of White House press questions), may be
+//! indented, and may stand alone with the speech on the next line.
+
+use super::assemble::{Markup, Piece, TurnDraft};
+use super::document::Document;
+use super::reflow::{self, SourceLine};
+use super::{frontmatter, metadata};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label<'a> {
+    pub label: &'a str,
+    /// Byte offset in the line where the speech starts.
+    pub rest: usize,
+}
+
+/// Reads a label at the start of `line`, if there is one.
+pub fn label_at(line: &str) -> Option<Label<'_>> {
+    let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{a0}']).len();
+    let body = &line[indent..];
+    if let Some(after_q) = body.strip_prefix('Q') {
+        let gap: String = after_q.chars().take_while(|c| c.is_whitespace()).collect();
+        let separated = gap.chars().count() >= 2 || gap.contains(['\t', '\u{a0}']);
+        if separated && !after_q[gap.len()..].is_empty() {
+            return Some(Label {
+                label: &body[..1],
+                rest: indent + 1 + gap.len(),
+            });
+        }
+    }
+    let colon = body.find(':')?;
+    let label = &body[..colon];
+    let words: Vec<&str> = label.split([' ', '\u{a0}']).collect();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let well_formed = (1..=7).contains(&words.len())
+        && (letters >= 2 || label == "Q")
+        && words.iter().all(|w| is_label_word(w));
+    if !well_formed {
+        return None;
+    }
+    let after = &body[colon + 1..];
+    if after.starts_with(|c: char| !c.is_whitespace()) {
+        // `ROK:U.S.` or a time `12:57` is not a label.
+        return None;
+    }
+    let rest = indent + colon + 1 + (after.len() - after.trim_start().len());
+    Some(Label { label, rest })
+}
+
+fn is_label_word(word: &str) -> bool {
+    !word.is_empty()
+        && word.chars().any(|c| c.is_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+}
+
+/// Markdown-specific clean-up of one body line: backslash escapes.
+fn unescape_markdown(line: &str) -> Cow<'_, str> {
+    if !line.contains('\\') {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Parses labelled-line text into a document.
+pub fn parse(text: &str) -> Document {
+    let all_lines: Vec<&str> = text.split('\n').collect();
+    let mut document = Document::default();
+    let front_matter_end = frontmatter::closing_line(&all_lines);
+    let body_start = match front_matter_end {
+        Some(end) => {
+            read_front_matter(&all_lines[1..end], &mut document);
+            document.metadata.header.extend(all_lines[..=end].iter().map(|l| l.to_string()));
+            end + 1
+        }
+        None => 0,
+    };
+    let markdown = front_matter_end.is_some();
+    let cleaned: Vec<Cow<'_, str>> = all_lines
+        .iter()
+        .map(|line| if markdown { unescape_markdown(line) } else { Cow::Borrowed(*line) })
+        .collect();
+    let lines: Vec<SourceLine<'_>> = cleaned
+        .iter()
+        .enumerate()
+        .map(|(index, text)| SourceLine {
+            number: index + 1,
+            text,
+            column: 0,
+        })
+        .collect();
+    let labels = find_labels(&lines[body_start..]);
+    let Some(&(first, _)) = labels.first() else {
+        document.metadata.header.extend(all_lines[body_start..].iter().map(|l| l.to_string()));
+        return document;
+    };
+    let last_label = labels.last().map_or(first, |&(index, _)| index);
+    let footer_start = (last_label + 1..lines.len())
+        .find(|&i| metadata::is_footer_start(lines[i].text))
+        .unwrap_or(lines.len());
+    let header: Vec<&str> = all_lines[body_start..first].to_vec();
+    let footer: Vec<&str> = all_lines[footer_start..].to_vec();
+    metadata::read_header(&header, &mut document.metadata);
+    metadata::read_footer(&footer, &mut document.metadata);
+    document.metadata.header.extend(header.iter().map(|l| l.to_string()));
+    document.metadata.footer.extend(footer.iter().map(|l| l.to_string()));
+    let mentions = |needle: &str| {
+        footer.iter().chain(header.iter()).any(|l| l.to_lowercase().contains(needle))
+    };
+    let markup = Markup {
+        red_asterisks: !markdown && mentions("asterisk"),
+        struck_tags: markdown,
+    };
+    let width = reflow::wrap_width(&lines[first..footer_start]);
+    for (n, &(index, label)) in labels.iter().enumerate() {
+        let end = labels.get(n + 1).map_or(footer_start, |&(next, _)| next);
+        let line = lines[index];
+        let mut body = vec![SourceLine {
+            number: line.number,
+            text: &line.text[label.rest..],
+            column: line.text[..label.rest].chars().count(),
+        }];
+        body.extend_from_slice(&lines[index + 1..end]);
+        let speaker = document.speakers.intern(label.label);
+        let mut draft = TurnDraft::new(label.label, Some(speaker), line.number);
+        for paragraph in reflow::paragraphs(&body, width) {
+            let pieces: Vec<Piece<'_>> = paragraph.iter().map(|l| Piece::untimed(l.text)).collect();
+            draft.push_paragraph(&pieces, markup);
+            if let Some(last) = paragraph.last() {
+                draft.touch_line(last.number);
+            }
+        }
+        document.push_turn(draft);
+    }
+    document
+}
+
+fn read_front_matter(body: &[&str], document: &mut Document) {
+    let metadata = &mut document.metadata;
+    for (key, value) in frontmatter::parse(body) {
+        let value = reflow::join([value.as_str()]);
+        match key.as_str() {
+            "title" => metadata.title = Some(value),
+            "date" => metadata.date = Some(value),
+            "source_url" | "source" | "url" => metadata.source = Some(value),
+            "place" | "location" => metadata.place = Some(value),
+            _ => {}
+        }
+    }
+}
+
+/// The lines that open a turn, with their labels. A label seen only once in the file and
+/// standing in the middle of a sentence is more likely an upper-case word than a speaker.
+fn find_labels<'a>(lines: &'a [SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
+    let offset = lines.first().map_or(0, |l| l.number - 1);
+    let candidates: Vec<(usize, Label<'a>)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| label_at(line.text).map(|label| (i + offset, label)))
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, label) in &candidates {
+        *counts.entry(label.label).or_default() += 1;
+    }
+    candidates
+        .into_iter()
+        .filter(|&(index, label)| {
+            if counts[label.label] > 1 {
+                return true;
+            }
+            let previous = lines[..index - offset].iter().rev().find(|l| !l.is_blank());
+            previous.is_none_or(|p| {
+                let text = p.text.trim_end();
+                text.ends_with(['.', '?', '!', ':', '"', '”', ')', ']', '*', '—', '-'])
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_their_forms() {
+        let found = |line| label_at(line).map(|l| (l.label, &line[l.rest..]));
+        assert_eq!(found("FOREIGN MINISTER CHO: [Via interpreter] Good"), Some(("FOREIGN MINISTER CHO", "[Via interpreter] Good")));
+        assert_eq!(found("MODERATOR:"), Some(("MODERATOR", "")));
+        assert_eq!(found("MS. JEAN-PIERRE:\u{a0} Hey."), Some(("MS. JEAN-PIERRE", "Hey.")));
+        assert_eq!(found("Q\u{a0}\u{a0}\u{a0} Hello."), Some(("Q", "Hello.")));
+        assert_eq!(found("   SECSTATE BLINKEN: Thanks"), Some(("SECSTATE BLINKEN", "Thanks")));
+        assert_eq!(found("Original Text Source: State.gov"), None);
+        assert_eq!(found("12:57 P.M. CET"), None);
+        assert_eq!(found("Q and A"), None);
+    }
+}

@@ -1,0 +1,247 @@
+//! The loader: a transcript file, in any supported format and encoding, into a [`Transcript`].
+//!
+//! The data path is: bytes → [`decode`] → text → [`detect`] a format → that format's parser
+//! builds a [`document::Document`] from [`assemble::Piece`]s → metadata is completed here.
+
+mod annotate;
+mod assemble;
+mod bracketed;
+pub mod decode;
+mod detect;
+mod document;
+mod entities;
+mod frontmatter;
+mod html;
+mod json;
+mod labelled;
+mod metadata;
+mod reflow;
+pub mod sentences;
+mod speakers;
+mod subtitles;
+mod timestamped;
+
+pub use detect::Detection;
+pub use speakers::slug;
+
+use crate::model::Transcript;
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+/// The transcript formats tandem reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `SPEAKER: text` lines (State Department, White House, Markdown with front matter).
+    Labelled,
+    /// `[Speaker]` or `[Name / Role]` header lines above the speech (YTN).
+    Bracketed,
+    /// SubRip subtitles.
+    Srt,
+    /// WebVTT subtitles.
+    Vtt,
+    /// `0:00:14.2 **Speaker** text` lines.
+    Timestamped,
+    /// tandem's own JSON model, or a transcript JSON (Podcasting 2.0 segments, entry lists).
+    Json,
+    /// An HTML transcript (`<cite>`, `<time>`, `<p>`), or any HTML page holding labelled text.
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Labelled,
+        Format::Bracketed,
+        Format::Srt,
+        Format::Vtt,
+        Format::Timestamped,
+        Format::Json,
+        Format::Html,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Labelled => "labelled",
+            Format::Bracketed => "bracketed",
+            Format::Srt => "srt",
+            Format::Vtt => "vtt",
+            Format::Timestamped => "timestamped",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Labelled => "labelled lines (SPEAKER: text)",
+            Format::Bracketed => "bracketed headers ([Speaker] above the text)",
+            Format::Srt => "SubRip subtitles",
+            Format::Vtt => "WebVTT subtitles",
+            Format::Timestamped => "timestamped lines (0:00:14.2 Speaker text)",
+            Format::Json => "JSON",
+            Format::Html => "HTML",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format '{name}' (expected one of: {})", names.join(", "))
+            })
+    }
+}
+
+/// How to read a file when the user knows better than detection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    pub format: Option<Format>,
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Files larger than this are refused before reading: the model takes several times the file
+/// size in memory, and a clear refusal beats being killed for running out of it.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a file could not be loaded. The message names the file and the problem.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {problem}")]
+pub struct LoadError {
+    pub file: String,
+    pub problem: Problem,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    #[error("cannot read it: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("it is a directory, not a transcript file")]
+    Directory,
+    #[error("the file is too large ({size} bytes; tandem reads files up to {limit} bytes)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("{0}")]
+    Decode(decode::DecodeError),
+    #[error("not valid {format}: {detail}")]
+    Malformed { format: Format, detail: String },
+    #[error("no speaker turns found: {0}")]
+    NoTurns(String),
+}
+
+impl LoadError {
+    fn new(file: &str, problem: Problem) -> Self {
+        LoadError {
+            file: file.to_string(),
+            problem,
+        }
+    }
+}
+
+/// Reads and parses the file at `path`. `-` reads standard input.
+pub fn load_path(path: &Path, options: LoadOptions) -> Result<Transcript, LoadError> {
+    let file = path.display().to_string();
+    let bytes = read_bytes(path).map_err(|problem| LoadError::new(&file, problem))?;
+    load_bytes(&bytes, &file, options)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Problem::TooLarge {
+                size: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        return Ok(bytes);
+    }
+    let metadata = std::fs::metadata(path)?;
+    if metadata.is_dir() {
+        return Err(Problem::Directory);
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(Problem::TooLarge {
+            size: metadata.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(std::fs::read(path)?)
+}
+
+/// Parses a transcript from bytes; `file` names it in messages and in the metadata.
+pub fn load_bytes(bytes: &[u8], file: &str, options: LoadOptions) -> Result<Transcript, LoadError> {
+    let fail = |problem| LoadError::new(file, problem);
+    let decoded = decode::decode(bytes, options.encoding).map_err(|e| fail(Problem::Decode(e)))?;
+    let detection = match options.format {
+        Some(format) => Detection {
+            format,
+            note: None,
+        },
+        None => detect::detect(&decoded.text),
+    };
+    let document = parse(detection.format, &decoded.text).map_err(fail)?;
+    let transcript = finish(document, detection, file, decoded.encoding);
+    if transcript.turns.is_empty() {
+        return Err(fail(Problem::NoTurns(no_turns_hint(&transcript))));
+    }
+    Ok(transcript)
+}
+
+/// Parses already decoded text in a known format.
+fn parse(format: Format, text: &str) -> Result<document::Document, Problem> {
+    Ok(match format {
+        Format::Labelled => labelled::parse(text),
+        Format::Bracketed => bracketed::parse(text),
+        Format::Srt => subtitles::parse_srt(text),
+        Format::Vtt => subtitles::parse_vtt(text),
+        Format::Timestamped => timestamped::parse(text),
+        Format::Json => json::parse(text)?,
+        Format::Html => html::parse(text),
+    })
+}
+
+fn finish(document: document::Document, detection: Detection, file: &str, encoding: String) -> Transcript {
+    let warnings = document.warnings.clone();
+    let mut transcript = document.into_transcript();
+    let metadata = &mut transcript.metadata;
+    if metadata.language.is_none() {
+        let texts = transcript
+            .turns
+            .iter()
+            .flat_map(|t| t.sentences())
+            .map(|s| s.text.as_str());
+        metadata.language = metadata::guess_language(texts);
+    }
+    let notes: Vec<String> = detection.note.into_iter().chain(warnings).collect();
+    metadata.origin = crate::model::Origin {
+        file: file.to_string(),
+        format: detection.format.description().to_string(),
+        encoding,
+        format_note: (!notes.is_empty()).then(|| notes.join("; ")),
+    };
+    transcript
+}
+
+fn no_turns_hint(transcript: &Transcript) -> String {
+    let format = &transcript.metadata.origin.format;
+    let lines = transcript.metadata.header.len();
+    format!(
+        "read as {format}, but none of its {lines} lines opens a turn \
+         (try --format; see `tandem --help` for the formats)"
+    )
+}

@@ -1,0 +1,246 @@
+//! Sentence boundaries in a paragraph of reflowed text.
+//!
+//! Splitting errs on the side of keeping text together: a wrong break misleads the aligner
+//! and the reader more than a long sentence does. So abbreviations (`Mr.`, `U.S.`, `No. 1`),
+//! initials, decimals, ellipses and a period followed by a lower-case word (`Now. we`) do not
+//! end a sentence. CJK full stops end one without a following space.
+
+use std::ops::Range;
+
+/// Returns the byte ranges of the sentences in `text`, trimmed of surrounding white space.
+/// Together they cover every non-space character. No range starts or ends inside a
+/// `protected` range (an annotation such as `[In English. Partly inaudible.]`).
+pub fn split(text: &str, protected: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for end in boundaries(text) {
+        if protected.iter().any(|p| p.start < end && end < p.end) {
+            continue;
+        }
+        push_trimmed(text, start..end, &mut ranges);
+        start = end;
+    }
+    push_trimmed(text, start..text.len(), &mut ranges);
+    ranges
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, ranges: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let leading = slice.len() - slice.trim_start().len();
+    let start = range.start + leading;
+    ranges.push(start..start + trimmed.len());
+}
+
+/// Candidate sentence ends: byte offsets just after a terminal and its closing quotes.
+fn boundaries(text: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < chars.len() && (is_terminal(chars[i].1) || chars[i].1 == '…') {
+            i += 1;
+        }
+        let run: String = chars[run_start..i].iter().map(|&(_, c)| c).collect();
+        while i < chars.len() && is_closer(chars[i].1) {
+            i += 1;
+        }
+        let end = chars.get(i).map_or(text.len(), |&(offset, _)| offset);
+        if ends_sentence(text, &chars, run_start, &run, i) {
+            found.push(end);
+        }
+    }
+    found
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '。' | '！' | '？' | '｡')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '」' | '』' | '）' | '】' | '〉' | '》'
+    )
+}
+
+fn is_full_width_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// Decides whether the terminal run starting at `run_start` (whose text is `run`, followed by
+/// closers up to char index `after`) ends a sentence.
+fn ends_sentence(text: &str, chars: &[(usize, char)], run_start: usize, run: &str, after: usize) -> bool {
+    if run.contains("..") || run.contains('…') {
+        return false;
+    }
+    let first = run.chars().next().unwrap_or('.');
+    if is_full_width_terminal(first) {
+        return true;
+    }
+    let Some(&(_, next)) = chars.get(after) else {
+        return true;
+    };
+    if !next.is_whitespace() {
+        return false;
+    }
+    let next_word = next_word(text, chars, after);
+    let Some(next_first) = next_word.chars().next() else {
+        return true;
+    };
+    if next_first.is_lowercase() {
+        return false;
+    }
+    if first != '.' {
+        return true;
+    }
+    let word_before = word_before(text, chars, run_start);
+    !is_abbreviation(&word_before, &next_word)
+}
+
+fn next_word(text: &str, chars: &[(usize, char)], from: usize) -> String {
+    let start = chars[from..]
+        .iter()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(text.len(), |&(offset, _)| offset);
+    text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The word that the period at char index `run_start` ends, without opening punctuation.
+fn word_before(text: &str, chars: &[(usize, char)], run_start: usize) -> String {
+    let end = chars[run_start].0;
+    let start = chars[..run_start]
+        .iter()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—'))
+        .map_or(0, |&(offset, c)| offset + c.len_utf8());
+    text[start..end].to_string()
+}
+
+/// Words that a period follows without ending the sentence, judged with the next word.
+fn is_abbreviation(word: &str, next: &str) -> bool {
+    const BEFORE_NAMES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+        "Capt", "Sgt", "Maj", "Adm", "Amb", "Rev", "Hon", "Mt", "Ft", "vs", "cf", "approx",
+    ];
+    const BEFORE_NUMBERS: &[&str] = &["No", "Nos", "no", "Vol", "Art", "Fig", "p", "pp", "para", "Sec", "Ch"];
+    if BEFORE_NAMES.contains(&word) {
+        return true;
+    }
+    let next_is_number = next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if BEFORE_NUMBERS.contains(&word) && next_is_number {
+        return true;
+    }
+    let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    let is_dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+    if is_initial || is_dotted || matches!(word, "e.g" | "i.e" | "etc") {
+        return !starts_sentence(next);
+    }
+    false
+}
+
+/// Words that commonly open a sentence; after `U.S.` or `p.m.` they mean a new one began.
+fn starts_sentence(word: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "I", "I'm", "I've", "I'd", "I'll", "We", "We're", "We've", "We'll", "You", "You're",
+        "He", "She", "It", "It's", "They", "They're", "The", "This", "That", "These", "Those",
+        "There", "There's", "And", "But", "So", "Or", "Our", "My", "Your", "His", "Her", "Their",
+        "In", "On", "At", "For", "If", "As", "What", "Why", "How", "When", "Where", "Who",
+        "Which", "Thank", "Thanks", "Now", "Today", "A", "An", "Let", "Yes", "No", "Well",
+        "Okay", "OK", "Then", "Also", "All", "Again", "First", "Second", "Finally", "Please",
+    ];
+    let word: String = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .replace('’', "'");
+    STARTERS.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, &[]).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Minister Cho first. The U.S. Government is here. Dr. No. 1 is U.N. staff."),
+            ["Mr. Minister Cho first.", "The U.S. Government is here.", "Dr. No. 1 is U.N. staff."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviation_before_a_sentence_starter_ends_it() {
+        assert_eq!(
+            sentences("the violence of January 6th in the U.S. I’m wondering -- you and Mr. Biden"),
+            ["the violence of January 6th in the U.S.", "I’m wondering -- you and Mr. Biden"]
+        );
+    }
+
+    #[test]
+    fn times_decimals_and_initials() {
+        assert_eq!(
+            sentences("At 9 a.m. the rate was 3.5 percent. Antony J. Blinken spoke."),
+            ["At 9 a.m. the rate was 3.5 percent.", "Antony J. Blinken spoke."]
+        );
+    }
+
+    #[test]
+    fn typo_period_before_lower_case_keeps_the_sentence() {
+        assert_eq!(
+            sentences("Now. we have reason to believe that Moscow intends to share."),
+            ["Now. we have reason to believe that Moscow intends to share."]
+        );
+    }
+
+    #[test]
+    fn ellipses_do_not_split() {
+        assert_eq!(
+            sentences("for the past… Since the fall. I... You’ll see."),
+            ["for the past… Since the fall.", "I... You’ll see."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_brackets_close_the_sentence() {
+        assert_eq!(
+            sentences("talking about “Technically Wrong.” I’m Adam. Katchi kapshida [\"We go together\"]. (Laughter.) So yes?"),
+            [
+                "talking about “Technically Wrong.”",
+                "I’m Adam.",
+                "Katchi kapshida [\"We go together\"].",
+                "(Laughter.)",
+                "So yes?"
+            ]
+        );
+    }
+
+    #[test]
+    fn cjk_full_stops() {
+        assert_eq!(
+            sentences("ありがとうございます。次の質問です。한국은 민주주의 국가입니다. 감사합니다."),
+            ["ありがとうございます。", "次の質問です。", "한국은 민주주의 국가입니다.", "감사합니다."]
+        );
+    }
+
+    #[test]
+    fn protected_ranges_are_not_split() {
+        let text = "[In English. Partly.] Thank you.";
+        assert_eq!(split(text, &[0..21]), [0..21, 22..32]);
+    }
+}
