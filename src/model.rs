@@ -163,7 +163,7 @@ pub enum AnnotationKind {
     Language,
     /// `(inaudible)`, `(unintelligible)`, `(crosstalk)`
     Inaudible,
-    /// `(Laughter.)`, `(Applause.)`
+    /// `(Laughter.)`, `(Applause.)`, stage directions such as `(Points to himself.)`
     Reaction,
     /// `(Intro music: Electro Swing)`
     Sound,

@@ -73,12 +73,21 @@ pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
         Some(AnnotationKind::Sound)
     } else if is_clock_time(&lower) {
         Some(AnnotationKind::Timestamp)
+    } else if open == '(' && is_stage_direction(inner) {
+        Some(AnnotationKind::Reaction)
     } else if lower == "sic" || open == '[' {
         Some(AnnotationKind::Editorial)
     } else {
         None
     };
     kind.filter(|_| !inner.trim().is_empty())
+}
+
+/// `(Points to himself.)`: a capitalised description closed by a period inside the brackets,
+/// which speech in parentheses never is.
+fn is_stage_direction(inner: &str) -> bool {
+    let inner = inner.trim();
+    inner.starts_with(char::is_uppercase) && inner.ends_with('.') && inner.split_whitespace().count() <= 8
 }
 
 fn is_language_note(lower: &str) -> bool {
@@ -193,11 +202,12 @@ mod tests {
     #[test]
     fn brackets_and_known_parentheses_are_annotations() {
         assert_eq!(
-            kinds("explosive (inaudible), and (with use subject to) Katchi kapshida [\"We go together\"]. (Laughter.)"),
+            kinds("explosive (inaudible), and (with use subject to) Katchi kapshida [\"We go together\"]. (Laughter.) (Points to himself.)"),
             [
                 (AnnotationKind::Inaudible, "(inaudible)"),
                 (AnnotationKind::Editorial, "[\"We go together\"]"),
                 (AnnotationKind::Reaction, "(Laughter.)"),
+                (AnnotationKind::Reaction, "(Points to himself.)"),
             ]
         );
     }

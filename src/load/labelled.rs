@@ -163,8 +163,9 @@ fn read_front_matter(body: &[&str], document: &mut Document) {
     }
 }
 
-/// The lines that open a turn, with their labels. A label seen only once in the file and
-/// standing in the middle of a sentence is more likely an upper-case word than a speaker.
+/// The lines that open a turn, with their labels. A label seen only once in the file, right
+/// after a long line that stops mid-sentence, is more likely an upper-case word that wrapped
+/// to the start of a line than a speaker.
 fn find_labels<'a>(lines: &'a [SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
     let offset = lines.first().map_or(0, |l| l.number - 1);
     let candidates: Vec<(usize, Label<'a>)> = lines
@@ -178,17 +179,16 @@ fn find_labels<'a>(lines: &'a [SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
     }
     candidates
         .into_iter()
-        .filter(|&(index, label)| {
-            if counts[label.label] > 1 {
-                return true;
-            }
-            let previous = lines[..index - offset].iter().rev().find(|l| !l.is_blank());
-            previous.is_none_or(|p| {
-                let text = p.text.trim_end();
-                text.ends_with(['.', '?', '!', ':', '"', '”', ')', ']', '*', '—', '-'])
-            })
-        })
+        .filter(|&(index, label)| counts[label.label] > 1 || !follows_wrapped_prose(&lines[..index - offset]))
         .collect()
+}
+
+fn follows_wrapped_prose(before: &[SourceLine<'_>]) -> bool {
+    const WRAPPED_LENGTH: usize = 50;
+    before.last().is_some_and(|previous| {
+        let text = previous.text.trim_end();
+        text.chars().count() >= WRAPPED_LENGTH && text.ends_with(|c: char| c.is_lowercase() || c == ',' || c == ';')
+    })
 }
 
 #[cfg(test)]

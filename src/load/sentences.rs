@@ -144,7 +144,7 @@ fn is_abbreviation(word: &str, next: &str) -> bool {
         return true;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-    let is_dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+    let is_dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-');
     if is_initial || is_dotted || matches!(word, "e.g" | "i.e" | "etc") {
         return !starts_sentence(next);
     }
@@ -179,8 +179,13 @@ mod tests {
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
-            sentences("Mr. Minister Cho first. The U.S. Government is here. Dr. No. 1 is U.N. staff."),
-            ["Mr. Minister Cho first.", "The U.S. Government is here.", "Dr. No. 1 is U.N. staff."]
+            sentences("Mr. Minister Cho first. The U.S. Government is here. Dr. No. 1 is U.N. staff. The ROK-U.S. 2+2 meeting."),
+            [
+                "Mr. Minister Cho first.",
+                "The U.S. Government is here.",
+                "Dr. No. 1 is U.N. staff.",
+                "The ROK-U.S. 2+2 meeting."
+            ]
         );
     }
 

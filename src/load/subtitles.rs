@@ -286,6 +286,6 @@ mod tests {
         assert_eq!(document.turns.len(), 2);
         let first: Vec<_> = document.turns[0].sentences().map(|s| s.text.as_str()).collect();
         assert_eq!(first, ["When you first get started, it's easy.", "Really."]);
-        assert_eq!(document.turns[0].lines.last, 7);
+        assert_eq!(document.turns[0].lines.last, 8);
     }
 }

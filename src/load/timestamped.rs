@@ -30,7 +30,7 @@ pub fn line_time(line: &str) -> Option<(f64, usize)> {
         after = after.strip_prefix([']', ')'])?;
     }
     let gap = after.len() - after.trim_start_matches([' ', '\t', '-', '–']).len();
-    if gap == 0 && !after.is_empty() {
+    if gap == 0 && !after.is_empty() && !after.starts_with("**") {
         return None;
     }
     Some((seconds, line.len() - after.len() + gap))
@@ -91,7 +91,7 @@ pub fn parse(text: &str) -> Document {
         };
         let continues = match (&current, speaker) {
             (Some(draft), Some(name)) => draft.speaker() == Some(document.speakers.intern(name)),
-            (Some(draft), None) => time.is_none() && draft.speaker().is_some() && !is_lone_note(speech),
+            (Some(draft), None) => draft.speaker().is_some() && !is_lone_note(speech),
             (None, _) => false,
         };
         if !continues {
