@@ -13,10 +13,18 @@ pub const TRANSLATION: &[u8] = include_bytes!("../assets/seoul-2025-01-06/transl
 
 /// The State Department transcript.
 pub fn official() -> Result<Transcript, LoadError> {
-    load::load_bytes(OFFICIAL, &format!("{OFFICIAL_NAME} (bundled)"), LoadOptions::default())
+    load::load_bytes(
+        OFFICIAL,
+        &format!("{OFFICIAL_NAME} (bundled)"),
+        LoadOptions::default(),
+    )
 }
 
 /// YTN's English version.
 pub fn translation() -> Result<Transcript, LoadError> {
-    load::load_bytes(TRANSLATION, &format!("{TRANSLATION_NAME} (bundled)"), LoadOptions::default())
+    load::load_bytes(
+        TRANSLATION,
+        &format!("{TRANSLATION_NAME} (bundled)"),
+        LoadOptions::default(),
+    )
 }

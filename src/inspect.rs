@@ -55,14 +55,25 @@ pub fn report(transcript: &Transcript) -> String {
     );
     for (index, turn) in transcript.turns.iter().enumerate() {
         let label = transcript.turn_label(turn);
-        let label = if label.is_empty() { "(no speaker)" } else { label };
-        let time = turn.time.map(|t| format_seconds(t.start)).unwrap_or_default();
+        let label = if label.is_empty() {
+            "(no speaker)"
+        } else {
+            label
+        };
+        let time = turn
+            .time
+            .map(|t| format_seconds(t.start))
+            .unwrap_or_default();
         let preview: Vec<&str> = turn
             .sentences()
             .flat_map(|s| s.text.split_whitespace())
             .take(PREVIEW_WORDS + 1)
             .collect();
-        let ellipsis = if preview.len() > PREVIEW_WORDS { " …" } else { "" };
+        let ellipsis = if preview.len() > PREVIEW_WORDS {
+            " …"
+        } else {
+            ""
+        };
         let preview = preview[..preview.len().min(PREVIEW_WORDS)].join(" ");
         let _ = writeln!(
             out,

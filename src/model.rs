@@ -235,7 +235,12 @@ impl Transcript {
         }
         for (t, turn) in self.turns.iter().enumerate() {
             if let Some(id) = turn.speaker.filter(|id| id.index() >= self.speakers.len()) {
-                return Err(format!("turn {} names speaker {} of {}", t + 1, id.0, self.speakers.len()));
+                return Err(format!(
+                    "turn {} names speaker {} of {}",
+                    t + 1,
+                    id.0,
+                    self.speakers.len()
+                ));
             }
             for annotation in &turn.annotations {
                 let sentence = turn

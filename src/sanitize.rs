@@ -20,7 +20,9 @@ fn is_bidi_control(c: char) -> bool {
 pub fn stand_in(c: char) -> String {
     match c {
         '\t' => " ".to_string(),
-        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).map_or_else(String::new, String::from),
+        '\u{0}'..='\u{1F}' => {
+            char::from_u32(0x2400 + c as u32).map_or_else(String::new, String::from)
+        }
         '\u{7F}' => "␡".to_string(),
         _ => format!("<U+{:04X}>", c as u32),
     }

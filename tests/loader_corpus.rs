@@ -8,15 +8,37 @@ use tandem::model::{AnnotationKind, Transcript};
 
 /// Speaker order of the State Department transcript's 23 turns.
 const OFFICIAL_ORDER: &[&str] = &[
-    "MODERATOR", "FOREIGN MINISTER CHO", "MODERATOR", "SECSTATE BLINKEN", "MODERATOR", "QUESTION",
-    "FOREIGN MINISTER CHO", "SECSTATE BLINKEN", "MODERATOR", "QUESTION", "SECSTATE BLINKEN",
-    "FOREIGN MINISTER CHO", "QUESTION", "FOREIGN MINISTER CHO", "MODERATOR", "QUESTION",
-    "SECSTATE BLINKEN", "MODERATOR", "QUESTION", "SECSTATE BLINKEN", "QUESTION", "SECSTATE BLINKEN",
+    "MODERATOR",
+    "FOREIGN MINISTER CHO",
+    "MODERATOR",
+    "SECSTATE BLINKEN",
+    "MODERATOR",
+    "QUESTION",
+    "FOREIGN MINISTER CHO",
+    "SECSTATE BLINKEN",
+    "MODERATOR",
+    "QUESTION",
+    "SECSTATE BLINKEN",
+    "FOREIGN MINISTER CHO",
+    "QUESTION",
+    "FOREIGN MINISTER CHO",
+    "MODERATOR",
+    "QUESTION",
+    "SECSTATE BLINKEN",
+    "MODERATOR",
+    "QUESTION",
+    "SECSTATE BLINKEN",
+    "QUESTION",
+    "SECSTATE BLINKEN",
     "MODERATOR",
 ];
 
 fn labels(transcript: &Transcript) -> Vec<&str> {
-    transcript.turns.iter().map(|t| transcript.turn_label(t)).collect()
+    transcript
+        .turns
+        .iter()
+        .map(|t| transcript.turn_label(t))
+        .collect()
 }
 
 #[test]
@@ -73,14 +95,29 @@ fn official_seed_sentences_are_split_where_a_reader_would() {
         .flat_map(|t| t.sentences())
         .map(|s| s.text.as_str())
         .collect();
-    let has = |needle: &str| sentences.iter().any(|s| *s == needle);
-    assert!(has("I’m wondering -- you and Mr. Biden both hailed President Yoon as a champion of democracy, and you allowed him to hold the third Summit for Democracy here in Korea."));
-    assert!(sentences.iter().any(|s| s.starts_with("Now. we have reason to believe")));
+    let has = |needle: &str| sentences.contains(&needle);
+    assert!(has(
+        "I’m wondering -- you and Mr. Biden both hailed President Yoon as a champion of democracy, and you allowed him to hold the third Summit for Democracy here in Korea."
+    ));
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.starts_with("Now. we have reason to believe"))
+    );
     assert!(has("Katchi kapshida [\"We go together\"]."));
     assert!(has("Thank you."));
-    assert!(sentences.iter().any(|s| s.contains("the ROK-U.S. 2+2 foreign and defense ministers’ meeting")));
-    assert!(sentences.iter().any(|s| s.contains("wearing a traditional Korean hanbok -- and the first Korean American")));
-    assert!(sentences.iter().all(|s| !s.starts_with(char::is_lowercase)), "no sentence starts mid-sentence");
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("the ROK-U.S. 2+2 foreign and defense ministers’ meeting"))
+    );
+    assert!(sentences.iter().any(|s| {
+        s.contains("wearing a traditional Korean hanbok -- and the first Korean American")
+    }));
+    assert!(
+        sentences.iter().all(|s| !s.starts_with(char::is_lowercase)),
+        "no sentence starts mid-sentence"
+    );
 }
 
 #[test]
@@ -102,7 +139,12 @@ fn ytn_seed_turns_roles_and_no_footer_speakers() {
     );
     assert_eq!(transcript.turns.len(), 4);
     let metadata = &transcript.metadata;
-    assert!(metadata.title.as_deref().is_some_and(|t| t.starts_with("[On-Site Video+]")));
+    assert!(
+        metadata
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("[On-Site Video+]"))
+    );
     assert_eq!(metadata.date.as_deref(), Some("2025.01.06 PM 01:48"));
     assert!(metadata.notes.iter().any(|n| n == "[Phone] 02-398-8585"));
     let last_turn = transcript.turns[3].text();
@@ -111,19 +153,59 @@ fn ytn_seed_turns_roles_and_no_footer_speakers() {
 
 /// (file, turns, speakers) for every transcript in the corpus.
 const CORPUS: &[(&str, usize, usize)] = &[
-    ("tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_CORRECTED.md", 30, 5),
-    ("tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_ORIGINAL.md", 30, 5),
-    ("tests/corpus/whitehouse/wh_2022-05-23_biden-kishida_tokyo_joint-press-conference_EN.md", 34, 4),
-    ("tests/corpus/whitehouse/wh_2023-04-26_biden-yoon_joint-press-conference_EN.md", 34, 5),
-    ("tests/corpus/whitehouse/wh_2023-12-04_press-briefing_jean-pierre-sullivan_QA.md", 146, 3),
+    (
+        "tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_CORRECTED.md",
+        30,
+        5,
+    ),
+    (
+        "tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_ORIGINAL.md",
+        30,
+        5,
+    ),
+    (
+        "tests/corpus/whitehouse/wh_2022-05-23_biden-kishida_tokyo_joint-press-conference_EN.md",
+        34,
+        4,
+    ),
+    (
+        "tests/corpus/whitehouse/wh_2023-04-26_biden-yoon_joint-press-conference_EN.md",
+        34,
+        5,
+    ),
+    (
+        "tests/corpus/whitehouse/wh_2023-12-04_press-briefing_jean-pierre-sullivan_QA.md",
+        146,
+        3,
+    ),
     ("tests/corpus/podcast/bookbytes-006.txt", 32, 4),
     ("tests/corpus/podcast/bookbytes-006.json", 32, 4),
     ("tests/corpus/podcast/bookbytes-033_v2_4405e25.txt", 357, 7),
-    ("tests/corpus/podcast/bookbytes-033_v3_c43f201_timestamps-shifted.txt", 357, 7),
-    ("tests/corpus/podcast/podcastindex_buzzsprout-10-things_example.html", 10, 3),
-    ("tests/corpus/podcast/podcastindex_buzzsprout-10-things_example.srt", 10, 3),
-    ("tests/corpus/podcast/podcastindex_buzzsprout-trailer-episode_example.vtt", 2, 2),
-    ("tests/corpus/podcast/podcastindex_darth-vader_example.json", 2, 2),
+    (
+        "tests/corpus/podcast/bookbytes-033_v3_c43f201_timestamps-shifted.txt",
+        357,
+        7,
+    ),
+    (
+        "tests/corpus/podcast/podcastindex_buzzsprout-10-things_example.html",
+        10,
+        3,
+    ),
+    (
+        "tests/corpus/podcast/podcastindex_buzzsprout-10-things_example.srt",
+        10,
+        3,
+    ),
+    (
+        "tests/corpus/podcast/podcastindex_buzzsprout-trailer-episode_example.vtt",
+        2,
+        2,
+    ),
+    (
+        "tests/corpus/podcast/podcastindex_darth-vader_example.json",
+        2,
+        2,
+    ),
     ("assets/seoul-2025-01-06/official-state-dept.txt", 23, 4),
     ("assets/seoul-2025-01-06/translation-ytn.txt", 4, 4),
 ];
@@ -134,7 +216,13 @@ fn every_corpus_file_has_the_right_speakers_and_turns() {
         let transcript = load(file);
         assert_eq!(transcript.turns.len(), turns, "{file}: turns");
         assert_eq!(transcript.speakers.len(), speakers, "{file}: speakers");
-        assert!(transcript.turns.iter().all(|t| t.lines.first <= t.lines.last), "{file}: line ranges");
+        assert!(
+            transcript
+                .turns
+                .iter()
+                .all(|t| t.lines.first <= t.lines.last),
+            "{file}: line ranges"
+        );
     }
 }
 
@@ -149,7 +237,13 @@ fn white_house_speakers_by_file() {
         .collect();
     assert_eq!(
         counts,
-        [("PRESIDENT BIDEN", 12), ("PRESIDENT YOON", 5), ("Q", 14), ("INTERPRETER", 2), ("MS. JEAN-PIERRE", 1)]
+        [
+            ("PRESIDENT BIDEN", 12),
+            ("PRESIDENT YOON", 5),
+            ("Q", 14),
+            ("INTERPRETER", 2),
+            ("MS. JEAN-PIERRE", 1)
+        ]
     );
     assert_eq!(transcript.metadata.place.as_deref(), Some("Rose Garden"));
     assert_eq!(transcript.metadata.date.as_deref(), Some("2023-04-26"));
@@ -170,7 +264,7 @@ fn input_text(file: &str) -> String {
         "vtt" => raw
             .lines()
             .filter(|l| !l.contains("-->"))
-            .map(|l| strip_voice(l))
+            .map(strip_voice)
             .collect::<Vec<_>>()
             .join("\n")
             .replace("&amp;", "&"),
@@ -180,9 +274,15 @@ fn input_text(file: &str) -> String {
         "txt" if file.contains("bookbytes") => raw
             .lines()
             .map(|l| l.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.'))
-            .map(|l| match l.trim_start().strip_prefix("**").and_then(|r| r.split_once("**")) {
-                Some((_, speech)) => speech,
-                None => l,
+            .map(|l| {
+                match l
+                    .trim_start()
+                    .strip_prefix("**")
+                    .and_then(|r| r.split_once("**"))
+                {
+                    Some((_, speech)) => speech,
+                    None => l,
+                }
             })
             .collect::<Vec<_>>()
             .join("\n"),
@@ -203,7 +303,9 @@ fn strip_elements(text: &str, name: &str) -> String {
     let mut rest = text;
     while let Some(start) = rest.find(&open) {
         out.push_str(&rest[..start]);
-        rest = rest[start..].split_once(&close).map_or("", |(_, after)| after);
+        rest = rest[start..]
+            .split_once(&close)
+            .map_or("", |(_, after)| after);
     }
     out.push_str(rest);
     out
@@ -240,7 +342,10 @@ fn model_text(transcript: &Transcript, with_labels: bool) -> String {
             parts.push(turn.label.clone());
         }
         for (index, paragraph) in turn.paragraphs.iter().enumerate() {
-            let notes = turn.annotations.iter().filter(|a| a.span.is_none() && a.paragraph == index);
+            let notes = turn
+                .annotations
+                .iter()
+                .filter(|a| a.span.is_none() && a.paragraph == index);
             parts.extend(notes.map(|a| a.text.clone()));
             parts.extend(paragraph.sentences.iter().map(|s| s.text.clone()));
         }
@@ -260,7 +365,10 @@ fn no_text_is_lost_or_invented_in_any_corpus_file() {
         let input = bag(words(&input_text(file)));
         let model = bag(words(&model_text(&transcript, with_labels)));
         let differences = difference(&input, &model);
-        assert!(differences.is_empty(), "{file}: words lost (+) or invented (-): {differences:?}");
+        assert!(
+            differences.is_empty(),
+            "{file}: words lost (+) or invented (-): {differences:?}"
+        );
     }
 }
 
@@ -272,27 +380,51 @@ fn words_keep_their_order() {
         let input = words(&input_text(file));
         let model = words(&model_text(&transcript, has_labels_in_text(file)));
         let first_difference = input.iter().zip(&model).position(|(a, b)| a != b);
-        if let Some(at) = first_difference.or((input.len() != model.len()).then_some(input.len().min(model.len()))) {
+        if let Some(at) = first_difference
+            .or((input.len() != model.len()).then_some(input.len().min(model.len())))
+        {
             let around = |w: &[String]| w[at.saturating_sub(8)..(at + 8).min(w.len())].join(" ");
-            panic!("{file}: word {at} differs\n input: {}\n model: {}", around(&input), around(&model));
+            panic!(
+                "{file}: word {at} differs\n input: {}\n model: {}",
+                around(&input),
+                around(&model)
+            );
         }
     }
 }
 
 #[test]
 fn json_transcripts_keep_every_text_value() {
-    for file in ["tests/corpus/podcast/bookbytes-006.json", "tests/corpus/podcast/podcastindex_darth-vader_example.json"] {
+    for file in [
+        "tests/corpus/podcast/bookbytes-006.json",
+        "tests/corpus/podcast/podcastindex_darth-vader_example.json",
+    ] {
         let raw = std::fs::read_to_string(common::data(file)).unwrap();
         let value: serde_json::Value = serde_json::from_str(&raw).unwrap();
-        let list = value.get("transcript").or_else(|| value.get("segments")).unwrap();
+        let list = value
+            .get("transcript")
+            .or_else(|| value.get("segments"))
+            .unwrap();
         let texts: Vec<String> = list
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| e.get("text").or_else(|| e.get("body")).unwrap().as_str().unwrap().to_string())
+            .map(|e| {
+                e.get("text")
+                    .or_else(|| e.get("body"))
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         let transcript = load(file);
-        let model: Vec<String> = transcript.turns.iter().flat_map(|t| t.sentences()).map(|s| s.text.clone()).collect();
+        let model: Vec<String> = transcript
+            .turns
+            .iter()
+            .flat_map(|t| t.sentences())
+            .map(|s| s.text.clone())
+            .collect();
         assert_eq!(words(&texts.join(" ")), words(&model.join(" ")), "{file}");
     }
 }
@@ -301,6 +433,11 @@ fn json_transcripts_keep_every_text_value() {
 fn json_and_text_versions_of_one_episode_agree() {
     let text = load("tests/corpus/podcast/bookbytes-006.txt");
     let json = load("tests/corpus/podcast/bookbytes-006.json");
-    let sentences = |t: &Transcript| t.turns.iter().map(|turn| (turn.label.clone(), turn.text())).collect::<Vec<_>>();
+    let sentences = |t: &Transcript| {
+        t.turns
+            .iter()
+            .map(|turn| (turn.label.clone(), turn.text()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(sentences(&text), sentences(&json));
 }

@@ -17,14 +17,38 @@ pub struct Found {
 impl AnnotationKind {
     /// Notes on how the following speech was delivered, which stand before it.
     pub fn is_delivery_note(self) -> bool {
-        matches!(self, AnnotationKind::Interpretation | AnnotationKind::Language)
+        matches!(
+            self,
+            AnnotationKind::Interpretation | AnnotationKind::Language
+        )
     }
 }
 
 const LANGUAGES: &[&str] = &[
-    "english", "korean", "japanese", "chinese", "mandarin", "cantonese", "french", "german",
-    "spanish", "russian", "arabic", "polish", "ukrainian", "italian", "portuguese", "hindi",
-    "vietnamese", "hebrew", "turkish", "dutch", "persian", "farsi", "indonesian", "thai",
+    "english",
+    "korean",
+    "japanese",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "french",
+    "german",
+    "spanish",
+    "russian",
+    "arabic",
+    "polish",
+    "ukrainian",
+    "italian",
+    "portuguese",
+    "hindi",
+    "vietnamese",
+    "hebrew",
+    "turkish",
+    "dutch",
+    "persian",
+    "farsi",
+    "indonesian",
+    "thai",
 ];
 
 /// What kind of annotation a bracketed note is, from its content without delimiters.
@@ -65,11 +89,23 @@ pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
     ]) {
         Some(AnnotationKind::Inaudible)
     } else if starts(&[
-        "laughter", "laughs", "laughing", "applause", "cheers", "cheering", "booing", "chuckles",
-        "chuckling", "sighs", "pause", "silence", "audience",
+        "laughter",
+        "laughs",
+        "laughing",
+        "applause",
+        "cheers",
+        "cheering",
+        "booing",
+        "chuckles",
+        "chuckling",
+        "sighs",
+        "pause",
+        "silence",
+        "audience",
     ]) {
         Some(AnnotationKind::Reaction)
-    } else if lower.contains("music") || starts(&["sound", "bell", "gavel", "video plays", "beep"]) {
+    } else if lower.contains("music") || starts(&["sound", "bell", "gavel", "video plays", "beep"])
+    {
         Some(AnnotationKind::Sound)
     } else if is_clock_time(&lower) {
         Some(AnnotationKind::Timestamp)
@@ -87,7 +123,9 @@ pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
 /// which speech in parentheses never is.
 fn is_stage_direction(inner: &str) -> bool {
     let inner = inner.trim();
-    inner.starts_with(char::is_uppercase) && inner.ends_with('.') && inner.split_whitespace().count() <= 8
+    inner.starts_with(char::is_uppercase)
+        && inner.ends_with('.')
+        && inner.split_whitespace().count() <= 8
 }
 
 fn is_language_note(lower: &str) -> bool {
@@ -101,10 +139,11 @@ fn is_language_note(lower: &str) -> bool {
 }
 
 fn is_clock_time(lower: &str) -> bool {
-    let digits_and_colons = lower
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.'));
+    let digits_and_colons = lower.split_whitespace().next().is_some_and(|w| {
+        w.contains(':')
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+    });
     digits_and_colons && lower.len() <= 20
 }
 
@@ -202,7 +241,9 @@ mod tests {
     #[test]
     fn brackets_and_known_parentheses_are_annotations() {
         assert_eq!(
-            kinds("explosive (inaudible), and (with use subject to) Katchi kapshida [\"We go together\"]. (Laughter.) (Points to himself.)"),
+            kinds(
+                "explosive (inaudible), and (with use subject to) Katchi kapshida [\"We go together\"]. (Laughter.) (Points to himself.)"
+            ),
             [
                 (AnnotationKind::Inaudible, "(inaudible)"),
                 (AnnotationKind::Editorial, "[\"We go together\"]"),
@@ -219,7 +260,10 @@ mod tests {
         assert_eq!(notes.len(), 2);
         assert_eq!(&text[notes[1].range.clone()], "[In English]");
         assert_eq!(classify("In English", '['), Some(AnnotationKind::Language));
-        assert_eq!(classify("As interpreted.", '('), Some(AnnotationKind::Interpretation));
+        assert_eq!(
+            classify("As interpreted.", '('),
+            Some(AnnotationKind::Interpretation)
+        );
     }
 
     #[test]
@@ -230,6 +274,9 @@ mod tests {
     #[test]
     fn unbalanced_brackets_are_text() {
         assert!(find_inline("a [b (c").is_empty());
-        assert_eq!(kinds("[a [b] c]"), [(AnnotationKind::Editorial, "[a [b] c]")]);
+        assert_eq!(
+            kinds("[a [b] c]"),
+            [(AnnotationKind::Editorial, "[a [b] c]")]
+        );
     }
 }

@@ -93,7 +93,10 @@ impl TurnDraft {
                 span: None,
             });
         }
-        let marked = edit.marks.iter().map(|(kind, range)| (*kind, range.clone()));
+        let marked = edit
+            .marks
+            .iter()
+            .map(|(kind, range)| (*kind, range.clone()));
         let spans = inline.into_iter().map(|f| (f.kind, f.range)).chain(marked);
         for (kind, range) in spans {
             for (sentence_index, sentence) in ranges.iter().enumerate() {
@@ -137,7 +140,9 @@ impl TurnDraft {
     }
 
     pub fn finish(mut self) -> Turn {
-        self.turn.annotations.sort_by_key(|a| (a.paragraph, a.sentence, a.span.as_ref().map(|s| s.start)));
+        self.turn
+            .annotations
+            .sort_by_key(|a| (a.paragraph, a.sentence, a.span.as_ref().map(|s| s.start)));
         self.turn
     }
 }
@@ -234,8 +239,14 @@ impl Edit {
         open
     }
 
-    fn mark_and_remove(&mut self, kind: AnnotationKind, spans: Vec<Range<usize>>, removals: &[Range<usize>]) {
-        self.marks.extend(spans.into_iter().map(|range| (kind, range)));
+    fn mark_and_remove(
+        &mut self,
+        kind: AnnotationKind,
+        spans: Vec<Range<usize>>,
+        removals: &[Range<usize>],
+    ) {
+        self.marks
+            .extend(spans.into_iter().map(|range| (kind, range)));
         self.remove(removals);
         self.marks.retain(|(_, range)| range.start < range.end);
         let text = &self.text;
@@ -257,7 +268,7 @@ impl Edit {
             .iter()
             .map(|Found { kind, range }| (*kind, self.text[range.clone()].to_string()))
             .collect();
-        self.remove(&[0..speech_start]);
+        self.remove(std::slice::from_ref(&(0..speech_start)));
         taken
     }
 
@@ -303,11 +314,20 @@ mod tests {
     #[test]
     fn leading_notes_leave_the_text_inline_ones_stay() {
         let turn = turn(
-            &["[Via interpreter] Good afternoon. It was explosive", "(inaudible), and that is all."],
+            &[
+                "[Via interpreter] Good afternoon. It was explosive",
+                "(inaudible), and that is all.",
+            ],
             Markup::default(),
         );
         let texts: Vec<_> = turn.sentences().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["Good afternoon.", "It was explosive (inaudible), and that is all."]);
+        assert_eq!(
+            texts,
+            [
+                "Good afternoon.",
+                "It was explosive (inaudible), and that is all."
+            ]
+        );
         assert_eq!(turn.annotations[0].text, "[Via interpreter]");
         assert_eq!(turn.annotations[0].span, None);
         let inaudible = &turn.annotations[1];
@@ -321,9 +341,18 @@ mod tests {
             red_asterisks: true,
             ..Markup::default()
         };
-        let turn = turn(&["Next, *we will open up the floor. From Korea* Daily, Moon."], markup);
+        let turn = turn(
+            &["Next, *we will open up the floor. From Korea* Daily, Moon."],
+            markup,
+        );
         let texts: Vec<_> = turn.sentences().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["Next, we will open up the floor.", "From Korea Daily, Moon."]);
+        assert_eq!(
+            texts,
+            [
+                "Next, we will open up the floor.",
+                "From Korea Daily, Moon."
+            ]
+        );
         let marked: Vec<_> = turn.annotations.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(marked, ["we will open up the floor.", "From Korea"]);
     }
@@ -335,27 +364,72 @@ mod tests {
             ..Markup::default()
         };
         let turn = turn(&["violation of <s>U.S.</s> [U.N.] sanctions."], markup);
-        assert_eq!(turn.paragraphs[0].sentences[0].text, "violation of U.S. [U.N.] sanctions.");
-        let kinds: Vec<_> = turn.annotations.iter().map(|a| (a.kind, a.text.as_str())).collect();
-        assert_eq!(kinds, [(AnnotationKind::Struck, "U.S."), (AnnotationKind::Editorial, "[U.N.]")]);
+        assert_eq!(
+            turn.paragraphs[0].sentences[0].text,
+            "violation of U.S. [U.N.] sanctions."
+        );
+        let kinds: Vec<_> = turn
+            .annotations
+            .iter()
+            .map(|a| (a.kind, a.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (AnnotationKind::Struck, "U.S."),
+                (AnnotationKind::Editorial, "[U.N.]")
+            ]
+        );
     }
 
     #[test]
     fn sentences_take_the_times_of_their_pieces() {
         let mut draft = TurnDraft::new("Travis", None, 1);
-        let at = |start, end| Some(TimeSpan { start, end: Some(end) });
+        let at = |start, end| {
+            Some(TimeSpan {
+                start,
+                end: Some(end),
+            })
+        };
         draft.push_paragraph(
             &[
-                Piece { text: "When you first get", time: at(0.0, 2.0) },
-                Piece { text: "started. It is", time: at(2.0, 4.0) },
-                Piece { text: "easy.", time: at(4.0, 6.0) },
+                Piece {
+                    text: "When you first get",
+                    time: at(0.0, 2.0),
+                },
+                Piece {
+                    text: "started. It is",
+                    time: at(2.0, 4.0),
+                },
+                Piece {
+                    text: "easy.",
+                    time: at(4.0, 6.0),
+                },
             ],
             Markup::default(),
         );
         let turn = draft.finish();
         let times: Vec<_> = turn.sentences().map(|s| s.time.unwrap()).collect();
-        assert_eq!(times[0], TimeSpan { start: 0.0, end: Some(4.0) });
-        assert_eq!(times[1], TimeSpan { start: 2.0, end: Some(6.0) });
-        assert_eq!(turn.time, Some(TimeSpan { start: 0.0, end: Some(6.0) }));
+        assert_eq!(
+            times[0],
+            TimeSpan {
+                start: 0.0,
+                end: Some(4.0)
+            }
+        );
+        assert_eq!(
+            times[1],
+            TimeSpan {
+                start: 2.0,
+                end: Some(6.0)
+            }
+        );
+        assert_eq!(
+            turn.time,
+            Some(TimeSpan {
+                start: 0.0,
+                end: Some(6.0)
+            })
+        );
     }
 }

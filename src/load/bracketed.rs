@@ -10,7 +10,17 @@ use super::metadata;
 use super::reflow::{self, SourceLine};
 
 /// Channels named in site footers, never speakers.
-const CONTACT_WORDS: &[&str] = &["kakao talk", "phone", "mail", "e-mail", "email", "fax", "tel", "web", "homepage"];
+const CONTACT_WORDS: &[&str] = &[
+    "kakao talk",
+    "phone",
+    "mail",
+    "e-mail",
+    "email",
+    "fax",
+    "tel",
+    "web",
+    "homepage",
+];
 
 /// The label of a speaker header line: `[Name / Role]` and nothing else on the line.
 fn header_label(line: &str) -> Option<&str> {
@@ -38,7 +48,9 @@ fn header_lines(lines: &[&str]) -> Vec<usize> {
                 && lines[i + 1..]
                     .iter()
                     .find(|l| !l.trim().is_empty())
-                    .is_some_and(|next| header_label(next).is_none() && !metadata::is_footer_start(next))
+                    .is_some_and(|next| {
+                        header_label(next).is_none() && !metadata::is_footer_start(next)
+                    })
         })
         .map(|(i, _)| i)
         .collect()
@@ -59,7 +71,10 @@ pub fn parse(text: &str) -> Document {
     metadata::read_header(&all_lines[..first], &mut document.metadata);
     metadata::read_footer(&all_lines[footer_start..], &mut document.metadata);
     document.metadata.header = all_lines[..first].iter().map(|l| l.to_string()).collect();
-    document.metadata.footer = all_lines[footer_start..].iter().map(|l| l.to_string()).collect();
+    document.metadata.footer = all_lines[footer_start..]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
     let width = reflow::wrap_width(&lines[first..footer_start]);
     for (n, &index) in headers.iter().enumerate() {
         let end = headers.get(n + 1).copied().unwrap_or(footer_start);

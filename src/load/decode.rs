@@ -18,8 +18,14 @@ pub struct Decoded {
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {
     Empty,
-    Binary { offset: usize },
-    Invalid { encoding: &'static str, offset: usize, line: usize },
+    Binary {
+        offset: usize,
+    },
+    Invalid {
+        encoding: &'static str,
+        offset: usize,
+        line: usize,
+    },
 }
 
 impl std::fmt::Display for DecodeError {
@@ -66,7 +72,12 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             Some((bom_encoding, length)) if bom_encoding == encoding => &bytes[length..],
             _ => bytes,
         };
-        return strict(encoding, body, bytes.len() - body.len(), encoding.name().to_string());
+        return strict(
+            encoding,
+            body,
+            bytes.len() - body.len(),
+            encoding.name().to_string(),
+        );
     }
     if let Some((encoding, length)) = Encoding::for_bom(bytes) {
         return strict(
@@ -89,10 +100,16 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         }),
         Err(error) if mostly_utf8(bytes) => Err(invalid(UTF_8, bytes, error.valid_up_to(), 0)),
         Err(_) => {
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
-            strict(encoding, bytes, 0, format!("{} (detected)", encoding.name()))
+            strict(
+                encoding,
+                bytes,
+                0,
+                format!("{} (detected)", encoding.name()),
+            )
         }
     }
 }
@@ -109,7 +126,12 @@ fn strict(
             text: normalize_line_ends(&text),
             encoding: name,
         }),
-        None => Err(invalid(encoding, body, first_error_offset(encoding, body), skipped)),
+        None => Err(invalid(
+            encoding,
+            body,
+            first_error_offset(encoding, body),
+            skipped,
+        )),
     }
 }
 
@@ -168,7 +190,8 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if let Some(offset) = sample.iter().position(|&b| b == 0) {
         return Some(offset);
     }
-    let is_control = |b: &u8| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b);
+    let is_control =
+        |b: &u8| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b);
     let controls = sample.iter().filter(|b| is_control(b)).count();
     if controls * 20 > sample.len() {
         sample.iter().position(is_control)
@@ -237,7 +260,10 @@ mod tests {
         let mut damaged = bytes.to_vec();
         damaged.truncate(damaged.len() - 2);
         let error = decode(&damaged, None).unwrap_err();
-        assert!(matches!(error, DecodeError::Invalid { line: 2, .. }), "{error:?}");
+        assert!(
+            matches!(error, DecodeError::Invalid { line: 2, .. }),
+            "{error:?}"
+        );
     }
 
     #[test]

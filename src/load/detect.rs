@@ -1,6 +1,6 @@
 //! Which format a text is in, judged from its content, with a note when the call is close.
 
-use super::{Format, labelled, metadata, subtitles, timestamped, bracketed};
+use super::{Format, bracketed, labelled, metadata, subtitles, timestamped};
 
 /// The chosen format, and why when the choice was not clear-cut.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,9 @@ impl Detection {
 /// plain-text formats and takes the most common.
 pub fn detect(text: &str) -> Detection {
     let start = text.trim_start();
-    if start.starts_with('{') || start.starts_with('[') && serde_json::from_str::<serde_json::Value>(start).is_ok() {
+    if start.starts_with('{')
+        || start.starts_with('[') && serde_json::from_str::<serde_json::Value>(start).is_ok()
+    {
         return Detection::certain(Format::Json);
     }
     if start.starts_with("WEBVTT") {
@@ -37,7 +39,10 @@ pub fn detect(text: &str) -> Detection {
             Format::Labelled,
             lines
                 .iter()
-                .filter(|l| labelled::label_at(l).is_some() && !metadata::is_footer_start(l))
+                .filter(|l| {
+                    labelled::label_at(l).is_some_and(|label| label.strict)
+                        && !metadata::is_footer_start(l)
+                })
                 .count(),
             "label lines such as 'SPEAKER:'",
         ),
@@ -48,12 +53,19 @@ pub fn detect(text: &str) -> Detection {
         ),
         (
             Format::Timestamped,
-            lines.iter().filter(|l| timestamped::line_time(l).is_some()).count(),
+            lines
+                .iter()
+                .filter(|l| timestamped::line_time(l).is_some())
+                .count(),
             "lines opening with a time stamp",
         ),
     ];
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
-    let [(format, count, what), (runner_up, runner_count, runner_what), _] = counts;
+    counts.sort_by_key(|(_, count, _)| std::cmp::Reverse(*count));
+    let [
+        (format, count, what),
+        (runner_up, runner_count, runner_what),
+        _,
+    ] = counts;
     if count == 0 {
         return Detection {
             format: Format::Labelled,
@@ -67,7 +79,10 @@ pub fn detect(text: &str) -> Detection {
             runner_up.description()
         ))
     } else if count < 2 {
-        Some(format!("read as {} on the strength of a single one of its {what}", format.description()))
+        Some(format!(
+            "read as {} on the strength of a single one of its {what}",
+            format.description()
+        ))
     } else {
         None
     };

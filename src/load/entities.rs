@@ -74,6 +74,9 @@ mod tests {
 
     #[test]
     fn references_are_decoded() {
-        assert_eq!(decode("it&#39;s Q&amp;A &#x2019; &bogus; & done"), "it's Q&A ’ &bogus; & done");
+        assert_eq!(
+            decode("it&#39;s Q&amp;A &#x2019; &bogus; & done"),
+            "it's Q&A ’ &bogus; & done"
+        );
     }
 }

@@ -68,7 +68,11 @@ fn double_quoted(inner: &str) -> String {
     let mut lines = inner.split('\n').peekable();
     while let Some(line) = lines.next() {
         let is_last = lines.peek().is_none();
-        let line = if out.is_empty() { line } else { line.trim_start() };
+        let line = if out.is_empty() {
+            line
+        } else {
+            line.trim_start()
+        };
         let (line, escaped_break) = match line.strip_suffix('\\') {
             Some(rest) if !rest.ends_with('\\') => (rest, true),
             _ => (if is_last { line } else { line.trim_end() }, false),

@@ -11,8 +11,14 @@ use crate::model::TimeSpan;
 #[derive(Debug)]
 enum Node<'a> {
     /// A tag's lower-cased name, whether it closes, and its line.
-    Tag { name: String, closing: bool, line: usize },
-    Text { text: &'a str },
+    Tag {
+        name: String,
+        closing: bool,
+        line: usize,
+    },
+    Text {
+        text: &'a str,
+    },
 }
 
 fn tokenize(source: &str) -> Vec<Node<'_>> {
@@ -25,10 +31,15 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
             break;
         };
         if open > 0 {
-            nodes.push(Node::Text { text: &rest[..open] });
+            nodes.push(Node::Text {
+                text: &rest[..open],
+            });
             line += rest[..open].matches('\n').count();
         }
-        let tag_end = rest[open..].find('>').map(|e| open + e + 1).unwrap_or(rest.len());
+        let tag_end = rest[open..]
+            .find('>')
+            .map(|e| open + e + 1)
+            .unwrap_or(rest.len());
         let tag = &rest[open + 1..tag_end.saturating_sub(1).max(open + 1)];
         let closing = tag.starts_with('/');
         let name: String = tag
@@ -39,11 +50,17 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
             .to_ascii_lowercase();
         if name.is_empty() && !tag.starts_with('!') {
             // A lone `<` in text.
-            nodes.push(Node::Text { text: &rest[open..open + 1] });
+            nodes.push(Node::Text {
+                text: &rest[open..open + 1],
+            });
             rest = &rest[open + 1..];
             continue;
         }
-        nodes.push(Node::Tag { name, closing, line });
+        nodes.push(Node::Tag {
+            name,
+            closing,
+            line,
+        });
         line += rest[open..tag_end].matches('\n').count();
         rest = &rest[tag_end..];
     }
@@ -52,7 +69,9 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
 
 pub fn parse(source: &str) -> Document {
     let nodes = tokenize(source);
-    let cited = nodes.iter().any(|n| matches!(n, Node::Tag { name, .. } if name == "cite"));
+    let cited = nodes
+        .iter()
+        .any(|n| matches!(n, Node::Tag { name, .. } if name == "cite"));
     if cited {
         return parse_cited(&nodes);
     }
@@ -84,11 +103,24 @@ fn parse_cited(nodes: &[Node<'_>]) -> Document {
     let mut outside = String::new();
     for node in nodes {
         match node {
-            Node::Tag { name, closing: false, .. } if matches!(name.as_str(), "cite" | "time" | "p") => {
-                collecting = Some(Collector { element: name.clone(), text: String::new() });
+            Node::Tag {
+                name,
+                closing: false,
+                ..
+            } if matches!(name.as_str(), "cite" | "time" | "p") => {
+                collecting = Some(Collector {
+                    element: name.clone(),
+                    text: String::new(),
+                });
             }
-            Node::Tag { name, closing: true, line } if collecting.as_ref().is_some_and(|c| &c.element == name) => {
-                let Some(collector) = collecting.take() else { continue };
+            Node::Tag {
+                name,
+                closing: true,
+                line,
+            } if collecting.as_ref().is_some_and(|c| &c.element == name) => {
+                let Some(collector) = collecting.take() else {
+                    continue;
+                };
                 let text = entities::decode(&collector.text).into_owned();
                 match name.as_str() {
                     "cite" => {
@@ -132,9 +164,34 @@ fn parse_cited(nodes: &[Node<'_>]) -> Document {
 }
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "blockquote", "header", "footer", "main", "dt", "dd", "hr", "pre",
-    "title", "body", "html", "head",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "header",
+    "footer",
+    "main",
+    "dt",
+    "dd",
+    "hr",
+    "pre",
+    "title",
+    "body",
+    "html",
+    "head",
 ];
 
 /// The page's text with one line per block element; scripts and styles are skipped.
@@ -176,7 +233,10 @@ mod tests {
         let document = parse(html);
         assert_eq!(document.turns.len(), 2);
         assert_eq!(document.turns[0].label, "Travis");
-        assert_eq!(document.turns[0].paragraphs[0].sentences[0].text, "It's good.");
+        assert_eq!(
+            document.turns[0].paragraphs[0].sentences[0].text,
+            "It's good."
+        );
         assert_eq!(document.turns[1].time.map(|t| t.start), Some(53.0));
         assert_eq!(document.turns[1].lines.first, 4);
     }

@@ -23,10 +23,11 @@ pub fn parse(text: &str) -> Result<Document, Problem> {
         detail: format!("{error}"),
     })?;
     if is_model(&value) {
-        let transcript: Transcript = serde_json::from_value(value).map_err(|error| Problem::Malformed {
-            format: Format::Json,
-            detail: format!("looks like tandem's transcript model but {error}"),
-        })?;
+        let transcript: Transcript =
+            serde_json::from_value(value).map_err(|error| Problem::Malformed {
+                format: Format::Json,
+                detail: format!("looks like tandem's transcript model but {error}"),
+            })?;
         transcript.validate().map_err(|detail| Problem::Malformed {
             format: Format::Json,
             detail: format!("tandem's transcript model is inconsistent: {detail}"),
@@ -64,7 +65,9 @@ fn not_a_transcript() -> Problem {
 }
 
 fn is_model(value: &Value) -> bool {
-    value.get("turns").is_some() && value.get("speakers").is_some() && value.get("metadata").is_some()
+    value.get("turns").is_some()
+        && value.get("speakers").is_some()
+        && value.get("metadata").is_some()
 }
 
 fn from_model(transcript: Transcript) -> Document {
@@ -101,14 +104,23 @@ fn entry(value: &Value) -> Option<Entry<'_>> {
     let object = value.as_object()?;
     let find = |keys: &[&str]| keys.iter().find_map(|k| object.get(*k));
     let text = find(TEXT_KEYS)?.as_str()?;
-    let speaker = find(SPEAKER_KEYS).and_then(Value::as_str).filter(|s| !s.trim().is_empty());
-    let seconds = |v: &Value| v.as_f64().or_else(|| v.as_str().and_then(clock)).filter(|s| s.is_finite() && *s >= 0.0);
+    let speaker = find(SPEAKER_KEYS)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty());
+    let seconds = |v: &Value| {
+        v.as_f64()
+            .or_else(|| v.as_str().and_then(clock))
+            .filter(|s| s.is_finite() && *s >= 0.0)
+    };
     let start = find(START_KEYS).and_then(seconds);
     let end = find(END_KEYS).and_then(seconds);
     Some(Entry {
         speaker,
         text,
-        time: start.map(|start| TimeSpan { start, end: end.filter(|e| *e >= start) }),
+        time: start.map(|start| TimeSpan {
+            start,
+            end: end.filter(|e| *e >= start),
+        }),
     })
 }
 
@@ -131,14 +143,21 @@ fn build_turns(values: &[Value], source: &str, document: &mut Document) {
         let end = if unlabelled_note {
             start + 1
         } else {
-            start + entries[start..].iter().take_while(|e| e.speaker == speaker).count()
+            start
+                + entries[start..]
+                    .iter()
+                    .take_while(|e| e.speaker == speaker)
+                    .count()
         };
         let id = speaker.map(|name| document.speakers.intern(name));
         let first_line = lines.find(entries[start].text);
         let mut draft = TurnDraft::new(speaker.unwrap_or(""), id, first_line);
         let pieces: Vec<Piece<'_>> = entries[start..end]
             .iter()
-            .map(|e| Piece { text: e.text, time: e.time })
+            .map(|e| Piece {
+                text: e.text,
+                time: e.time,
+            })
             .collect();
         if word_level {
             draft.push_paragraph(&pieces, Markup::default());
@@ -165,7 +184,11 @@ struct LineFinder<'a> {
 
 impl<'a> LineFinder<'a> {
     fn new(source: &'a str) -> Self {
-        LineFinder { source, position: 0, line: 1 }
+        LineFinder {
+            source,
+            position: 0,
+            line: 1,
+        }
     }
 
     fn find(&mut self, text: &str) -> usize {

@@ -17,6 +17,9 @@ pub struct Label<'a> {
     pub label: &'a str,
     /// Byte offset in the line where the speech starts.
     pub rest: usize,
+    /// Upper case (or a script without case): a label wherever it stands. A Title Case label
+    /// (`Travis:`) only counts when it recurs, since prose lines can start that way too.
+    pub strict: bool,
 }
 
 /// Reads a label at the start of `line`, if there is one.
@@ -30,34 +33,49 @@ pub fn label_at(line: &str) -> Option<Label<'_>> {
             return Some(Label {
                 label: &body[..1],
                 rest: indent + 1 + gap.len(),
+                strict: true,
             });
         }
     }
-    let colon = body.find(':')?;
+    let colon = body.find([':', '：'])?;
     let label = &body[..colon];
     let words: Vec<&str> = label.split([' ', '\u{a0}']).collect();
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-    let well_formed = (1..=7).contains(&words.len())
-        && (letters >= 2 || label == "Q")
-        && words.iter().all(|w| is_label_word(w));
-    if !well_formed {
+    let strict = (1..=7).contains(&words.len()) && words.iter().all(|w| is_strict_label_word(w));
+    let loose = (1..=4).contains(&words.len()) && words.iter().all(|w| is_title_case_word(w));
+    if !(strict || loose) || letters < 2 && label != "Q" {
         return None;
     }
-    let after = &body[colon + 1..];
-    if after.starts_with(|c: char| !c.is_whitespace()) {
+    let colon_len = body[colon..].chars().next().map_or(1, char::len_utf8);
+    let after = &body[colon + colon_len..];
+    if colon_len == 1 && after.starts_with(|c: char| !c.is_whitespace()) {
         // `ROK:U.S.` or a time `12:57` is not a label.
         return None;
     }
-    let rest = indent + colon + 1 + (after.len() - after.trim_start().len());
-    Some(Label { label, rest })
+    let rest = indent + colon + colon_len + (after.len() - after.trim_start().len());
+    Some(Label {
+        label,
+        rest,
+        strict,
+    })
 }
 
-fn is_label_word(word: &str) -> bool {
+/// `FOREIGN`, `MS.`, `JEAN-PIERRE`, or a word in a script without case (`사회자`, `主持人`).
+fn is_strict_label_word(word: &str) -> bool {
+    let uncased = |c: char| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase();
     !word.is_empty()
-        && word.chars().any(|c| c.is_uppercase())
+        && word.chars().any(|c| c.is_uppercase() || uncased(c))
         && word
             .chars()
-            .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+            .all(|c| c.is_uppercase() || uncased(c) || matches!(c, '.' | '\'' | '’' | '-'))
+}
+
+/// `Travis`, `Garrett-Harris`, `Dr.`
+fn is_title_case_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
 }
 
 /// Markdown-specific clean-up of one body line: backslash escapes.
@@ -84,7 +102,10 @@ pub fn parse(text: &str) -> Document {
     let body_start = match front_matter_end {
         Some(end) => {
             read_front_matter(&all_lines[1..end], &mut document);
-            document.metadata.header.extend(all_lines[..=end].iter().map(|l| l.to_string()));
+            document
+                .metadata
+                .header
+                .extend(all_lines[..=end].iter().map(|l| l.to_string()));
             end + 1
         }
         None => 0,
@@ -92,7 +113,13 @@ pub fn parse(text: &str) -> Document {
     let markdown = front_matter_end.is_some();
     let cleaned: Vec<Cow<'_, str>> = all_lines
         .iter()
-        .map(|line| if markdown { unescape_markdown(line) } else { Cow::Borrowed(*line) })
+        .map(|line| {
+            if markdown {
+                unescape_markdown(line)
+            } else {
+                Cow::Borrowed(*line)
+            }
+        })
         .collect();
     let lines: Vec<SourceLine<'_>> = cleaned
         .iter()
@@ -105,7 +132,10 @@ pub fn parse(text: &str) -> Document {
         .collect();
     let labels = find_labels(&lines[body_start..]);
     let Some(&(first, _)) = labels.first() else {
-        document.metadata.header.extend(all_lines[body_start..].iter().map(|l| l.to_string()));
+        document
+            .metadata
+            .header
+            .extend(all_lines[body_start..].iter().map(|l| l.to_string()));
         return document;
     };
     let last_label = labels.last().map_or(first, |&(index, _)| index);
@@ -116,10 +146,19 @@ pub fn parse(text: &str) -> Document {
     let footer: Vec<&str> = all_lines[footer_start..].to_vec();
     metadata::read_header(&header, &mut document.metadata);
     metadata::read_footer(&footer, &mut document.metadata);
-    document.metadata.header.extend(header.iter().map(|l| l.to_string()));
-    document.metadata.footer.extend(footer.iter().map(|l| l.to_string()));
+    document
+        .metadata
+        .header
+        .extend(header.iter().map(|l| l.to_string()));
+    document
+        .metadata
+        .footer
+        .extend(footer.iter().map(|l| l.to_string()));
     let mentions = |needle: &str| {
-        footer.iter().chain(header.iter()).any(|l| l.to_lowercase().contains(needle))
+        footer
+            .iter()
+            .chain(header.iter())
+            .any(|l| l.to_lowercase().contains(needle))
     };
     let markup = Markup {
         red_asterisks: !markdown && mentions("asterisk"),
@@ -179,7 +218,10 @@ fn find_labels<'a>(lines: &'a [SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
     }
     candidates
         .into_iter()
-        .filter(|&(index, label)| counts[label.label] > 1 || !follows_wrapped_prose(&lines[..index - offset]))
+        .filter(|&(index, label)| {
+            let recurs = counts[label.label] > 1;
+            recurs || label.strict && !follows_wrapped_prose(&lines[..index - offset])
+        })
         .collect()
 }
 
@@ -187,7 +229,8 @@ fn follows_wrapped_prose(before: &[SourceLine<'_>]) -> bool {
     const WRAPPED_LENGTH: usize = 50;
     before.last().is_some_and(|previous| {
         let text = previous.text.trim_end();
-        text.chars().count() >= WRAPPED_LENGTH && text.ends_with(|c: char| c.is_lowercase() || c == ',' || c == ';')
+        text.chars().count() >= WRAPPED_LENGTH
+            && text.ends_with(|c: char| c.is_lowercase() || c == ',' || c == ';')
     })
 }
 
@@ -198,13 +241,32 @@ mod tests {
     #[test]
     fn labels_in_their_forms() {
         let found = |line| label_at(line).map(|l| (l.label, &line[l.rest..]));
-        assert_eq!(found("FOREIGN MINISTER CHO: [Via interpreter] Good"), Some(("FOREIGN MINISTER CHO", "[Via interpreter] Good")));
+        assert_eq!(
+            found("FOREIGN MINISTER CHO: [Via interpreter] Good"),
+            Some(("FOREIGN MINISTER CHO", "[Via interpreter] Good"))
+        );
         assert_eq!(found("MODERATOR:"), Some(("MODERATOR", "")));
-        assert_eq!(found("MS. JEAN-PIERRE:\u{a0} Hey."), Some(("MS. JEAN-PIERRE", "Hey.")));
+        assert_eq!(
+            found("MS. JEAN-PIERRE:\u{a0} Hey."),
+            Some(("MS. JEAN-PIERRE", "Hey."))
+        );
         assert_eq!(found("Q\u{a0}\u{a0}\u{a0} Hello."), Some(("Q", "Hello.")));
-        assert_eq!(found("   SECSTATE BLINKEN: Thanks"), Some(("SECSTATE BLINKEN", "Thanks")));
-        assert_eq!(found("Original Text Source: State.gov"), None);
+        assert_eq!(
+            found("   SECSTATE BLINKEN: Thanks"),
+            Some(("SECSTATE BLINKEN", "Thanks"))
+        );
+        assert_eq!(
+            label_at("Original Text Source: State.gov").map(|l| l.strict),
+            Some(false)
+        );
         assert_eq!(found("12:57 P.M. CET"), None);
         assert_eq!(found("Q and A"), None);
+        assert_eq!(
+            found("사회자: 안녕하십니까."),
+            Some(("사회자", "안녕하십니까."))
+        );
+        assert_eq!(found("主持人：大家好。"), Some(("主持人", "大家好。")));
+        assert_eq!(label_at("Travis: Hello").map(|l| l.strict), Some(false));
+        assert_eq!(found("So the question is: why"), None);
     }
 }

@@ -46,7 +46,9 @@ pub fn is_clock_line(line: &str) -> bool {
         && hours.chars().all(|c| c.is_ascii_digit())
         && minutes.len() == 2
         && minutes.chars().all(|c| c.is_ascii_digit());
-    let meridiem = words.next().map(|w| w.to_ascii_uppercase().replace('.', ""));
+    let meridiem = words
+        .next()
+        .map(|w| w.to_ascii_uppercase().replace('.', ""));
     let zone_ok = words.all(|w| w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()));
     is_clock && matches!(meridiem.as_deref(), Some("AM" | "PM")) && zone_ok
 }
@@ -61,7 +63,9 @@ pub fn read_header(lines: &[&str], metadata: &mut Metadata) {
         }
         if let Some(date) = find_date(&joined) {
             let before = trim_connectors(&joined[..date.start]);
-            let after = joined[date.end..].trim_start_matches([',', ';', ' ', '-', '—']).trim();
+            let after = joined[date.end..]
+                .trim_start_matches([',', ';', ' ', '-', '—'])
+                .trim();
             set_once(&mut metadata.date, &joined[date]);
             if !before.is_empty() {
                 set_once(&mut metadata.title, before);
@@ -73,9 +77,13 @@ pub fn read_header(lines: &[&str], metadata: &mut Metadata) {
             metadata.title = Some(joined);
         } else if metadata.title.is_some() && metadata.place.is_none() && block.len() > 1 {
             // White House style: a place given on two hard-broken lines under the title.
-            let place = block.iter().map(|l| l.trim_matches(['*', ' '])).collect::<Vec<_>>();
+            let place = block
+                .iter()
+                .map(|l| l.trim_matches(['*', ' ']))
+                .collect::<Vec<_>>();
             metadata.place = Some(place.join(", "));
-        } else if metadata.title.is_some() && metadata.place.is_none() && looks_like_place(&joined) {
+        } else if metadata.title.is_some() && metadata.place.is_none() && looks_like_place(&joined)
+        {
             metadata.place = Some(joined.trim_matches('*').trim().to_string());
         } else {
             metadata.notes.push(joined);
@@ -101,16 +109,21 @@ pub fn read_footer(lines: &[&str], metadata: &mut Metadata) {
         }
     }
     for entry in entries {
-        if let Some((key, value)) = entry_key(&entry).and_then(|k| Some((k, entry.get(k.len() + 1..)?.trim()))) {
-            if key.contains("Source") && !value.is_empty() && metadata.source.is_none() {
-                metadata.source = Some(value.to_string());
-            }
+        if let Some((key, value)) =
+            entry_key(&entry).and_then(|k| Some((k, entry.get(k.len() + 1..)?.trim())))
+            && key.contains("Source")
+            && !value.is_empty()
+            && metadata.source.is_none()
+        {
+            metadata.source = Some(value.to_string());
         }
-        if let Some(address) = entry.strip_prefix("[Mail]").or_else(|| entry.strip_prefix("[E-mail]")) {
-            if let Some((_, domain)) = address.split_once('@') {
-                let domain: String = domain.chars().filter(|c| !c.is_whitespace()).collect();
-                set_once(&mut metadata.source, &domain);
-            }
+        if let Some(address) = entry
+            .strip_prefix("[Mail]")
+            .or_else(|| entry.strip_prefix("[E-mail]"))
+            && let Some((_, domain)) = address.split_once('@')
+        {
+            let domain: String = domain.chars().filter(|c| !c.is_whitespace()).collect();
+            set_once(&mut metadata.source, &domain);
         }
         metadata.notes.push(entry);
     }
@@ -148,10 +161,10 @@ fn blocks<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
 fn trim_connectors(text: &str) -> &str {
     let mut text = text.trim().trim_end_matches([',', ';', '-', '—']).trim();
     for word in ["delivered", "on", "dated", "held"] {
-        if let Some(rest) = text.strip_suffix(word) {
-            if rest.ends_with(' ') {
-                text = rest.trim();
-            }
+        if let Some(rest) = text.strip_suffix(word)
+            && rest.ends_with(' ')
+        {
+            text = rest.trim();
         }
     }
     text
@@ -159,12 +172,26 @@ fn trim_connectors(text: &str) -> &str {
 
 fn looks_like_place(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=8).contains(&words) && text.chars().next().is_some_and(|c| c.is_uppercase() || c == '*')
+    (1..=8).contains(&words)
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '*')
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Finds a date: `7 January 2025`, `January 7, 2025`, `2025-01-06`, `2025.01.06 PM 01:48`.
@@ -172,24 +199,35 @@ pub fn find_date(text: &str) -> Option<std::ops::Range<usize>> {
     let words: Vec<(usize, &str)> = word_offsets(text);
     for (i, &(start, word)) in words.iter().enumerate() {
         let bare = word.trim_end_matches([',', '.']);
+        if let Some(end) = cjk_date(&words, i) {
+            return Some(start..end);
+        }
         if let Some(end) = numeric_date(bare) {
             let mut end_offset = start + end;
             // `2025.01.06 PM 01:48` keeps its time.
-            if let (Some(&(_, meridiem)), Some(&(clock_start, clock))) = (words.get(i + 1), words.get(i + 2)) {
-                if matches!(meridiem, "AM" | "PM") && clock.contains(':') {
-                    end_offset = clock_start + clock.len();
-                }
+            if let (Some(&(_, meridiem)), Some(&(clock_start, clock))) =
+                (words.get(i + 1), words.get(i + 2))
+                && matches!(meridiem, "AM" | "PM")
+                && clock.contains(':')
+            {
+                end_offset = clock_start + clock.len();
             }
             return Some(start..end_offset);
         }
         if MONTHS.contains(&bare) {
             let year_at = |j: usize| {
-                words.get(j).filter(|(_, w)| is_year(w.trim_end_matches([',', '.'])))
+                words
+                    .get(j)
+                    .filter(|(_, w)| is_year(w.trim_end_matches([',', '.'])))
             };
             let day_at = |j: usize| {
-                words.get(j).filter(|(_, w)| is_day(w.trim_end_matches([',', '.'])))
+                words
+                    .get(j)
+                    .filter(|(_, w)| is_day(w.trim_end_matches([',', '.'])))
             };
-            if let (Some(&(day_start, _)), Some(&(year_start, year))) = (i.checked_sub(1).and_then(day_at), year_at(i + 1)) {
+            if let (Some(&(day_start, _)), Some(&(year_start, year))) =
+                (i.checked_sub(1).and_then(day_at), year_at(i + 1))
+            {
                 return Some(day_start..year_start + year.trim_end_matches([',', '.']).len());
             }
             if let (Some(_), Some(&(year_start, year))) = (day_at(i + 1), year_at(i + 2)) {
@@ -201,6 +239,30 @@ pub fn find_date(text: &str) -> Option<std::ops::Range<usize>> {
         }
     }
     None
+}
+
+/// `2022年5月23日` in one word, or `2025년 1월 6일` over three: returns the end offset.
+fn cjk_date(words: &[(usize, &str)], i: usize) -> Option<usize> {
+    let (start, word) = words[i];
+    let number_then = |text: &str, unit: char| {
+        let digits = text.strip_suffix(unit)?;
+        (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then_some(())
+    };
+    if let Some((year, rest)) = word.split_once('年') {
+        let (month, rest) = rest.split_once('月')?;
+        let (day, _) = rest.split_once('日')?;
+        let all_digits = [year, month, day]
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        return all_digits.then(|| start + word.find('日').unwrap_or(0) + '日'.len_utf8());
+    }
+    number_then(word.trim_end_matches(','), '년')?;
+    let &(_, month) = words.get(i + 1)?;
+    number_then(month.trim_end_matches(','), '월')?;
+    let &(day_start, day) = words.get(i + 2)?;
+    let day = day.trim_end_matches(',');
+    number_then(day, '일')?;
+    Some(day_start + day.len())
 }
 
 fn word_offsets(text: &str) -> Vec<(usize, &str)> {
@@ -227,13 +289,21 @@ fn numeric_date(word: &str) -> Option<usize> {
     let body = word.trim_matches('\'');
     let offset = word.len() - word.trim_start_matches('\'').len();
     let parts: Vec<&str> = body.split(['-', '.', '/']).collect();
-    let all_digits = parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    (parts.len() == 3 && all_digits && parts[0].len() == 4 && parts[1].len() <= 2 && parts[2].len() <= 2)
+    let all_digits = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    (parts.len() == 3
+        && all_digits
+        && parts[0].len() == 4
+        && parts[1].len() <= 2
+        && parts[2].len() <= 2)
         .then_some(offset + body.len())
 }
 
 fn is_year(word: &str) -> bool {
-    word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()) && (word.starts_with("19") || word.starts_with("20"))
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
 }
 
 fn is_day(word: &str) -> bool {
@@ -247,13 +317,16 @@ fn is_day(word: &str) -> bool {
 /// A primary language tag from the scripts used in `text`: Hangul is Korean, kana Japanese,
 /// Han alone Chinese, Cyrillic Russian; Latin text with English function words is English.
 pub fn guess_language<'a>(text: impl Iterator<Item = &'a str>) -> Option<String> {
-    let (mut hangul, mut kana, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut hangul, mut kana, mut han, mut cyrillic, mut latin) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut english_words = 0usize;
     let mut sampled = 0usize;
     for chunk in text {
         for c in chunk.chars() {
             match c {
-                '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => hangul += 1,
+                '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
+                    hangul += 1
+                }
                 '\u{3040}'..='\u{30FF}' => kana += 1,
                 '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
                 '\u{0400}'..='\u{04FF}' => cyrillic += 1,
@@ -263,7 +336,12 @@ pub fn guess_language<'a>(text: impl Iterator<Item = &'a str>) -> Option<String>
         }
         english_words += chunk
             .split_whitespace()
-            .filter(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "and" | "of" | "to" | "is" | "we" | "that"))
+            .filter(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "and" | "of" | "to" | "is" | "we" | "that"
+                )
+            })
             .count();
         sampled += chunk.len();
         if sampled > 200_000 {
@@ -318,10 +396,21 @@ mod tests {
     fn ytn_header() {
         let mut metadata = Metadata::default();
         read_header(
-            &["Menu", "", "Politics", "", "[On-Site Video+] Minister Cho said, \"no gap.\"", "", "2025.01.06 PM 01:48"],
+            &[
+                "Menu",
+                "",
+                "Politics",
+                "",
+                "[On-Site Video+] Minister Cho said, \"no gap.\"",
+                "",
+                "2025.01.06 PM 01:48",
+            ],
             &mut metadata,
         );
-        assert_eq!(metadata.title.as_deref(), Some("[On-Site Video+] Minister Cho said, \"no gap.\""));
+        assert_eq!(
+            metadata.title.as_deref(),
+            Some("[On-Site Video+] Minister Cho said, \"no gap.\"")
+        );
         assert_eq!(metadata.date.as_deref(), Some("2025.01.06 PM 01:48"));
         assert_eq!(metadata.notes, ["Menu", "Politics"]);
     }
@@ -348,6 +437,16 @@ mod tests {
     }
 
     #[test]
+    fn korean_and_japanese_dates() {
+        assert_eq!(
+            find_date("2025년 1월 6일, 서울").map(|r| r.end),
+            Some("2025년 1월 6일".len())
+        );
+        let text = "2022年5月23日　東京";
+        assert_eq!(find_date(text).map(|r| &text[r]), Some("2022年5月23日"));
+    }
+
+    #[test]
     fn clock_lines() {
         assert!(is_clock_line("12:57 P.M. CEST"));
         assert!(is_clock_line("END                 1:43 P.M. CET"));
@@ -356,8 +455,17 @@ mod tests {
 
     #[test]
     fn language_from_script() {
-        assert_eq!(guess_language(["한국은 민주주의 국가입니다"].into_iter()).as_deref(), Some("ko"));
-        assert_eq!(guess_language(["ありがとうございます"].into_iter()).as_deref(), Some("ja"));
-        assert_eq!(guess_language(["the alliance and the people"].into_iter()).as_deref(), Some("en"));
+        assert_eq!(
+            guess_language(["한국은 민주주의 국가입니다"].into_iter()).as_deref(),
+            Some("ko")
+        );
+        assert_eq!(
+            guess_language(["ありがとうございます"].into_iter()).as_deref(),
+            Some("ja")
+        );
+        assert_eq!(
+            guess_language(["the alliance and the people"].into_iter()).as_deref(),
+            Some("en")
+        );
     }
 }

@@ -99,7 +99,10 @@ impl FromStr for Format {
             .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| {
                 let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-                format!("unknown format '{name}' (expected one of: {})", names.join(", "))
+                format!(
+                    "unknown format '{name}' (expected one of: {})",
+                    names.join(", ")
+                )
             })
     }
 }
@@ -188,10 +191,7 @@ pub fn load_bytes(bytes: &[u8], file: &str, options: LoadOptions) -> Result<Tran
     let fail = |problem| LoadError::new(file, problem);
     let decoded = decode::decode(bytes, options.encoding).map_err(|e| fail(Problem::Decode(e)))?;
     let detection = match options.format {
-        Some(format) => Detection {
-            format,
-            note: None,
-        },
+        Some(format) => Detection { format, note: None },
         None => detect::detect(&decoded.text),
     };
     let document = parse(detection.format, &decoded.text).map_err(fail)?;
@@ -215,7 +215,12 @@ fn parse(format: Format, text: &str) -> Result<document::Document, Problem> {
     })
 }
 
-fn finish(document: document::Document, detection: Detection, file: &str, encoding: String) -> Transcript {
+fn finish(
+    document: document::Document,
+    detection: Detection,
+    file: &str,
+    encoding: String,
+) -> Transcript {
     let warnings = document.warnings.clone();
     let mut transcript = document.into_transcript();
     let metadata = &mut transcript.metadata;

@@ -59,10 +59,10 @@ pub fn paragraphs<'a>(lines: &[SourceLine<'a>], width: usize) -> Vec<Vec<SourceL
             flush(&mut current, &mut paragraphs);
             continue;
         }
-        if let Some(previous) = current.last() {
-            if starts_paragraph(previous, line.text, width) {
-                flush(&mut current, &mut paragraphs);
-            }
+        if let Some(previous) = current.last()
+            && starts_paragraph(previous, line.text, width)
+        {
+            flush(&mut current, &mut paragraphs);
         }
         current.push(*line);
     }
@@ -89,7 +89,8 @@ fn starts_paragraph(previous: &SourceLine<'_>, line: &str, width: usize) -> bool
     let previous_text = previous.text.trim_end();
     let previous_length = previous.column + previous_text.chars().count();
     let next_word = line.split_whitespace().next().unwrap_or("");
-    ends_with_sentence_end(previous_text) && previous_length + 1 + next_word.chars().count() <= width
+    ends_with_sentence_end(previous_text)
+        && previous_length + 1 + next_word.chars().count() <= width
 }
 
 fn indentation(line: &str) -> usize {
@@ -100,7 +101,8 @@ fn indentation(line: &str) -> usize {
 fn starts_with_delivery_note(line: &str) -> bool {
     line.starts_with('[')
         && line.find(']').is_some_and(|end| {
-            super::annotate::classify(&line[1..end], '[').is_some_and(|kind| kind.is_delivery_note())
+            super::annotate::classify(&line[1..end], '[')
+                .is_some_and(|kind| kind.is_delivery_note())
         })
 }
 
@@ -183,14 +185,21 @@ mod tests {
     #[test]
     fn words_split_across_lines_are_rejoined() {
         assert_eq!(join(["Thank", "you."]), "Thank you.");
-        assert_eq!(join(["hanbok", "--", "and the first"]), "hanbok -- and the first");
+        assert_eq!(
+            join(["hanbok", "--", "and the first"]),
+            "hanbok -- and the first"
+        );
         assert_eq!(join(["a two-", "way street"]), "a two-way street");
-        assert_eq!(join(["relations.\u{a0}", "But\u{a0} first"]), "relations. But first");
+        assert_eq!(
+            join(["relations.\u{a0}", "But\u{a0} first"]),
+            "relations. But first"
+        );
     }
 
     #[test]
     fn delivery_note_starts_a_paragraph() {
-        let text = "And what do you believe is the cause of this?\n[In English] Mr. Secretary, thank you.";
+        let text =
+            "And what do you believe is the cause of this?\n[In English] Mr. Secretary, thank you.";
         let lines = source_lines(text);
         assert_eq!(paragraphs(&lines, 30).len(), 2);
     }

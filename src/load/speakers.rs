@@ -35,7 +35,10 @@ impl Registry {
 
     /// A registry holding speakers read back from tandem's own JSON.
     pub fn from_speakers(speakers: Vec<Speaker>) -> Self {
-        let by_label = speakers.iter().map(|s| (normalize(&s.label), s.id)).collect();
+        let by_label = speakers
+            .iter()
+            .map(|s| (normalize(&s.label), s.id))
+            .collect();
         Registry { speakers, by_label }
     }
 
@@ -45,7 +48,11 @@ impl Registry {
 
     fn unique_key(&self, label: &str) -> String {
         let base = slug(label);
-        let base = if base.is_empty() { "speaker".to_string() } else { base };
+        let base = if base.is_empty() {
+            "speaker".to_string()
+        } else {
+            base
+        };
         let taken = |key: &str| self.speakers.iter().any(|s| s.key == key);
         if !taken(&base) {
             return base;
@@ -112,10 +119,35 @@ const HONORIFICS: &[&str] = &["MR.", "MS.", "MRS.", "DR.", "MR", "MS", "MRS", "D
 
 /// Words that name a part, not a person: a label made of them is a role.
 const ROLE_WORDS: &[&str] = &[
-    "moderator", "question", "questioner", "q", "interpreter", "translator", "anchor", "host",
-    "hoster", "presenter", "announcer", "narrator", "reporter", "correspondent", "journalist",
-    "audience", "participant", "aide", "staff", "spokesperson", "spokesman", "spokeswoman",
-    "chair", "operator", "voice", "crowd", "audience member", "unidentified", "speaker",
+    "moderator",
+    "question",
+    "questioner",
+    "q",
+    "interpreter",
+    "translator",
+    "anchor",
+    "host",
+    "hoster",
+    "presenter",
+    "announcer",
+    "narrator",
+    "reporter",
+    "correspondent",
+    "journalist",
+    "audience",
+    "participant",
+    "aide",
+    "staff",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chair",
+    "operator",
+    "voice",
+    "crowd",
+    "audience member",
+    "unidentified",
+    "speaker",
 ];
 
 /// Reads a name and a role from a label: `Cho Tae-yeol / Minister of Foreign Affairs`,
@@ -128,7 +160,10 @@ pub fn parse_label(label: &str) -> (Option<String>, Option<String>) {
     if words.is_empty() {
         return (None, None);
     }
-    if words.iter().any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))) {
+    if words
+        .iter()
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
         return (None, Some(readable(label)));
     }
     let upper = label.to_uppercase();
@@ -176,7 +211,11 @@ mod tests {
 
     fn parsed(label: &str) -> String {
         let (name, role) = parse_label(label);
-        format!("{} | {}", name.unwrap_or_default(), role.unwrap_or_default())
+        format!(
+            "{} | {}",
+            name.unwrap_or_default(),
+            role.unwrap_or_default()
+        )
     }
 
     #[test]

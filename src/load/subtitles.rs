@@ -48,7 +48,11 @@ pub fn clock(text: &str) -> Option<f64> {
     if !(2..=3).contains(&parts.len()) {
         return None;
     }
-    let seconds: f64 = parts.last()?.parse().ok().filter(|s: &f64| s.is_finite() && *s >= 0.0)?;
+    let seconds: f64 = parts
+        .last()?
+        .parse()
+        .ok()
+        .filter(|s: &f64| s.is_finite() && *s >= 0.0)?;
     let whole_units = &parts[..parts.len() - 1];
     let mut total = 0.0;
     for unit in whole_units {
@@ -68,7 +72,10 @@ fn blocks(text: &str) -> Vec<(usize, Vec<&str>)> {
         if line.trim().is_empty() {
             blocks.extend(current.take());
         } else {
-            current.get_or_insert_with(|| (index + 1, Vec::new())).1.push(line);
+            current
+                .get_or_insert_with(|| (index + 1, Vec::new()))
+                .1
+                .push(line);
         }
     }
     blocks.extend(current);
@@ -83,7 +90,8 @@ pub fn parse_srt(text: &str) -> Document {
         let numbered = lines[0].trim().chars().all(|c| c.is_ascii_digit());
         let timing_at = usize::from(numbered);
         let time = lines.get(timing_at).and_then(|l| timing(l));
-        let text_from = if time.is_some() || lines.get(timing_at).is_some_and(|l| l.contains("-->")) {
+        let text_from = if time.is_some() || lines.get(timing_at).is_some_and(|l| l.contains("-->"))
+        {
             timing_at + 1
         } else {
             timing_at
@@ -95,7 +103,10 @@ pub fn parse_srt(text: &str) -> Document {
             first_line,
             last_line: first_line + lines.len() - 1,
             time,
-            text: lines[text_from.min(lines.len())..].iter().map(|l| clean_cue_line(l)).collect(),
+            text: lines[text_from.min(lines.len())..]
+                .iter()
+                .map(|l| clean_cue_line(l))
+                .collect(),
         });
     }
     warn_untimed(&mut document, &untimed);
@@ -112,7 +123,10 @@ pub fn parse_vtt(text: &str) -> Document {
             .iter()
             .any(|k| lines[0].trim_start().starts_with(k));
         if n == 0 || is_comment {
-            document.metadata.header.extend(lines.iter().map(|l| l.to_string()));
+            document
+                .metadata
+                .header
+                .extend(lines.iter().map(|l| l.to_string()));
             continue;
         }
         let timing_at = lines.iter().position(|l| l.contains("-->"));
@@ -125,7 +139,10 @@ pub fn parse_vtt(text: &str) -> Document {
             first_line,
             last_line: first_line + lines.len() - 1,
             time,
-            text: lines[text_from..].iter().map(|l| clean_cue_line(l)).collect(),
+            text: lines[text_from..]
+                .iter()
+                .map(|l| clean_cue_line(l))
+                .collect(),
         });
     }
     warn_untimed(&mut document, &untimed);
@@ -149,7 +166,11 @@ fn clean_cue_line(line: &str) -> String {
     let mut rest = line;
     while let Some(open) = rest.find(['<', '{']) {
         out.push_str(&rest[..open]);
-        let close_char = if rest[open..].starts_with('<') { '>' } else { '}' };
+        let close_char = if rest[open..].starts_with('<') {
+            '>'
+        } else {
+            '}'
+        };
         let Some(close) = rest[open..].find(close_char).map(|c| open + c) else {
             out.push_str(&rest[open..]);
             rest = "";
@@ -162,9 +183,8 @@ fn clean_cue_line(line: &str) -> String {
             tag.starts_with(['/', 'v', 'i', 'b', 'u', 'c', 'l', 'r'])
                 || (tag.starts_with(|c: char| c.is_ascii_digit()) && tag.contains(':'))
         };
-        if tag.starts_with("v ") || tag.starts_with("v.") {
-            out.push_str(&rest[open..=close]);
-        } else if !is_formatting {
+        let is_voice = tag.starts_with("v ") || tag.starts_with("v.");
+        if is_voice || !is_formatting {
             out.push_str(&rest[open..=close]);
         }
         rest = &rest[close + 1..];
@@ -175,28 +195,30 @@ fn clean_cue_line(line: &str) -> String {
 
 /// The speaker a cue names at its start, and the byte offset where its speech starts.
 fn speaker_of(text: &str) -> (Option<String>, usize) {
-    if let Some(tag) = text.strip_prefix("<v") {
-        if let Some(close) = tag.find('>') {
-            let inside = &tag[..close];
-            let name = inside.split_once(' ').map_or("", |(_, name)| name).trim();
-            let offset = 2 + close + 1;
-            let offset = offset + (text[offset..].len() - text[offset..].trim_start().len());
-            return ((!name.is_empty()).then(|| name.to_string()), offset);
-        }
+    if let Some(tag) = text.strip_prefix("<v")
+        && let Some(close) = tag.find('>')
+    {
+        let inside = &tag[..close];
+        let name = inside.split_once(' ').map_or("", |(_, name)| name).trim();
+        let offset = 2 + close + 1;
+        let offset = offset + (text[offset..].len() - text[offset..].trim_start().len());
+        return ((!name.is_empty()).then(|| name.to_string()), offset);
     }
     let body = text.strip_prefix(">>").unwrap_or(text).trim_start();
     let skipped = text.len() - body.len();
-    if let Some(label) = labelled::label_at(body) {
-        if label.label != "Q" {
-            return (Some(label.label.to_string()), skipped + label.rest);
-        }
+    if let Some(label) = labelled::label_at(body)
+        && label.label != "Q"
+    {
+        return (Some(label.label.to_string()), skipped + label.rest);
     }
     if let Some((name, after)) = body.split_once(':') {
         let words: Vec<&str> = name.split_whitespace().collect();
         let is_name = (1..=4).contains(&words.len())
             && name.chars().count() <= 30
             && words.iter().all(|w| w.starts_with(char::is_uppercase))
-            && name.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
             && after.starts_with(char::is_whitespace);
         if is_name {
             let offset = skipped + name.len() + 1;
@@ -212,14 +234,15 @@ fn speaker_of(text: &str) -> (Option<String>, usize) {
 fn build_turns(document: &mut Document, cues: Vec<Cue>) {
     let mut current: Option<(Option<String>, TurnDraft)> = None;
     let mut paragraph: Vec<(String, Option<TimeSpan>)> = Vec::new();
-    let flush_paragraph = |draft: &mut TurnDraft, paragraph: &mut Vec<(String, Option<TimeSpan>)>| {
-        let pieces: Vec<Piece<'_>> = paragraph
-            .iter()
-            .map(|(text, time)| Piece { text, time: *time })
-            .collect();
-        draft.push_paragraph(&pieces, Markup::default());
-        paragraph.clear();
-    };
+    let flush_paragraph =
+        |draft: &mut TurnDraft, paragraph: &mut Vec<(String, Option<TimeSpan>)>| {
+            let pieces: Vec<Piece<'_>> = paragraph
+                .iter()
+                .map(|(text, time)| Piece { text, time: *time })
+                .collect();
+            draft.push_paragraph(&pieces, Markup::default());
+            paragraph.clear();
+        };
     for cue in cues {
         let joined = cue.text.join(" ");
         let (speaker, offset) = speaker_of(joined.trim_start());
@@ -234,8 +257,13 @@ fn build_turns(document: &mut Document, cues: Vec<Cue>) {
                 flush_paragraph(&mut draft, &mut paragraph);
                 document.push_turn(draft);
             }
-            let id = speaker.as_deref().map(|name| document.speakers.intern(name));
-            current = Some((speaker.clone(), TurnDraft::new(speaker.as_deref().unwrap_or(""), id, cue.first_line)));
+            let id = speaker
+                .as_deref()
+                .map(|name| document.speakers.intern(name));
+            current = Some((
+                speaker.clone(),
+                TurnDraft::new(speaker.as_deref().unwrap_or(""), id, cue.first_line),
+            ));
         }
         let Some((_, draft)) = current.as_mut() else {
             continue;
@@ -274,8 +302,14 @@ mod tests {
 
     #[test]
     fn voice_tags_and_prefixes_name_speakers() {
-        assert_eq!(speaker_of("<v Sarah>In today's episode"), (Some("Sarah".into()), 9));
-        assert_eq!(speaker_of("Travis: When you first"), (Some("Travis".into()), 8));
+        assert_eq!(
+            speaker_of("<v Sarah>In today's episode"),
+            (Some("Sarah".into()), 9)
+        );
+        assert_eq!(
+            speaker_of("Travis: When you first"),
+            (Some("Travis".into()), 8)
+        );
         assert_eq!(speaker_of("almost guaranteed: you"), (None, 0));
     }
 
@@ -284,7 +318,10 @@ mod tests {
         let srt = "1\n00:00:00,000 --> 00:00:02,000\nTravis: When you first get\nstarted, it's\n\n2\n00:00:02,000 --> 00:00:04,000\neasy. Really.\n\n3\n00:00:04,500 --> 00:00:06,000\nSarah: Yes.\n";
         let document = parse_srt(srt);
         assert_eq!(document.turns.len(), 2);
-        let first: Vec<_> = document.turns[0].sentences().map(|s| s.text.as_str()).collect();
+        let first: Vec<_> = document.turns[0]
+            .sentences()
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(first, ["When you first get started, it's easy.", "Really."]);
         assert_eq!(document.turns[0].lines.last, 8);
     }

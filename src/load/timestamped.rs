@@ -38,13 +38,13 @@ pub fn line_time(line: &str) -> Option<(f64, usize)> {
 
 /// `**Name** text` or `Name: text`: the speaker and the offset where speech starts.
 fn speaker_of(text: &str) -> (Option<&str>, usize) {
-    if let Some(rest) = text.strip_prefix("**") {
-        if let Some(close) = rest.find("**") {
-            let name = rest[..close].trim().trim_end_matches(':');
-            let after = 2 + close + 2;
-            let speech = after + (text[after..].len() - text[after..].trim_start().len());
-            return ((!name.is_empty()).then_some(name), speech);
-        }
+    if let Some(rest) = text.strip_prefix("**")
+        && let Some(close) = rest.find("**")
+    {
+        let name = rest[..close].trim().trim_end_matches(':');
+        let after = 2 + close + 2;
+        let speech = after + (text[after..].len() - text[after..].trim_start().len());
+        return ((!name.is_empty()).then_some(name), speech);
     }
     if let Some((name, after)) = text.split_once(':') {
         let words = name.split_whitespace().count();
@@ -84,7 +84,10 @@ pub fn parse(text: &str) -> Document {
                 let rest = &line[offset..];
                 let (speaker, speech_at) = speaker_of(rest);
                 let end = stamps[index + 1..].iter().flatten().next().map(|(s, _)| *s);
-                let time = TimeSpan { start: seconds, end: end.filter(|e| *e >= seconds) };
+                let time = TimeSpan {
+                    start: seconds,
+                    end: end.filter(|e| *e >= seconds),
+                };
                 (Some(time), &rest[speech_at..], speaker)
             }
             None => (None, content, None),
@@ -121,7 +124,10 @@ mod tests {
         let line = "0:00:14.2 **Adam Garrett-Harris** Welcome to BookBytes.";
         let (seconds, offset) = line_time(line).unwrap();
         assert!((seconds - 14.2).abs() < 1e-9);
-        assert_eq!(speaker_of(&line[offset..]), (Some("Adam Garrett-Harris"), 24));
+        assert_eq!(
+            speaker_of(&line[offset..]),
+            (Some("Adam Garrett-Harris"), 24)
+        );
         assert_eq!(line_time("[00:01:02] Ann: hi").map(|(s, _)| s), Some(62.0));
         assert_eq!(line_time("12:57 P.M.").map(|(s, _)| s), Some(777.0));
         assert_eq!(line_time("2025 was a year"), None);
@@ -131,7 +137,11 @@ mod tests {
     fn music_lines_stand_alone_and_speakers_merge() {
         let text = "\u{feff}(Intro music: Electro Swing)\n\n0:00:14.2 **Adam** Hi.\n\n0:00:15.0 **Adam** Again.\n\n0:00:16.0 **Jen** Hello.\n";
         let document = parse(text);
-        let labels: Vec<_> = document.turns.iter().map(|t| (t.label.as_str(), t.paragraphs.len())).collect();
+        let labels: Vec<_> = document
+            .turns
+            .iter()
+            .map(|t| (t.label.as_str(), t.paragraphs.len()))
+            .collect();
         assert_eq!(labels, [("", 1), ("Adam", 2), ("Jen", 1)]);
     }
 }
