@@ -1,5 +1,6 @@
 //! Command-line interface: clap definitions turned into plain options.
 
+use crate::export::ExportFormat;
 use crate::load::{Format, LoadOptions, decode};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -41,17 +42,47 @@ pub enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Align two versions and write the alignment (the bundled example if no files are given).
+    Export {
+        /// The official transcript.
+        official: Option<PathBuf>,
+        /// The other version (a translation, another outlet's transcript).
+        other: Option<PathBuf>,
+        /// Output format: json, tsv or markdown.
+        #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = parse_export_format)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Read the input files in this format instead of detecting it.
+        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+        from: Option<Format>,
+        /// Read the input files in this encoding.
+        #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+        encoding: Option<&'static encoding_rs::Encoding>,
+        #[command(flatten)]
+        align: AlignArgs,
+    },
+}
+
+/// How to align.
+#[derive(Debug, Args, Clone, Default)]
+pub struct AlignArgs {
+    /// A speaker map: lines `OFFICIAL LABEL = OTHER LABEL` (`-` for no counterpart) that
+    /// overrule the automatic speaker matching.
+    #[arg(long, value_name = "FILE")]
+    pub speakers: Option<PathBuf>,
 }
 
 /// How to read input files, when detection should be overruled.
 #[derive(Debug, Args, Clone, Default)]
 pub struct InputArgs {
     /// Read files in this format instead of detecting it.
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format, global = true)]
+    #[arg(long, visible_alias = "from", value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
 
     /// Read files in this encoding (utf-8, utf-16le, euc-kr, cp949, shift_jis, windows-1252, ...).
-    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding, global = true)]
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
@@ -62,6 +93,10 @@ impl InputArgs {
             encoding: self.encoding,
         }
     }
+}
+
+fn parse_export_format(name: &str) -> Result<ExportFormat, String> {
+    name.parse()
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {

@@ -2,14 +2,18 @@
 //!
 //! The data path, and the module for each step:
 //! - [`load`]: a file's bytes → decoded text → detected format → [`model::Transcript`]
+//! - [`align`]: two transcripts → speaker matching, turn links, sentence rows, divergence
 //! - [`model`]: transcripts, speakers, turns, paragraphs, sentences, annotations
+//! - [`export`]: an alignment as JSON, TSV or Markdown
 //! - [`inspect`]: a plain-text report of how a file was read
 //! - [`bundled`]: the example pair embedded in the binary
 //! - [`sanitize`]: file text made safe for a terminal
 //! - [`cli`]: the command line
 
+pub mod align;
 pub mod bundled;
 pub mod cli;
+pub mod export;
 pub mod inspect;
 pub mod load;
 pub mod model;

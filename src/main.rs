@@ -1,10 +1,14 @@
 //! The `tandem` binary: parse the command line, run the command, report errors in one line.
 
 use clap::Parser;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tandem::cli::{Cli, Command};
+use tandem::align::{self, speakers};
+use tandem::cli::{AlignArgs, Cli, Command};
+use tandem::export::{self, Pair};
+use tandem::load::{self, LoadOptions};
 use tandem::model::Transcript;
-use tandem::{bundled, inspect, load};
+use tandem::{bundled, inspect};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -27,6 +31,28 @@ fn run(cli: Cli) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
             print_inspection(&transcript, json)
         }
+        Some(Command::Export {
+            official,
+            other,
+            format,
+            output,
+            from,
+            encoding,
+            align,
+        }) => {
+            let options = LoadOptions { format: from, encoding };
+            let (official, other) = load_pair(official.as_deref(), other.as_deref(), options)?;
+            let alignment = align_pair(&official, &other, &align)?;
+            let text = export::write(
+                &Pair {
+                    official: &official,
+                    other: &other,
+                    alignment: &alignment,
+                },
+                format,
+            );
+            write_output(output.as_deref(), &text)
+        }
         None => {
             let transcript = match &cli.official {
                 Some(path) => load::load_path(path, cli.input.load_options()),
@@ -34,6 +60,39 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             .map_err(|e| e.to_string())?;
             print_inspection(&transcript, false)
+        }
+    }
+}
+
+/// Both versions: the given files, or the bundled example when neither is given.
+fn load_pair(official: Option<&Path>, other: Option<&Path>, options: LoadOptions) -> Result<(Transcript, Transcript), String> {
+    match (official, other) {
+        (Some(a), Some(b)) => Ok((
+            load::load_path(a, options).map_err(|e| e.to_string())?,
+            load::load_path(b, options).map_err(|e| e.to_string())?,
+        )),
+        (None, None) => Ok((
+            bundled::official().map_err(|e| e.to_string())?,
+            bundled::translation().map_err(|e| e.to_string())?,
+        )),
+        _ => Err("give both the official transcript and the other version, or neither for the bundled example".into()),
+    }
+}
+
+fn align_pair(official: &Transcript, other: &Transcript, args: &AlignArgs) -> Result<align::Alignment, String> {
+    let forced = match &args.speakers {
+        Some(path) => speakers::read_speaker_map(path, official, other)?,
+        None => Vec::new(),
+    };
+    Ok(align::align(official, other, &forced))
+}
+
+fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
+    match path {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", PathBuf::from(path).display())),
+        None => {
+            print!("{text}");
+            Ok(())
         }
     }
 }

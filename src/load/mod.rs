@@ -22,7 +22,7 @@ mod subtitles;
 mod timestamped;
 
 pub use detect::Detection;
-pub use speakers::slug;
+pub use speakers::{parse_label, slug};
 
 use crate::model::Transcript;
 use std::fmt;

@@ -52,3 +52,68 @@ pub fn difference(a: &BTreeMap<String, i64>, b: &BTreeMap<String, i64>) -> Vec<(
         })
         .collect()
 }
+
+/// A sentence link between the official version and the other: (turn, sentence) on each side,
+/// all 0-based.
+pub type Link = ((usize, usize), (usize, usize));
+
+/// The sentence links of an alignment's rows (every pair inside a bead).
+pub fn predicted_links(alignment: &tandem::align::Alignment) -> Vec<Link> {
+    let mut links = Vec::new();
+    for row in &alignment.rows {
+        for a in &row.official {
+            for b in &row.other {
+                links.push(((a.turn, a.sentence), (b.turn, b.sentence)));
+            }
+        }
+    }
+    links
+}
+
+/// Precision, recall and F1 of `predicted` against `gold`, counting only predicted links that
+/// touch a sentence the gold covers.
+pub fn scores(predicted: &[Link], gold: &[Link], covered_official: &[(usize, usize)], covered_other: &[(usize, usize)]) -> (f64, f64, f64) {
+    let in_scope: Vec<&Link> = predicted
+        .iter()
+        .filter(|(a, b)| covered_official.contains(a) || covered_other.contains(b))
+        .collect();
+    let correct = in_scope.iter().filter(|l| gold.contains(l)).count() as f64;
+    let precision = if in_scope.is_empty() { 1.0 } else { correct / in_scope.len() as f64 };
+    let recall = if gold.is_empty() { 1.0 } else { correct / gold.len() as f64 };
+    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    (precision, recall, f1)
+}
+
+/// A hand-made gold alignment: links and the sentences it covers.
+pub struct Gold {
+    pub links: Vec<Link>,
+    pub official: Vec<(usize, usize)>,
+    pub other: Vec<(usize, usize)>,
+}
+
+/// Reads a gold file whose lines are `TURN_A<TAB>SENTENCES_A<TAB>TURN_B<TAB>SENTENCES_B<TAB>note`
+/// with 1-based numbers, `-` for none, `#` comments.
+pub fn read_gold(relative: &str) -> Gold {
+    let text = std::fs::read_to_string(data(relative)).unwrap();
+    let mut gold = Gold { links: Vec::new(), official: Vec::new(), other: Vec::new() };
+    let numbers = |field: &str| -> Vec<usize> {
+        if field.trim() == "-" {
+            return Vec::new();
+        }
+        field.split(',').map(|n| n.trim().parse::<usize>().unwrap() - 1).collect()
+    };
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (turn_a, turn_b) = (fields[0].trim().parse::<usize>().unwrap() - 1, fields[2].trim().parse::<usize>().unwrap() - 1);
+        let a: Vec<(usize, usize)> = numbers(fields[1]).into_iter().map(|s| (turn_a, s)).collect();
+        let b: Vec<(usize, usize)> = numbers(fields[3]).into_iter().map(|s| (turn_b, s)).collect();
+        for x in &a {
+            for y in &b {
+                gold.links.push((*x, *y));
+            }
+        }
+        gold.official.extend(a);
+        gold.other.extend(b);
+    }
+    gold
+}

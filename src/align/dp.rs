@@ -1,0 +1,188 @@
+//! Monotone alignment of two sequences with beads (1-1, 1-0, 2-1, ...), by dynamic
+//! programming over the best total bead value.
+//!
+//! Small problems use the full table. Large ones use a band that follows the path: each row
+//! only considers positions near where the previous row did best, so the cost grows with
+//! length times band width instead of length squared, and the band can drift as far as the
+//! two versions do (a translation that stops early, an inserted introduction).
+
+use std::ops::Range;
+
+/// A bead consumes `a` items of the first sequence and `b` of the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bead {
+    pub a: usize,
+    pub b: usize,
+}
+
+pub const fn bead(a: usize, b: usize) -> Bead {
+    Bead { a, b }
+}
+
+/// Problems with more cells than this are aligned in a band.
+const FULL_TABLE_CELLS: usize = 4_000_000;
+
+/// One row of the table: the columns `lo..lo + values.len()`.
+struct Row {
+    lo: usize,
+    values: Vec<f64>,
+    choices: Vec<u8>,
+}
+
+impl Row {
+    fn value(&self, j: usize) -> f64 {
+        j.checked_sub(self.lo)
+            .and_then(|k| self.values.get(k))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY)
+    }
+
+    fn best_column(&self) -> usize {
+        let (k, _) = self
+            .values
+            .iter()
+            .enumerate()
+            .fold((0, f64::NEG_INFINITY), |best, (k, &v)| if v > best.1 { (k, v) } else { best });
+        self.lo + k
+    }
+}
+
+/// Aligns `n` items with `m` items. `value(a_range, b_range)` scores a bead; beads must
+/// include `1-0` and `0-1` so that every alignment is possible. `band` is the half-width used
+/// when the full table would be too large. Returns the beads as ranges, in order.
+pub fn align(
+    n: usize,
+    m: usize,
+    beads: &[Bead],
+    band: usize,
+    mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
+    let full = (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS;
+    let mut rows: Vec<Row> = Vec::with_capacity(n + 1);
+    for i in 0..=n {
+        let (lo, hi) = if full {
+            (0, m)
+        } else {
+            let center = rows.last().map_or(0, Row::best_column);
+            (center.saturating_sub(band), (center + band).min(m))
+        };
+        let mut row = Row {
+            lo,
+            values: Vec::with_capacity(hi - lo + 1),
+            choices: Vec::with_capacity(hi - lo + 1),
+        };
+        for j in lo..=hi {
+            let (mut best, mut choice) = if i == 0 && j == 0 { (0.0, u8::MAX) } else { (f64::NEG_INFINITY, u8::MAX) };
+            for (k, step) in beads.iter().enumerate() {
+                if step.a > i || step.b > j {
+                    continue;
+                }
+                let (pi, pj) = (i - step.a, j - step.b);
+                let previous = if step.a == 0 {
+                    row.value(pj)
+                } else {
+                    rows[pi].value(pj)
+                };
+                if previous == f64::NEG_INFINITY {
+                    continue;
+                }
+                let total = previous + value(pi..i, pj..j);
+                if total > best {
+                    best = total;
+                    choice = k as u8;
+                }
+            }
+            row.values.push(best);
+            row.choices.push(choice);
+        }
+        rows.push(row);
+    }
+    trace_back(&rows, beads, n, m, &mut value)
+}
+
+/// Follows the choices back from the end. In a band the last row may not reach `m`: the rest
+/// of the second sequence is then left unmatched after the best cell of the last row.
+fn trace_back(
+    rows: &[Row],
+    beads: &[Bead],
+    n: usize,
+    m: usize,
+    value: &mut impl FnMut(Range<usize>, Range<usize>) -> f64,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let last = &rows[n];
+    let mut end = if last.value(m) > f64::NEG_INFINITY {
+        m
+    } else {
+        let tail = |j: usize, value: &mut dyn FnMut(Range<usize>, Range<usize>) -> f64| {
+            (j..m).map(|k| value(n..n, k..k + 1)).sum::<f64>()
+        };
+        (last.lo..last.lo + last.values.len())
+            .filter(|&j| last.value(j) > f64::NEG_INFINITY)
+            .max_by(|&x, &y| {
+                let vx = last.value(x) + tail(x, value);
+                let vy = last.value(y) + tail(y, value);
+                vx.total_cmp(&vy)
+            })
+            .unwrap_or(last.lo)
+    };
+    let mut path: Vec<(Range<usize>, Range<usize>)> = (end..m).rev().map(|k| (n..n, k..k + 1)).collect();
+    let mut i = n;
+    while i > 0 || end > 0 {
+        let row = &rows[i];
+        let choice = row.choices[end - row.lo];
+        let Some(step) = beads.get(choice as usize) else {
+            break;
+        };
+        path.push((i - step.a..i, end - step.b..end));
+        i -= step.a;
+        end -= step.b;
+    }
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BEADS: [Bead; 5] = [bead(1, 1), bead(1, 0), bead(0, 1), bead(2, 1), bead(1, 2)];
+
+    /// Scores a bead 1 when the sums of its items agree, as a length-based aligner would.
+    fn sums(a: &[f64], b: &[f64]) -> impl FnMut(Range<usize>, Range<usize>) -> f64 {
+        move |x: Range<usize>, y: Range<usize>| {
+            if x.is_empty() || y.is_empty() {
+                return -0.5;
+            }
+            let (sa, sb): (f64, f64) = (a[x].iter().sum(), b[y].iter().sum());
+            if (sa - sb).abs() < 1e-9 { 1.0 } else { -1.0 }
+        }
+    }
+
+    #[test]
+    fn recovers_merges_splits_and_gaps() {
+        let a = [10.0, 20.0, 30.0, 5.0, 40.0];
+        let b = [10.0, 50.0, 40.0];
+        let path = align(a.len(), b.len(), &BEADS, 8, sums(&a, &b));
+        assert_eq!(path, [(0..1, 0..1), (1..3, 1..2), (3..4, 2..2), (4..5, 2..3)]);
+    }
+
+    #[test]
+    fn band_follows_a_long_insertion() {
+        let mut seed = 12345u64;
+        let mut a: Vec<f64> = (0..3000)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                10.0 + (seed >> 40) as f64 / 1e5
+            })
+            .collect();
+        let b: Vec<f64> = a.iter().skip(100).copied().collect();
+        a.truncate(2900);
+        let path = align(a.len(), b.len(), &BEADS, 150, sums(&a, &b));
+        let first_match = path.iter().find(|(x, y)| !x.is_empty() && !y.is_empty()).unwrap();
+        assert_eq!(first_match.0.start, 100);
+        let covered_a: usize = path.iter().map(|(x, _)| x.len()).sum();
+        let covered_b: usize = path.iter().map(|(_, y)| y.len()).sum();
+        assert_eq!((covered_a, covered_b), (2900, 2900));
+    }
+}

@@ -1,0 +1,417 @@
+//! What the aligner compares: per sentence, its word stems, numbers, names, length and
+//! negation, computed once. Words and names are interned to small integers so comparisons are
+//! merges of sorted integer lists.
+
+use super::romanize::{romanize_hangul, skeleton};
+use std::collections::HashMap;
+
+/// Maps strings to dense ids, shared by both transcripts so equal ids mean equal strings.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+    texts: Vec<String>,
+}
+
+impl Interner {
+    pub fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.texts.len() as u32;
+        self.ids.insert(text.to_string(), id);
+        self.texts.push(text.to_string());
+        id
+    }
+
+    pub fn text(&self, id: u32) -> &str {
+        self.texts.get(id as usize).map_or("", String::as_str)
+    }
+}
+
+/// The comparable content of one sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    /// Stem ids of content words and numbers, sorted, with repeats.
+    pub stems: Vec<u32>,
+    /// Normalised numbers (`1,000` and `one thousand` are both `1000`), sorted, distinct.
+    pub numbers: Vec<u32>,
+    /// Consonant skeletons of names, acronyms and (in Hangul text) every word, sorted, distinct.
+    pub names: Vec<u32>,
+    /// Characters other than white space.
+    pub chars: u32,
+    /// Whether the sentence contains a negation.
+    pub negated: bool,
+    /// Whether the sentence is a question.
+    pub question: bool,
+}
+
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+    "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this", "that",
+    "these", "those", "there", "here", "we", "our", "us", "you", "your", "he", "his", "she", "her",
+    "they", "their", "them", "i", "me", "my", "mine", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "do", "does", "did", "have", "has", "had", "so", "if", "then",
+    "than", "also", "very", "just", "all", "any", "some", "such", "which", "who", "whom", "what",
+    "when", "where", "why", "how", "about", "into", "over", "more", "most", "again", "let", "s",
+    "t", "re", "ve", "ll", "d", "m", "up", "out", "now", "well", "one", "not", "no",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot", "nobody",
+];
+
+/// Korean negation morphemes (`않`, `못`, `없`) and Japanese and Chinese ones.
+const NEGATION_MARKS: &[&str] = &["않", "못", "없", "아니", "ない", "ません", "不", "没"];
+
+/// Endings of Korean words that are particles, longest first.
+const PARTICLES: &[&str] = &[
+    "입니다", "이라는", "이라고", "이었다", "에서는", "으로는", "에게는", "께서는", "에서", "에게", "으로", "께서", "부터", "까지", "과의",
+    "와의", "와는", "과는", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로",
+    "께", "만", "이며", "이고", "이다",
+];
+
+/// Titles that put a surname after them (`Minister Cho`).
+const TITLES: &[&str] = &[
+    "Minister", "Secretary", "President", "Mr", "Ms", "Mrs", "Dr", "Chairman", "Speaker",
+    "Ambassador", "General", "Senator", "Governor", "Premier", "Chancellor",
+];
+
+/// Common Korean surnames, the first syllable of most three-syllable personal names.
+const KOREAN_SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용";
+
+const SMALL_NUMBERS: &[(&str, u32)] = &[
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
+    ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100), ("thousand", 1000),
+    ("million", 1_000_000), ("billion", 1_000_000_000), ("dozen", 12),
+    // `first` and `second` are left out: they mostly order a speech, not count.
+    ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8),
+    ("ninth", 9), ("tenth", 10), ("twelfth", 12), ("twentieth", 20),
+];
+
+/// Korean native numerals, counted only before a counter word (`세 번째`, `두 가지`).
+const KOREAN_NUMERALS: &[(&str, u32)] = &[
+    ("한", 1), ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8),
+    ("아홉", 9), ("열", 10), ("스무", 20),
+];
+const KOREAN_COUNTERS: &[&str] = &["번", "가지", "명", "개", "차례", "번째", "째"];
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Splits text into words: runs of letters, digits and inner apostrophes, hyphens, commas
+/// and periods between digits (`1,000`, `3.5`).
+pub fn words(text: &str) -> Vec<&str> {
+    word_spans(text).into_iter().map(|(_, w)| w).collect()
+}
+
+/// Words with their byte offsets.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(offset, c)) in chars.iter().enumerate() {
+        let between_digits = |k: usize| {
+            k > 0
+                && chars[k - 1].1.is_ascii_digit()
+                && chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit())
+        };
+        let inner = matches!(c, '\'' | '’') && start.is_some()
+            || matches!(c, ',' | '.') && between_digits(k);
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(offset);
+        } else if let Some(s) = start.take() {
+            words.push((s, &text[s..offset]));
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &text[s..]));
+    }
+    words
+        .into_iter()
+        .map(|(s, w)| (s, w.trim_end_matches(['\'', '’'])))
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
+/// Multi-word names written in Latin script (`Cho Tae-yul`, `New Orleans`): every stretch of
+/// two or more words within a run of capitalised words joined by a space or a hyphen (with
+/// hyphenated lower-case parts), so that the name is found inside `Foreign Minister Cho Tae-yul`.
+fn name_runs(text: &str) -> Vec<String> {
+    const LONGEST: usize = 4;
+    let mut names = Vec::new();
+    for run in capitalised_runs(text) {
+        for start in 0..run.len() {
+            for end in start + 2..=(start + LONGEST).min(run.len()) {
+                names.push(run[start..end].concat());
+            }
+        }
+    }
+    names
+}
+
+fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
+    let spans = word_spans(text);
+    let mut runs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut previous_end = 0;
+    for (offset, word) in spans {
+        let separator = &text[previous_end.min(offset)..offset];
+        let joined_by_hyphen = separator == "-";
+        let capitalized = word.starts_with(|c: char| c.is_uppercase());
+        let continues = !current.is_empty() && (separator == " " && capitalized || joined_by_hyphen);
+        if !continues {
+            if current.len() >= 2 {
+                runs.push(std::mem::take(&mut current));
+            }
+            current.clear();
+        }
+        if capitalized || continues {
+            current.push(word);
+        }
+        previous_end = offset + word.len();
+    }
+    if current.len() >= 2 {
+        runs.push(current);
+    }
+    runs
+}
+
+fn strip_particle(word: &str) -> &str {
+    PARTICLES
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|rest| rest.chars().count() >= 1))
+        .unwrap_or(word)
+}
+
+/// Words that multiply the number before them (`three dozen`, `seven decades`).
+const MULTIPLIERS: &[(&str, u64)] = &[
+    ("dozen", 12), ("dozens", 12), ("decade", 10), ("decades", 10), ("hundred", 100),
+    ("hundreds", 100), ("thousand", 1000), ("million", 1_000_000), ("billion", 1_000_000_000),
+];
+
+fn small_number(word: &str) -> Option<u64> {
+    SMALL_NUMBERS.iter().find(|(name, _)| *name == word).map(|&(_, n)| u64::from(n))
+}
+
+/// The number at `words[i]` and how many words it takes: digits (`1,000` is `1000`), or
+/// number words, compounded (`twenty-one`) and multiplied (`three dozen` is 36).
+fn number_at(words: &[&str], i: usize) -> Option<(String, usize)> {
+    let word = words[i];
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = word
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+            .filter(|c| *c != ',')
+            .collect();
+        let lower = words.get(i + 1).map(|w| w.to_lowercase());
+        // `$140 billion` stays 140: the scale word is part of the number, not another one.
+        let scaled = lower.is_some_and(|w| MULTIPLIERS.iter().any(|(name, _)| *name == w));
+        return Some((digits.trim_end_matches('.').to_string(), 1 + usize::from(scaled)));
+    }
+    let lower = |k: usize| words.get(k).map(|w| w.to_lowercase());
+    let mut value = small_number(&lower(i)?)?;
+    let mut next = i + 1;
+    if (20..100).contains(&value) && value % 10 == 0 {
+        if let Some(unit) = lower(next).and_then(|w| small_number(&w)).filter(|u| (1..10).contains(u)) {
+            value += unit;
+            next += 1;
+        }
+    }
+    while let Some(factor) = lower(next).and_then(|w| MULTIPLIERS.iter().find(|(name, _)| *name == w).map(|&(_, f)| f)) {
+        value = value.saturating_mul(factor);
+        next += 1;
+    }
+    Some((value.to_string(), next - i))
+}
+
+/// Computes the features of one sentence.
+pub fn features(text: &str, interner: &mut Interner) -> Features {
+    let mut result = Features {
+        chars: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+        question: text.trim_end().trim_end_matches(['"', '”', ')']).ends_with(['?', '？']),
+        ..Features::default()
+    };
+    let words = words(text);
+    let mut numbers: Vec<String> = Vec::new();
+    let mut skip = 0;
+    for (index, word) in words.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let lower = word.to_lowercase().replace('’', "'");
+        let bare = lower.split('\'').next().unwrap_or(&lower);
+        if NEGATIONS.contains(&bare) || lower.ends_with("n't") {
+            result.negated = true;
+        }
+        if let Some((number, length)) = number_at(&words, index) {
+            result.stems.push(interner.id(&number));
+            numbers.push(number);
+            skip = length - 1;
+            continue;
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        if is_hangul(first) {
+            let stem = strip_particle(word);
+            if let Some(&(_, n)) = KOREAN_NUMERALS.iter().find(|(name, _)| *name == stem)
+                && words.get(index + 1).is_some_and(|next| KOREAN_COUNTERS.iter().any(|c| next.starts_with(c)))
+            {
+                numbers.push(n.to_string());
+            }
+            let stem_key: String = stem.chars().take(3).collect();
+            result.stems.push(interner.id(&stem_key));
+            push_name(&mut result.names, &romanize_hangul(stem), interner);
+            let syllables: Vec<char> = stem.chars().collect();
+            if syllables.len() == 3 && KOREAN_SURNAMES.contains(syllables[0]) {
+                push_surname(&mut result.names, &romanize_hangul(&syllables[0].to_string()), interner);
+            }
+        } else if is_cjk(first) {
+            let chars: Vec<char> = word.chars().collect();
+            for pair in chars.windows(2) {
+                result.stems.push(interner.id(&pair.iter().collect::<String>()));
+            }
+            if chars.len() == 1 {
+                result.stems.push(interner.id(word));
+            }
+        } else if !STOPWORDS.contains(&bare) {
+            let stem: String = bare.chars().take(5).collect();
+            result.stems.push(interner.id(&stem));
+            let capitalized = first.is_uppercase() && (index > 0 || word.chars().skip(1).any(char::is_uppercase));
+            if capitalized {
+                push_name(&mut result.names, word, interner);
+            }
+            let after_title = index > 0 && TITLES.contains(&words[index - 1].trim_end_matches('.'));
+            if capitalized && after_title {
+                push_surname(&mut result.names, word, interner);
+            }
+        }
+    }
+    for run in name_runs(text) {
+        push_name(&mut result.names, &run, interner);
+    }
+    result.negated |= NEGATION_MARKS.iter().any(|mark| text.contains(mark));
+    result.stems.sort_unstable();
+    numbers.sort();
+    numbers.dedup();
+    result.numbers = numbers.iter().map(|n| interner.id(n)).collect();
+    result.numbers.sort_unstable();
+    result.names.sort_unstable();
+    result.names.dedup();
+    result
+}
+
+fn push_name(names: &mut Vec<u32>, word: &str, interner: &mut Interner) {
+    let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+    let skeleton = skeleton(word);
+    if skeleton.len() >= 2 {
+        names.push(interner.id(&format!("~{skeleton}")));
+    }
+}
+
+/// A surname alone (`Minister Cho`, the `조` of `조태열`) is kept apart from full names,
+/// since one consonant says little on its own.
+fn push_surname(names: &mut Vec<u32>, surname: &str, interner: &mut Interner) {
+    let skeleton = skeleton(surname);
+    if !skeleton.is_empty() {
+        names.push(interner.id(&format!("~surname:{skeleton}")));
+    }
+}
+
+/// Number of equal elements of two sorted lists, counting repeats (multiset intersection).
+pub fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Merges sorted lists into one sorted list (multiset union of concatenated sentences).
+pub fn merged<'a>(lists: impl IntoIterator<Item = &'a [u32]>) -> Vec<u32> {
+    let mut all: Vec<u32> = lists.into_iter().flatten().copied().collect();
+    all.sort_unstable();
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_numbers_and_apostrophes() {
+        assert_eq!(words("Korea’s 1,000 troops -- 3.5% of U.S. forces."), ["Korea’s", "1,000", "troops", "3.5", "of", "U", "S", "forces"]);
+    }
+
+    #[test]
+    fn numbers_are_normalised_across_spellings() {
+        let mut interner = Interner::default();
+        let a = features("more than one thousand forces, our 14th engagement, the third visit", &mut interner);
+        let b = features("1000명 이상, 14번째 만남, 세 번째 방문", &mut interner);
+        assert_eq!(a.numbers, b.numbers);
+    }
+
+    #[test]
+    fn number_words_compound_and_multiply() {
+        let mut interner = Interner::default();
+        let numbers = |text: &str, interner: &mut Interner| {
+            let f = features(text, interner);
+            let mut all: Vec<String> = f.numbers.iter().map(|&n| interner.text(n).to_string()).collect();
+            all.sort();
+            all
+        };
+        assert_eq!(numbers("more than three dozen initiatives", &mut interner), ["36"]);
+        assert_eq!(numbers("for seven decades", &mut interner), ["70"]);
+        assert_eq!(numbers("twenty-one visits and $140 billion", &mut interner), ["140", "21"]);
+    }
+
+    #[test]
+    fn names_meet_across_scripts() {
+        let mut interner = Interner::default();
+        let a = features("I welcome Secretary Blinken back to Korea.", &mut interner);
+        let b = features("블링컨 장관의 방한을 환영합니다.", &mut interner);
+        assert!(common(&a.names, &b.names) >= 1);
+    }
+
+    #[test]
+    fn multi_word_names_meet_one_hangul_word() {
+        assert!(name_runs("Foreign Minister Cho Tae-yul will speak").contains(&"ChoTaeyul".to_string()));
+        let mut interner = Interner::default();
+        let a = features("I am Cho Tae-yul, foreign minister of Korea.", &mut interner);
+        let b = features("대한민국 외교부 장관 조태열입니다.", &mut interner);
+        assert!(common(&a.names, &b.names) >= 1);
+    }
+
+    #[test]
+    fn a_surname_after_a_title_meets_a_korean_full_name() {
+        let mut interner = Interner::default();
+        let a = features("Now, let me invite Minister Cho first.", &mut interner);
+        let b = features("그럼 먼저 조태열 장관님을 모시겠습니다.", &mut interner);
+        assert!(common(&a.names, &b.names) >= 1);
+        let c = features("After their opening statements, we will have a Q&A session.", &mut interner);
+        assert_eq!(common(&c.names, &b.names), 0);
+    }
+
+    #[test]
+    fn negation_in_either_language() {
+        let mut interner = Interner::default();
+        assert!(features("We don’t ignore them.", &mut interner).negated);
+        assert!(features("우리는 무시하지 않습니다.", &mut interner).negated);
+        assert!(!features("We confront them.", &mut interner).negated);
+    }
+}

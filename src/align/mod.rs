@@ -1,0 +1,278 @@
+//! The aligner: speakers, turns and sentences of an official transcript matched with another
+//! version of the same event, and how far each matched pair diverges.
+//!
+//! The steps: sentence [`features`] for both versions → label scores for [`speakers`] → a
+//! first [`turns`] alignment using them → speakers matched one to one with the turn evidence →
+//! a second turn alignment with that matching → sentence [`beads`] inside each matched turn
+//! pair → [`divergence`] scores and flags per row. Turns are hard boundaries: sentences are
+//! only paired inside paired turns.
+
+mod beads;
+pub mod divergence;
+mod dp;
+mod features;
+mod romanize;
+pub mod speakers;
+mod turns;
+
+pub use divergence::{DiffPiece, Flag, word_diff};
+pub use speakers::{Forced, SpeakerMatch};
+pub use turns::TurnLink;
+
+use crate::model::{Sentence, SpeakerId, Transcript};
+use features::{Features, Interner};
+use serde::Serialize;
+
+/// A sentence of one version: its turn and its place in the turn (across paragraphs), both
+/// counted from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SentenceRef {
+    pub turn: usize,
+    pub sentence: usize,
+}
+
+/// One line of the alignment: sentences of the official version and their counterparts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub official: Vec<SentenceRef>,
+    pub other: Vec<SentenceRef>,
+    /// 0 to 1: shared words (one language) or agreeing length and anchors (two languages).
+    pub similarity: f64,
+    pub flags: Vec<Flag>,
+    /// Index of the turn link the row belongs to.
+    pub link: usize,
+}
+
+impl Row {
+    /// Rows a reader should look at: no counterpart, or any flag.
+    pub fn is_divergent(&self) -> bool {
+        !self.flags.is_empty()
+    }
+}
+
+/// The full alignment of two versions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    pub same_language: bool,
+    /// Characters of the other version per character of the official one, in matched turns.
+    pub length_ratio: f64,
+    pub speakers: Vec<SpeakerMatch>,
+    pub turns: Vec<TurnLink>,
+    /// In reading order; every sentence of both versions is in exactly one row.
+    pub rows: Vec<Row>,
+}
+
+impl Alignment {
+    /// The speaker of the other version matched with an official speaker.
+    pub fn counterpart_of_official(&self, id: SpeakerId) -> Option<SpeakerId> {
+        self.speakers.iter().find(|m| m.official == Some(id)).and_then(|m| m.other)
+    }
+
+    pub fn counterpart_of_other(&self, id: SpeakerId) -> Option<SpeakerId> {
+        self.speakers.iter().find(|m| m.other == Some(id)).and_then(|m| m.official)
+    }
+}
+
+/// The sentences of each turn, flattened across paragraphs.
+pub fn turn_sentences(transcript: &Transcript) -> Vec<Vec<&Sentence>> {
+    transcript.turns.iter().map(|t| t.sentences().collect()).collect()
+}
+
+struct Side<'a> {
+    sentences: Vec<Vec<&'a Sentence>>,
+    features: Vec<(Option<SpeakerId>, Vec<Features>)>,
+}
+
+impl<'a> Side<'a> {
+    fn new(transcript: &'a Transcript, interner: &mut Interner) -> Self {
+        let sentences = turn_sentences(transcript);
+        let features = transcript
+            .turns
+            .iter()
+            .zip(&sentences)
+            .map(|(turn, list)| (turn.speaker, list.iter().map(|s| features::features(&s.text, interner)).collect()))
+            .collect();
+        Side { sentences, features }
+    }
+
+    fn chars(&self, turns: std::ops::Range<usize>) -> f64 {
+        self.features[turns]
+            .iter()
+            .flat_map(|(_, f)| f.iter())
+            .map(|f| f.chars as f64)
+            .sum()
+    }
+}
+
+/// Aligns `official` with `other`. `forced` pairs come from a speaker map.
+pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Alignment {
+    let mut interner = Interner::default();
+    let a = Side::new(official, &mut interner);
+    let b = Side::new(other, &mut interner);
+    let same_language = official.metadata.language == other.metadata.language;
+    let (profiles_a, profiles_b) = turns::profiles(&a.features, &b.features);
+    let labels = speakers::label_scores(official, other);
+    let counts = (official.speakers.len(), other.speakers.len());
+
+    let by_label = |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
+    let first = turns::align(&profiles_a, &profiles_b, same_language, &by_label);
+    let together = co_occurrence(&first, &profiles_a, &profiles_b, counts);
+    let matching = speakers::match_speakers(&labels, &together, forced, counts);
+    let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_matching(&matching, &labels, x, y);
+    let links = turns::align(&profiles_a, &profiles_b, same_language, &by_matching);
+
+    let mut context = beads::Context {
+        same_language,
+        length_ratio: length_ratio(&links, &a, &b),
+    };
+    let mut rows = rows(&links, &a, &b, context, &interner);
+    if !same_language {
+        // Across languages length decides, so calibrate it again on the sentences just
+        // paired and align once more if it moved.
+        let refined = sentence_length_ratio(&rows, &a, &b);
+        if (refined / context.length_ratio - 1.0).abs() > 0.05 {
+            context.length_ratio = refined;
+            rows = self::rows(&links, &a, &b, context, &interner);
+        }
+    }
+    flag_low_similarity(&mut rows);
+    Alignment {
+        same_language,
+        length_ratio: (context.length_ratio * 1000.0).round() / 1000.0,
+        speakers: matching,
+        turns: links,
+        rows,
+    }
+}
+
+fn flag_low_similarity(rows: &mut [Row]) {
+    let matched = |row: &&mut Row| !row.official.is_empty() && !row.other.is_empty();
+    let threshold = divergence::low_similarity_threshold(rows.iter_mut().filter(matched).map(|r| r.similarity));
+    for row in rows.iter_mut().filter(matched) {
+        if row.similarity < threshold {
+            row.flags.push(Flag::LowSimilarity);
+        }
+    }
+}
+
+/// Speaker compatibility before the matching is known: the label score, or the speaker map.
+fn prior_from_labels(labels: &[Vec<(f64, Vec<String>)>], forced: &[Forced], x: Option<SpeakerId>, y: Option<SpeakerId>) -> f64 {
+    let (Some(x), Some(y)) = (x, y) else {
+        return 0.0;
+    };
+    for pair in forced {
+        if pair.official == Some(x) || pair.other == Some(y) {
+            return if pair.official == Some(x) && pair.other == Some(y) { 1.0 } else { 0.0 };
+        }
+    }
+    labels[x.index()][y.index()].0
+}
+
+/// Speaker compatibility once speakers are matched: high for a matched pair, none when either
+/// is matched to someone else, the label score otherwise.
+fn prior_from_matching(matching: &[SpeakerMatch], labels: &[Vec<(f64, Vec<String>)>], x: Option<SpeakerId>, y: Option<SpeakerId>) -> f64 {
+    let (Some(x), Some(y)) = (x, y) else {
+        return 0.0;
+    };
+    let of_x = matching.iter().find(|m| m.official == Some(x)).and_then(|m| m.other.map(|o| (o, m.confidence)));
+    let of_y = matching.iter().find(|m| m.other == Some(y)).and_then(|m| m.official);
+    match (of_x, of_y) {
+        (Some((o, confidence)), _) if o == y => confidence.max(0.6),
+        (Some(_), _) | (_, Some(_)) => 0.0,
+        (None, None) => labels[x.index()][y.index()].0,
+    }
+}
+
+/// Weight of paired turns per speaker pair, `[official][other]`.
+fn co_occurrence(links: &[TurnLink], a: &[turns::Profile], b: &[turns::Profile], counts: (usize, usize)) -> Vec<Vec<f64>> {
+    let mut together = vec![vec![0.0; counts.1]; counts.0];
+    for link in links {
+        for x in &a[link.official.clone()] {
+            for y in &b[link.other.clone()] {
+                if let (Some(sx), Some(sy)) = (x.speaker, y.speaker) {
+                    together[sx.index()][sy.index()] += link.score;
+                }
+            }
+        }
+    }
+    together
+}
+
+/// The median ratio of lengths over matched turn pairs of comparable sentence counts (a turn
+/// that one version cut short would skew it); over all matched pairs if there are none; 1 when
+/// no turns are matched.
+fn length_ratio(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>) -> f64 {
+    let sentences = |side: &Side<'_>, turns: &std::ops::Range<usize>| -> f64 {
+        side.features[turns.clone()].iter().map(|(_, f)| f.len() as f64).sum()
+    };
+    let matched: Vec<&TurnLink> = links.iter().filter(|l| !l.official.is_empty() && !l.other.is_empty()).collect();
+    let comparable: Vec<&TurnLink> = matched
+        .iter()
+        .copied()
+        .filter(|l| {
+            let r = sentences(b, &l.other) / sentences(a, &l.official).max(1.0);
+            (0.6..=1.67).contains(&r)
+        })
+        .collect();
+    let chosen = if comparable.is_empty() { &matched } else { &comparable };
+    median(chosen.iter().map(|l| b.chars(l.other.clone()) / a.chars(l.official.clone()).max(1.0)))
+}
+
+/// The length ratio over one-to-one sentence rows, weighted by length.
+fn sentence_length_ratio(rows: &[Row], a: &Side<'_>, b: &Side<'_>) -> f64 {
+    let chars = |side: &Side<'_>, r: &SentenceRef| side.features[r.turn].1[r.sentence].chars as f64;
+    let (mut total_a, mut total_b) = (0.0, 0.0);
+    for row in rows.iter().filter(|r| r.official.len() == 1 && r.other.len() == 1) {
+        total_a += chars(a, &row.official[0]);
+        total_b += chars(b, &row.other[0]);
+    }
+    if total_a > 0.0 && total_b > 0.0 { total_b / total_a } else { 1.0 }
+}
+
+fn median(values: impl Iterator<Item = f64>) -> f64 {
+    let mut values: Vec<f64> = values.filter(|r| r.is_finite() && *r > 0.0).collect();
+    if values.is_empty() {
+        return 1.0;
+    }
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn texts<'a>(side: &Side<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
+    refs.iter().map(|r| side.sentences[r.turn][r.sentence].text.as_str()).collect()
+}
+
+/// Sentence rows for every turn link, in reading order.
+fn rows(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>, context: beads::Context, interner: &Interner) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (index, link) in links.iter().enumerate() {
+        let refs = |side: &Side<'_>, turns: &std::ops::Range<usize>| -> Vec<SentenceRef> {
+            turns
+                .clone()
+                .flat_map(|turn| (0..side.features[turn].1.len()).map(move |sentence| SentenceRef { turn, sentence }))
+                .collect()
+        };
+        let (ra, rb) = (refs(a, &link.official), refs(b, &link.other));
+        let fa: Vec<&Features> = ra.iter().map(|r| &a.features[r.turn].1[r.sentence]).collect();
+        let fb: Vec<&Features> = rb.iter().map(|r| &b.features[r.turn].1[r.sentence]).collect();
+        let beads = if ra.is_empty() || rb.is_empty() {
+            (0..ra.len()).map(|i| (i..i + 1, 0..0)).chain((0..rb.len()).map(|j| (0..0, j..j + 1))).collect()
+        } else {
+            beads::align(&fa, &fb, context)
+        };
+        for (x, y) in beads {
+            let similarity = divergence::similarity(&fa[x.clone()], &fb[y.clone()], context);
+            let (ta, tb) = (texts(a, &ra[x.clone()]), texts(b, &rb[y.clone()]));
+            let flags = divergence::flags((&ta, &tb), (&fa[x.clone()], &fb[y.clone()]), interner);
+            rows.push(Row {
+                official: ra[x].to_vec(),
+                other: rb[y].to_vec(),
+                similarity,
+                flags,
+                link: index,
+            });
+        }
+    }
+    rows
+}
+

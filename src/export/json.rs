@@ -1,0 +1,108 @@
+//! The alignment as JSON, schema `tandem-alignment/1` (documented in the README).
+
+use super::{Pair, SentenceView};
+use crate::align::{DiffPiece, Flag, word_diff};
+use crate::model::{Metadata, Speaker};
+use serde::Serialize;
+
+pub const SCHEMA: &str = "tandem-alignment/1";
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema: &'static str,
+    official: Version<'a>,
+    translation: Version<'a>,
+    same_language: bool,
+    length_ratio: f64,
+    speakers: Vec<SpeakerPair<'a>>,
+    turns: Vec<TurnPair>,
+    alignment: Vec<RowOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Version<'a> {
+    metadata: &'a Metadata,
+    speakers: &'a [Speaker],
+}
+
+#[derive(Serialize)]
+struct SpeakerPair<'a> {
+    official: Option<&'a str>,
+    translation: Option<&'a str>,
+    confidence: f64,
+    evidence: &'a [String],
+}
+
+#[derive(Serialize)]
+struct TurnPair {
+    official: Vec<usize>,
+    translation: Vec<usize>,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct RowOut<'a> {
+    official: Vec<SentenceView<'a>>,
+    translation: Vec<SentenceView<'a>>,
+    similarity: f64,
+    flags: &'a [Flag],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<Vec<DiffPiece>>,
+}
+
+pub fn write(pair: &Pair<'_>) -> String {
+    let alignment = pair.alignment;
+    fn label(transcript: &crate::model::Transcript, id: Option<crate::model::SpeakerId>) -> Option<&str> {
+        id.and_then(|id| transcript.speaker(id)).map(|s| s.label.as_str())
+    }
+    let document = Document {
+        schema: SCHEMA,
+        official: Version {
+            metadata: &pair.official.metadata,
+            speakers: &pair.official.speakers,
+        },
+        translation: Version {
+            metadata: &pair.other.metadata,
+            speakers: &pair.other.speakers,
+        },
+        same_language: alignment.same_language,
+        length_ratio: alignment.length_ratio,
+        speakers: alignment
+            .speakers
+            .iter()
+            .map(|m| SpeakerPair {
+                official: label(pair.official, m.official),
+                translation: label(pair.other, m.other),
+                confidence: m.confidence,
+                evidence: &m.evidence,
+            })
+            .collect(),
+        turns: alignment
+            .turns
+            .iter()
+            .map(|link| TurnPair {
+                official: link.official.clone().map(|t| t + 1).collect(),
+                translation: link.other.clone().map(|t| t + 1).collect(),
+                score: link.score,
+            })
+            .collect(),
+        alignment: alignment
+            .rows
+            .iter()
+            .map(|row| {
+                let (official, translation) = pair.sentences(row);
+                let both = !official.is_empty() && !translation.is_empty();
+                let diff = (alignment.same_language && both)
+                    .then(|| word_diff(&super::joined(&official), &super::joined(&translation)));
+                RowOut {
+                    official,
+                    translation,
+                    similarity: row.similarity,
+                    flags: &row.flags,
+                    diff,
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+}

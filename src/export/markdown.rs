@@ -1,0 +1,42 @@
+//! The alignment as a Markdown document: speaker matching, then a table of rows.
+
+use super::{Pair, joined, position};
+use std::fmt::Write;
+
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r', '\t'], " ")
+}
+
+pub fn write(pair: &Pair<'_>) -> String {
+    let mut out = String::new();
+    let title = |t: &crate::model::Transcript| t.metadata.title.clone().unwrap_or_else(|| t.metadata.origin.file.clone());
+    let _ = writeln!(out, "# {} / {}\n", cell(&title(pair.official)), cell(&title(pair.other)));
+    let _ = writeln!(out, "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|");
+    let label = |t: &crate::model::Transcript, id: Option<crate::model::SpeakerId>| {
+        id.and_then(|id| t.speaker(id)).map_or("—".to_string(), |s| cell(&s.label))
+    };
+    for m in &pair.alignment.speakers {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.2} | {} |",
+            label(pair.official, m.official),
+            label(pair.other, m.other),
+            m.confidence,
+            cell(&m.evidence.join("; "))
+        );
+    }
+    let _ = writeln!(out, "\n## Alignment\n\n| # | Official | Translation | Similarity | Flags |\n|---|---|---|---|---|");
+    for (index, row) in pair.alignment.rows.iter().enumerate() {
+        let (official, translation) = pair.sentences(row);
+        let side = |sentences: &[super::SentenceView<'_>]| {
+            if sentences.is_empty() {
+                "—".to_string()
+            } else {
+                format!("**{}** {}: {}", position(sentences), cell(sentences[0].speaker), cell(&joined(sentences)))
+            }
+        };
+        let flags: Vec<String> = row.flags.iter().map(|f| cell(&f.describe())).collect();
+        let _ = writeln!(out, "| {} | {} | {} | {:.2} | {} |", index + 1, side(&official), side(&translation), row.similarity, flags.join("; "));
+    }
+    out
+}
