@@ -1,0 +1,49 @@
+//! Sentence alignment quality against hand-made gold alignments: English against YTN's English
+//! (same language, free translation) and English against Korean (our translation, with merges,
+//! splits and omissions built in).
+
+mod common;
+
+use common::{Gold, predicted_links, read_gold, scores};
+use tandem::align;
+
+fn report(name: &str, gold: &Gold, alignment: &align::Alignment) -> (f64, f64, f64) {
+    let (precision, recall, f1) = scores(&predicted_links(alignment), &gold.links, &gold.official, &gold.other);
+    eprintln!("{name}: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} over {} gold links", gold.links.len());
+    (precision, recall, f1)
+}
+
+#[test]
+fn english_korean_structure_is_recovered() {
+    let official = common::official_seed();
+    let korean = common::load("tests/fixtures/seoul-ko.txt");
+    let alignment = align::align(&official, &korean, &[]);
+    assert!(!alignment.same_language);
+    let turns: Vec<(Vec<usize>, Vec<usize>)> = alignment
+        .turns
+        .iter()
+        .filter(|l| !l.other.is_empty())
+        .map(|l| (l.official.clone().collect(), l.other.clone().collect()))
+        .collect();
+    assert_eq!(turns, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![3])]);
+    let gold = read_gold("tests/gold/seoul-ko.tsv");
+    let (_, _, f1) = report("English-Korean", &gold, &alignment);
+    assert!(f1 >= 0.9, "F1 {f1:.3} below 0.9");
+    // The untranslated rest of Cho's and Blinken's statements stays unmatched.
+    let untranslated = alignment
+        .rows
+        .iter()
+        .filter(|r| r.official.iter().any(|s| (s.turn == 1 && s.sentence >= 11) || (s.turn == 3 && s.sentence >= 2)))
+        .all(|r| r.other.is_empty());
+    assert!(untranslated);
+}
+
+#[test]
+fn english_ytn_gold_for_chos_statement() {
+    let official = common::official_seed();
+    let ytn = common::ytn_seed();
+    let alignment = align::align(&official, &ytn, &[]);
+    let gold = read_gold("tests/gold/seoul-cho-opening.tsv");
+    let (_, _, f1) = report("English-YTN, Cho's statement", &gold, &alignment);
+    assert!(f1 >= 0.9, "F1 {f1:.3} below 0.9");
+}
