@@ -63,6 +63,22 @@ pub enum Command {
         #[command(flatten)]
         align: AlignArgs,
     },
+    /// Write a large synthetic pair for benchmarks: the bundled example repeated and perturbed.
+    #[command(hide = true)]
+    Synth {
+        /// How many copies of the example.
+        #[arg(long, default_value_t = 10)]
+        copies: usize,
+        /// Seed of the perturbations.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Directory to write `official.txt` and `translation.txt` into (and, with
+        /// `--all-formats`, the official version in every format).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long)]
+        all_formats: bool,
+    },
 }
 
 /// How to align.

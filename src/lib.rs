@@ -8,6 +8,7 @@
 //! - [`inspect`]: a plain-text report of how a file was read
 //! - [`bundled`]: the example pair embedded in the binary
 //! - [`sanitize`]: file text made safe for a terminal
+//! - [`synth`]: large perturbed pairs for benchmarks
 //! - [`cli`]: the command line
 
 pub mod align;
@@ -18,3 +19,4 @@ pub mod inspect;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+pub mod synth;

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use tandem::align::{self, speakers};
 use tandem::cli::{AlignArgs, Cli, Command};
 use tandem::export::{self, Pair};
-use tandem::load::{self, LoadOptions};
+use tandem::load::{self, Format, LoadOptions};
 use tandem::model::Transcript;
-use tandem::{bundled, inspect};
+use tandem::{bundled, inspect, synth};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -53,6 +53,12 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             write_output(output.as_deref(), &text)
         }
+        Some(Command::Synth {
+            copies,
+            seed,
+            out,
+            all_formats,
+        }) => write_synthetic(copies, seed, &out, all_formats),
         None => {
             let transcript = match &cli.official {
                 Some(path) => load::load_path(path, cli.input.load_options()),
@@ -85,6 +91,25 @@ fn align_pair(official: &Transcript, other: &Transcript, args: &AlignArgs) -> Re
         None => Vec::new(),
     };
     Ok(align::align(official, other, &forced))
+}
+
+fn write_synthetic(copies: usize, seed: u64, out: &Path, all_formats: bool) -> Result<(), String> {
+    let official = synth::repeat_official(&bundled::official().map_err(|e| e.to_string())?, copies);
+    let other = synth::repeat_perturbed(&bundled::translation().map_err(|e| e.to_string())?, copies, seed);
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
+    let mut files = vec![
+        ("official.txt".to_string(), synth::write(&official, Format::Labelled)),
+        ("translation.txt".to_string(), synth::write(&other, Format::Bracketed)),
+    ];
+    if all_formats {
+        for format in Format::ALL {
+            files.push((format!("official.{}", format.name()), synth::write(&official, format)));
+        }
+    }
+    for (name, text) in files {
+        write_output(Some(&out.join(name)), &text)?;
+    }
+    Ok(())
 }
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {

@@ -5,7 +5,7 @@
 //! cannot be compared, so length (calibrated on the document) decides, helped by anchors that
 //! survive translation: numbers, names (romanized where needed) and question marks.
 
-use super::dp::{self, Bead, bead};
+use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common, merged};
 use std::ops::Range;
 
@@ -19,7 +19,9 @@ const BEADS: [Bead; 8] = [
     bead(3, 1),
     bead(1, 3),
 ];
-/// Half-width of the band, in sentences, for very long turns.
+/// Turn pairs with more sentence pairs than this are aligned in a band that follows the path,
+/// this many sentences either side.
+const FULL_TABLE_CELLS: usize = 40_000;
 const BAND: usize = 40;
 /// Cost of a sentence left without counterpart.
 const GAP: f64 = 0.1;
@@ -62,7 +64,7 @@ pub fn length_fit(a: &[&Features], b: &[&Features], ratio: f64) -> f64 {
 /// Shared word stems (Dice coefficient over the stems, repeats counted), from 0 to 1. Two
 /// sides without content words (`Thank you.` against `Thanks.`) count as agreeing.
 pub fn word_overlap(a: &[&Features], b: &[&Features]) -> f64 {
-    let (sa, sb) = (merged(a.iter().map(|f| f.stems.as_slice())), merged(b.iter().map(|f| f.stems.as_slice())));
+    let (sa, sb) = (merged(a, |f| &f.stems), merged(b, |f| &f.stems));
     if sa.is_empty() && sb.is_empty() {
         return 1.0;
     }
@@ -83,18 +85,12 @@ pub fn quality(a: &[&Features], b: &[&Features], context: Context) -> f64 {
 /// Shared numbers and names, and agreeing question marks, from 0 to 1. A shared anchor is
 /// strong evidence; a missing one is weak, since translations drop and respell names.
 fn anchor_agreement(a: &[&Features], b: &[&Features]) -> f64 {
-    let anchors = |side: &[&Features]| {
-        let mut all = merged(side.iter().map(|f| f.numbers.as_slice()));
-        all.extend(merged(side.iter().map(|f| f.names.as_slice())));
-        all.sort_unstable();
-        all.dedup();
-        all
-    };
-    // Per sentence, so that merging sentences does not collect anchors for free.
-    let shared = common(&anchors(a), &anchors(b)) as f64 / a.len().max(b.len()) as f64;
+    // Numbers and names are kept apart (their ids never collide), and counted per sentence so
+    // that merging sentences does not collect anchors for free.
+    let (na, nb) = (merged(a, |f| &f.numbers), merged(b, |f| &f.numbers));
+    let shared_names = common(&merged(a, |f| &f.names), &merged(b, |f| &f.names));
+    let shared = (common(&na, &nb) + shared_names) as f64 / a.len().max(b.len()) as f64;
     let mut score = (0.3 + 0.35 * shared).min(1.0);
-    let numbers = |side: &[&Features]| merged(side.iter().map(|f| f.numbers.as_slice()));
-    let (na, nb) = (numbers(a), numbers(b));
     if common(&na, &nb) == 0 && na.len() + nb.len() > 0 {
         // Disjoint numbers contradict; a number on one side only is a weaker sign.
         score *= if na.is_empty() || nb.is_empty() { 0.7 } else { 0.0 };
@@ -113,7 +109,8 @@ fn anchor_agreement(a: &[&Features], b: &[&Features]) -> f64 {
 pub fn align(a: &[&Features], b: &[&Features], context: Context) -> Vec<(Range<usize>, Range<usize>)> {
     let threshold = context.threshold();
     let (n, m) = (a.len(), b.len());
-    dp::align(n, m, &BEADS, BAND, |x, y| {
+    let windows = if (n + 1) * (m + 1) <= FULL_TABLE_CELLS { Windows::Full } else { Windows::FollowPath(BAND) };
+    dp::align(n, m, &BEADS, windows, |x, y| {
         let (na, nb) = (x.len(), y.len());
         if na == 0 || nb == 0 {
             let outside = if nb == 0 { y.start == 0 || y.start == m } else { x.start == 0 || x.start == n };

@@ -1,10 +1,11 @@
 //! Monotone alignment of two sequences with beads (1-1, 1-0, 2-1, ...), by dynamic
 //! programming over the best total bead value.
 //!
-//! Small problems use the full table. Large ones use a band that follows the path: each row
-//! only considers positions near where the previous row did best, so the cost grows with
-//! length times band width instead of length squared, and the band can drift as far as the
-//! two versions do (a translation that stops early, an inserted introduction).
+//! Small problems use the full table. Large ones are restricted to a window of columns per
+//! row, so the cost grows with length times window width instead of length squared: either a
+//! band that follows the path (each row looks near where the previous row did best), or
+//! windows given by the caller, such as those around a coarse alignment of blocks
+//! ([`windows_around`]).
 
 use std::ops::Range;
 
@@ -19,8 +20,16 @@ pub const fn bead(a: usize, b: usize) -> Bead {
     Bead { a, b }
 }
 
-/// Problems with more cells than this are aligned in a band.
-const FULL_TABLE_CELLS: usize = 4_000_000;
+/// Which columns each row of the table considers.
+#[derive(Debug, Clone, Copy)]
+pub enum Windows<'a> {
+    /// Every column.
+    Full,
+    /// This many columns either side of the previous row's best column.
+    FollowPath(usize),
+    /// Row `i` considers the columns `windows[i]`; there are `n + 1` windows.
+    Given(&'a [Range<usize>]),
+}
 
 /// One row of the table: the columns `lo..lo + values.len()`.
 struct Row {
@@ -48,24 +57,28 @@ impl Row {
 }
 
 /// Aligns `n` items with `m` items. `value(a_range, b_range)` scores a bead; beads must
-/// include `1-0` and `0-1` so that every alignment is possible. `band` is the half-width used
-/// when the full table would be too large. Returns the beads as ranges, in order.
+/// include `1-0` and `0-1` so that every alignment is possible. Returns the beads as ranges,
+/// in order.
 pub fn align(
     n: usize,
     m: usize,
     beads: &[Bead],
-    band: usize,
+    windows: Windows<'_>,
     mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
-    let full = (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS;
     let mut rows: Vec<Row> = Vec::with_capacity(n + 1);
     for i in 0..=n {
-        let (lo, hi) = if full {
-            (0, m)
-        } else {
-            let center = rows.last().map_or(0, Row::best_column);
-            (center.saturating_sub(band), (center + band).min(m))
+        let (lo, hi) = match windows {
+            Windows::Full => (0, m),
+            Windows::FollowPath(half) => {
+                let center = rows.last().map_or(0, Row::best_column);
+                (center.saturating_sub(half), (center + half).min(m))
+            }
+            Windows::Given(given) => {
+                let window = given.get(i).cloned().unwrap_or(0..m + 1);
+                (window.start.min(m), window.end.saturating_sub(1).clamp(window.start.min(m), m))
+            }
         };
         let mut row = Row {
             lo,
@@ -99,6 +112,41 @@ pub fn align(
         rows.push(row);
     }
     trace_back(&rows, beads, n, m, &mut value)
+}
+
+/// Windows for aligning items near a coarse alignment of blocks: block `k` of the first
+/// sequence holds items `k * block_a ..`, and likewise for the second. Each row may use the
+/// columns of the blocks its block was paired with, widened by `radius` blocks either way.
+pub fn windows_around(
+    coarse: &[(Range<usize>, Range<usize>)],
+    (n, m): (usize, usize),
+    (block_a, block_b): (usize, usize),
+    radius: usize,
+) -> Vec<Range<usize>> {
+    let mut windows: Vec<Range<usize>> = vec![usize::MAX..0; n + 1];
+    for (blocks_a, blocks_b) in coarse {
+        let rows = blocks_a.start * block_a..((blocks_a.end * block_a).min(n) + 1).max(blocks_a.start * block_a + 1);
+        let lo = blocks_b.start.saturating_sub(radius) * block_b;
+        let hi = ((blocks_b.end + radius) * block_b).min(m) + 1;
+        for window in &mut windows[rows.start.min(n)..rows.end.min(n + 1)] {
+            window.start = window.start.min(lo);
+            window.end = window.end.max(hi);
+        }
+    }
+    // Keep windows overlapping from row to row, so that a path always exists.
+    let mut previous = 0..1;
+    for window in &mut windows {
+        if window.start > window.end {
+            *window = previous.clone();
+        }
+        window.start = window.start.min(previous.end.saturating_sub(1));
+        window.end = window.end.max(window.start + 1);
+        previous = window.clone();
+    }
+    if let Some(last) = windows.last_mut() {
+        last.end = m + 1;
+    }
+    windows
 }
 
 /// Follows the choices back from the end. In a band the last row may not reach `m`: the rest
@@ -163,7 +211,7 @@ mod tests {
     fn recovers_merges_splits_and_gaps() {
         let a = [10.0, 20.0, 30.0, 5.0, 40.0];
         let b = [10.0, 50.0, 40.0];
-        let path = align(a.len(), b.len(), &BEADS, 8, sums(&a, &b));
+        let path = align(a.len(), b.len(), &BEADS, Windows::Full, sums(&a, &b));
         assert_eq!(path, [(0..1, 0..1), (1..3, 1..2), (3..4, 2..2), (4..5, 2..3)]);
     }
 
@@ -178,7 +226,7 @@ mod tests {
             .collect();
         let b: Vec<f64> = a.iter().skip(100).copied().collect();
         a.truncate(2900);
-        let path = align(a.len(), b.len(), &BEADS, 150, sums(&a, &b));
+        let path = align(a.len(), b.len(), &BEADS, Windows::FollowPath(150), sums(&a, &b));
         let first_match = path.iter().find(|(x, y)| !x.is_empty() && !y.is_empty()).unwrap();
         assert_eq!(first_match.0.start, 100);
         let covered_a: usize = path.iter().map(|(x, _)| x.len()).sum();

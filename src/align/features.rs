@@ -3,6 +3,7 @@
 //! merges of sorted integer lists.
 
 use super::romanize::{romanize_hangul, skeleton};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Maps strings to dense ids, shared by both transcripts so equal ids mean equal strings.
@@ -342,11 +343,38 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
     count
 }
 
-/// Merges sorted lists into one sorted list (multiset union of concatenated sentences).
-pub fn merged<'a>(lists: impl IntoIterator<Item = &'a [u32]>) -> Vec<u32> {
-    let mut all: Vec<u32> = lists.into_iter().flatten().copied().collect();
-    all.sort_unstable();
-    all
+/// The sorted union, repeats kept, of one list of each sentence (`list` picks it): the
+/// sentence's own list when there is one, a linear merge otherwise. Beads rarely hold more
+/// than three sentences, so this is cheap.
+pub fn merged<'a>(sentences: &[&'a Features], list: fn(&Features) -> &[u32]) -> Cow<'a, [u32]> {
+    match sentences {
+        [] => Cow::Borrowed(&[]),
+        [single] => Cow::Borrowed(list(single)),
+        [first, rest @ ..] => {
+            let mut all: Vec<u32> = list(first).to_vec();
+            for sentence in rest {
+                all = merge_two(&all, list(sentence));
+            }
+            Cow::Owned(all)
+        }
+    }
+}
+
+fn merge_two(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod divergence;
 mod dp;
 mod features;
 mod romanize;
+mod sketch;
 pub mod speakers;
 mod turns;
 
@@ -110,7 +111,7 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
     let a = Side::new(official, &mut interner);
     let b = Side::new(other, &mut interner);
     let same_language = official.metadata.language == other.metadata.language;
-    let (profiles_a, profiles_b) = turns::profiles(&a.features, &b.features);
+    let (profiles_a, profiles_b) = (turns::profiles(&a.features), turns::profiles(&b.features));
     let labels = speakers::label_scores(official, other);
     let counts = (official.speakers.len(), other.speakers.len());
 

@@ -5,11 +5,11 @@
 //! distinctive words (or, across languages, shared numbers and names) and by how well the
 //! speakers match.
 
-use super::dp::{self, Bead, bead};
+use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
+use super::sketch::{Sketch, containment};
 use crate::model::SpeakerId;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 const BEADS: [Bead; 5] = [bead(1, 1), bead(1, 0), bead(0, 1), bead(2, 1), bead(1, 2)];
@@ -19,17 +19,17 @@ const THRESHOLD: f64 = 0.22;
 const GAP: f64 = 0.08;
 /// Cost of a merge over a plain pair, so that equal evidence prefers one-to-one.
 const MERGE: f64 = 0.1;
-/// Distinctive stems kept per turn.
-const PROFILE_STEMS: usize = 64;
-/// Half-width of the band, in turns, for very long transcripts.
-const BAND: usize = 48;
+/// Transcripts with more turn pairs than this are aligned coarse to fine.
+const FULL_TABLE_CELLS: usize = 40_000;
+/// Blocks per transcript in the coarse alignment.
+const COARSE_BLOCKS: usize = 300;
 
 /// What the turn alignment compares of one turn.
 #[derive(Debug, Clone)]
 pub struct Profile {
     pub speaker: Option<SpeakerId>,
-    /// The turn's rarest stems across both transcripts, sorted.
-    stems: Vec<u32>,
+    stems: Sketch,
+    /// Numbers and names, sorted and distinct.
     anchors: Vec<u32>,
     sentences: usize,
 }
@@ -41,80 +41,78 @@ impl Profile {
     }
 }
 
-/// Builds turn profiles for both transcripts. Stems are ranked by how few turns of either
-/// transcript use them.
-pub fn profiles(official: &[(Option<SpeakerId>, Vec<Features>)], other: &[(Option<SpeakerId>, Vec<Features>)]) -> (Vec<Profile>, Vec<Profile>) {
-    let mut turn_frequency: HashMap<u32, u32> = HashMap::new();
-    let distinct = |sentences: &[Features]| {
-        let mut stems: Vec<u32> = sentences.iter().flat_map(|s| s.stems.iter().copied()).collect();
-        stems.sort_unstable();
-        stems.dedup();
-        stems
-    };
-    let stems_a: Vec<Vec<u32>> = official.iter().map(|(_, s)| distinct(s)).collect();
-    let stems_b: Vec<Vec<u32>> = other.iter().map(|(_, s)| distinct(s)).collect();
-    for stem in stems_a.iter().chain(&stems_b).flatten() {
-        *turn_frequency.entry(*stem).or_default() += 1;
-    }
-    let build = |turns: &[(Option<SpeakerId>, Vec<Features>)], stems: Vec<Vec<u32>>| {
-        turns
-            .iter()
-            .zip(stems)
-            .map(|((speaker, sentences), mut stems)| {
-                stems.sort_by_key(|s| (turn_frequency[s], *s));
-                stems.truncate(PROFILE_STEMS);
-                stems.sort_unstable();
-                let mut anchors: Vec<u32> = sentences
-                    .iter()
-                    .flat_map(|s| s.numbers.iter().chain(&s.names).copied())
-                    .collect();
-                anchors.sort_unstable();
-                anchors.dedup();
-                Profile {
-                    speaker: *speaker,
-                    stems,
-                    anchors,
-                    sentences: sentences.len(),
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    (build(official, stems_a), build(other, stems_b))
+/// Builds the profile of each turn.
+pub fn profiles(turns: &[(Option<SpeakerId>, Vec<Features>)]) -> Vec<Profile> {
+    turns
+        .iter()
+        .map(|(speaker, sentences)| {
+            let distinct = |list: fn(&Features) -> &[u32]| {
+                let mut all: Vec<u32> = sentences.iter().flat_map(|s| list(s).iter().copied()).collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            };
+            let mut anchors = distinct(|s| &s.numbers);
+            anchors.extend(distinct(|s| &s.names));
+            anchors.sort_unstable();
+            Profile {
+                speaker: *speaker,
+                stems: Sketch::new(&distinct(|s| &s.stems)),
+                anchors,
+                sentences: sentences.len(),
+            }
+        })
+        .collect()
 }
 
-/// The distinct ids of several turns; a single turn's list is used as it is.
-fn union<'a>(profiles: &'a [Profile], list: fn(&Profile) -> &Vec<u32>) -> Cow<'a, [u32]> {
+/// The distinct anchors of several turns; a single turn's list is used as it is.
+fn anchors(profiles: &[Profile]) -> Cow<'_, [u32]> {
     if let [single] = profiles {
-        return Cow::Borrowed(list(single));
+        return Cow::Borrowed(&single.anchors);
     }
-    let mut all: Vec<u32> = profiles.iter().flat_map(list).copied().collect();
+    let mut all: Vec<u32> = profiles.iter().flat_map(|p| p.anchors.iter().copied()).collect();
     all.sort_unstable();
     all.dedup();
     Cow::Owned(all)
 }
 
-/// Overlap coefficient, damped for small sets, which agree by chance.
+/// Small sets agree by chance: their agreement counts in full only from `full_at` elements.
+fn damping(smaller: usize, full_at: usize) -> f64 {
+    (smaller as f64 / full_at as f64).min(1.0)
+}
+
+/// Overlap coefficient of two sorted sets, damped for small sets.
 fn overlap(a: &[u32], b: &[u32], full_at: usize) -> f64 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
     }
-    let damping = (smaller as f64 / full_at as f64).min(1.0);
-    common(a, b) as f64 / smaller as f64 * damping
+    common(a, b) as f64 / smaller as f64 * damping(smaller, full_at)
 }
 
-/// How likely two groups of turns are versions of each other, from 0 to 1.
+/// Content this strong lets the speaker evidence count in full.
+const CONTENT_FOR_SPEAKERS: f64 = 0.15;
+
+/// How likely two groups of turns are versions of each other, from 0 to 1. Content decides;
+/// matching speakers strengthen content that is there but cannot stand in for it, or every
+/// moderator turn would pair with every host turn of a long transcript.
 pub fn quality(a: &[Profile], b: &[Profile], same_language: bool, speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64) -> f64 {
     let content = if same_language {
-        overlap(&union(a, |p| &p.stems), &union(b, |p| &p.stems), 8)
+        let (sa, sb): (Vec<&Sketch>, Vec<&Sketch>) = (a.iter().map(|p| &p.stems).collect(), b.iter().map(|p| &p.stems).collect());
+        let smaller = sa.iter().map(|s| s.distinct).sum::<usize>().min(sb.iter().map(|s| s.distinct).sum());
+        containment(&sa, &sb) * damping(smaller, 8)
     } else {
-        overlap(&union(a, |p| &p.anchors), &union(b, |p| &p.anchors), 4)
+        // Across languages, anchors; failing those, turns of like size.
+        let sentences = |profiles: &[Profile]| profiles.iter().map(|p| p.sentences).sum::<usize>().max(1) as f64;
+        let (sa, sb) = (sentences(a), sentences(b));
+        let sizes = 0.25 * sa.min(sb) / sa.max(sb);
+        overlap(&anchors(a), &anchors(b), 4).max(sizes)
     };
     let speaker = a
         .iter()
         .flat_map(|x| b.iter().map(move |y| speakers(x.speaker, y.speaker)))
         .fold(f64::INFINITY, f64::min);
-    0.5 * content + 0.5 * speaker
+    0.6 * content + 0.4 * speaker * (content / CONTENT_FOR_SPEAKERS).min(1.0)
 }
 
 /// A group of official turns paired with a group of the other's (either may be empty).
@@ -127,17 +125,20 @@ pub struct TurnLink {
 }
 
 /// Aligns turns. `speakers(a, b)` says how compatible two speakers are, from 0 to 1.
+///
+/// Long transcripts are first aligned as blocks of turns (content only), then turn by turn
+/// near that coarse path. The coarse pass sees the whole document at once, so a stretch
+/// that one version left out, or a repeated structure, cannot lead the fine pass astray.
 pub fn align(a: &[Profile], b: &[Profile], same_language: bool, speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64) -> Vec<TurnLink> {
-    let weight = |profiles: &[Profile]| profiles.iter().map(Profile::weight).sum::<f64>();
-    let path = dp::align(a.len(), b.len(), &BEADS, BAND, |x, y| {
-        let (ta, tb) = (&a[x], &b[y]);
-        if ta.is_empty() || tb.is_empty() {
-            return -GAP * (weight(ta) + weight(tb));
-        }
-        let q = quality(ta, tb, same_language, speakers);
-        let merge = if ta.len() + tb.len() > 2 { MERGE } else { 0.0 };
-        (weight(ta) + weight(tb)) / 2.0 * (q - THRESHOLD) - merge
-    });
+    let path = if (a.len() + 1).saturating_mul(b.len() + 1) <= FULL_TABLE_CELLS {
+        path(a, b, same_language, speakers, Windows::Full)
+    } else {
+        let (block_a, block_b) = (a.len().div_ceil(COARSE_BLOCKS), b.len().div_ceil(COARSE_BLOCKS));
+        let (blocks_a, blocks_b) = (blocks(a, block_a), blocks(b, block_b));
+        let coarse = path(&blocks_a, &blocks_b, same_language, &|_, _| 0.0, Windows::Full);
+        let windows = dp::windows_around(&coarse, (a.len(), b.len()), (block_a, block_b), 1);
+        path(a, b, same_language, speakers, Windows::Given(&windows))
+    };
     path.into_iter()
         .map(|(x, y)| {
             let score = if x.is_empty() || y.is_empty() {
@@ -149,6 +150,41 @@ pub fn align(a: &[Profile], b: &[Profile], same_language: bool, speakers: &dyn F
                 official: x,
                 other: y,
                 score: (score * 1000.0).round() / 1000.0,
+            }
+        })
+        .collect()
+}
+
+fn path(
+    a: &[Profile],
+    b: &[Profile],
+    same_language: bool,
+    speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64,
+    windows: Windows<'_>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let weight = |profiles: &[Profile]| profiles.iter().map(Profile::weight).sum::<f64>();
+    dp::align(a.len(), b.len(), &BEADS, windows, |x, y| {
+        let (ta, tb) = (&a[x], &b[y]);
+        if ta.is_empty() || tb.is_empty() {
+            return -GAP * (weight(ta) + weight(tb));
+        }
+        let q = quality(ta, tb, same_language, speakers);
+        let merge = if ta.len() + tb.len() > 2 { MERGE } else { 0.0 };
+        (weight(ta) + weight(tb)) / 2.0 * (q - THRESHOLD) - merge
+    })
+}
+
+/// Consecutive turns taken together, `size` at a time.
+fn blocks(profiles: &[Profile], size: usize) -> Vec<Profile> {
+    profiles
+        .chunks(size.max(1))
+        .map(|chunk| {
+            let sketches: Vec<&Sketch> = chunk.iter().map(|p| &p.stems).collect();
+            Profile {
+                speaker: None,
+                stems: Sketch::union(&sketches),
+                anchors: anchors(chunk).into_owned(),
+                sentences: chunk.iter().map(|p| p.sentences).sum(),
             }
         })
         .collect()

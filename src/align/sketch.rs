@@ -1,0 +1,116 @@
+//! A turn's vocabulary in a fixed, small size, for comparing turns fast at any length.
+//!
+//! A turn keeps a uniform sample of its distinct stems (the ones with the smallest hashes, so
+//! two turns sample the same stems when they share them) and a Bloom filter of all of them.
+//! How much of the smaller turn the larger one contains is then estimated from the smaller
+//! turn's sample, each stem tested against the larger turn's filter: a partial translation
+//! shows up as contained in the full turn, whatever either turn's length.
+
+/// Stems sampled per turn.
+const SAMPLE: usize = 48;
+/// Filter size in 64-bit words (4096 bits: about 5% false positives at 1000 stems).
+const FILTER_WORDS: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct Sketch {
+    /// The smallest stem hashes, sorted.
+    sample: Vec<u64>,
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// Number of distinct stems.
+    pub distinct: usize,
+}
+
+fn hash(id: u32) -> u64 {
+    let mut z = u64::from(id).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The two filter bits of a hash.
+fn bits(h: u64) -> [usize; 2] {
+    let size = FILTER_WORDS * 64;
+    [(h as usize) % size, ((h >> 32) as usize) % size]
+}
+
+impl Sketch {
+    /// Sketches a list of distinct stem ids.
+    pub fn new(distinct_stems: &[u32]) -> Self {
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        let mut hashes: Vec<u64> = distinct_stems.iter().map(|&s| hash(s)).collect();
+        for &h in &hashes {
+            for bit in bits(h) {
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        hashes.sort_unstable();
+        hashes.truncate(SAMPLE);
+        Sketch {
+            sample: hashes,
+            filter,
+            distinct: distinct_stems.len(),
+        }
+    }
+
+    /// The sketch of several turns taken together.
+    pub fn union(parts: &[&Sketch]) -> Self {
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        let mut sample: Vec<u64> = Vec::new();
+        for part in parts {
+            for (word, bits) in filter.iter_mut().zip(part.filter.iter()) {
+                *word |= bits;
+            }
+            sample.extend_from_slice(&part.sample);
+        }
+        sample.sort_unstable();
+        sample.dedup();
+        sample.truncate(SAMPLE);
+        Sketch {
+            sample,
+            filter,
+            distinct: parts.iter().map(|p| p.distinct).sum(),
+        }
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        bits(h).iter().all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
+/// The estimated share of the smaller group's stems found in the larger group, from 0 to 1.
+/// Groups of several turns are their union.
+pub fn containment(a: &[&Sketch], b: &[&Sketch]) -> f64 {
+    let size = |group: &[&Sketch]| group.iter().map(|s| s.distinct).sum::<usize>();
+    let (smaller, larger) = if size(a) <= size(b) { (a, b) } else { (b, a) };
+    let sample: Vec<u64> = match smaller {
+        [single] => single.sample.clone(),
+        _ => {
+            let mut all: Vec<u64> = smaller.iter().flat_map(|s| s.sample.iter().copied()).collect();
+            all.sort_unstable();
+            all.dedup();
+            all.truncate(SAMPLE);
+            all
+        }
+    };
+    if sample.is_empty() {
+        return 0.0;
+    }
+    let found = sample.iter().filter(|&&h| larger.iter().any(|s| s.contains(h))).count();
+    found as f64 / sample.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_is_contained_in_the_whole() {
+        let whole: Vec<u32> = (0..600).collect();
+        let part: Vec<u32> = (0..150).collect();
+        let other: Vec<u32> = (1000..1150).collect();
+        let (whole, part, other) = (Sketch::new(&whole), Sketch::new(&part), Sketch::new(&other));
+        assert!(containment(&[&part], &[&whole]) > 0.95);
+        assert!(containment(&[&whole], &[&part]) > 0.95, "symmetric: the smaller side is sampled");
+        assert!(containment(&[&other], &[&whole]) < 0.3);
+    }
+}
