@@ -28,6 +28,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub align: AlignArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,7 @@
 //! - [`inspect`]: a plain-text report of how a file was read
 //! - [`bundled`]: the example pair embedded in the binary
 //! - [`sanitize`]: file text made safe for a terminal
+//! - [`ui`]: the terminal reader (the only module that uses ratatui and crossterm)
 //! - [`synth`]: large perturbed pairs for benchmarks
 //! - [`cli`]: the command line
 
@@ -20,3 +21,4 @@ pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod synth;
+pub mod ui;

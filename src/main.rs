@@ -8,7 +8,7 @@ use tandem::cli::{AlignArgs, Cli, Command};
 use tandem::export::{self, Pair};
 use tandem::load::{self, Format, LoadOptions};
 use tandem::model::Transcript;
-use tandem::{bundled, inspect, synth};
+use tandem::{bundled, inspect, synth, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -40,7 +40,10 @@ fn run(cli: Cli) -> Result<(), String> {
             encoding,
             align,
         }) => {
-            let options = LoadOptions { format: from, encoding };
+            let options = LoadOptions {
+                format: from,
+                encoding,
+            };
             let (official, other) = load_pair(official.as_deref(), other.as_deref(), options)?;
             let alignment = align_pair(&official, &other, &align)?;
             let text = export::write(
@@ -59,19 +62,51 @@ fn run(cli: Cli) -> Result<(), String> {
             out,
             all_formats,
         }) => write_synthetic(copies, seed, &out, all_formats),
-        None => {
-            let transcript = match &cli.official {
-                Some(path) => load::load_path(path, cli.input.load_options()),
-                None => bundled::official(),
-            }
-            .map_err(|e| e.to_string())?;
-            print_inspection(&transcript, false)
+        None => read(
+            cli.official.as_deref(),
+            cli.other.as_deref(),
+            cli.input.load_options(),
+            &cli.align,
+        ),
+    }
+}
+
+/// Opens the reader: the bundled pair, a pair of files, or one file alone.
+fn read(
+    official: Option<&Path>,
+    other: Option<&Path>,
+    options: LoadOptions,
+    align: &AlignArgs,
+) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err("the reader needs a terminal; to read a transcript without one, use \
+                    `tandem inspect FILE`, and to write an alignment, `tandem export OFFICIAL OTHER`"
+            .into());
+    }
+    let reader = match (official, other) {
+        (Some(path), None) => {
+            ui::Reader::single(load::load_path(path, options).map_err(|e| e.to_string())?)
         }
+        _ => {
+            let (official, other) = load_pair(official, other, options)?;
+            let alignment = align_pair(&official, &other, align)?;
+            ui::Reader::pair(official, other, alignment)
+        }
+    };
+    match ui::run(reader, ui::Theme::default()) {
+        Ok(None) => Ok(()),
+        Ok(Some(code)) => std::process::exit(code),
+        Err(error) => Err(format!("terminal error: {error}")),
     }
 }
 
 /// Both versions: the given files, or the bundled example when neither is given.
-fn load_pair(official: Option<&Path>, other: Option<&Path>, options: LoadOptions) -> Result<(Transcript, Transcript), String> {
+fn load_pair(
+    official: Option<&Path>,
+    other: Option<&Path>,
+    options: LoadOptions,
+) -> Result<(Transcript, Transcript), String> {
     match (official, other) {
         (Some(a), Some(b)) => Ok((
             load::load_path(a, options).map_err(|e| e.to_string())?,
@@ -85,7 +120,11 @@ fn load_pair(official: Option<&Path>, other: Option<&Path>, options: LoadOptions
     }
 }
 
-fn align_pair(official: &Transcript, other: &Transcript, args: &AlignArgs) -> Result<align::Alignment, String> {
+fn align_pair(
+    official: &Transcript,
+    other: &Transcript,
+    args: &AlignArgs,
+) -> Result<align::Alignment, String> {
     let forced = match &args.speakers {
         Some(path) => speakers::read_speaker_map(path, official, other)?,
         None => Vec::new(),
@@ -95,15 +134,28 @@ fn align_pair(official: &Transcript, other: &Transcript, args: &AlignArgs) -> Re
 
 fn write_synthetic(copies: usize, seed: u64, out: &Path, all_formats: bool) -> Result<(), String> {
     let official = synth::repeat_official(&bundled::official().map_err(|e| e.to_string())?, copies);
-    let other = synth::repeat_perturbed(&bundled::translation().map_err(|e| e.to_string())?, copies, seed);
+    let other = synth::repeat_perturbed(
+        &bundled::translation().map_err(|e| e.to_string())?,
+        copies,
+        seed,
+    );
     std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
     let mut files = vec![
-        ("official.txt".to_string(), synth::write(&official, Format::Labelled)),
-        ("translation.txt".to_string(), synth::write(&other, Format::Bracketed)),
+        (
+            "official.txt".to_string(),
+            synth::write(&official, Format::Labelled),
+        ),
+        (
+            "translation.txt".to_string(),
+            synth::write(&other, Format::Bracketed),
+        ),
     ];
     if all_formats {
         for format in Format::ALL {
-            files.push((format!("official.{}", format.name()), synth::write(&official, format)));
+            files.push((
+                format!("official.{}", format.name()),
+                synth::write(&official, format),
+            ));
         }
     }
     for (name, text) in files {
@@ -114,7 +166,8 @@ fn write_synthetic(copies: usize, seed: u64, out: &Path, all_formats: bool) -> R
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
     match path {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", PathBuf::from(path).display())),
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| format!("{}: cannot write: {e}", PathBuf::from(path).display())),
         None => {
             print!("{text}");
             Ok(())

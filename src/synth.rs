@@ -67,12 +67,12 @@ pub fn repeat_perturbed(other: &Transcript, copies: usize, seed: u64) -> Transcr
     let mut result = other.clone();
     result.turns.clear();
     for copy in 0..copies {
-        if random.chance(30) {
-            if let Some(first) = other.turns.first() {
-                let mut intro = first.clone();
-                intro.paragraphs.truncate(1);
-                result.turns.push(intro);
-            }
+        if random.chance(30)
+            && let Some(first) = other.turns.first()
+        {
+            let mut intro = first.clone();
+            intro.paragraphs.truncate(1);
+            result.turns.push(intro);
         }
         for (index, turn) in other.turns.iter().enumerate() {
             let mut turn = turn.clone();
@@ -117,7 +117,11 @@ fn perturb(paragraph: &mut Paragraph, random: &mut Random) {
         }
         match sentences.last_mut() {
             Some(previous) if random.chance(6) => {
-                *previous = format!("{} {}", previous.trim_end_matches(['.', '?', '!']), lower_first(&text));
+                *previous = format!(
+                    "{} {}",
+                    previous.trim_end_matches(['.', '?', '!']),
+                    lower_first(&text)
+                );
             }
             _ if random.chance(6) && text.contains(", ") => {
                 let at = text.find(", ").unwrap_or(0);
@@ -131,7 +135,10 @@ fn perturb(paragraph: &mut Paragraph, random: &mut Random) {
     if sentences.is_empty() {
         sentences.push("Thank you.".into());
     }
-    paragraph.sentences = sentences.into_iter().map(|text| Sentence { text, time: None }).collect();
+    paragraph.sentences = sentences
+        .into_iter()
+        .map(|text| Sentence { text, time: None })
+        .collect();
 }
 
 fn change_a_number(text: &str, random: &mut Random) -> String {
@@ -155,16 +162,26 @@ fn lower_first(text: &str) -> String {
 
 fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Writes a transcript in one of the formats tandem reads, as a file of that format looks.
 pub fn write(transcript: &Transcript, format: Format) -> String {
     let mut out = String::new();
-    let title = transcript.metadata.title.clone().unwrap_or_else(|| "Synthetic transcript".into());
+    let title = transcript
+        .metadata
+        .title
+        .clone()
+        .unwrap_or_else(|| "Synthetic transcript".into());
     let label = |turn: &Turn| {
         let label = transcript.turn_label(turn);
-        if label.is_empty() { "SPEAKER".to_string() } else { label.to_string() }
+        if label.is_empty() {
+            "SPEAKER".to_string()
+        } else {
+            label.to_string()
+        }
     };
     let mut clock = 0.0;
     match format {
@@ -173,7 +190,11 @@ pub fn write(transcript: &Transcript, format: Format) -> String {
             for turn in &transcript.turns {
                 let label = label(turn).to_uppercase().replace(['/', ':'], " ");
                 for (n, paragraph) in turn.paragraphs.iter().enumerate() {
-                    let text = if n == 0 { format!("{label}: {}", paragraph.text()) } else { paragraph.text() };
+                    let text = if n == 0 {
+                        format!("{label}: {}", paragraph.text())
+                    } else {
+                        paragraph.text()
+                    };
                     let _ = writeln!(out, "{}", textwrap::fill(&text, 80));
                 }
             }
@@ -190,7 +211,13 @@ pub fn write(transcript: &Transcript, format: Format) -> String {
         Format::Timestamped => {
             for turn in &transcript.turns {
                 for paragraph in &turn.paragraphs {
-                    let _ = writeln!(out, "{} **{}** {}\n", format_seconds(clock), label(turn), paragraph.text());
+                    let _ = writeln!(
+                        out,
+                        "{} **{}** {}\n",
+                        format_seconds(clock),
+                        label(turn),
+                        paragraph.text()
+                    );
                     clock += 4.0 + paragraph.text().len() as f64 / 15.0;
                 }
             }
@@ -206,11 +233,19 @@ pub fn write(transcript: &Transcript, format: Format) -> String {
                     serde_json::json!({"timestamp": format_seconds(clock), "speaker": label(turn), "text": paragraph.text()})
                 })
                 .collect();
-            out = serde_json::to_string_pretty(&serde_json::json!({"title": title, "transcript": entries})).unwrap_or_default();
+            out = serde_json::to_string_pretty(
+                &serde_json::json!({"title": title, "transcript": entries}),
+            )
+            .unwrap_or_default();
         }
         Format::Html => {
             for turn in &transcript.turns {
-                let _ = writeln!(out, "<cite>{}:</cite>\n<time>{}</time>", escape(&label(turn)), format_seconds(clock));
+                let _ = writeln!(
+                    out,
+                    "<cite>{}:</cite>\n<time>{}</time>",
+                    escape(&label(turn)),
+                    format_seconds(clock)
+                );
                 for paragraph in &turn.paragraphs {
                     let _ = writeln!(out, "<p>{}</p>", escape(&paragraph.text()));
                     clock += 4.0 + paragraph.text().len() as f64 / 15.0;
@@ -222,7 +257,9 @@ pub fn write(transcript: &Transcript, format: Format) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Subtitle cues of about eight words, the speaker named where a turn starts.
@@ -235,7 +272,10 @@ fn write_cues(transcript: &Transcript, format: Format, out: &mut String) {
     let mut clock = 0.0;
     let mut number = 0;
     for turn in &transcript.turns {
-        let words: Vec<&str> = turn.sentences().flat_map(|s| s.text.split_whitespace()).collect();
+        let words: Vec<&str> = turn
+            .sentences()
+            .flat_map(|s| s.text.split_whitespace())
+            .collect();
         let speaker = transcript.turn_label(turn).replace(['<', '>', ':'], " ");
         for (n, cue) in words.chunks(WORDS_PER_CUE).enumerate() {
             number += 1;
@@ -244,7 +284,13 @@ fn write_cues(transcript: &Transcript, format: Format, out: &mut String) {
             let stamp = |t: f64| {
                 let millis = (t * 1000.0).round() as u64;
                 let separator = if vtt { '.' } else { ',' };
-                format!("{:02}:{:02}:{:02}{separator}{:03}", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000)
+                format!(
+                    "{:02}:{:02}:{:02}{separator}{:03}",
+                    millis / 3_600_000,
+                    millis / 60_000 % 60,
+                    millis / 1000 % 60,
+                    millis % 1000
+                )
             };
             let prefix = match (vtt, n) {
                 (true, _) => format!("<v {speaker}>"),
@@ -254,7 +300,13 @@ fn write_cues(transcript: &Transcript, format: Format, out: &mut String) {
             if !vtt {
                 let _ = writeln!(out, "{number}");
             }
-            let _ = writeln!(out, "{} --> {}\n{prefix}{}\n", stamp(start), stamp(end), cue.join(" "));
+            let _ = writeln!(
+                out,
+                "{} --> {}\n{prefix}{}\n",
+                stamp(start),
+                stamp(end),
+                cue.join(" ")
+            );
         }
     }
 }
@@ -270,13 +322,27 @@ mod tests {
         let big = repeat_official(&official, 3);
         // Subtitles and utterance lists read one speaker's consecutive turns (the moderator
         // closing one session and opening the next) back as one.
-        let speaker_changes = 1 + big.turns.windows(2).filter(|w| w[0].speaker != w[1].speaker).count();
+        let speaker_changes = 1 + big
+            .turns
+            .windows(2)
+            .filter(|w| w[0].speaker != w[1].speaker)
+            .count();
         for format in Format::ALL {
             let text = write(&big, format);
-            let options = LoadOptions { format: Some(format), ..LoadOptions::default() };
+            let options = LoadOptions {
+                format: Some(format),
+                ..LoadOptions::default()
+            };
             let reread = load::load_bytes(text.as_bytes(), "synthetic", options).unwrap();
-            let merges_speakers = matches!(format, Format::Srt | Format::Vtt | Format::Timestamped | Format::Json);
-            let expected = if merges_speakers { speaker_changes } else { big.turns.len() };
+            let merges_speakers = matches!(
+                format,
+                Format::Srt | Format::Vtt | Format::Timestamped | Format::Json
+            );
+            let expected = if merges_speakers {
+                speaker_changes
+            } else {
+                big.turns.len()
+            };
             assert_eq!(reread.turns.len(), expected, "{format}");
         }
     }

@@ -13,7 +13,8 @@ fn seoul() -> (Transcript, Transcript, Alignment) {
 }
 
 fn label(transcript: &Transcript, id: Option<tandem::model::SpeakerId>) -> Option<&str> {
-    id.and_then(|id| transcript.speaker(id)).map(|s| s.label.as_str())
+    id.and_then(|id| transcript.speaker(id))
+        .map(|s| s.label.as_str())
 }
 
 #[test]
@@ -22,7 +23,12 @@ fn seoul_turns_pair_up_as_a_reader_would() {
     let pairs: Vec<(Vec<usize>, Vec<usize>)> = alignment
         .turns
         .iter()
-        .map(|l| (l.official.clone().map(|t| t + 1).collect(), l.other.clone().map(|t| t + 1).collect()))
+        .map(|l| {
+            (
+                l.official.clone().map(|t| t + 1).collect(),
+                l.other.clone().map(|t| t + 1).collect(),
+            )
+        })
         .collect();
     // YTN's Anchor has no counterpart; Hoster is the first MODERATOR turn; Cho's and Blinken's
     // statements pair up; the moderator's "now let me invite" turn and everything after
@@ -50,16 +56,28 @@ fn seoul_speakers_match_by_name_role_and_turns() {
         pairs,
         [
             (Some("MODERATOR"), Some("Hoster")),
-            (Some("FOREIGN MINISTER CHO"), Some("Cho Tae-yeol / Minister of Foreign Affairs")),
-            (Some("SECSTATE BLINKEN"), Some("Tony Blinken / Secretary of State")),
+            (
+                Some("FOREIGN MINISTER CHO"),
+                Some("Cho Tae-yeol / Minister of Foreign Affairs")
+            ),
+            (
+                Some("SECSTATE BLINKEN"),
+                Some("Tony Blinken / Secretary of State")
+            ),
             (Some("QUESTION"), None),
             (None, Some("Anchor")),
         ]
     );
     let cho = &alignment.speakers[1];
     assert!(cho.confidence > 0.8, "{cho:?}");
-    assert!(cho.evidence.iter().any(|e| e.starts_with("name: Cho")), "{cho:?}");
-    assert!(cho.evidence.iter().any(|e| e.starts_with("role:")), "{cho:?}");
+    assert!(
+        cho.evidence.iter().any(|e| e.starts_with("name: Cho")),
+        "{cho:?}"
+    );
+    assert!(
+        cho.evidence.iter().any(|e| e.starts_with("role:")),
+        "{cho:?}"
+    );
 }
 
 #[test]
@@ -72,7 +90,10 @@ fn every_sentence_is_in_exactly_one_row_in_reading_order() {
             .flat_map(|r| if side == 0 { &r.official } else { &r.other })
             .map(|s| (s.turn, s.sentence))
             .collect();
-        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript).iter().map(|s| (s.turn, s.sentence)).collect();
+        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript)
+            .iter()
+            .map(|s| (s.turn, s.sentence))
+            .collect();
         assert_eq!(seen, all);
     }
 }
@@ -82,10 +103,21 @@ fn unmatched_sentences_are_flagged() {
     let (_, _, alignment) = seoul();
     for row in &alignment.rows {
         let one_sided = row.official.is_empty() || row.other.is_empty();
-        assert_eq!(one_sided, row.flags.contains(&Flag::NoCounterpart), "{row:?}");
+        assert_eq!(
+            one_sided,
+            row.flags.contains(&Flag::NoCounterpart),
+            "{row:?}"
+        );
     }
-    let blinken_end = alignment.rows.iter().filter(|r| r.official.first().is_some_and(|s| s.turn == 3) && r.other.is_empty()).count();
-    assert!(blinken_end >= 15, "the end of Blinken's statement, which YTN does not reach, has no counterpart");
+    let blinken_end = alignment
+        .rows
+        .iter()
+        .filter(|r| r.official.first().is_some_and(|s| s.turn == 3) && r.other.is_empty())
+        .count();
+    assert!(
+        blinken_end >= 15,
+        "the end of Blinken's statement, which YTN does not reach, has no counterpart"
+    );
 }
 
 #[test]
@@ -96,42 +128,114 @@ fn a_changed_number_is_flagged() {
     let flagged: Vec<String> = alignment
         .rows
         .iter()
-        .filter_map(|row| row.flags.iter().find(|f| matches!(f, Flag::NumbersDiffer { .. })).map(|f| (row, f)))
+        .filter_map(|row| {
+            row.flags
+                .iter()
+                .find(|f| matches!(f, Flag::NumbersDiffer { .. }))
+                .map(|f| (row, f))
+        })
         .map(|(row, flag)| {
             let text = |t: &Transcript, refs: &[align::SentenceRef]| {
-                refs.iter().map(|r| t.turns[r.turn].sentences().nth(r.sentence).unwrap().text.clone()).collect::<Vec<_>>().join(" ")
+                refs.iter()
+                    .map(|r| {
+                        t.turns[r.turn]
+                            .sentences()
+                            .nth(r.sentence)
+                            .unwrap()
+                            .text
+                            .clone()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
             };
-            format!("{} | {} | {}", flag.describe(), text(&official, &row.official), text(&ytn, &row.other))
+            format!(
+                "{} | {} | {}",
+                flag.describe(),
+                text(&official, &row.official),
+                text(&ytn, &row.other)
+            )
         })
         .collect();
-    assert!(flagged.iter().any(|f| f.starts_with("numbers differ: 36 / 3, 30")), "{flagged:#?}");
+    assert!(
+        flagged
+            .iter()
+            .any(|f| f.starts_with("numbers differ: 36 / 3, 30")),
+        "{flagged:#?}"
+    );
 }
 
 #[test]
 fn corrected_reprint_aligns_one_to_one_and_the_diff_shows_the_changes() {
-    let original = common::load("tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_ORIGINAL.md");
-    let corrected = common::load("tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_CORRECTED.md");
+    let original = common::load(
+        "tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_ORIGINAL.md",
+    );
+    let corrected = common::load(
+        "tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_CORRECTED.md",
+    );
     let alignment = align::align(&original, &corrected, &[]);
     assert!(alignment.same_language);
-    assert!(alignment.turns.iter().all(|l| l.official.len() == 1 && l.other.len() == 1 && l.official == l.other));
-    assert!(alignment.rows.iter().all(|r| r.official.len() == 1 && r.other.len() == 1 && r.official == r.other));
-    let text = |t: &Transcript, r: &align::SentenceRef| t.turns[r.turn].sentences().nth(r.sentence).unwrap().text.clone();
+    assert!(
+        alignment
+            .turns
+            .iter()
+            .all(|l| l.official.len() == 1 && l.other.len() == 1 && l.official == l.other)
+    );
+    assert!(
+        alignment
+            .rows
+            .iter()
+            .all(|r| r.official.len() == 1 && r.other.len() == 1 && r.official == r.other)
+    );
+    let text = |t: &Transcript, r: &align::SentenceRef| {
+        t.turns[r.turn]
+            .sentences()
+            .nth(r.sentence)
+            .unwrap()
+            .text
+            .clone()
+    };
     let mut changes = Vec::new();
     for row in &alignment.rows {
-        let (a, b) = (text(&original, &row.official[0]), text(&corrected, &row.other[0]));
+        let (a, b) = (
+            text(&original, &row.official[0]),
+            text(&corrected, &row.other[0]),
+        );
         if a != b {
             let pieces = word_diff(&a, &b);
-            let changed: Vec<String> = pieces.iter().filter(|p| p.op != "equal").map(|p| format!("{}:{}", p.op, p.text.trim())).collect();
+            let changed: Vec<String> = pieces
+                .iter()
+                .filter(|p| p.op != "equal")
+                .map(|p| format!("{}:{}", p.op, p.text.trim()))
+                .collect();
             changes.push(changed.join(" "));
         } else {
-            assert!(row.flags.is_empty(), "identical sentences carry no flags: {row:?}");
+            assert!(
+                row.flags.is_empty(),
+                "identical sentences carry no flags: {row:?}"
+            );
         }
     }
-    assert_eq!(changes, ["delete:– insert:—", "delete:crisis insert:of crises"]);
+    assert_eq!(
+        changes,
+        ["delete:– insert:—", "delete:crisis insert:of crises"]
+    );
     // The other corrections are in the metadata: the title and the time line.
-    assert_eq!(word_diff(original.metadata.title.as_deref().unwrap(), corrected.metadata.title.as_deref().unwrap())[0].text, "CORRECTED: ");
+    assert_eq!(
+        word_diff(
+            original.metadata.title.as_deref().unwrap(),
+            corrected.metadata.title.as_deref().unwrap()
+        )[0]
+        .text,
+        "CORRECTED: "
+    );
     assert!(original.metadata.notes.iter().any(|n| n.contains("CEST")));
-    assert!(corrected.metadata.notes.iter().any(|n| n.contains("12:57 P.M. CET")));
+    assert!(
+        corrected
+            .metadata
+            .notes
+            .iter()
+            .any(|n| n.contains("12:57 P.M. CET"))
+    );
 }
 
 #[test]
@@ -140,12 +244,19 @@ fn a_speaker_map_overrules_the_matching() {
     let map = "# MODERATOR is YTN's anchor, for this test\nMODERATOR = Anchor\nQUESTION = -\n";
     let forced = parse_speaker_map(map, &official, &ytn).unwrap();
     let alignment = align::align(&official, &ytn, &forced);
-    let moderator = alignment.speakers.iter().find(|m| label(&official, m.official) == Some("MODERATOR")).unwrap();
+    let moderator = alignment
+        .speakers
+        .iter()
+        .find(|m| label(&official, m.official) == Some("MODERATOR"))
+        .unwrap();
     assert_eq!(label(&ytn, moderator.other), Some("Anchor"));
     assert_eq!(moderator.confidence, 1.0);
     assert_eq!(moderator.evidence, ["speaker map, line 2"]);
     let error = parse_speaker_map("MODERATOR = Nobody\n", &official, &ytn).unwrap_err();
-    assert!(error.starts_with("line 1: no other speaker 'Nobody'"), "{error}");
+    assert!(
+        error.starts_with("line 1: no other speaker 'Nobody'"),
+        "{error}"
+    );
     let error = parse_speaker_map("MODERATOR Hoster\n", &official, &ytn).unwrap_err();
     assert!(error.contains("expected 'OFFICIAL = OTHER'"), "{error}");
 }

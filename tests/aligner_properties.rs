@@ -9,18 +9,55 @@ use tandem::load::{self, LoadOptions};
 use tandem::model::Transcript;
 
 const WORDS: &[&str] = &[
-    "alliance", "Korea", "we", "the", "of", "71", "years", "not", "Blinken", "조태열", "장관", "동맹",
-    "Thank", "you", "peace", "security", "2025", "question", "democracy", "U.S.", "Mr.", "No.",
+    "alliance",
+    "Korea",
+    "we",
+    "the",
+    "of",
+    "71",
+    "years",
+    "not",
+    "Blinken",
+    "조태열",
+    "장관",
+    "동맹",
+    "Thank",
+    "you",
+    "peace",
+    "security",
+    "2025",
+    "question",
+    "democracy",
+    "U.S.",
+    "Mr.",
+    "No.",
 ];
-const LABELS: &[&str] = &["MODERATOR", "SECSTATE BLINKEN", "FOREIGN MINISTER CHO", "QUESTION", "사회자", "Q"];
+const LABELS: &[&str] = &[
+    "MODERATOR",
+    "SECSTATE BLINKEN",
+    "FOREIGN MINISTER CHO",
+    "QUESTION",
+    "사회자",
+    "Q",
+];
 
 fn sentence() -> impl Strategy<Value = String> {
-    (prop::collection::vec(prop::sample::select(WORDS), 1..12), prop::sample::select(&[".", "?", "!", "。"][..]))
+    (
+        prop::collection::vec(prop::sample::select(WORDS), 1..12),
+        prop::sample::select(&[".", "?", "!", "。"][..]),
+    )
         .prop_map(|(words, end)| format!("{}{end}", words.join(" ")))
 }
 
 fn transcript_text() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(LABELS), prop::collection::vec(sentence(), 0..8)), 1..14).prop_map(|turns| {
+    prop::collection::vec(
+        (
+            prop::sample::select(LABELS),
+            prop::collection::vec(sentence(), 0..8),
+        ),
+        1..14,
+    )
+    .prop_map(|turns| {
         turns
             .into_iter()
             .map(|(label, sentences)| format!("{label}: {}\n", sentences.join(" ")))
@@ -32,7 +69,11 @@ fn load_text(text: &str) -> Option<Transcript> {
     load::load_bytes(text.as_bytes(), "generated", LoadOptions::default()).ok()
 }
 
-fn check(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Result<(), TestCaseError> {
+fn check(
+    official: &Transcript,
+    other: &Transcript,
+    alignment: &Alignment,
+) -> Result<(), TestCaseError> {
     for (transcript, side) in [(official, 0), (other, 1)] {
         let seen: Vec<(usize, usize)> = alignment
             .rows
@@ -40,12 +81,19 @@ fn check(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Re
             .flat_map(|row| if side == 0 { &row.official } else { &row.other })
             .map(|s| (s.turn, s.sentence))
             .collect();
-        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript).iter().map(|s| (s.turn, s.sentence)).collect();
+        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript)
+            .iter()
+            .map(|s| (s.turn, s.sentence))
+            .collect();
         // Equal lists: every sentence once, and in reading order, so the alignment is monotone.
         prop_assert_eq!(seen, all);
     }
     for row in &alignment.rows {
-        prop_assert!((0.0..=1.0).contains(&row.similarity), "similarity {}", row.similarity);
+        prop_assert!(
+            (0.0..=1.0).contains(&row.similarity),
+            "similarity {}",
+            row.similarity
+        );
         prop_assert!(!row.official.is_empty() || !row.other.is_empty());
     }
     let mut previous = (0, 0);
@@ -88,10 +136,19 @@ proptest! {
 
 #[test]
 fn identical_transcripts_align_one_to_one() {
-    for file in ["assets/seoul-2025-01-06/official-state-dept.txt", "tests/corpus/podcast/bookbytes-006.txt"] {
+    for file in [
+        "assets/seoul-2025-01-06/official-state-dept.txt",
+        "tests/corpus/podcast/bookbytes-006.txt",
+    ] {
         let transcript = common::load(file);
         let alignment = align::align(&transcript, &transcript, &[]);
-        assert!(alignment.rows.iter().all(|r| r.official.len() == 1 && r.official == r.other), "{file}");
+        assert!(
+            alignment
+                .rows
+                .iter()
+                .all(|r| r.official.len() == 1 && r.official == r.other),
+            "{file}"
+        );
         assert!(alignment.rows.iter().all(|r| r.flags.is_empty()), "{file}");
     }
 }

@@ -5,7 +5,11 @@ mod common;
 use std::process::Command;
 
 fn export(args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_tandem")).arg("export").args(args).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("export")
+        .args(args)
+        .output()
+        .unwrap();
     (
         output.status.success(),
         String::from_utf8(output.stdout).unwrap(),
@@ -19,12 +23,24 @@ fn json_has_the_documented_fields() {
     assert!(ok, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["schema"], "tandem-alignment/1");
-    assert_eq!(json["official"]["metadata"]["title"], "Joint Press Remarks with Republic of Korea Foreign Minister Cho Tae-yulh");
-    assert_eq!(json["translation"]["metadata"]["date"], "2025.01.06 PM 01:48");
+    assert_eq!(
+        json["official"]["metadata"]["title"],
+        "Joint Press Remarks with Republic of Korea Foreign Minister Cho Tae-yulh"
+    );
+    assert_eq!(
+        json["translation"]["metadata"]["date"],
+        "2025.01.06 PM 01:48"
+    );
     assert_eq!(json["speakers"][0]["official"], "MODERATOR");
     assert_eq!(json["speakers"][0]["translation"], "Hoster");
     let rows = json["alignment"].as_array().unwrap();
-    let first_pair = rows.iter().find(|r| !r["official"].as_array().unwrap().is_empty() && !r["translation"].as_array().unwrap().is_empty()).unwrap();
+    let first_pair = rows
+        .iter()
+        .find(|r| {
+            !r["official"].as_array().unwrap().is_empty()
+                && !r["translation"].as_array().unwrap().is_empty()
+        })
+        .unwrap();
     let sentence = &first_pair["official"][0];
     assert_eq!(sentence["turn"], 1);
     assert_eq!(sentence["sentence"], 1);
@@ -32,10 +48,19 @@ fn json_has_the_documented_fields() {
     assert_eq!(sentence["text"], "Good afternoon.");
     assert!(first_pair["similarity"].as_f64().is_some());
     assert!(first_pair["flags"].is_array());
-    assert!(first_pair["diff"].is_array(), "same-language rows carry a word diff");
-    let unmatched = rows.iter().find(|r| r["official"].as_array().unwrap().is_empty()).unwrap();
+    assert!(
+        first_pair["diff"].is_array(),
+        "same-language rows carry a word diff"
+    );
+    let unmatched = rows
+        .iter()
+        .find(|r| r["official"].as_array().unwrap().is_empty())
+        .unwrap();
     assert_eq!(unmatched["flags"][0]["kind"], "no-counterpart");
-    let official_sentences: usize = rows.iter().map(|r| r["official"].as_array().unwrap().len()).sum();
+    let official_sentences: usize = rows
+        .iter()
+        .map(|r| r["official"].as_array().unwrap().len())
+        .sum();
     assert_eq!(official_sentences, common::official_seed().sentence_count());
 }
 
@@ -46,7 +71,11 @@ fn tsv_and_markdown() {
     let lines: Vec<&str> = tsv.lines().collect();
     assert!(lines[0].starts_with("row\tofficial_position\tofficial_speaker\tofficial_text"));
     assert!(lines.iter().all(|l| l.split('\t').count() == 9));
-    assert!(lines.iter().any(|l| l.contains("T1 S3\tMODERATOR\tForeign Minister Cho Tae-yul will speak first")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("T1 S3\tMODERATOR\tForeign Minister Cho Tae-yul will speak first"))
+    );
     let (ok, markdown, _) = export(&["--format", "markdown"]);
     assert!(ok);
     assert!(markdown.starts_with("# Joint Press Remarks"));
@@ -56,19 +85,30 @@ fn tsv_and_markdown() {
 
 #[test]
 fn files_speaker_maps_and_errors() {
-    let official = common::data("assets/seoul-2025-01-06/official-state-dept.txt").display().to_string();
-    let korean = common::data("tests/fixtures/seoul-ko.txt").display().to_string();
+    let official = common::data("assets/seoul-2025-01-06/official-state-dept.txt")
+        .display()
+        .to_string();
+    let korean = common::data("tests/fixtures/seoul-ko.txt")
+        .display()
+        .to_string();
     let (ok, json, stderr) = export(&[&official, &korean]);
     assert!(ok, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["same_language"], false);
-    assert!(json["alignment"][0].get("diff").is_none(), "no word diff across languages");
+    assert!(
+        json["alignment"][0].get("diff").is_none(),
+        "no word diff across languages"
+    );
 
     let map = std::env::temp_dir().join(format!("tandem-map-{}.txt", std::process::id()));
     std::fs::write(&map, "MODERATOR = Nobody\n").unwrap();
     let (ok, _, stderr) = export(&[&official, &korean, "--speakers", &map.display().to_string()]);
     assert!(!ok);
-    assert!(stderr.contains(&map.display().to_string()) && stderr.contains("line 1: no other speaker 'Nobody'"), "{stderr}");
+    assert!(
+        stderr.contains(&map.display().to_string())
+            && stderr.contains("line 1: no other speaker 'Nobody'"),
+        "{stderr}"
+    );
     std::fs::remove_file(&map).ok();
 
     let (ok, _, stderr) = export(&[&official]);

@@ -48,7 +48,7 @@ fn bead_cost(a: usize, b: usize) -> f64 {
     match (a, b) {
         (1, 1) => 0.0,
         (2, 1) | (1, 2) => 0.06,
-        (2, 2) => 0.3,
+        (2, 2) => 0.45,
         _ => 0.35,
     }
 }
@@ -93,9 +93,14 @@ fn anchor_agreement(a: &[&Features], b: &[&Features]) -> f64 {
     let mut score = (0.3 + 0.35 * shared).min(1.0);
     if common(&na, &nb) == 0 && na.len() + nb.len() > 0 {
         // Disjoint numbers contradict; a number on one side only is a weaker sign.
-        score *= if na.is_empty() || nb.is_empty() { 0.7 } else { 0.0 };
+        score *= if na.is_empty() || nb.is_empty() {
+            0.7
+        } else {
+            0.0
+        };
     }
-    let agree = |test: fn(&Features) -> bool| a.iter().any(|f| test(f)) == b.iter().any(|f| test(f));
+    let agree =
+        |test: fn(&Features) -> bool| a.iter().any(|f| test(f)) == b.iter().any(|f| test(f));
     if !agree(|f| f.question) {
         score *= 0.5;
     }
@@ -106,14 +111,26 @@ fn anchor_agreement(a: &[&Features], b: &[&Features]) -> f64 {
 }
 
 /// Aligns the sentences of a turn pair. Returns beads as ranges into `a` and `b`.
-pub fn align(a: &[&Features], b: &[&Features], context: Context) -> Vec<(Range<usize>, Range<usize>)> {
+pub fn align(
+    a: &[&Features],
+    b: &[&Features],
+    context: Context,
+) -> Vec<(Range<usize>, Range<usize>)> {
     let threshold = context.threshold();
     let (n, m) = (a.len(), b.len());
-    let windows = if (n + 1) * (m + 1) <= FULL_TABLE_CELLS { Windows::Full } else { Windows::FollowPath(BAND) };
+    let windows = if (n + 1) * (m + 1) <= FULL_TABLE_CELLS {
+        Windows::Full
+    } else {
+        Windows::FollowPath(BAND)
+    };
     dp::align(n, m, &BEADS, windows, |x, y| {
         let (na, nb) = (x.len(), y.len());
         if na == 0 || nb == 0 {
-            let outside = if nb == 0 { y.start == 0 || y.start == m } else { x.start == 0 || x.start == n };
+            let outside = if nb == 0 {
+                y.start == 0 || y.start == m
+            } else {
+                x.start == 0 || x.start == n
+            };
             return -(if outside { END_GAP } else { GAP }) * (na + nb) as f64;
         }
         let q = quality(&a[x], &b[y], context);

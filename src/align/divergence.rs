@@ -13,9 +13,15 @@ pub enum Flag {
     /// One side has no counterpart in the other version.
     NoCounterpart,
     /// Numbers that appear on only one side (`71 years` against `70 years`).
-    NumbersDiffer { official: Vec<String>, other: Vec<String> },
+    NumbersDiffer {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
     /// A name on one side stands where a different one stands on the other.
-    NamesDiffer { official: Vec<String>, other: Vec<String> },
+    NamesDiffer {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
     /// One side is negated and the other is not.
     NegationFlips,
     /// The two sides have little in common.
@@ -40,7 +46,9 @@ impl Flag {
             Flag::NumbersDiffer { official, other } => {
                 format!("numbers differ: {} / {}", list(official), list(other))
             }
-            Flag::NamesDiffer { official, other } => format!("names differ: {} / {}", list(official), list(other)),
+            Flag::NamesDiffer { official, other } => {
+                format!("names differ: {} / {}", list(official), list(other))
+            }
             Flag::NegationFlips => "negation on one side only".into(),
             Flag::LowSimilarity => "little in common".into(),
         }
@@ -48,7 +56,11 @@ impl Flag {
 }
 
 fn list(items: &[String]) -> String {
-    if items.is_empty() { "—".into() } else { items.join(", ") }
+    if items.is_empty() {
+        "—".into()
+    } else {
+        items.join(", ")
+    }
 }
 
 /// Similarity of a row from 0 (nothing in common) to 1 (the same words; across languages,
@@ -78,14 +90,21 @@ pub fn low_similarity_threshold(similarities: impl Iterator<Item = f64>) -> f64 
 
 /// The flags of a matched or unmatched row, except low similarity, which needs the whole
 /// document (see [`low_similarity_threshold`]).
-pub fn flags(texts: (&[&str], &[&str]), features: (&[&Features], &[&Features]), interner: &Interner) -> Vec<Flag> {
+pub fn flags(
+    texts: (&[&str], &[&str]),
+    features: (&[&Features], &[&Features]),
+    interner: &Interner,
+) -> Vec<Flag> {
     let (a, b) = features;
     if a.is_empty() || b.is_empty() {
         return vec![Flag::NoCounterpart];
     }
     let mut flags = Vec::new();
     let numbers = |side: &[&Features]| {
-        let mut all: Vec<u32> = side.iter().flat_map(|f| f.numbers.iter().copied()).collect();
+        let mut all: Vec<u32> = side
+            .iter()
+            .flat_map(|f| f.numbers.iter().copied())
+            .collect();
         all.sort_unstable();
         all.dedup();
         all
@@ -95,7 +114,10 @@ pub fn flags(texts: (&[&str], &[&str]), features: (&[&Features], &[&Features]), 
     let both = !na.is_empty() && !nb.is_empty();
     if na != nb && (both || long_number(&na) || long_number(&nb)) {
         let only = |x: &[u32], y: &[u32]| -> Vec<String> {
-            x.iter().filter(|n| !y.contains(n)).map(|&n| interner.text(n).to_string()).collect()
+            x.iter()
+                .filter(|n| !y.contains(n))
+                .map(|&n| interner.text(n).to_string())
+                .collect()
         };
         flags.push(Flag::NumbersDiffer {
             official: only(&na, &nb),
@@ -118,11 +140,47 @@ pub fn flags(texts: (&[&str], &[&str]), features: (&[&Features], &[&Features]), 
 
 /// Capitalised words that are titles and offices, not names.
 const TITLE_WORDS: &[&str] = &[
-    "Minister", "Foreign", "Affairs", "Secretary", "State", "President", "Vice", "Prime",
-    "Government", "Republic", "Alliance", "Administration", "Summit", "Council", "Assembly",
-    "National", "Acting", "Deputy", "Chairman", "Speaker", "Members", "Member", "Parliament",
-    "General", "Ambassador", "Mr", "Ms", "Mrs", "Dr", "Madam", "Sir", "Department", "Ministry",
-    "Office", "Act", "Dialogue", "Group", "Declaration", "Treaty", "Defense", "Defence",
+    "Minister",
+    "Foreign",
+    "Affairs",
+    "Secretary",
+    "State",
+    "President",
+    "Vice",
+    "Prime",
+    "Government",
+    "Republic",
+    "Alliance",
+    "Administration",
+    "Summit",
+    "Council",
+    "Assembly",
+    "National",
+    "Acting",
+    "Deputy",
+    "Chairman",
+    "Speaker",
+    "Members",
+    "Member",
+    "Parliament",
+    "General",
+    "Ambassador",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Madam",
+    "Sir",
+    "Department",
+    "Ministry",
+    "Office",
+    "Act",
+    "Dialogue",
+    "Group",
+    "Declaration",
+    "Treaty",
+    "Defense",
+    "Defence",
 ];
 
 /// Acronyms and the names they stand for, so that `ROK` meets `Korea`.
@@ -162,7 +220,9 @@ fn names(text: &str) -> Vec<&str> {
 }
 
 fn without_possessive(word: &str) -> &str {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -182,7 +242,10 @@ fn word_keys(texts: &[&str]) -> Vec<String> {
     const LONGEST_ACRONYM: usize = 6;
     let mut keys: Vec<String> = Vec::new();
     for text in texts {
-        let words: Vec<&str> = super::features::words(text).into_iter().map(without_possessive).collect();
+        let words: Vec<&str> = super::features::words(text)
+            .into_iter()
+            .map(without_possessive)
+            .collect();
         for (index, word) in words.iter().enumerate() {
             keys.push(name_key(&romanize_hangul(word)));
             if is_acronym(word) {
@@ -192,7 +255,10 @@ fn word_keys(texts: &[&str]) -> Vec<String> {
                 keys.push(name_key(&format!("{word}{next}")));
             }
             for length in 2..=LONGEST_ACRONYM.min(words.len() - index) {
-                let initials: String = words[index..index + length].iter().filter_map(|w| w.chars().next()).collect();
+                let initials: String = words[index..index + length]
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .collect();
                 keys.push(initials_key(&initials));
             }
         }
@@ -213,9 +279,12 @@ fn is_spelled(name: &str, other_keys: &[String]) -> bool {
         return true;
     }
     let key = name_key(name);
-    other_keys
-        .iter()
-        .any(|k| *k == key || (k.len() >= 2 && key.len() >= 2 && (key.starts_with(k.as_str()) || k.starts_with(key.as_str()))))
+    other_keys.iter().any(|k| {
+        *k == key
+            || (k.len() >= 2
+                && key.len() >= 2
+                && (key.starts_with(k.as_str()) || k.starts_with(key.as_str())))
+    })
 }
 
 /// Names on each side that nothing on the other side spells (compared by romanization
@@ -237,7 +306,11 @@ fn substituted_names(a: &[&str], b: &[&str]) -> (Vec<String>, Vec<String>) {
 /// A name's consonant skeleton, or the word itself when it has too few consonants (`Wu`).
 fn name_key(name: &str) -> String {
     let key = skeleton(name);
-    if key.len() >= 2 { key } else { format!("={}", name.to_lowercase()) }
+    if key.len() >= 2 {
+        key
+    } else {
+        format!("={}", name.to_lowercase())
+    }
 }
 
 /// One piece of a word-level diff.
@@ -285,30 +358,62 @@ mod tests {
 
     #[test]
     fn acronyms_and_titles_are_not_name_changes() {
-        assert!(row_flags("Firstly, full trust in the ROK-U.S. alliance was restored.", "First, complete restoration of trust in the Korea-U.S. alliance.").is_empty());
-        assert!(row_flags("I am Cho Tae-yul, foreign minister of Korea.", "This is Cho Tae-yeol, the Minister of Foreign Affairs of Korea.").is_empty());
+        assert!(
+            row_flags(
+                "Firstly, full trust in the ROK-U.S. alliance was restored.",
+                "First, complete restoration of trust in the Korea-U.S. alliance."
+            )
+            .is_empty()
+        );
+        assert!(
+            row_flags(
+                "I am Cho Tae-yul, foreign minister of Korea.",
+                "This is Cho Tae-yeol, the Minister of Foreign Affairs of Korea."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn numbers_names_and_negation() {
         assert_eq!(
-            row_flags("As it has for the past 71 years, our companionship will endure.", "Our companionship will last, as it has been for the past 70 years."),
+            row_flags(
+                "As it has for the past 71 years, our companionship will endure.",
+                "Our companionship will last, as it has been for the past 70 years."
+            ),
             ["numbers differ: 71 / 70"]
         );
         assert_eq!(
-            row_flags("I met Speaker Wu and members of the National Assembly.", "I met Chairman Park and members of the National Assembly."),
+            row_flags(
+                "I met Speaker Wu and members of the National Assembly.",
+                "I met Chairman Park and members of the National Assembly."
+            ),
             ["names differ: Wu / Park"]
         );
-        assert_eq!(row_flags("We will support them.", "We will not support them."), ["negation on one side only"]);
+        assert_eq!(
+            row_flags("We will support them.", "We will not support them."),
+            ["negation on one side only"]
+        );
     }
 
     #[test]
     fn diff_shows_changed_words() {
         let pieces = word_diff("12:57 P.M. CEST", "12:57 P.M. CET");
-        let changed: Vec<(&str, &str)> = pieces.iter().filter(|p| p.op != "equal").map(|p| (p.op, p.text.as_str())).collect();
+        let changed: Vec<(&str, &str)> = pieces
+            .iter()
+            .filter(|p| p.op != "equal")
+            .map(|p| (p.op, p.text.as_str()))
+            .collect();
         assert_eq!(changed, [("delete", "CEST"), ("insert", "CET")]);
-        let pieces = word_diff("another $50 million– the United States", "another $50 million — the United States");
-        let changed: Vec<&str> = pieces.iter().filter(|p| p.op != "equal").map(|p| p.text.as_str()).collect();
+        let pieces = word_diff(
+            "another $50 million– the United States",
+            "another $50 million — the United States",
+        );
+        let changed: Vec<&str> = pieces
+            .iter()
+            .filter(|p| p.op != "equal")
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(changed, ["–", "— "]);
     }
 }

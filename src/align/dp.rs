@@ -51,7 +51,9 @@ impl Row {
             .values
             .iter()
             .enumerate()
-            .fold((0, f64::NEG_INFINITY), |best, (k, &v)| if v > best.1 { (k, v) } else { best });
+            .fold((0, f64::NEG_INFINITY), |best, (k, &v)| {
+                if v > best.1 { (k, v) } else { best }
+            });
         self.lo + k
     }
 }
@@ -77,7 +79,10 @@ pub fn align(
             }
             Windows::Given(given) => {
                 let window = given.get(i).cloned().unwrap_or(0..m + 1);
-                (window.start.min(m), window.end.saturating_sub(1).clamp(window.start.min(m), m))
+                (
+                    window.start.min(m),
+                    window.end.saturating_sub(1).clamp(window.start.min(m), m),
+                )
             }
         };
         let mut row = Row {
@@ -86,7 +91,11 @@ pub fn align(
             choices: Vec::with_capacity(hi - lo + 1),
         };
         for j in lo..=hi {
-            let (mut best, mut choice) = if i == 0 && j == 0 { (0.0, u8::MAX) } else { (f64::NEG_INFINITY, u8::MAX) };
+            let (mut best, mut choice) = if i == 0 && j == 0 {
+                (0.0, u8::MAX)
+            } else {
+                (f64::NEG_INFINITY, u8::MAX)
+            };
             for (k, step) in beads.iter().enumerate() {
                 if step.a > i || step.b > j {
                     continue;
@@ -123,25 +132,25 @@ pub fn windows_around(
     (block_a, block_b): (usize, usize),
     radius: usize,
 ) -> Vec<Range<usize>> {
-    let mut windows: Vec<Range<usize>> = vec![usize::MAX..0; n + 1];
+    let mut spans: Vec<Option<(usize, usize)>> = vec![None; n + 1];
     for (blocks_a, blocks_b) in coarse {
-        let rows = blocks_a.start * block_a..((blocks_a.end * block_a).min(n) + 1).max(blocks_a.start * block_a + 1);
+        let first_row = (blocks_a.start * block_a).min(n);
+        let last_row = (blocks_a.end * block_a).clamp(first_row, n);
         let lo = blocks_b.start.saturating_sub(radius) * block_b;
-        let hi = ((blocks_b.end + radius) * block_b).min(m) + 1;
-        for window in &mut windows[rows.start.min(n)..rows.end.min(n + 1)] {
-            window.start = window.start.min(lo);
-            window.end = window.end.max(hi);
+        let hi = ((blocks_b.end + radius) * block_b).min(m);
+        for span in &mut spans[first_row..=last_row] {
+            *span = Some(span.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
         }
     }
     // Keep windows overlapping from row to row, so that a path always exists.
-    let mut previous = 0..1;
-    for window in &mut windows {
-        if window.start > window.end {
-            *window = previous.clone();
-        }
-        window.start = window.start.min(previous.end.saturating_sub(1));
-        window.end = window.end.max(window.start + 1);
-        previous = window.clone();
+    let mut windows = Vec::with_capacity(n + 1);
+    let mut previous = (0, 0);
+    for span in spans {
+        let (lo, hi) = span.unwrap_or(previous);
+        let lo = lo.min(previous.1);
+        let hi = hi.max(lo);
+        windows.push(lo..hi + 1);
+        previous = (lo, hi);
     }
     if let Some(last) = windows.last_mut() {
         last.end = m + 1;
@@ -174,7 +183,8 @@ fn trace_back(
             })
             .unwrap_or(last.lo)
     };
-    let mut path: Vec<(Range<usize>, Range<usize>)> = (end..m).rev().map(|k| (n..n, k..k + 1)).collect();
+    let mut path: Vec<(Range<usize>, Range<usize>)> =
+        (end..m).rev().map(|k| (n..n, k..k + 1)).collect();
     let mut i = n;
     while i > 0 || end > 0 {
         let row = &rows[i];
@@ -212,7 +222,10 @@ mod tests {
         let a = [10.0, 20.0, 30.0, 5.0, 40.0];
         let b = [10.0, 50.0, 40.0];
         let path = align(a.len(), b.len(), &BEADS, Windows::Full, sums(&a, &b));
-        assert_eq!(path, [(0..1, 0..1), (1..3, 1..2), (3..4, 2..2), (4..5, 2..3)]);
+        assert_eq!(
+            path,
+            [(0..1, 0..1), (1..3, 1..2), (3..4, 2..2), (4..5, 2..3)]
+        );
     }
 
     #[test]
@@ -220,14 +233,25 @@ mod tests {
         let mut seed = 12345u64;
         let mut a: Vec<f64> = (0..3000)
             .map(|_| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 10.0 + (seed >> 40) as f64 / 1e5
             })
             .collect();
         let b: Vec<f64> = a.iter().skip(100).copied().collect();
         a.truncate(2900);
-        let path = align(a.len(), b.len(), &BEADS, Windows::FollowPath(150), sums(&a, &b));
-        let first_match = path.iter().find(|(x, y)| !x.is_empty() && !y.is_empty()).unwrap();
+        let path = align(
+            a.len(),
+            b.len(),
+            &BEADS,
+            Windows::FollowPath(150),
+            sums(&a, &b),
+        );
+        let first_match = path
+            .iter()
+            .find(|(x, y)| !x.is_empty() && !y.is_empty())
+            .unwrap();
         assert_eq!(first_match.0.start, 100);
         let covered_a: usize = path.iter().map(|(x, _)| x.len()).sum();
         let covered_b: usize = path.iter().map(|(_, y)| y.len()).sum();

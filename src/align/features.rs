@@ -2,7 +2,7 @@
 //! negation, computed once. Words and names are interned to small integers so comparisons are
 //! merges of sorted integer lists.
 
-use super::romanize::{romanize_hangul, skeleton};
+use super::romanize::{romanize_hangul, romanize_kana, skeleton};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -47,14 +47,15 @@ pub struct Features {
 }
 
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-    "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this", "that",
-    "these", "those", "there", "here", "we", "our", "us", "you", "your", "he", "his", "she", "her",
-    "they", "their", "them", "i", "me", "my", "mine", "will", "would", "shall", "should", "can",
-    "could", "may", "might", "must", "do", "does", "did", "have", "has", "had", "so", "if", "then",
-    "than", "also", "very", "just", "all", "any", "some", "such", "which", "who", "whom", "what",
-    "when", "where", "why", "how", "about", "into", "over", "more", "most", "again", "let", "s",
-    "t", "re", "ve", "ll", "d", "m", "up", "out", "now", "well", "one", "not", "no",
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this",
+    "that", "these", "those", "there", "here", "we", "our", "us", "you", "your", "he", "his",
+    "she", "her", "they", "their", "them", "i", "me", "my", "mine", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "do", "does", "did", "have", "has", "had",
+    "so", "if", "then", "than", "also", "very", "just", "all", "any", "some", "such", "which",
+    "who", "whom", "what", "when", "where", "why", "how", "about", "into", "over", "more", "most",
+    "again", "let", "s", "t", "re", "ve", "ll", "d", "m", "up", "out", "now", "well", "one", "not",
+    "no",
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -66,36 +67,124 @@ const NEGATION_MARKS: &[&str] = &["않", "못", "없", "아니", "ない", "ま�
 
 /// Endings of Korean words that are particles, longest first.
 const PARTICLES: &[&str] = &[
-    "입니다", "이라는", "이라고", "이었다", "에서는", "으로는", "에게는", "께서는", "에서", "에게", "으로", "께서", "부터", "까지", "과의",
-    "와의", "와는", "과는", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로",
-    "께", "만", "이며", "이고", "이다",
+    "입니다",
+    "이라는",
+    "이라고",
+    "이었다",
+    "에서는",
+    "으로는",
+    "에게는",
+    "께서는",
+    "에서",
+    "에게",
+    "으로",
+    "께서",
+    "부터",
+    "까지",
+    "과의",
+    "와의",
+    "와는",
+    "과는",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "도",
+    "로",
+    "께",
+    "만",
+    "이며",
+    "이고",
+    "이다",
 ];
 
 /// Titles that put a surname after them (`Minister Cho`).
 const TITLES: &[&str] = &[
-    "Minister", "Secretary", "President", "Mr", "Ms", "Mrs", "Dr", "Chairman", "Speaker",
-    "Ambassador", "General", "Senator", "Governor", "Premier", "Chancellor",
+    "Minister",
+    "Secretary",
+    "President",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Chairman",
+    "Speaker",
+    "Ambassador",
+    "General",
+    "Senator",
+    "Governor",
+    "Premier",
+    "Chancellor",
 ];
 
 /// Common Korean surnames, the first syllable of most three-syllable personal names.
 const KOREAN_SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용";
 
 const SMALL_NUMBERS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
-    ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100), ("thousand", 1000),
-    ("million", 1_000_000), ("billion", 1_000_000_000), ("dozen", 12),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("thousand", 1000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("dozen", 12),
     // `first` and `second` are left out: they mostly order a speech, not count.
-    ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8),
-    ("ninth", 9), ("tenth", 10), ("twelfth", 12), ("twentieth", 20),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("twelfth", 12),
+    ("twentieth", 20),
 ];
 
 /// Korean native numerals, counted only before a counter word (`세 번째`, `두 가지`).
 const KOREAN_NUMERALS: &[(&str, u32)] = &[
-    ("한", 1), ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8),
-    ("아홉", 9), ("열", 10), ("스무", 20),
+    ("한", 1),
+    ("두", 2),
+    ("세", 3),
+    ("네", 4),
+    ("다섯", 5),
+    ("여섯", 6),
+    ("일곱", 7),
+    ("여덟", 8),
+    ("아홉", 9),
+    ("열", 10),
+    ("스무", 20),
 ];
 const KOREAN_COUNTERS: &[&str] = &["번", "가지", "명", "개", "차례", "번째", "째"];
 
@@ -142,6 +231,29 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// Katakana stretches (`ブリンケン`, `ムン・ジェヨン`): in Japanese, foreign names.
+fn katakana_runs(text: &str) -> Vec<&str> {
+    let is_katakana = |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・');
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    for (offset, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_katakana(c), start) {
+            (true, None) => start = Some(offset),
+            (false, Some(s)) => {
+                if text[s..offset].chars().count() >= 2 {
+                    runs.push(&text[s..offset]);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
 /// Multi-word names written in Latin script (`Cho Tae-yul`, `New Orleans`): every stretch of
 /// two or more words within a run of capitalised words joined by a space or a hyphen (with
 /// hyphenated lower-case parts), so that the name is found inside `Foreign Minister Cho Tae-yul`.
@@ -167,7 +279,8 @@ fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
         let separator = &text[previous_end.min(offset)..offset];
         let joined_by_hyphen = separator == "-";
         let capitalized = word.starts_with(|c: char| c.is_uppercase());
-        let continues = !current.is_empty() && (separator == " " && capitalized || joined_by_hyphen);
+        let continues =
+            !current.is_empty() && (separator == " " && capitalized || joined_by_hyphen);
         if !continues {
             if current.len() >= 2 {
                 runs.push(std::mem::take(&mut current));
@@ -188,18 +301,31 @@ fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
 fn strip_particle(word: &str) -> &str {
     PARTICLES
         .iter()
-        .find_map(|p| word.strip_suffix(p).filter(|rest| rest.chars().count() >= 1))
+        .find_map(|p| {
+            word.strip_suffix(p)
+                .filter(|rest| rest.chars().count() >= 1)
+        })
         .unwrap_or(word)
 }
 
 /// Words that multiply the number before them (`three dozen`, `seven decades`).
 const MULTIPLIERS: &[(&str, u64)] = &[
-    ("dozen", 12), ("dozens", 12), ("decade", 10), ("decades", 10), ("hundred", 100),
-    ("hundreds", 100), ("thousand", 1000), ("million", 1_000_000), ("billion", 1_000_000_000),
+    ("dozen", 12),
+    ("dozens", 12),
+    ("decade", 10),
+    ("decades", 10),
+    ("hundred", 100),
+    ("hundreds", 100),
+    ("thousand", 1000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
 ];
 
 fn small_number(word: &str) -> Option<u64> {
-    SMALL_NUMBERS.iter().find(|(name, _)| *name == word).map(|&(_, n)| u64::from(n))
+    SMALL_NUMBERS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, n)| u64::from(n))
 }
 
 /// The number at `words[i]` and how many words it takes: digits (`1,000` is `1000`), or
@@ -215,18 +341,29 @@ fn number_at(words: &[&str], i: usize) -> Option<(String, usize)> {
         let lower = words.get(i + 1).map(|w| w.to_lowercase());
         // `$140 billion` stays 140: the scale word is part of the number, not another one.
         let scaled = lower.is_some_and(|w| MULTIPLIERS.iter().any(|(name, _)| *name == w));
-        return Some((digits.trim_end_matches('.').to_string(), 1 + usize::from(scaled)));
+        return Some((
+            digits.trim_end_matches('.').to_string(),
+            1 + usize::from(scaled),
+        ));
     }
     let lower = |k: usize| words.get(k).map(|w| w.to_lowercase());
     let mut value = small_number(&lower(i)?)?;
     let mut next = i + 1;
-    if (20..100).contains(&value) && value % 10 == 0 {
-        if let Some(unit) = lower(next).and_then(|w| small_number(&w)).filter(|u| (1..10).contains(u)) {
-            value += unit;
-            next += 1;
-        }
+    if (20..100).contains(&value)
+        && value % 10 == 0
+        && let Some(unit) = lower(next)
+            .and_then(|w| small_number(&w))
+            .filter(|u| (1..10).contains(u))
+    {
+        value += unit;
+        next += 1;
     }
-    while let Some(factor) = lower(next).and_then(|w| MULTIPLIERS.iter().find(|(name, _)| *name == w).map(|&(_, f)| f)) {
+    while let Some(factor) = lower(next).and_then(|w| {
+        MULTIPLIERS
+            .iter()
+            .find(|(name, _)| *name == w)
+            .map(|&(_, f)| f)
+    }) {
         value = value.saturating_mul(factor);
         next += 1;
     }
@@ -237,7 +374,10 @@ fn number_at(words: &[&str], i: usize) -> Option<(String, usize)> {
 pub fn features(text: &str, interner: &mut Interner) -> Features {
     let mut result = Features {
         chars: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
-        question: text.trim_end().trim_end_matches(['"', '”', ')']).ends_with(['?', '？']),
+        question: text
+            .trim_end()
+            .trim_end_matches(['"', '”', ')'])
+            .ends_with(['?', '？']),
         ..Features::default()
     };
     let words = words(text);
@@ -263,7 +403,9 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
         if is_hangul(first) {
             let stem = strip_particle(word);
             if let Some(&(_, n)) = KOREAN_NUMERALS.iter().find(|(name, _)| *name == stem)
-                && words.get(index + 1).is_some_and(|next| KOREAN_COUNTERS.iter().any(|c| next.starts_with(c)))
+                && words
+                    .get(index + 1)
+                    .is_some_and(|next| KOREAN_COUNTERS.iter().any(|c| next.starts_with(c)))
             {
                 numbers.push(n.to_string());
             }
@@ -272,12 +414,18 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
             push_name(&mut result.names, &romanize_hangul(stem), interner);
             let syllables: Vec<char> = stem.chars().collect();
             if syllables.len() == 3 && KOREAN_SURNAMES.contains(syllables[0]) {
-                push_surname(&mut result.names, &romanize_hangul(&syllables[0].to_string()), interner);
+                push_surname(
+                    &mut result.names,
+                    &romanize_hangul(&syllables[0].to_string()),
+                    interner,
+                );
             }
         } else if is_cjk(first) {
             let chars: Vec<char> = word.chars().collect();
             for pair in chars.windows(2) {
-                result.stems.push(interner.id(&pair.iter().collect::<String>()));
+                result
+                    .stems
+                    .push(interner.id(&pair.iter().collect::<String>()));
             }
             if chars.len() == 1 {
                 result.stems.push(interner.id(word));
@@ -285,7 +433,8 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
         } else if !STOPWORDS.contains(&bare) {
             let stem: String = bare.chars().take(5).collect();
             result.stems.push(interner.id(&stem));
-            let capitalized = first.is_uppercase() && (index > 0 || word.chars().skip(1).any(char::is_uppercase));
+            let capitalized =
+                first.is_uppercase() && (index > 0 || word.chars().skip(1).any(char::is_uppercase));
             if capitalized {
                 push_name(&mut result.names, word, interner);
             }
@@ -297,6 +446,9 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
     }
     for run in name_runs(text) {
         push_name(&mut result.names, &run, interner);
+    }
+    for run in katakana_runs(text) {
+        push_name(&mut result.names, &romanize_kana(run), interner);
     }
     result.negated |= NEGATION_MARKS.iter().any(|mark| text.contains(mark));
     result.stems.sort_unstable();
@@ -310,7 +462,10 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
 }
 
 fn push_name(names: &mut Vec<u32>, word: &str, interner: &mut Interner) {
-    let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+    let word = word
+        .strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word);
     let skeleton = skeleton(word);
     if skeleton.len() >= 2 {
         names.push(interner.id(&format!("~{skeleton}")));
@@ -383,13 +538,28 @@ mod tests {
 
     #[test]
     fn words_keep_numbers_and_apostrophes() {
-        assert_eq!(words("Korea’s 1,000 troops -- 3.5% of U.S. forces."), ["Korea’s", "1,000", "troops", "3.5", "of", "U", "S", "forces"]);
+        assert_eq!(
+            words("Korea’s 1,000 troops -- 3.5% of U.S. forces."),
+            [
+                "Korea’s",
+                "1,000",
+                "troops",
+                "3.5",
+                "of",
+                "U",
+                "S",
+                "forces"
+            ]
+        );
     }
 
     #[test]
     fn numbers_are_normalised_across_spellings() {
         let mut interner = Interner::default();
-        let a = features("more than one thousand forces, our 14th engagement, the third visit", &mut interner);
+        let a = features(
+            "more than one thousand forces, our 14th engagement, the third visit",
+            &mut interner,
+        );
         let b = features("1000명 이상, 14번째 만남, 세 번째 방문", &mut interner);
         assert_eq!(a.numbers, b.numbers);
     }
@@ -399,13 +569,23 @@ mod tests {
         let mut interner = Interner::default();
         let numbers = |text: &str, interner: &mut Interner| {
             let f = features(text, interner);
-            let mut all: Vec<String> = f.numbers.iter().map(|&n| interner.text(n).to_string()).collect();
+            let mut all: Vec<String> = f
+                .numbers
+                .iter()
+                .map(|&n| interner.text(n).to_string())
+                .collect();
             all.sort();
             all
         };
-        assert_eq!(numbers("more than three dozen initiatives", &mut interner), ["36"]);
+        assert_eq!(
+            numbers("more than three dozen initiatives", &mut interner),
+            ["36"]
+        );
         assert_eq!(numbers("for seven decades", &mut interner), ["70"]);
-        assert_eq!(numbers("twenty-one visits and $140 billion", &mut interner), ["140", "21"]);
+        assert_eq!(
+            numbers("twenty-one visits and $140 billion", &mut interner),
+            ["140", "21"]
+        );
     }
 
     #[test]
@@ -418,9 +598,14 @@ mod tests {
 
     #[test]
     fn multi_word_names_meet_one_hangul_word() {
-        assert!(name_runs("Foreign Minister Cho Tae-yul will speak").contains(&"ChoTaeyul".to_string()));
+        assert!(
+            name_runs("Foreign Minister Cho Tae-yul will speak").contains(&"ChoTaeyul".to_string())
+        );
         let mut interner = Interner::default();
-        let a = features("I am Cho Tae-yul, foreign minister of Korea.", &mut interner);
+        let a = features(
+            "I am Cho Tae-yul, foreign minister of Korea.",
+            &mut interner,
+        );
         let b = features("대한민국 외교부 장관 조태열입니다.", &mut interner);
         assert!(common(&a.names, &b.names) >= 1);
     }
@@ -431,8 +616,19 @@ mod tests {
         let a = features("Now, let me invite Minister Cho first.", &mut interner);
         let b = features("그럼 먼저 조태열 장관님을 모시겠습니다.", &mut interner);
         assert!(common(&a.names, &b.names) >= 1);
-        let c = features("After their opening statements, we will have a Q&A session.", &mut interner);
+        let c = features(
+            "After their opening statements, we will have a Q&A session.",
+            &mut interner,
+        );
         assert_eq!(common(&c.names, &b.names), 0);
+    }
+
+    #[test]
+    fn katakana_names_meet_latin_ones() {
+        let mut interner = Interner::default();
+        let a = features("I welcome Secretary Blinken back to Korea.", &mut interner);
+        let b = features("ブリンケン国務長官の韓国再訪を歓迎します。", &mut interner);
+        assert!(common(&a.names, &b.names) >= 1);
     }
 
     #[test]

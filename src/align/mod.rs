@@ -66,17 +66,27 @@ pub struct Alignment {
 impl Alignment {
     /// The speaker of the other version matched with an official speaker.
     pub fn counterpart_of_official(&self, id: SpeakerId) -> Option<SpeakerId> {
-        self.speakers.iter().find(|m| m.official == Some(id)).and_then(|m| m.other)
+        self.speakers
+            .iter()
+            .find(|m| m.official == Some(id))
+            .and_then(|m| m.other)
     }
 
     pub fn counterpart_of_other(&self, id: SpeakerId) -> Option<SpeakerId> {
-        self.speakers.iter().find(|m| m.other == Some(id)).and_then(|m| m.official)
+        self.speakers
+            .iter()
+            .find(|m| m.other == Some(id))
+            .and_then(|m| m.official)
     }
 }
 
 /// The sentences of each turn, flattened across paragraphs.
 pub fn turn_sentences(transcript: &Transcript) -> Vec<Vec<&Sentence>> {
-    transcript.turns.iter().map(|t| t.sentences().collect()).collect()
+    transcript
+        .turns
+        .iter()
+        .map(|t| t.sentences().collect())
+        .collect()
 }
 
 struct Side<'a> {
@@ -91,9 +101,19 @@ impl<'a> Side<'a> {
             .turns
             .iter()
             .zip(&sentences)
-            .map(|(turn, list)| (turn.speaker, list.iter().map(|s| features::features(&s.text, interner)).collect()))
+            .map(|(turn, list)| {
+                (
+                    turn.speaker,
+                    list.iter()
+                        .map(|s| features::features(&s.text, interner))
+                        .collect(),
+                )
+            })
             .collect();
-        Side { sentences, features }
+        Side {
+            sentences,
+            features,
+        }
     }
 
     fn chars(&self, turns: std::ops::Range<usize>) -> f64 {
@@ -115,11 +135,13 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
     let labels = speakers::label_scores(official, other);
     let counts = (official.speakers.len(), other.speakers.len());
 
-    let by_label = |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
+    let by_label =
+        |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
     let first = turns::align(&profiles_a, &profiles_b, same_language, &by_label);
     let together = co_occurrence(&first, &profiles_a, &profiles_b, counts);
     let matching = speakers::match_speakers(&labels, &together, forced, counts);
-    let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_matching(&matching, &labels, x, y);
+    let by_matching =
+        |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_matching(&matching, &labels, x, y);
     let links = turns::align(&profiles_a, &profiles_b, same_language, &by_matching);
 
     let mut context = beads::Context {
@@ -148,7 +170,8 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
 
 fn flag_low_similarity(rows: &mut [Row]) {
     let matched = |row: &&mut Row| !row.official.is_empty() && !row.other.is_empty();
-    let threshold = divergence::low_similarity_threshold(rows.iter_mut().filter(matched).map(|r| r.similarity));
+    let threshold =
+        divergence::low_similarity_threshold(rows.iter_mut().filter(matched).map(|r| r.similarity));
     for row in rows.iter_mut().filter(matched) {
         if row.similarity < threshold {
             row.flags.push(Flag::LowSimilarity);
@@ -157,13 +180,22 @@ fn flag_low_similarity(rows: &mut [Row]) {
 }
 
 /// Speaker compatibility before the matching is known: the label score, or the speaker map.
-fn prior_from_labels(labels: &[Vec<(f64, Vec<String>)>], forced: &[Forced], x: Option<SpeakerId>, y: Option<SpeakerId>) -> f64 {
+fn prior_from_labels(
+    labels: &[Vec<(f64, Vec<String>)>],
+    forced: &[Forced],
+    x: Option<SpeakerId>,
+    y: Option<SpeakerId>,
+) -> f64 {
     let (Some(x), Some(y)) = (x, y) else {
         return 0.0;
     };
     for pair in forced {
         if pair.official == Some(x) || pair.other == Some(y) {
-            return if pair.official == Some(x) && pair.other == Some(y) { 1.0 } else { 0.0 };
+            return if pair.official == Some(x) && pair.other == Some(y) {
+                1.0
+            } else {
+                0.0
+            };
         }
     }
     labels[x.index()][y.index()].0
@@ -171,12 +203,23 @@ fn prior_from_labels(labels: &[Vec<(f64, Vec<String>)>], forced: &[Forced], x: O
 
 /// Speaker compatibility once speakers are matched: high for a matched pair, none when either
 /// is matched to someone else, the label score otherwise.
-fn prior_from_matching(matching: &[SpeakerMatch], labels: &[Vec<(f64, Vec<String>)>], x: Option<SpeakerId>, y: Option<SpeakerId>) -> f64 {
+fn prior_from_matching(
+    matching: &[SpeakerMatch],
+    labels: &[Vec<(f64, Vec<String>)>],
+    x: Option<SpeakerId>,
+    y: Option<SpeakerId>,
+) -> f64 {
     let (Some(x), Some(y)) = (x, y) else {
         return 0.0;
     };
-    let of_x = matching.iter().find(|m| m.official == Some(x)).and_then(|m| m.other.map(|o| (o, m.confidence)));
-    let of_y = matching.iter().find(|m| m.other == Some(y)).and_then(|m| m.official);
+    let of_x = matching
+        .iter()
+        .find(|m| m.official == Some(x))
+        .and_then(|m| m.other.map(|o| (o, m.confidence)));
+    let of_y = matching
+        .iter()
+        .find(|m| m.other == Some(y))
+        .and_then(|m| m.official);
     match (of_x, of_y) {
         (Some((o, confidence)), _) if o == y => confidence.max(0.6),
         (Some(_), _) | (_, Some(_)) => 0.0,
@@ -185,7 +228,12 @@ fn prior_from_matching(matching: &[SpeakerMatch], labels: &[Vec<(f64, Vec<String
 }
 
 /// Weight of paired turns per speaker pair, `[official][other]`.
-fn co_occurrence(links: &[TurnLink], a: &[turns::Profile], b: &[turns::Profile], counts: (usize, usize)) -> Vec<Vec<f64>> {
+fn co_occurrence(
+    links: &[TurnLink],
+    a: &[turns::Profile],
+    b: &[turns::Profile],
+    counts: (usize, usize),
+) -> Vec<Vec<f64>> {
     let mut together = vec![vec![0.0; counts.1]; counts.0];
     for link in links {
         for x in &a[link.official.clone()] {
@@ -204,9 +252,15 @@ fn co_occurrence(links: &[TurnLink], a: &[turns::Profile], b: &[turns::Profile],
 /// no turns are matched.
 fn length_ratio(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>) -> f64 {
     let sentences = |side: &Side<'_>, turns: &std::ops::Range<usize>| -> f64 {
-        side.features[turns.clone()].iter().map(|(_, f)| f.len() as f64).sum()
+        side.features[turns.clone()]
+            .iter()
+            .map(|(_, f)| f.len() as f64)
+            .sum()
     };
-    let matched: Vec<&TurnLink> = links.iter().filter(|l| !l.official.is_empty() && !l.other.is_empty()).collect();
+    let matched: Vec<&TurnLink> = links
+        .iter()
+        .filter(|l| !l.official.is_empty() && !l.other.is_empty())
+        .collect();
     let comparable: Vec<&TurnLink> = matched
         .iter()
         .copied()
@@ -215,19 +269,34 @@ fn length_ratio(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>) -> f64 {
             (0.6..=1.67).contains(&r)
         })
         .collect();
-    let chosen = if comparable.is_empty() { &matched } else { &comparable };
-    median(chosen.iter().map(|l| b.chars(l.other.clone()) / a.chars(l.official.clone()).max(1.0)))
+    let chosen = if comparable.is_empty() {
+        &matched
+    } else {
+        &comparable
+    };
+    median(
+        chosen
+            .iter()
+            .map(|l| b.chars(l.other.clone()) / a.chars(l.official.clone()).max(1.0)),
+    )
 }
 
 /// The length ratio over one-to-one sentence rows, weighted by length.
 fn sentence_length_ratio(rows: &[Row], a: &Side<'_>, b: &Side<'_>) -> f64 {
     let chars = |side: &Side<'_>, r: &SentenceRef| side.features[r.turn].1[r.sentence].chars as f64;
     let (mut total_a, mut total_b) = (0.0, 0.0);
-    for row in rows.iter().filter(|r| r.official.len() == 1 && r.other.len() == 1) {
+    for row in rows
+        .iter()
+        .filter(|r| r.official.len() == 1 && r.other.len() == 1)
+    {
         total_a += chars(a, &row.official[0]);
         total_b += chars(b, &row.other[0]);
     }
-    if total_a > 0.0 && total_b > 0.0 { total_b / total_a } else { 1.0 }
+    if total_a > 0.0 && total_b > 0.0 {
+        total_b / total_a
+    } else {
+        1.0
+    }
 }
 
 fn median(values: impl Iterator<Item = f64>) -> f64 {
@@ -240,24 +309,44 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
 }
 
 fn texts<'a>(side: &Side<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
-    refs.iter().map(|r| side.sentences[r.turn][r.sentence].text.as_str()).collect()
+    refs.iter()
+        .map(|r| side.sentences[r.turn][r.sentence].text.as_str())
+        .collect()
 }
 
 /// Sentence rows for every turn link, in reading order.
-fn rows(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>, context: beads::Context, interner: &Interner) -> Vec<Row> {
+fn rows(
+    links: &[TurnLink],
+    a: &Side<'_>,
+    b: &Side<'_>,
+    context: beads::Context,
+    interner: &Interner,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     for (index, link) in links.iter().enumerate() {
         let refs = |side: &Side<'_>, turns: &std::ops::Range<usize>| -> Vec<SentenceRef> {
             turns
                 .clone()
-                .flat_map(|turn| (0..side.features[turn].1.len()).map(move |sentence| SentenceRef { turn, sentence }))
+                .flat_map(|turn| {
+                    (0..side.features[turn].1.len())
+                        .map(move |sentence| SentenceRef { turn, sentence })
+                })
                 .collect()
         };
         let (ra, rb) = (refs(a, &link.official), refs(b, &link.other));
-        let fa: Vec<&Features> = ra.iter().map(|r| &a.features[r.turn].1[r.sentence]).collect();
-        let fb: Vec<&Features> = rb.iter().map(|r| &b.features[r.turn].1[r.sentence]).collect();
+        let fa: Vec<&Features> = ra
+            .iter()
+            .map(|r| &a.features[r.turn].1[r.sentence])
+            .collect();
+        let fb: Vec<&Features> = rb
+            .iter()
+            .map(|r| &b.features[r.turn].1[r.sentence])
+            .collect();
         let beads = if ra.is_empty() || rb.is_empty() {
-            (0..ra.len()).map(|i| (i..i + 1, 0..0)).chain((0..rb.len()).map(|j| (0..0, j..j + 1))).collect()
+            (0..ra.len())
+                .map(|i| (i..i + 1, 0..0))
+                .chain((0..rb.len()).map(|j| (0..0, j..j + 1)))
+                .collect()
         } else {
             beads::align(&fa, &fb, context)
         };
@@ -276,4 +365,3 @@ fn rows(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>, context: beads::Context,
     }
     rows
 }
-

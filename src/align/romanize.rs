@@ -35,6 +35,35 @@ pub fn romanize_hangul(text: &str) -> String {
     out
 }
 
+/// Katakana syllables in Hepburn romanization, from ァ (U+30A1) to ヶ (U+30F6).
+const KATAKANA: [&str; 86] = [
+    "a", "a", "i", "i", "u", "u", "e", "e", "o", "o", "ka", "ga", "ki", "gi", "ku", "gu", "ke",
+    "ge", "ko", "go", "sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo", "ta", "da",
+    "chi", "ji", "", "tsu", "zu", "te", "de", "to", "do", "na", "ni", "nu", "ne", "no", "ha", "ba",
+    "pa", "hi", "bi", "pi", "fu", "bu", "pu", "he", "be", "pe", "ho", "bo", "po", "ma", "mi", "mu",
+    "me", "mo", "ya", "ya", "yu", "yu", "yo", "yo", "ra", "ri", "ru", "re", "ro", "wa", "wa", "i",
+    "e", "o", "n", "vu", "ka", "ke",
+];
+
+/// Hepburn romanization of kana (katakana and hiragana); other characters pass through.
+/// Small `ッ` (a doubled consonant) is dropped: skeletons collapse doubles anyway.
+pub fn romanize_kana(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let code = c as u32;
+        let katakana = match code {
+            0x3041..=0x3096 => code + 0x60,
+            _ => code,
+        };
+        match katakana {
+            0x30A1..=0x30F6 => out.push_str(KATAKANA[(katakana - 0x30A1) as usize]),
+            0x30FC | 0x30FB => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
@@ -62,7 +91,9 @@ pub fn skeleton(word: &str) -> String {
             (b'c', Some(b'k')) => (Some(b'g'), 2),
             (b'c', Some(b'e' | b'i' | b'y')) => (Some(b's'), 1),
             // An English r after a vowel and before a consonant or the end is silent.
-            (b'r', next) if previous.is_some_and(is_vowel) && !next.is_some_and(is_vowel) => (None, 1),
+            (b'r', next) if previous.is_some_and(is_vowel) && !next.is_some_and(is_vowel) => {
+                (None, 1)
+            }
             (b'c' | b'k' | b'g' | b'q', _) => (Some(b'g'), 1),
             (b't' | b'd', _) => (Some(b'd'), 1),
             (b'p' | b'b' | b'f' | b'v', _) => (Some(b'b'), 1),
@@ -90,6 +121,17 @@ mod tests {
     fn hangul_romanizes() {
         assert_eq!(romanize_hangul("조태열"), "jotaeyeol");
         assert_eq!(romanize_hangul("블링컨"), "beulringkeon");
+    }
+
+    #[test]
+    fn kana_romanizes() {
+        assert_eq!(romanize_kana("ブリンケン"), "burinken");
+        assert_eq!(skeleton(&romanize_kana("ブリンケン")), skeleton("Blinken"));
+        assert_eq!(skeleton(&romanize_kana("カーター")), skeleton("Carter"));
+        assert_eq!(
+            skeleton(&romanize_kana("ニューオーリンズ")),
+            skeleton("New Orleans")
+        );
     }
 
     #[test]

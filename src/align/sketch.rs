@@ -73,7 +73,9 @@ impl Sketch {
     }
 
     fn contains(&self, h: u64) -> bool {
-        bits(h).iter().all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0)
+        bits(h)
+            .iter()
+            .all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0)
     }
 }
 
@@ -85,7 +87,10 @@ pub fn containment(a: &[&Sketch], b: &[&Sketch]) -> f64 {
     let sample: Vec<u64> = match smaller {
         [single] => single.sample.clone(),
         _ => {
-            let mut all: Vec<u64> = smaller.iter().flat_map(|s| s.sample.iter().copied()).collect();
+            let mut all: Vec<u64> = smaller
+                .iter()
+                .flat_map(|s| s.sample.iter().copied())
+                .collect();
             all.sort_unstable();
             all.dedup();
             all.truncate(SAMPLE);
@@ -95,7 +100,10 @@ pub fn containment(a: &[&Sketch], b: &[&Sketch]) -> f64 {
     if sample.is_empty() {
         return 0.0;
     }
-    let found = sample.iter().filter(|&&h| larger.iter().any(|s| s.contains(h))).count();
+    let found = sample
+        .iter()
+        .filter(|&&h| larger.iter().any(|s| s.contains(h)))
+        .count();
     found as f64 / sample.len() as f64
 }
 
@@ -110,7 +118,10 @@ mod tests {
         let other: Vec<u32> = (1000..1150).collect();
         let (whole, part, other) = (Sketch::new(&whole), Sketch::new(&part), Sketch::new(&other));
         assert!(containment(&[&part], &[&whole]) > 0.95);
-        assert!(containment(&[&whole], &[&part]) > 0.95, "symmetric: the smaller side is sampled");
+        assert!(
+            containment(&[&whole], &[&part]) > 0.95,
+            "symmetric: the smaller side is sampled"
+        );
         assert!(containment(&[&other], &[&whole]) < 0.3);
     }
 }

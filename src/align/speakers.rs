@@ -22,31 +22,123 @@ pub struct SpeakerMatch {
 
 /// Canonical role words, each with the words that mean it (any case, several languages).
 const ROLE_WORDS: &[(&str, &[&str])] = &[
-    ("host", &["moderator", "host", "hoster", "mc", "presenter", "emcee", "사회자", "사회", "司会", "司会者", "主持人"]),
-    ("question", &["question", "questioner", "q", "reporter", "journalist", "correspondent", "기자", "질문", "記者", "记者"]),
+    (
+        "host",
+        &[
+            "moderator",
+            "host",
+            "hoster",
+            "mc",
+            "presenter",
+            "emcee",
+            "사회자",
+            "사회",
+            "司会",
+            "司会者",
+            "主持人",
+        ],
+    ),
+    (
+        "question",
+        &[
+            "question",
+            "questioner",
+            "q",
+            "reporter",
+            "journalist",
+            "correspondent",
+            "기자",
+            "질문",
+            "記者",
+            "记者",
+        ],
+    ),
     ("anchor", &["anchor", "앵커", "newscaster"]),
-    ("interpreter", &["interpreter", "translator", "통역", "통역사", "通訳", "翻译"]),
-    ("president", &["president", "대통령", "大統領", "总统", "總統"]),
-    ("prime", &["prime", "총리", "首相", "総理", "総理大臣", "总理"]),
-    ("minister", &["minister", "장관", "大臣", "部长"]),
-    ("foreign", &["foreign", "외교부", "외교", "外務", "外务", "外交", "affairs"]),
-    ("secretary", &["secretary", "secstate", "국무장관", "장관"]),
-    ("state", &["state", "secstate", "국무장관", "국무", "国務"]),
-    ("spokesperson", &["spokesperson", "spokesman", "spokeswoman", "대변인", "报道官", "发言人", "報道官"]),
+    (
+        "interpreter",
+        &[
+            "interpreter",
+            "translator",
+            "통역",
+            "통역사",
+            "通訳",
+            "翻译",
+        ],
+    ),
+    (
+        "president",
+        &["president", "대통령", "大統領", "总统", "總統"],
+    ),
+    (
+        "prime",
+        &["prime", "총리", "首相", "総理", "総理大臣", "总理"],
+    ),
+    (
+        "minister",
+        &["minister", "장관", "大臣", "部长", "外相", "外長"],
+    ),
+    (
+        "foreign",
+        &[
+            "foreign",
+            "외교부",
+            "외교",
+            "外務",
+            "外务",
+            "外交",
+            "外相",
+            "外長",
+            "affairs",
+        ],
+    ),
+    (
+        "secretary",
+        &[
+            "secretary",
+            "secstate",
+            "국무장관",
+            "장관",
+            "国務長官",
+            "長官",
+        ],
+    ),
+    (
+        "state",
+        &["state", "secstate", "국무장관", "국무", "国務", "国務長官"],
+    ),
+    (
+        "spokesperson",
+        &[
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "대변인",
+            "报道官",
+            "发言人",
+            "報道官",
+        ],
+    ),
     ("aide", &["aide", "staff", "보좌관"]),
     ("vice", &["vice", "부통령"]),
 ];
 
 /// Words of a label that carry no identity.
-const FILLER: &[&str] = &["of", "the", "and", "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "/", "-"];
+const FILLER: &[&str] = &[
+    "of", "the", "and", "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "/", "-",
+];
 
 fn role_words(text: &str) -> Vec<&'static str> {
     let mut words: Vec<&'static str> = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || c == '/').filter(|t| !t.is_empty()) {
+    for token in text
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|t| !t.is_empty())
+    {
         let lower = token.to_lowercase();
         let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
         for (canonical, synonyms) in ROLE_WORDS {
-            if synonyms.iter().any(|s| *s == lower || (s.chars().count() >= 2 && !s.is_ascii() && lower.starts_with(s))) {
+            if synonyms.iter().any(|s| {
+                *s == lower || (s.chars().count() >= 2 && !s.is_ascii() && lower.starts_with(s))
+            }) {
                 words.push(canonical);
             }
         }
@@ -58,7 +150,10 @@ fn role_words(text: &str) -> Vec<&'static str> {
 
 /// Tokens of a label that might be names: not role words, not filler.
 fn name_tokens(speaker: &Speaker) -> Vec<String> {
-    let source = speaker.name.clone().unwrap_or_else(|| speaker.label.clone());
+    let source = speaker
+        .name
+        .clone()
+        .unwrap_or_else(|| speaker.label.clone());
     source
         .split(|c: char| c.is_whitespace() || c == '/')
         .filter(|t| !t.is_empty() && !FILLER.contains(&t.to_lowercase().as_str()))
@@ -88,21 +183,42 @@ pub fn label_score(a: &Speaker, b: &Speaker) -> (f64, Vec<String>) {
                 break 'outer;
             }
             // A Korean name in one token (`조태열`) starts with the surname the other gives.
-            let prefix = !kx.is_empty() && !ky.is_empty() && (kx.starts_with(&ky) || ky.starts_with(&kx));
+            let prefix =
+                !kx.is_empty() && !ky.is_empty() && (kx.starts_with(&ky) || ky.starts_with(&kx));
             if prefix && name_score < 0.5 {
                 name_score = 0.5;
                 evidence.push(format!("name: {x} ~ {y}"));
             }
         }
     }
-    let roles_a = role_words(&format!("{} {}", a.label, a.role.clone().unwrap_or_default()));
-    let roles_b = role_words(&format!("{} {}", b.label, b.role.clone().unwrap_or_default()));
+    let roles_a = role_words(&format!(
+        "{} {}",
+        a.label,
+        a.role.clone().unwrap_or_default()
+    ));
+    let roles_b = role_words(&format!(
+        "{} {}",
+        b.label,
+        b.role.clone().unwrap_or_default()
+    ));
     let shared = roles_a.iter().filter(|r| roles_b.contains(r)).count();
     let union = roles_a.len() + roles_b.len() - shared;
-    let role_score = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
+    let role_score = if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    };
     if shared > 0 {
-        let shared_words: Vec<&str> = roles_a.iter().copied().filter(|r| roles_b.contains(r)).collect();
-        evidence.push(format!("role: {} (shared: {})", describe_roles(a, b), shared_words.join(", ")));
+        let shared_words: Vec<&str> = roles_a
+            .iter()
+            .copied()
+            .filter(|r| roles_b.contains(r))
+            .collect();
+        evidence.push(format!(
+            "role: {} (shared: {})",
+            describe_roles(a, b),
+            shared_words.join(", ")
+        ));
     }
     let score = 1.0 - (1.0 - name_score) * (1.0 - 0.8 * role_score);
     (score, evidence)
@@ -132,13 +248,22 @@ pub struct Forced {
 
 /// Reads a speaker map: lines `OFFICIAL = OTHER`, where each side is a label, key or name as
 /// `inspect` shows it, and `-` means no counterpart. `#` starts a comment.
-pub fn read_speaker_map(path: &Path, official: &Transcript, other: &Transcript) -> Result<Vec<Forced>, String> {
+pub fn read_speaker_map(
+    path: &Path,
+    official: &Transcript,
+    other: &Transcript,
+) -> Result<Vec<Forced>, String> {
     let file = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{file}: cannot read the speaker map: {e}"))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{file}: cannot read the speaker map: {e}"))?;
     parse_speaker_map(&text, official, other).map_err(|e| format!("{file}: {e}"))
 }
 
-pub fn parse_speaker_map(text: &str, official: &Transcript, other: &Transcript) -> Result<Vec<Forced>, String> {
+pub fn parse_speaker_map(
+    text: &str,
+    official: &Transcript,
+    other: &Transcript,
+) -> Result<Vec<Forced>, String> {
     let mut forced = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
@@ -147,22 +272,37 @@ pub fn parse_speaker_map(text: &str, official: &Transcript, other: &Transcript) 
             continue;
         }
         let Some((left, right)) = line.split_once('=') else {
-            return Err(format!("line {number}: expected 'OFFICIAL = OTHER', found '{line}'"));
+            return Err(format!(
+                "line {number}: expected 'OFFICIAL = OTHER', found '{line}'"
+            ));
         };
-        let find = |transcript: &Transcript, side: &str, which: &str| -> Result<Option<SpeakerId>, String> {
+        let find = |transcript: &Transcript,
+                    side: &str,
+                    which: &str|
+         -> Result<Option<SpeakerId>, String> {
             let side = side.trim();
             if side == "-" {
                 return Ok(None);
             }
-            find_speaker(transcript, side)
-                .map(Some)
-                .ok_or_else(|| format!("line {number}: no {which} speaker '{side}' (known: {})", known(transcript)))
+            find_speaker(transcript, side).map(Some).ok_or_else(|| {
+                format!(
+                    "line {number}: no {which} speaker '{side}' (known: {})",
+                    known(transcript)
+                )
+            })
         };
-        let (a, b) = (find(official, left, "official")?, find(other, right, "other")?);
+        let (a, b) = (
+            find(official, left, "official")?,
+            find(other, right, "other")?,
+        );
         if a.is_none() && b.is_none() {
             return Err(format!("line {number}: both sides are '-'"));
         }
-        forced.push(Forced { official: a, other: b, line: number });
+        forced.push(Forced {
+            official: a,
+            other: b,
+            line: number,
+        });
     }
     Ok(forced)
 }
@@ -181,7 +321,12 @@ fn find_speaker(transcript: &Transcript, wanted: &str) -> Option<SpeakerId> {
 }
 
 fn known(transcript: &Transcript) -> String {
-    transcript.speakers.iter().map(|s| format!("'{}'", s.label)).collect::<Vec<_>>().join(", ")
+    transcript
+        .speakers
+        .iter()
+        .map(|s| format!("'{}'", s.label))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Pairs speakers one to one: forced pairs first, then greedily by combined score. `turns`
@@ -212,18 +357,27 @@ pub fn match_speakers(
         });
     }
     let row_total: Vec<f64> = turns.iter().map(|row| row.iter().sum()).collect();
-    let column_total: Vec<f64> = (0..m).map(|b| turns.iter().map(|row| row[b]).sum()).collect();
+    let column_total: Vec<f64> = (0..m)
+        .map(|b| turns.iter().map(|row| row[b]).sum())
+        .collect();
     let mut candidates = Vec::new();
     for a in 0..n {
         for b in 0..m {
             let (label, ref label_evidence) = labels[a][b];
             let together = turns[a][b];
-            let share = if together > 0.0 { together / row_total[a].max(column_total[b]) } else { 0.0 };
+            let share = if together > 0.0 {
+                together / row_total[a].max(column_total[b])
+            } else {
+                0.0
+            };
             let score = 1.0 - (1.0 - label) * (1.0 - 0.7 * share);
             if score >= THRESHOLD {
                 let mut evidence = label_evidence.clone();
                 if together > 0.0 {
-                    evidence.push(format!("turns: {:.0}% of their aligned turns are with each other", share * 100.0));
+                    evidence.push(format!(
+                        "turns: {:.0}% of their aligned turns are with each other",
+                        share * 100.0
+                    ));
                 }
                 candidates.push((score, a, b, evidence));
             }
@@ -249,9 +403,22 @@ pub fn match_speakers(
         confidence: 0.0,
         evidence: vec!["no counterpart found".into()],
     };
-    matches.extend((0..n).filter(|&a| !taken_a[a]).map(|a| unmatched(Some(SpeakerId(a as u32)), None)));
-    matches.extend((0..m).filter(|&b| !taken_b[b]).map(|b| unmatched(None, Some(SpeakerId(b as u32)))));
-    matches.sort_by_key(|m| (m.official.map_or(u32::MAX, |s| s.0), m.other.map_or(u32::MAX, |s| s.0)));
+    matches.extend(
+        (0..n)
+            .filter(|&a| !taken_a[a])
+            .map(|a| unmatched(Some(SpeakerId(a as u32)), None)),
+    );
+    matches.extend(
+        (0..m)
+            .filter(|&b| !taken_b[b])
+            .map(|b| unmatched(None, Some(SpeakerId(b as u32)))),
+    );
+    matches.sort_by_key(|m| {
+        (
+            m.official.map_or(u32::MAX, |s| s.0),
+            m.other.map_or(u32::MAX, |s| s.0),
+        )
+    });
     matches
 }
 
@@ -274,7 +441,10 @@ mod tests {
     fn labels_of_one_speaker_score_high() {
         let pairs = [
             ("SECSTATE BLINKEN", "Tony Blinken / Secretary of State"),
-            ("FOREIGN MINISTER CHO", "Cho Tae-yeol / Minister of Foreign Affairs"),
+            (
+                "FOREIGN MINISTER CHO",
+                "Cho Tae-yeol / Minister of Foreign Affairs",
+            ),
             ("MODERATOR", "Hoster"),
             ("FOREIGN MINISTER CHO", "조태열 외교부 장관"),
             ("MODERATOR", "사회자"),
@@ -286,7 +456,10 @@ mod tests {
         }
         let (score, _) = label_score(&speaker("MODERATOR"), &speaker("Anchor"));
         assert!(score < 0.2, "{score}");
-        let (score, _) = label_score(&speaker("QUESTION"), &speaker("Cho Tae-yeol / Minister of Foreign Affairs"));
+        let (score, _) = label_score(
+            &speaker("QUESTION"),
+            &speaker("Cho Tae-yeol / Minister of Foreign Affairs"),
+        );
         assert!(score < 0.2, "{score}");
     }
 }

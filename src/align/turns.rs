@@ -17,6 +17,9 @@ const BEADS: [Bead; 5] = [bead(1, 1), bead(1, 0), bead(0, 1), bead(2, 1), bead(1
 const THRESHOLD: f64 = 0.22;
 /// Cost of leaving a turn unmatched, per unit of turn weight.
 const GAP: f64 = 0.08;
+/// The same before the other version starts or after it stops: an excerpt or a version cut
+/// short leaves one block unmatched at either end, not holes throughout.
+const END_GAP: f64 = 0.02;
 /// Cost of a merge over a plain pair, so that equal evidence prefers one-to-one.
 const MERGE: f64 = 0.1;
 /// Transcripts with more turn pairs than this are aligned coarse to fine.
@@ -47,7 +50,10 @@ pub fn profiles(turns: &[(Option<SpeakerId>, Vec<Features>)]) -> Vec<Profile> {
         .iter()
         .map(|(speaker, sentences)| {
             let distinct = |list: fn(&Features) -> &[u32]| {
-                let mut all: Vec<u32> = sentences.iter().flat_map(|s| list(s).iter().copied()).collect();
+                let mut all: Vec<u32> = sentences
+                    .iter()
+                    .flat_map(|s| list(s).iter().copied())
+                    .collect();
                 all.sort_unstable();
                 all.dedup();
                 all
@@ -70,7 +76,10 @@ fn anchors(profiles: &[Profile]) -> Cow<'_, [u32]> {
     if let [single] = profiles {
         return Cow::Borrowed(&single.anchors);
     }
-    let mut all: Vec<u32> = profiles.iter().flat_map(|p| p.anchors.iter().copied()).collect();
+    let mut all: Vec<u32> = profiles
+        .iter()
+        .flat_map(|p| p.anchors.iter().copied())
+        .collect();
     all.sort_unstable();
     all.dedup();
     Cow::Owned(all)
@@ -96,14 +105,28 @@ const CONTENT_FOR_SPEAKERS: f64 = 0.15;
 /// How likely two groups of turns are versions of each other, from 0 to 1. Content decides;
 /// matching speakers strengthen content that is there but cannot stand in for it, or every
 /// moderator turn would pair with every host turn of a long transcript.
-pub fn quality(a: &[Profile], b: &[Profile], same_language: bool, speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64) -> f64 {
+pub fn quality(
+    a: &[Profile],
+    b: &[Profile],
+    same_language: bool,
+    speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64,
+) -> f64 {
     let content = if same_language {
-        let (sa, sb): (Vec<&Sketch>, Vec<&Sketch>) = (a.iter().map(|p| &p.stems).collect(), b.iter().map(|p| &p.stems).collect());
-        let smaller = sa.iter().map(|s| s.distinct).sum::<usize>().min(sb.iter().map(|s| s.distinct).sum());
+        let (sa, sb): (Vec<&Sketch>, Vec<&Sketch>) = (
+            a.iter().map(|p| &p.stems).collect(),
+            b.iter().map(|p| &p.stems).collect(),
+        );
+        let smaller = sa
+            .iter()
+            .map(|s| s.distinct)
+            .sum::<usize>()
+            .min(sb.iter().map(|s| s.distinct).sum());
         containment(&sa, &sb) * damping(smaller, 8)
     } else {
         // Across languages, anchors; failing those, turns of like size.
-        let sentences = |profiles: &[Profile]| profiles.iter().map(|p| p.sentences).sum::<usize>().max(1) as f64;
+        let sentences = |profiles: &[Profile]| {
+            profiles.iter().map(|p| p.sentences).sum::<usize>().max(1) as f64
+        };
         let (sa, sb) = (sentences(a), sentences(b));
         let sizes = 0.25 * sa.min(sb) / sa.max(sb);
         overlap(&anchors(a), &anchors(b), 4).max(sizes)
@@ -129,13 +152,27 @@ pub struct TurnLink {
 /// Long transcripts are first aligned as blocks of turns (content only), then turn by turn
 /// near that coarse path. The coarse pass sees the whole document at once, so a stretch
 /// that one version left out, or a repeated structure, cannot lead the fine pass astray.
-pub fn align(a: &[Profile], b: &[Profile], same_language: bool, speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64) -> Vec<TurnLink> {
+pub fn align(
+    a: &[Profile],
+    b: &[Profile],
+    same_language: bool,
+    speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64,
+) -> Vec<TurnLink> {
     let path = if (a.len() + 1).saturating_mul(b.len() + 1) <= FULL_TABLE_CELLS {
         path(a, b, same_language, speakers, Windows::Full)
     } else {
-        let (block_a, block_b) = (a.len().div_ceil(COARSE_BLOCKS), b.len().div_ceil(COARSE_BLOCKS));
+        let (block_a, block_b) = (
+            a.len().div_ceil(COARSE_BLOCKS),
+            b.len().div_ceil(COARSE_BLOCKS),
+        );
         let (blocks_a, blocks_b) = (blocks(a, block_a), blocks(b, block_b));
-        let coarse = path(&blocks_a, &blocks_b, same_language, &|_, _| 0.0, Windows::Full);
+        let coarse = path(
+            &blocks_a,
+            &blocks_b,
+            same_language,
+            &|_, _| 0.0,
+            Windows::Full,
+        );
         let windows = dp::windows_around(&coarse, (a.len(), b.len()), (block_a, block_b), 1);
         path(a, b, same_language, speakers, Windows::Given(&windows))
     };
@@ -163,10 +200,16 @@ fn path(
     windows: Windows<'_>,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let weight = |profiles: &[Profile]| profiles.iter().map(Profile::weight).sum::<f64>();
-    dp::align(a.len(), b.len(), &BEADS, windows, |x, y| {
+    let (n, m) = (a.len(), b.len());
+    dp::align(n, m, &BEADS, windows, |x, y| {
+        let outside = if y.is_empty() {
+            y.start == 0 || y.start == m
+        } else {
+            x.start == 0 || x.start == n
+        };
         let (ta, tb) = (&a[x], &b[y]);
         if ta.is_empty() || tb.is_empty() {
-            return -GAP * (weight(ta) + weight(tb));
+            return -(if outside { END_GAP } else { GAP }) * (weight(ta) + weight(tb));
         }
         let q = quality(ta, tb, same_language, speakers);
         let merge = if ta.len() + tb.len() > 2 { MERGE } else { 0.0 };

@@ -52,8 +52,12 @@ struct RowOut<'a> {
 
 pub fn write(pair: &Pair<'_>) -> String {
     let alignment = pair.alignment;
-    fn label(transcript: &crate::model::Transcript, id: Option<crate::model::SpeakerId>) -> Option<&str> {
-        id.and_then(|id| transcript.speaker(id)).map(|s| s.label.as_str())
+    fn label(
+        transcript: &crate::model::Transcript,
+        id: Option<crate::model::SpeakerId>,
+    ) -> Option<&str> {
+        id.and_then(|id| transcript.speaker(id))
+            .map(|s| s.label.as_str())
     }
     let document = Document {
         schema: SCHEMA,

@@ -4,16 +4,32 @@ use super::{Pair, joined, position};
 use std::fmt::Write;
 
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r', '\t'], " ")
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r', '\t'], " ")
 }
 
 pub fn write(pair: &Pair<'_>) -> String {
     let mut out = String::new();
-    let title = |t: &crate::model::Transcript| t.metadata.title.clone().unwrap_or_else(|| t.metadata.origin.file.clone());
-    let _ = writeln!(out, "# {} / {}\n", cell(&title(pair.official)), cell(&title(pair.other)));
-    let _ = writeln!(out, "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|");
+    let title = |t: &crate::model::Transcript| {
+        t.metadata
+            .title
+            .clone()
+            .unwrap_or_else(|| t.metadata.origin.file.clone())
+    };
+    let _ = writeln!(
+        out,
+        "# {} / {}\n",
+        cell(&title(pair.official)),
+        cell(&title(pair.other))
+    );
+    let _ = writeln!(
+        out,
+        "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|"
+    );
     let label = |t: &crate::model::Transcript, id: Option<crate::model::SpeakerId>| {
-        id.and_then(|id| t.speaker(id)).map_or("—".to_string(), |s| cell(&s.label))
+        id.and_then(|id| t.speaker(id))
+            .map_or("—".to_string(), |s| cell(&s.label))
     };
     for m in &pair.alignment.speakers {
         let _ = writeln!(
@@ -25,18 +41,34 @@ pub fn write(pair: &Pair<'_>) -> String {
             cell(&m.evidence.join("; "))
         );
     }
-    let _ = writeln!(out, "\n## Alignment\n\n| # | Official | Translation | Similarity | Flags |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "\n## Alignment\n\n| # | Official | Translation | Similarity | Flags |\n|---|---|---|---|---|"
+    );
     for (index, row) in pair.alignment.rows.iter().enumerate() {
         let (official, translation) = pair.sentences(row);
         let side = |sentences: &[super::SentenceView<'_>]| {
             if sentences.is_empty() {
                 "—".to_string()
             } else {
-                format!("**{}** {}: {}", position(sentences), cell(sentences[0].speaker), cell(&joined(sentences)))
+                format!(
+                    "**{}** {}: {}",
+                    position(sentences),
+                    cell(sentences[0].speaker),
+                    cell(&joined(sentences))
+                )
             }
         };
         let flags: Vec<String> = row.flags.iter().map(|f| cell(&f.describe())).collect();
-        let _ = writeln!(out, "| {} | {} | {} | {:.2} | {} |", index + 1, side(&official), side(&translation), row.similarity, flags.join("; "));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {:.2} | {} |",
+            index + 1,
+            side(&official),
+            side(&translation),
+            row.similarity,
+            flags.join("; ")
+        );
     }
     out
 }

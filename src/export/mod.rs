@@ -24,7 +24,9 @@ impl FromStr for ExportFormat {
             "json" => Ok(ExportFormat::Json),
             "tsv" => Ok(ExportFormat::Tsv),
             "markdown" | "md" => Ok(ExportFormat::Markdown),
-            _ => Err(format!("unknown export format '{name}' (expected json, tsv or markdown)")),
+            _ => Err(format!(
+                "unknown export format '{name}' (expected json, tsv or markdown)"
+            )),
         }
     }
 }
@@ -48,7 +50,10 @@ pub struct SentenceView<'a> {
 impl<'a> Pair<'a> {
     /// Resolves a row's sentence references on both sides.
     pub fn sentences(&self, row: &Row) -> (Vec<SentenceView<'a>>, Vec<SentenceView<'a>>) {
-        (view(self.official, &row.official), view(self.other, &row.other))
+        (
+            view(self.official, &row.official),
+            view(self.other, &row.other),
+        )
     }
 }
 
@@ -78,7 +83,11 @@ pub fn write(pair: &Pair<'_>, format: ExportFormat) -> String {
 
 /// Sentences of a side joined for one cell.
 fn joined(sentences: &[SentenceView<'_>]) -> String {
-    sentences.iter().map(|s| s.text).collect::<Vec<_>>().join(" ")
+    sentences
+        .iter()
+        .map(|s| s.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `T3 S4-5`: where a side of a row sits.
@@ -87,8 +96,13 @@ fn position(sentences: &[SentenceView<'_>]) -> String {
         (Some(first), Some(last)) if first.turn == last.turn && first.sentence == last.sentence => {
             format!("T{} S{}", first.turn, first.sentence)
         }
-        (Some(first), Some(last)) if first.turn == last.turn => format!("T{} S{}-{}", first.turn, first.sentence, last.sentence),
-        (Some(first), Some(last)) => format!("T{} S{} – T{} S{}", first.turn, first.sentence, last.turn, last.sentence),
+        (Some(first), Some(last)) if first.turn == last.turn => {
+            format!("T{} S{}-{}", first.turn, first.sentence, last.sentence)
+        }
+        (Some(first), Some(last)) => format!(
+            "T{} S{} – T{} S{}",
+            first.turn, first.sentence, last.turn, last.sentence
+        ),
         _ => String::new(),
     }
 }
@@ -98,6 +112,8 @@ pub fn all_sentence_refs(transcript: &Transcript) -> Vec<SentenceRef> {
     turn_sentences(transcript)
         .iter()
         .enumerate()
-        .flat_map(|(turn, list)| (0..list.len()).map(move |sentence| SentenceRef { turn, sentence }))
+        .flat_map(|(turn, list)| {
+            (0..list.len()).map(move |sentence| SentenceRef { turn, sentence })
+        })
         .collect()
 }

@@ -15,7 +15,8 @@ pub fn write(pair: &Pair<'_>) -> String {
     out.push('\n');
     for (index, row) in pair.alignment.rows.iter().enumerate() {
         let (official, translation) = pair.sentences(row);
-        let speaker = |side: &[super::SentenceView<'_>]| side.first().map_or("", |s| s.speaker).to_string();
+        let speaker =
+            |side: &[super::SentenceView<'_>]| side.first().map_or("", |s| s.speaker).to_string();
         let flags: Vec<&str> = row.flags.iter().map(|f| f.name()).collect();
         let fields = [
             (index + 1).to_string(),

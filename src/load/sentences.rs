@@ -40,9 +40,16 @@ fn boundaries(text: &str) -> Vec<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
     let mut i = 0;
+    // Inside CJK quotation brackets (「…」) a full stop ends the quoted sentence, not ours.
+    let mut quoted = 0usize;
     while i < chars.len() {
         let c = chars[i].1;
-        if !is_terminal(c) {
+        match c {
+            '「' | '『' => quoted += 1,
+            '」' | '』' => quoted = quoted.saturating_sub(1),
+            _ => {}
+        }
+        if !is_terminal(c) || quoted > 0 {
             i += 1;
             continue;
         }
@@ -90,20 +97,21 @@ fn ends_sentence(
         return false;
     }
     let first = run.chars().next().unwrap_or('.');
-    if is_full_width_terminal(first) {
-        return true;
-    }
     let Some(&(_, next)) = chars.get(after) else {
         return true;
     };
+    if is_full_width_terminal(first) {
+        return !is_quotative(&text[chars[after].0..]);
+    }
+    // CJK text needs no space after a stop (`本当ですか?はい`, `질문입니다.감사합니다`).
     if !next.is_whitespace() {
-        return false;
+        return is_cjk(next) && !is_quotative(&text[chars[after].0..]);
     }
     let next_word = next_word(text, chars, after);
     let Some(next_first) = next_word.chars().next() else {
         return true;
     };
-    if next_first.is_lowercase() {
+    if next_first.is_lowercase() || is_quotative(&next_word) {
         return false;
     }
     if first != '.' {
@@ -111,6 +119,26 @@ fn ends_sentence(
     }
     let word_before = word_before(text, chars, run_start);
     !is_abbreviation(&word_before, &next_word)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Words that continue a sentence after a quotation: Korean `라고`, `하고`, Japanese `と`.
+fn is_quotative(rest: &str) -> bool {
+    [
+        "라고",
+        "라며",
+        "라는",
+        "이라고",
+        "하고",
+        "고 ",
+        "と",
+        "って",
+    ]
+    .iter()
+    .any(|particle| rest.starts_with(particle))
 }
 
 fn next_word(text: &str, chars: &[(usize, char)], from: usize) -> String {
@@ -266,6 +294,26 @@ mod tests {
                 "ありがとうございます。",
                 "次の質問です。",
                 "한국은 민주주의 국가입니다.",
+                "감사합니다."
+            ]
+        );
+    }
+
+    #[test]
+    fn cjk_quotations_and_missing_spaces() {
+        assert_eq!(
+            sentences("「分かりました。行きます。」と言いました。本当ですか?はい!"),
+            [
+                "「分かりました。行きます。」と言いました。",
+                "本当ですか?",
+                "はい!"
+            ]
+        );
+        assert_eq!(
+            sentences("\"좋습니다.\" 라고 말했습니다. 질문입니다.감사합니다."),
+            [
+                "\"좋습니다.\" 라고 말했습니다.",
+                "질문입니다.",
                 "감사합니다."
             ]
         );

@@ -10,8 +10,11 @@ pub fn data(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
+/// Loads a file of the repository, named by its relative path (so that snapshots and
+/// messages do not depend on where the repository is).
 pub fn load(relative: &str) -> Transcript {
-    load::load_path(&data(relative), LoadOptions::default())
+    let bytes = std::fs::read(data(relative)).unwrap_or_else(|error| panic!("{relative}: {error}"));
+    load::load_bytes(&bytes, relative, LoadOptions::default())
         .unwrap_or_else(|error| panic!("{error}"))
 }
 
@@ -72,15 +75,32 @@ pub fn predicted_links(alignment: &tandem::align::Alignment) -> Vec<Link> {
 
 /// Precision, recall and F1 of `predicted` against `gold`, counting only predicted links that
 /// touch a sentence the gold covers.
-pub fn scores(predicted: &[Link], gold: &[Link], covered_official: &[(usize, usize)], covered_other: &[(usize, usize)]) -> (f64, f64, f64) {
+pub fn scores(
+    predicted: &[Link],
+    gold: &[Link],
+    covered_official: &[(usize, usize)],
+    covered_other: &[(usize, usize)],
+) -> (f64, f64, f64) {
     let in_scope: Vec<&Link> = predicted
         .iter()
         .filter(|(a, b)| covered_official.contains(a) || covered_other.contains(b))
         .collect();
     let correct = in_scope.iter().filter(|l| gold.contains(l)).count() as f64;
-    let precision = if in_scope.is_empty() { 1.0 } else { correct / in_scope.len() as f64 };
-    let recall = if gold.is_empty() { 1.0 } else { correct / gold.len() as f64 };
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let precision = if in_scope.is_empty() {
+        1.0
+    } else {
+        correct / in_scope.len() as f64
+    };
+    let recall = if gold.is_empty() {
+        1.0
+    } else {
+        correct / gold.len() as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     (precision, recall, f1)
 }
 
@@ -95,18 +115,37 @@ pub struct Gold {
 /// with 1-based numbers, `-` for none, `#` comments.
 pub fn read_gold(relative: &str) -> Gold {
     let text = std::fs::read_to_string(data(relative)).unwrap();
-    let mut gold = Gold { links: Vec::new(), official: Vec::new(), other: Vec::new() };
+    let mut gold = Gold {
+        links: Vec::new(),
+        official: Vec::new(),
+        other: Vec::new(),
+    };
     let numbers = |field: &str| -> Vec<usize> {
         if field.trim() == "-" {
             return Vec::new();
         }
-        field.split(',').map(|n| n.trim().parse::<usize>().unwrap() - 1).collect()
+        field
+            .split(',')
+            .map(|n| n.trim().parse::<usize>().unwrap() - 1)
+            .collect()
     };
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let fields: Vec<&str> = line.split('\t').collect();
-        let (turn_a, turn_b) = (fields[0].trim().parse::<usize>().unwrap() - 1, fields[2].trim().parse::<usize>().unwrap() - 1);
-        let a: Vec<(usize, usize)> = numbers(fields[1]).into_iter().map(|s| (turn_a, s)).collect();
-        let b: Vec<(usize, usize)> = numbers(fields[3]).into_iter().map(|s| (turn_b, s)).collect();
+        let (turn_a, turn_b) = (
+            fields[0].trim().parse::<usize>().unwrap() - 1,
+            fields[2].trim().parse::<usize>().unwrap() - 1,
+        );
+        let a: Vec<(usize, usize)> = numbers(fields[1])
+            .into_iter()
+            .map(|s| (turn_a, s))
+            .collect();
+        let b: Vec<(usize, usize)> = numbers(fields[3])
+            .into_iter()
+            .map(|s| (turn_b, s))
+            .collect();
         for x in &a {
             for y in &b {
                 gold.links.push((*x, *y));

@@ -1,0 +1,69 @@
+//! What the user can ask the reader to do. Keys map to these (see [`super::keymap`]); only
+//! [`super::app::App::update`] acts on them.
+
+/// One thing the user wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Scroll down this many lines.
+    ScrollDown(usize),
+    /// Scroll up this many lines.
+    ScrollUp(usize),
+    /// Scroll down one screen.
+    PageDown,
+    /// Scroll up one screen.
+    PageUp,
+    /// Go to the start.
+    Top,
+    /// Go to the end.
+    Bottom,
+    /// Next turn in the focused pane.
+    NextTurn,
+    /// Previous turn in the focused pane.
+    PreviousTurn,
+    /// Next turn by the speaker of the current turn.
+    NextTurnBySpeaker,
+    /// Previous turn by the speaker of the current turn.
+    PreviousTurnBySpeaker,
+    /// Open the speaker list.
+    OpenSpeakers,
+    /// Show or hide the n-th speaker (counted from 1, as on the keyboard).
+    ToggleSpeaker(usize),
+    /// Show every speaker again.
+    ClearFilters,
+    /// Start typing a search.
+    StartSearch,
+    /// Go to the next search hit.
+    SearchNext,
+    /// Go to the previous search hit.
+    SearchPrevious,
+    /// Go to the next divergent or unmatched row.
+    NextDivergence,
+    /// Go to the previous divergent or unmatched row.
+    PreviousDivergence,
+    /// Turn word-level diff highlighting on or off.
+    ToggleDiff,
+    /// Move focus to the other pane.
+    SwitchFocus,
+    /// Copy the current row, both versions, to the clipboard.
+    CopyRow,
+    /// Show or hide the help.
+    Help,
+    /// Close what is open, or quit.
+    Back,
+    /// Quit.
+    Quit,
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// A character typed into the search or the speaker list filter.
+    Type(char),
+    /// Delete the last typed character.
+    Erase,
+    /// Move up in a list.
+    ListUp,
+    /// Move down in a list.
+    ListDown,
+    /// Toggle the list entry under the cursor.
+    ListToggle,
+    /// Accept what is being typed or chosen.
+    Confirm,
+}

@@ -1,0 +1,614 @@
+//! The reader's state, and the one place it changes: [`App::update`].
+
+use super::action::Action;
+use super::layout::{self, Screen};
+use super::reader::{OFFICIAL, OTHER, Reader, Side};
+
+/// A place in the document: a row (an index into the rows shown) and a line within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub index: usize,
+    pub line: usize,
+}
+
+/// The speaker list being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerList {
+    pub query: String,
+    pub cursor: usize,
+    /// Per speaker entry, whether it is ticked.
+    pub ticked: Vec<bool>,
+}
+
+impl SpeakerList {
+    /// The entries matching the query, in order.
+    pub fn shown(&self, reader: &Reader) -> Vec<usize> {
+        let query = self.query.to_lowercase();
+        reader
+            .speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| entry.name().to_lowercase().contains(&query))
+            .map(|(index, _)| index)
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Reading,
+    /// Typing a search; `before` is where to go back to on Esc.
+    Searching {
+        before: Position,
+    },
+    Speakers(SpeakerList),
+    Help,
+}
+
+/// The search in effect: the query and the rows (indices into the rows shown) that match it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub rows: Vec<usize>,
+    pub hits: usize,
+}
+
+pub struct App {
+    pub reader: Reader,
+    pub mode: Mode,
+    pub focus: Side,
+    pub top: Position,
+    /// Ids of the rows shown, in order (all rows unless speakers are filtered).
+    pub visible: Vec<usize>,
+    /// Per speaker entry, whether the filter shows it; none ticked shows everyone.
+    pub filter: Vec<bool>,
+    pub search: Search,
+    pub differences: bool,
+    pub size: (u16, u16),
+    /// Text to put on the clipboard, taken by the event loop.
+    pub clipboard: Option<String>,
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Row heights plus one at `heights_for` widths; 0 is not yet measured.
+    heights: Vec<u32>,
+    heights_for: [u16; 2],
+    /// One cell per screen line of the minimap: 0 plain, 1 divergent, 2 unmatched rows.
+    minimap: Vec<u8>,
+    /// The filter generation and height the minimap was made for.
+    minimap_for: (usize, usize),
+    filter_generation: usize,
+}
+
+impl App {
+    pub fn new(reader: Reader, size: (u16, u16)) -> Self {
+        let visible = (0..reader.rows.len()).collect();
+        let filter = vec![false; reader.speakers.len()];
+        let heights = vec![0; reader.rows.len()];
+        App {
+            reader,
+            mode: Mode::Reading,
+            focus: OFFICIAL,
+            top: Position::default(),
+            visible,
+            filter,
+            search: Search::default(),
+            differences: false,
+            size,
+            clipboard: None,
+            message: None,
+            quit: false,
+            heights,
+            heights_for: [0, 0],
+            minimap: Vec::new(),
+            minimap_for: (usize::MAX, 0),
+            filter_generation: 0,
+        }
+        .with_minimap()
+    }
+
+    fn with_minimap(mut self) -> Self {
+        self.refresh_minimap();
+        self
+    }
+
+    /// The minimap cells, top to bottom.
+    pub fn minimap(&self) -> &[u8] {
+        &self.minimap
+    }
+
+    /// Recomputes the minimap when the rows shown or the screen height changed: each cell
+    /// shows the most notable of the rows it covers.
+    fn refresh_minimap(&mut self) {
+        let height = self.body_height();
+        if self.minimap_for == (self.filter_generation, height) {
+            return;
+        }
+        let total = self.visible.len();
+        let mut cells = vec![0u8; height];
+        for (index, &id) in self.visible.iter().enumerate() {
+            let row = &self.reader.rows[id];
+            let level = if row.is_unmatched() {
+                2
+            } else {
+                u8::from(row.is_divergent())
+            };
+            let cell = index * height / total.max(1);
+            if let Some(slot) = cells.get_mut(cell) {
+                *slot = (*slot).max(level);
+            }
+        }
+        self.minimap = cells;
+        self.minimap_for = (self.filter_generation, height);
+    }
+
+    pub fn screen(&self) -> Option<Screen> {
+        Screen::new(self.size.0, self.size.1, self.reader.is_pair(), self.focus)
+    }
+
+    fn body_height(&self) -> usize {
+        self.screen().map_or(1, |s| s.body_height()).max(1)
+    }
+
+    /// The id of the row at the top of the screen.
+    pub fn current_row(&self) -> Option<usize> {
+        self.visible.get(self.top.index).copied()
+    }
+
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        self.apply(action);
+        self.refresh_minimap();
+    }
+
+    fn apply(&mut self, action: Action) {
+        match self.mode.clone() {
+            Mode::Reading => self.read(action),
+            Mode::Searching { before } => self.type_search(action, before),
+            Mode::Speakers(list) => self.edit_speakers(action, list),
+            Mode::Help => {
+                if matches!(
+                    action,
+                    Action::Back | Action::Help | Action::Quit | Action::Confirm
+                ) {
+                    self.mode = Mode::Reading;
+                }
+            }
+        }
+    }
+
+    fn read(&mut self, action: Action) {
+        let page = self.body_height().saturating_sub(2).max(1);
+        match action {
+            Action::ScrollDown(lines) => self.scroll(lines as isize),
+            Action::ScrollUp(lines) => self.scroll(-(lines as isize)),
+            Action::PageDown => self.scroll(page as isize),
+            Action::PageUp => self.scroll(-(page as isize)),
+            Action::Top => self.top = Position::default(),
+            Action::Bottom => self.top = self.bottom(),
+            Action::NextTurn => {
+                self.jump_forward(|app, id| app.reader.rows[id].starts_turn(app.focus))
+            }
+            Action::PreviousTurn => {
+                self.jump_back(|app, id| app.reader.rows[id].starts_turn(app.focus))
+            }
+            Action::NextTurnBySpeaker | Action::PreviousTurnBySpeaker => {
+                let speaker = self
+                    .current_row()
+                    .and_then(|id| self.reader.entry(&self.reader.rows[id], self.focus));
+                let same = move |app: &App, id: usize| {
+                    let row = &app.reader.rows[id];
+                    row.starts_turn(app.focus)
+                        && speaker.is_some()
+                        && app.reader.entry(row, app.focus) == speaker
+                };
+                if action == Action::NextTurnBySpeaker {
+                    self.jump_forward(same);
+                } else {
+                    self.jump_back(same);
+                }
+            }
+            Action::OpenSpeakers => {
+                self.mode = Mode::Speakers(SpeakerList {
+                    query: String::new(),
+                    cursor: 0,
+                    ticked: self.filter.clone(),
+                });
+            }
+            Action::ToggleSpeaker(number) => {
+                if let Some(ticked) = self.filter.get_mut(number - 1) {
+                    *ticked = !*ticked;
+                    self.refilter();
+                } else {
+                    self.message = Some(format!("there is no speaker {number}"));
+                }
+            }
+            Action::ClearFilters => {
+                self.filter.iter_mut().for_each(|t| *t = false);
+                self.refilter();
+            }
+            Action::StartSearch => {
+                self.mode = Mode::Searching { before: self.top };
+                self.search = Search::default();
+            }
+            Action::SearchNext => self.next_hit(true),
+            Action::SearchPrevious => self.next_hit(false),
+            Action::NextDivergence => {
+                self.jump_forward(|app, id| app.reader.rows[id].is_divergent())
+            }
+            Action::PreviousDivergence => {
+                self.jump_back(|app, id| app.reader.rows[id].is_divergent())
+            }
+            Action::ToggleDiff => {
+                if self.reader.is_pair() && self.reader.same_language {
+                    self.differences = !self.differences;
+                } else {
+                    self.message =
+                        Some("word differences need two versions in the same language".into());
+                }
+            }
+            Action::SwitchFocus => {
+                if self.reader.is_pair() {
+                    self.focus = if self.focus == OFFICIAL {
+                        OTHER
+                    } else {
+                        OFFICIAL
+                    };
+                }
+            }
+            Action::CopyRow => self.copy_row(),
+            Action::Help => self.mode = Mode::Help,
+            Action::Back => {
+                if !self.search.query.is_empty() {
+                    self.search = Search::default();
+                } else if self.filter.contains(&true) {
+                    self.read(Action::ClearFilters);
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::Quit => self.quit = true,
+            Action::Resize(width, height) => self.size = (width, height),
+            Action::Type(_)
+            | Action::Erase
+            | Action::ListUp
+            | Action::ListDown
+            | Action::ListToggle
+            | Action::Confirm => {}
+        }
+        self.clamp();
+    }
+
+    fn type_search(&mut self, action: Action, before: Position) {
+        match action {
+            Action::Type(c) => {
+                self.search.query.push(c);
+                self.find(before);
+            }
+            Action::Erase => {
+                self.search.query.pop();
+                self.find(before);
+            }
+            Action::Confirm => {
+                self.mode = Mode::Reading;
+                if self.search.query.is_empty() {
+                    self.search = Search::default();
+                }
+            }
+            Action::Back | Action::Quit => {
+                self.mode = Mode::Reading;
+                self.search = Search::default();
+                self.top = before;
+            }
+            Action::Resize(width, height) => self.size = (width, height),
+            _ => {}
+        }
+        self.clamp();
+    }
+
+    fn edit_speakers(&mut self, action: Action, mut list: SpeakerList) {
+        let shown = list.shown(&self.reader);
+        match action {
+            Action::Type(c) => {
+                list.query.push(c);
+                list.cursor = 0;
+            }
+            Action::Erase => {
+                list.query.pop();
+                list.cursor = 0;
+            }
+            Action::ListUp => list.cursor = list.cursor.saturating_sub(1),
+            Action::ListDown => list.cursor = (list.cursor + 1).min(shown.len().saturating_sub(1)),
+            Action::ListToggle => {
+                if let Some(ticked) = shown
+                    .get(list.cursor)
+                    .and_then(|&entry| list.ticked.get_mut(entry))
+                {
+                    *ticked = !*ticked;
+                }
+            }
+            Action::Confirm => {
+                self.filter = list.ticked;
+                self.mode = Mode::Reading;
+                self.refilter();
+                return;
+            }
+            Action::Back | Action::Quit => {
+                self.mode = Mode::Reading;
+                return;
+            }
+            Action::Resize(width, height) => self.size = (width, height),
+            _ => {}
+        }
+        self.mode = Mode::Speakers(list);
+    }
+
+    /// Shows the rows of the ticked speakers (all rows if none), staying near the current row.
+    fn refilter(&mut self) {
+        let current = self.current_row().unwrap_or(0);
+        let any = self.filter.contains(&true);
+        let reader = &self.reader;
+        let filter = &self.filter;
+        self.visible = (0..reader.rows.len())
+            .filter(|&id| {
+                !any || reader
+                    .row_entries(&reader.rows[id])
+                    .any(|entry| filter.get(entry).copied().unwrap_or(false))
+            })
+            .collect();
+        self.filter_generation += 1;
+        self.top = Position {
+            index: self.visible.partition_point(|&id| id < current),
+            line: 0,
+        };
+        if !self.search.query.is_empty() {
+            self.recount_hits();
+        }
+        self.clamp();
+    }
+
+    /// Incremental search: counts hits and moves to the first at or after where it began.
+    fn find(&mut self, from: Position) {
+        self.recount_hits();
+        match self.search.rows.iter().find(|&&index| index >= from.index) {
+            Some(&index) => self.top = Position { index, line: 0 },
+            None => {
+                if let Some(&first) = self.search.rows.first() {
+                    self.top = Position {
+                        index: first,
+                        line: 0,
+                    };
+                } else {
+                    self.top = from;
+                }
+            }
+        }
+    }
+
+    fn recount_hits(&mut self) {
+        let query = self.search.query.to_lowercase();
+        let (mut rows, mut hits) = (Vec::new(), 0);
+        if !query.is_empty() {
+            for (index, &id) in self.visible.iter().enumerate() {
+                let row = &self.reader.rows[id];
+                let count: usize = (0..self.reader.panes.len())
+                    .map(|side| layout::find_all(&self.reader.side_text(row, side), &query).len())
+                    .sum();
+                if count > 0 {
+                    rows.push(index);
+                    hits += count;
+                }
+            }
+        }
+        self.search.rows = rows;
+        self.search.hits = hits;
+    }
+
+    fn next_hit(&mut self, forward: bool) {
+        if self.search.rows.is_empty() {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                "no hits".into()
+            });
+            return;
+        }
+        let current = self.top.index;
+        let target = if forward {
+            self.search
+                .rows
+                .iter()
+                .find(|&&i| i > current)
+                .or(self.search.rows.first())
+        } else {
+            self.search
+                .rows
+                .iter()
+                .rev()
+                .find(|&&i| i < current)
+                .or(self.search.rows.last())
+        };
+        if let Some(&index) = target {
+            self.top = Position { index, line: 0 };
+        }
+    }
+
+    /// How far into the document the top of the screen is. With one side of a pair shown
+    /// alone, rows without that side are skipped, so turns of that side measure it better.
+    pub fn percent(&self) -> usize {
+        let one_side_shown =
+            self.screen().is_some_and(|s| s.panes.len() == 1) && self.reader.is_pair();
+        let turn = self
+            .current_row()
+            .and_then(|id| self.reader.rows[id].turn(self.focus));
+        match turn {
+            Some(turn) if one_side_shown => {
+                let turns = self.reader.panes[self.focus].transcript.turns.len().max(1);
+                turn * 100 / turns
+            }
+            _ => self.top.index * 100 / self.visible.len().max(1),
+        }
+    }
+
+    /// Which hit the current row is, counted from 1, if it is one.
+    pub fn hit_number(&self) -> Option<usize> {
+        self.search
+            .rows
+            .iter()
+            .position(|&i| i == self.top.index)
+            .map(|n| n + 1)
+    }
+
+    fn jump_forward(&mut self, wanted: impl Fn(&App, usize) -> bool) {
+        let found = (self.top.index + 1..self.visible.len())
+            .find(|&index| wanted(self, self.visible[index]));
+        match found {
+            Some(index) => self.top = Position { index, line: 0 },
+            None => self.message = Some("no more".into()),
+        }
+    }
+
+    fn jump_back(&mut self, wanted: impl Fn(&App, usize) -> bool) {
+        let end = if self.top.line > 0 {
+            self.top.index + 1
+        } else {
+            self.top.index
+        };
+        let found = (0..end.min(self.visible.len()))
+            .rev()
+            .find(|&index| wanted(self, self.visible[index]));
+        match found {
+            Some(index) => self.top = Position { index, line: 0 },
+            None => self.message = Some("no more".into()),
+        }
+    }
+
+    /// The height of a shown row, measured once per width.
+    fn height(&mut self, index: usize) -> usize {
+        let widths = self.screen().map_or([0, 0], |s| s.widths());
+        if widths != self.heights_for {
+            self.heights.iter_mut().for_each(|h| *h = 0);
+            self.heights_for = widths;
+        }
+        let Some(&id) = self.visible.get(index) else {
+            return 1;
+        };
+        if self.heights[id] == 0 {
+            let height = layout::row_height(&self.reader, &self.reader.rows[id], widths);
+            self.heights[id] = height as u32 + 1;
+        }
+        self.heights[id] as usize - 1
+    }
+
+    /// Moves the top of the screen by `lines` (down when positive).
+    fn scroll(&mut self, lines: isize) {
+        let mut position = self.top;
+        if lines >= 0 {
+            position.line += lines as usize;
+            while position.index + 1 < self.visible.len() {
+                let height = self.height(position.index);
+                if position.line < height {
+                    break;
+                }
+                position.line -= height;
+                position.index += 1;
+            }
+        } else {
+            let mut back = lines.unsigned_abs();
+            while back > position.line && position.index > 0 {
+                back -= position.line + 1;
+                position.index -= 1;
+                while self.height(position.index) == 0 && position.index > 0 {
+                    position.index -= 1;
+                }
+                position.line = self.height(position.index).saturating_sub(1);
+            }
+            position.line = position.line.saturating_sub(back);
+        }
+        self.top = position;
+    }
+
+    /// The top position that shows the end of the document at the bottom of the screen.
+    fn bottom(&mut self) -> Position {
+        let mut remaining = self.body_height();
+        let mut index = self.visible.len();
+        while index > 0 {
+            let height = self.height(index - 1);
+            if height > 0 && height >= remaining {
+                return Position {
+                    index: index - 1,
+                    line: height - remaining,
+                };
+            }
+            remaining -= height;
+            index -= 1;
+        }
+        Position::default()
+    }
+
+    /// Keeps the top within the document: never past the last screen.
+    fn clamp(&mut self) {
+        if self.visible.is_empty() {
+            self.top = Position::default();
+            return;
+        }
+        self.top.index = self.top.index.min(self.visible.len() - 1);
+        // Rows with nothing on the sides shown (one pane in a narrow terminal) are skipped.
+        while self.height(self.top.index) == 0 && self.top.index + 1 < self.visible.len() {
+            self.top = Position {
+                index: self.top.index + 1,
+                line: 0,
+            };
+        }
+        let bottom = self.bottom();
+        if (self.top.index, self.top.line) > (bottom.index, bottom.line) {
+            self.top = bottom;
+        }
+        let height = self.height(self.top.index);
+        self.top.line = self.top.line.min(height.saturating_sub(1));
+    }
+
+    /// Copies the current row, both versions with speaker and turn and sentence numbers.
+    fn copy_row(&mut self) {
+        let Some(id) = self.current_row() else {
+            return;
+        };
+        let row = &self.reader.rows[id];
+        let mut quote = String::new();
+        for (side, pane) in self.reader.panes.iter().enumerate() {
+            let refs = &row.sides[side];
+            let metadata = &pane.transcript.metadata;
+            let version = metadata
+                .source
+                .clone()
+                .or(metadata.title.clone())
+                .unwrap_or_else(|| metadata.origin.file.clone());
+            let Some(first) = refs.first() else {
+                quote.push_str(&format!("[{version}] (no counterpart)\n"));
+                continue;
+            };
+            let last = refs.last().unwrap_or(first);
+            let sentences = if first.sentence == last.sentence && first.turn == last.turn {
+                format!("sentence {}", first.sentence + 1)
+            } else if first.turn == last.turn {
+                format!("sentences {}-{}", first.sentence + 1, last.sentence + 1)
+            } else {
+                format!(
+                    "turn {} sentence {} to turn {} sentence {}",
+                    first.turn + 1,
+                    first.sentence + 1,
+                    last.turn + 1,
+                    last.sentence + 1
+                )
+            };
+            quote.push_str(&format!(
+                "[{version}] {}, turn {}, {sentences}: “{}”\n",
+                pane.label(first.turn),
+                first.turn + 1,
+                self.reader.side_text(row, side)
+            ));
+        }
+        self.message = Some(format!("copied row {} to the clipboard", id + 1));
+        self.clipboard = Some(quote);
+    }
+}

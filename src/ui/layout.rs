@@ -1,0 +1,439 @@
+//! Where things go on the screen, and how a row's text wraps into lines.
+//!
+//! Wrapping is done once per row and width, here, for both scrolling and drawing, so that the
+//! two can never disagree about how tall a row is.
+
+use super::reader::{OFFICIAL, OTHER, ReadRow, Reader, Side};
+use crate::align::{SentenceRef, word_diff};
+use crate::model::AnnotationKind;
+use crate::sanitize;
+use ratatui::layout::Rect;
+use std::ops::Range;
+
+/// Below this width two panes do not fit side by side: one is shown at a time.
+pub const NARROW: u16 = 100;
+/// Below this size the reader cannot be drawn.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 8;
+const HEADER: u16 = 2;
+const FOOTER: u16 = 1;
+const GUTTER: u16 = 3;
+const MINIMAP: u16 = 1;
+
+/// The parts of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    pub header: Rect,
+    pub footer: Rect,
+    pub gutter: Rect,
+    /// The panes drawn, with the side each shows.
+    pub panes: Vec<(Side, Rect)>,
+    pub separator: Option<Rect>,
+    pub minimap: Rect,
+}
+
+impl Screen {
+    /// Lays out a `width` × `height` terminal; `None` when it is too small to use.
+    pub fn new(width: u16, height: u16, pair: bool, focus: Side) -> Option<Screen> {
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return None;
+        }
+        let body_height = height - HEADER - FOOTER;
+        let body_y = HEADER;
+        let header = Rect::new(0, 0, width, HEADER);
+        let footer = Rect::new(0, height - FOOTER, width, FOOTER);
+        let gutter = Rect::new(0, body_y, GUTTER, body_height);
+        let minimap = Rect::new(width - MINIMAP, body_y, MINIMAP, body_height);
+        let inner = width - GUTTER - MINIMAP;
+        let (panes, separator) = if pair && width >= NARROW {
+            let left = (inner - 1) / 2;
+            let right = inner - 1 - left;
+            (
+                vec![
+                    (OFFICIAL, Rect::new(GUTTER, body_y, left, body_height)),
+                    (
+                        OTHER,
+                        Rect::new(GUTTER + left + 1, body_y, right, body_height),
+                    ),
+                ],
+                Some(Rect::new(GUTTER + left, body_y, 1, body_height)),
+            )
+        } else {
+            let side = if pair { focus } else { OFFICIAL };
+            (
+                vec![(side, Rect::new(GUTTER, body_y, inner, body_height))],
+                None,
+            )
+        };
+        Some(Screen {
+            header,
+            footer,
+            gutter,
+            panes,
+            separator,
+            minimap,
+        })
+    }
+
+    pub fn body_height(&self) -> usize {
+        self.gutter.height as usize
+    }
+
+    /// The widths text wraps at, per side shown (0 for a side not shown).
+    pub fn widths(&self) -> [u16; 2] {
+        let mut widths = [0, 0];
+        for (side, rect) in &self.panes {
+            widths[*side] = rect.width;
+        }
+        widths
+    }
+}
+
+/// How a stretch of a line is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Note(AnnotationKind),
+    SearchHit,
+    DiffChanged,
+}
+
+/// The text of consecutive sentences of one turn on one side, ready to wrap.
+#[derive(Debug, Clone, Default)]
+pub struct Segment {
+    pub turn: usize,
+    /// A speaker label line goes first: the turn starts here.
+    pub opens_turn: bool,
+    /// Text made safe for the terminal.
+    pub text: String,
+    /// Marked stretches of `text`.
+    pub marks: Vec<(Range<usize>, Mark)>,
+    /// Where each sentence's text is in `text`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// One screen line of one side of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    /// A blank line between paragraphs.
+    Blank,
+    /// The speaker label opening a turn.
+    Label { turn: usize },
+    /// A stretch of a segment's text.
+    Text { segment: usize, range: Range<usize> },
+    /// The quiet stand-in where a row has no counterpart.
+    Placeholder,
+}
+
+/// A side of a row, wrapped.
+#[derive(Debug, Clone, Default)]
+pub struct WrappedSide {
+    pub segments: Vec<Segment>,
+    pub lines: Vec<LineKind>,
+}
+
+/// Appends `raw` to `out` made safe, returning a map from byte offsets of `raw` to offsets in
+/// `out` when they differ (only when `raw` held characters that had to be replaced).
+fn push_visible(out: &mut String, raw: &str) -> Option<Vec<usize>> {
+    if !raw.chars().any(sanitize::is_unsafe) {
+        out.push_str(raw);
+        return None;
+    }
+    let mut map = vec![0; raw.len() + 1];
+    for (offset, c) in raw.char_indices() {
+        for slot in &mut map[offset..offset + c.len_utf8()] {
+            *slot = out.len();
+        }
+        if sanitize::is_unsafe(c) {
+            out.push_str(&sanitize::stand_in(c));
+        } else {
+            out.push(c);
+        }
+    }
+    map[raw.len()] = out.len();
+    Some(map)
+}
+
+/// The segments of one side of a row: text, notes and annotation marks.
+pub fn segments(reader: &Reader, row: &ReadRow, side: Side) -> Vec<Segment> {
+    let Some(pane) = reader.panes.get(side) else {
+        return Vec::new();
+    };
+    let mut segments: Vec<Segment> = Vec::new();
+    for &r in &row.sides[side] {
+        let Some(sentence) = pane.sentence(r) else {
+            continue;
+        };
+        if segments.last().is_none_or(|s| s.turn != r.turn) {
+            segments.push(Segment {
+                turn: r.turn,
+                opens_turn: r.sentence == 0,
+                ..Segment::default()
+            });
+        }
+        let Some(segment) = segments.last_mut() else {
+            continue;
+        };
+        if !segment.text.is_empty() {
+            segment.text.push(' ');
+        }
+        for note in pane.annotations(r).filter(|a| a.span.is_none()) {
+            let start = segment.text.len();
+            push_visible(&mut segment.text, &note.text);
+            segment
+                .marks
+                .push((start..segment.text.len(), Mark::Note(note.kind)));
+            segment.text.push(' ');
+        }
+        let start = segment.text.len();
+        let map = push_visible(&mut segment.text, &sentence.text);
+        let at =
+            |offset: usize| start + map.as_ref().map_or(offset, |m| m[offset.min(m.len() - 1)]);
+        for note in pane.annotations(r) {
+            if let Some(span) = &note.span
+                && span.end <= sentence.text.len()
+            {
+                segment
+                    .marks
+                    .push((at(span.start)..at(span.end), Mark::Note(note.kind)));
+            }
+        }
+        segment.sentences.push(start..segment.text.len());
+    }
+    segments
+}
+
+/// Byte ranges of `needle` in `haystack`, ignoring case. `needle` must be lower case.
+pub fn find_all(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    if haystack.is_ascii() && needle.is_ascii() {
+        let lower = haystack.to_ascii_lowercase();
+        return lower
+            .match_indices(needle)
+            .map(|(at, m)| at..at + m.len())
+            .collect();
+    }
+    let folded: Vec<(usize, char)> = haystack
+        .char_indices()
+        .map(|(at, c)| (at, c.to_lowercase().next().unwrap_or(c)))
+        .collect();
+    let wanted: Vec<char> = needle.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + wanted.len() <= folded.len() {
+        if folded[i..i + wanted.len()]
+            .iter()
+            .map(|(_, c)| *c)
+            .eq(wanted.iter().copied())
+        {
+            let end = folded
+                .get(i + wanted.len())
+                .map_or(haystack.len(), |(at, _)| *at);
+            found.push(folded[i].0..end);
+            i += wanted.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Marks the word differences of a row (one language) on both sides' segments.
+pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
+    let text = |segments: &[Segment]| -> String {
+        segments
+            .iter()
+            .flat_map(|s| s.sentences.iter().map(move |r| &s.text[r.clone()]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (text(official), text(other));
+    let (mut at_a, mut at_b) = (0, 0);
+    let (mut changed_a, mut changed_b) = (Vec::new(), Vec::new());
+    for piece in word_diff(&a, &b) {
+        let length = piece.text.len();
+        match piece.op {
+            "delete" => {
+                changed_a.push(at_a..at_a + length);
+                at_a += length;
+            }
+            "insert" => {
+                changed_b.push(at_b..at_b + length);
+                at_b += length;
+            }
+            _ => {
+                at_a += length;
+                at_b += length;
+            }
+        }
+    }
+    place_marks(official, &changed_a, Mark::DiffChanged);
+    place_marks(other, &changed_b, Mark::DiffChanged);
+}
+
+/// Puts ranges of the joined sentence text onto the segments they fall in.
+fn place_marks(segments: &mut [Segment], ranges: &[Range<usize>], mark: Mark) {
+    let mut offset = 0;
+    for segment in segments {
+        for sentence in segment.sentences.clone() {
+            let length = sentence.len();
+            for range in ranges {
+                let start = range.start.max(offset);
+                let end = range.end.min(offset + length);
+                if start < end {
+                    let shift = |x: usize| sentence.start + x - offset;
+                    segment.marks.push((shift(start)..shift(end), mark));
+                }
+            }
+            offset += length + 1;
+        }
+    }
+}
+
+/// Wraps a side of a row at `width`. A side with no sentences in a two-pane row shows a
+/// placeholder line.
+pub fn wrap(
+    segments: Vec<Segment>,
+    width: u16,
+    breaks_before: bool,
+    placeholder: bool,
+) -> WrappedSide {
+    let width = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    if segments.is_empty() && !placeholder {
+        return WrappedSide { segments, lines };
+    }
+    if breaks_before {
+        lines.push(LineKind::Blank);
+    }
+    for (index, segment) in segments.iter().enumerate() {
+        if segment.opens_turn {
+            lines.push(LineKind::Label { turn: segment.turn });
+        }
+        let options = textwrap::Options::new(width).break_words(true);
+        let mut search_from = 0;
+        for line in textwrap::wrap(&segment.text, options) {
+            let start = offset_in(&segment.text, &line, search_from);
+            let range = start..start + line.len();
+            search_from = range.end;
+            lines.push(LineKind::Text {
+                segment: index,
+                range,
+            });
+        }
+    }
+    if segments.is_empty() && placeholder {
+        lines.push(LineKind::Placeholder);
+    }
+    WrappedSide { segments, lines }
+}
+
+/// Where a wrapped line starts in the text it came from.
+fn offset_in(text: &str, line: &str, search_from: usize) -> usize {
+    let text_start = text.as_ptr() as usize;
+    let line_start = line.as_ptr() as usize;
+    if line_start >= text_start && line_start + line.len() <= text_start + text.len() {
+        return line_start - text_start;
+    }
+    text[search_from.min(text.len())..]
+        .find(line)
+        .map_or(search_from, |at| search_from + at)
+}
+
+/// Both sides of a row wrapped for the screen, padded to the same height. A row with nothing
+/// on the sides shown has height 0.
+pub struct WrappedRow {
+    pub sides: [WrappedSide; 2],
+    pub height: usize,
+}
+
+/// What decorates the text beyond annotations.
+#[derive(Debug, Clone, Default)]
+pub struct Highlights {
+    /// A lower-case search query.
+    pub search: Option<String>,
+    pub differences: bool,
+}
+
+/// Wraps a row for the given pane widths (0: side not shown).
+pub fn wrap_row(
+    reader: &Reader,
+    row: &ReadRow,
+    widths: [u16; 2],
+    highlights: &Highlights,
+) -> WrappedRow {
+    let mut segments = [
+        segments(reader, row, OFFICIAL),
+        segments(reader, row, OTHER),
+    ];
+    let shown = |side: usize| widths[side] > 0 && side < reader.panes.len();
+    if highlights.differences && reader.same_language && shown(OFFICIAL) && shown(OTHER) {
+        let [official, other] = &mut segments;
+        if !official.is_empty() && !other.is_empty() {
+            mark_differences(official, other);
+        }
+    }
+    if let Some(query) = &highlights.search {
+        for segment in segments.iter_mut().flatten() {
+            for range in find_all(&segment.text, query) {
+                segment.marks.push((range, Mark::SearchHit));
+            }
+        }
+    }
+    let [official, other] = segments;
+    // One side shown alone (a narrow terminal) skips the rows it has nothing in.
+    let placeholder = shown(OFFICIAL) && shown(OTHER);
+    let sides = [
+        if shown(OFFICIAL) {
+            wrap(official, widths[OFFICIAL], row.breaks_before, placeholder)
+        } else {
+            WrappedSide::default()
+        },
+        if shown(OTHER) {
+            wrap(other, widths[OTHER], row.breaks_before, placeholder)
+        } else {
+            WrappedSide::default()
+        },
+    ];
+    let height = sides.iter().map(|s| s.lines.len()).max().unwrap_or(0);
+    WrappedRow { sides, height }
+}
+
+/// The height of a row at the given widths, as [`wrap_row`] lays it out.
+pub fn row_height(reader: &Reader, row: &ReadRow, widths: [u16; 2]) -> usize {
+    wrap_row(reader, row, widths, &Highlights::default()).height
+}
+
+/// The sentence a row starts with on a side, for citations.
+pub fn first_sentence(row: &ReadRow, side: Side) -> Option<SentenceRef> {
+    row.sides[side].first().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_ignores_case_in_any_script() {
+        assert_eq!(find_all("Korea and KOREA", "korea"), [0..5, 10..15]);
+        assert_eq!(find_all("Ünited ünited", "ünited"), [0..7, 8..15]);
+        assert_eq!(find_all("한국과 한국", "한국"), [0..6, 10..16]);
+    }
+
+    #[test]
+    fn wide_characters_wrap_within_the_width() {
+        let segment = Segment {
+            text: "한미 외교장관 공동 기자회견을 시작하겠습니다. 모두발언부터 듣겠습니다.".into(),
+            ..Segment::default()
+        };
+        let wrapped = wrap(vec![segment.clone()], 12, false, false);
+        for line in &wrapped.lines {
+            if let LineKind::Text { range, .. } = line {
+                let width = unicode_width::UnicodeWidthStr::width(&segment.text[range.clone()]);
+                assert!(width <= 12, "{width}");
+            }
+        }
+        assert!(wrapped.lines.len() >= 4);
+    }
+}

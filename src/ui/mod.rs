@@ -1,0 +1,144 @@
+//! The reader: two synchronized panes in the terminal.
+//!
+//! The loop is synchronous: draw, wait for one event, turn it into an [`Action`], let
+//! [`App::update`] apply it, repeat. Terminal input and signals arrive on one channel from
+//! two small threads, so a SIGTERM or a Ctrl-Z is handled like a key press: the terminal is
+//! restored first, always.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod reader;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+
+pub use action::Action;
+pub use app::App;
+pub use reader::Reader;
+pub use theme::Theme;
+
+use crossterm::event::{
+    Event as TerminalEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
+use std::io::{self, Write};
+use std::sync::mpsc;
+
+/// Something the loop reacts to.
+enum Event {
+    Terminal(TerminalEvent),
+    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and exit with this code.
+    Exit(i32),
+    /// SIGTSTP from outside: suspend like Ctrl-Z.
+    Suspend,
+    /// SIGCONT: the terminal may have been changed meanwhile; draw everything again.
+    Redraw,
+}
+
+/// Runs the reader until the user quits. Returns the exit code asked for by a signal, if any.
+pub fn run(reader: Reader, theme: Theme) -> io::Result<Option<i32>> {
+    terminal::install_panic_hook();
+    let mut guard = terminal::Guard::enter()?;
+    let (sender, events) = mpsc::channel();
+    spawn_input(sender.clone());
+    terminal::spawn_signal_watch(move |signal| {
+        let event = match signal {
+            terminal::Signal::Exit(code) => Event::Exit(code),
+            terminal::Signal::Suspend => Event::Suspend,
+            terminal::Signal::Continue => Event::Redraw,
+        };
+        sender.send(event).is_ok()
+    })?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(reader, (size.width, size.height));
+    loop {
+        guard
+            .terminal
+            .draw(|frame| view::draw(frame, &app, &theme))?;
+        if let Some(text) = app.clipboard.take() {
+            terminal::copy_to_clipboard(&text)?;
+        }
+        let Ok(event) = events.recv() else {
+            return Ok(None);
+        };
+        match event {
+            Event::Terminal(event) => {
+                if is_suspend_key(&event) {
+                    guard.suspend()?;
+                    continue;
+                }
+                if let Some(action) = action_for(&app, event) {
+                    app.update(action);
+                }
+            }
+            Event::Exit(code) => return Ok(Some(code)),
+            Event::Suspend => guard.suspend()?,
+            Event::Redraw => guard.redraw()?,
+        }
+        if app.quit {
+            return Ok(None);
+        }
+    }
+}
+
+fn spawn_input(sender: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if sender.send(Event::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn is_suspend_key(event: &TerminalEvent) -> bool {
+    matches!(
+        event,
+        TerminalEvent::Key(KeyEvent { code: KeyCode::Char('z'), modifiers, kind: KeyEventKind::Press, .. })
+            if modifiers.contains(KeyModifiers::CONTROL)
+    )
+}
+
+/// What a terminal event asks for, given what the reader is doing (typing a search, picking
+/// speakers, reading). Key releases and repeats are ignored.
+pub fn action_for(app: &App, event: TerminalEvent) -> Option<Action> {
+    match event {
+        TerminalEvent::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
+        TerminalEvent::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown(keymap::WHEEL)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp(keymap::WHEEL)),
+            _ => None,
+        },
+        TerminalEvent::Resize(width, height) => Some(Action::Resize(width, height)),
+        _ => None,
+    }
+}
+
+fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match app.mode {
+        app::Mode::Reading => keymap::action_for(key),
+        app::Mode::Help => Some(Action::Back),
+        app::Mode::Searching { .. } | app::Mode::Speakers(_) => match key.code {
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Char('c') if control => Some(Action::Back),
+            KeyCode::Enter => Some(Action::Confirm),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Up => Some(Action::ListUp),
+            KeyCode::Down => Some(Action::ListDown),
+            KeyCode::Char(' ') if matches!(app.mode, app::Mode::Speakers(_)) => {
+                Some(Action::ListToggle)
+            }
+            KeyCode::Char(c) if !control => Some(Action::Type(c)),
+            _ => None,
+        },
+    }
+}
+
+/// Writes to the real terminal while the reader runs (clipboard escapes).
+fn write_raw(bytes: &[u8]) -> io::Result<()> {
+    let mut stdout = io::stdout();
+    stdout.write_all(bytes)?;
+    stdout.flush()
+}

@@ -1,0 +1,118 @@
+//! The terminal's state: entered and always left again, on quit, error, panic, signal, and
+//! around a suspension (Ctrl-Z, `fg`).
+
+use base64::Engine;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use std::io::{self, Stdout, stdout};
+
+/// Puts the terminal in the reader's state: raw mode, alternate screen, mouse reports.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// Puts the terminal back as it was. Every step is tried even if one fails.
+pub fn leave() -> io::Result<()> {
+    let screen = execute!(
+        stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let raw = disable_raw_mode();
+    screen.and(raw)
+}
+
+/// Restores the terminal before the default panic message is printed, so it is readable.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave();
+        previous(info);
+    }));
+}
+
+/// The terminal in the reader's state, left again when dropped (on return or on error).
+pub struct Guard {
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Guard {
+    pub fn enter() -> io::Result<Guard> {
+        enter()?;
+        let terminal = match Terminal::new(CrosstermBackend::new(stdout())) {
+            Ok(terminal) => terminal,
+            Err(error) => {
+                let _ = leave();
+                return Err(error);
+            }
+        };
+        Ok(Guard { terminal })
+    }
+
+    /// Gives the terminal back to the shell and stops, as Ctrl-Z does; on `fg`, takes it
+    /// again and draws everything.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        leave()?;
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        enter()?;
+        self.redraw()
+    }
+
+    pub fn redraw(&mut self) -> io::Result<()> {
+        self.terminal.clear()
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = leave();
+    }
+}
+
+/// A signal the reader reacts to.
+pub enum Signal {
+    Exit(i32),
+    Suspend,
+    Continue,
+}
+
+/// Watches for SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT on a thread and reports them to
+/// `report` until it returns false.
+pub fn spawn_signal_watch(report: impl Fn(Signal) -> bool + Send + 'static) -> io::Result<()> {
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let event = match signal {
+                SIGTSTP => Signal::Suspend,
+                SIGCONT => Signal::Continue,
+                other => Signal::Exit(128 + other),
+            };
+            if !report(event) {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Puts text on the clipboard with an OSC 52 escape, which terminals pass to the system
+/// clipboard (tmux with `set-clipboard on`). The text is base64-encoded, so nothing in it can
+/// act as an escape itself.
+pub fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    super::write_raw(format!("\x1b]52;c;{encoded}\x07").as_bytes())
+}

@@ -1,0 +1,488 @@
+//! Drawing the reader. Takes the state read-only: only the rows on screen are wrapped and
+//! drawn, so a frame costs the same however long the transcripts are.
+
+use super::app::{App, Mode};
+use super::keymap;
+use super::layout::{self, Highlights, LineKind, Mark, Screen, WrappedSide};
+use super::reader::{OFFICIAL, OTHER, Side};
+use super::theme::Theme;
+use crate::model::AnnotationKind;
+use crate::sanitize::visible;
+use ratatui::Frame;
+use ratatui::layout::{Alignment as TextAlignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let Some(screen) = app.screen() else {
+        let message = format!(
+            "terminal too small: {}×{} (tandem needs at least {}×{})",
+            area.width,
+            area.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        );
+        let y = area.height / 2;
+        frame.render_widget(
+            Paragraph::new(message)
+                .wrap(Wrap { trim: true })
+                .alignment(TextAlignment::Center),
+            Rect::new(
+                0,
+                y.saturating_sub(1),
+                area.width,
+                area.height - y.saturating_sub(1),
+            ),
+        );
+        return;
+    };
+    draw_header(frame, app, theme, &screen);
+    draw_body(frame, app, theme, &screen);
+    draw_minimap(frame, app, theme, &screen);
+    draw_status(frame, app, theme, &screen);
+    match &app.mode {
+        Mode::Help => draw_help(frame, theme),
+        Mode::Speakers(_) => draw_speakers(frame, app, theme),
+        Mode::Reading | Mode::Searching { .. } => {}
+    }
+}
+
+/// Cuts `text` to `width` display columns, marking the cut with `…`.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
+    let narrow = app.reader.is_pair() && screen.panes.len() == 1;
+    for (side, rect) in &screen.panes {
+        let pane = &app.reader.panes[*side];
+        let metadata = &pane.transcript.metadata;
+        let (x, width) = if *side == OFFICIAL || screen.panes.len() == 1 {
+            (0, rect.x + rect.width)
+        } else {
+            (rect.x, rect.width + screen.minimap.width)
+        };
+        let width = width as usize;
+        let title = metadata
+            .title
+            .clone()
+            .unwrap_or_else(|| metadata.origin.file.clone());
+        let mut details: Vec<String> = Vec::new();
+        details.extend(metadata.source.clone());
+        details.extend(metadata.language.clone());
+        details.push(metadata.origin.file.clone());
+        if narrow {
+            details.insert(
+                0,
+                format!(
+                    "{} version (Tab: the other)",
+                    if *side == OFFICIAL {
+                        "official"
+                    } else {
+                        "other"
+                    }
+                ),
+            );
+        }
+        let focused = app.reader.is_pair() && !narrow && app.focus == *side;
+        let title_style = if focused {
+            theme.title.patch(theme.focus_border)
+        } else {
+            theme.title
+        };
+        let lines = vec![
+            Line::from(Span::styled(
+                fit(&visible(&title), width.saturating_sub(1)),
+                title_style,
+            )),
+            Line::from(Span::styled(
+                fit(&visible(&details.join(" · ")), width.saturating_sub(1)),
+                theme.subtitle,
+            )),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect::new(
+                x + u16::from(x == 0),
+                0,
+                width as u16 - u16::from(x == 0),
+                2,
+            ),
+        );
+    }
+}
+
+fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
+    let highlights = Highlights {
+        search: (!app.search.query.is_empty()).then(|| app.search.query.to_lowercase()),
+        differences: app.differences,
+    };
+    let widths = screen.widths();
+    let height = screen.body_height();
+    let buffer = frame.buffer_mut();
+    let mut y = 0;
+    let mut index = app.top.index;
+    let mut skip = app.top.line;
+    while y < height && index < app.visible.len() {
+        let row = &app.reader.rows[app.visible[index]];
+        let wrapped = layout::wrap_row(&app.reader, row, widths, &highlights);
+        let first_text = (0..wrapped.height).find(|&line| {
+            wrapped.sides.iter().any(|s| {
+                matches!(
+                    s.lines.get(line),
+                    Some(LineKind::Text { .. } | LineKind::Label { .. } | LineKind::Placeholder)
+                )
+            })
+        });
+        for line in 0..wrapped.height {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if y >= height {
+                break;
+            }
+            let screen_y = screen.gutter.y + y as u16;
+            for (side, rect) in &screen.panes {
+                let spans = side_line(app, theme, &wrapped.sides[*side], line, *side);
+                buffer.set_line(rect.x, screen_y, &Line::from(spans), rect.width);
+            }
+            if Some(line) == first_text {
+                let (mark, style) = if row.is_unmatched() {
+                    ("○", theme.gutter_unmatched)
+                } else if row.is_divergent() {
+                    ("●", theme.gutter_divergent)
+                } else {
+                    (" ", theme.text)
+                };
+                let current = if index == app.top.index { "▸" } else { " " };
+                buffer.set_string(screen.gutter.x, screen_y, current, theme.current_row);
+                buffer.set_string(screen.gutter.x + 1, screen_y, mark, style);
+            }
+            if let Some(separator) = screen.separator {
+                buffer.set_string(separator.x, screen_y, "│", theme.border);
+            }
+            y += 1;
+        }
+        index += 1;
+    }
+    if let Some(separator) = screen.separator {
+        for rest in y..height {
+            buffer.set_string(
+                separator.x,
+                screen.gutter.y + rest as u16,
+                "│",
+                theme.border,
+            );
+        }
+    }
+}
+
+/// The spans of one screen line of one side of a row.
+fn side_line(
+    app: &App,
+    theme: &Theme,
+    side: &WrappedSide,
+    line: usize,
+    which: Side,
+) -> Vec<Span<'static>> {
+    match side.lines.get(line) {
+        None | Some(LineKind::Blank) => Vec::new(),
+        Some(LineKind::Placeholder) => vec![Span::styled("·", theme.placeholder)],
+        Some(LineKind::Label { turn }) => {
+            let pane = &app.reader.panes[which];
+            let entry = pane.entry(*turn);
+            vec![
+                Span::styled(
+                    visible(pane.label(*turn)).into_owned(),
+                    theme.speaker(entry),
+                ),
+                Span::styled(format!("  turn {}", turn + 1), theme.subtitle),
+            ]
+        }
+        Some(LineKind::Text { segment, range }) => {
+            let segment = &side.segments[*segment];
+            styled_spans(&segment.text, range.clone(), &segment.marks, theme, which)
+        }
+    }
+}
+
+fn mark_style(mark: Mark, theme: &Theme, side: Side) -> Style {
+    match mark {
+        Mark::Note(AnnotationKind::Unverified) => theme.unverified,
+        Mark::Note(AnnotationKind::Struck) => theme.struck,
+        Mark::Note(_) => theme.annotation,
+        Mark::DiffChanged if side == OFFICIAL => theme.diff_removed,
+        Mark::DiffChanged => theme.diff_added,
+        Mark::SearchHit => theme.search_hit,
+    }
+}
+
+/// Splits `text[range]` where marks begin and end, styling each piece.
+fn styled_spans(
+    text: &str,
+    range: std::ops::Range<usize>,
+    marks: &[(std::ops::Range<usize>, Mark)],
+    theme: &Theme,
+    side: Side,
+) -> Vec<Span<'static>> {
+    let mut cuts = vec![range.start, range.end];
+    for (mark_range, _) in marks {
+        for cut in [mark_range.start, mark_range.end] {
+            if cut > range.start && cut < range.end && text.is_char_boundary(cut) {
+                cuts.push(cut);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let priority = |mark: &Mark| match mark {
+        Mark::Note(_) => 0,
+        Mark::DiffChanged => 1,
+        Mark::SearchHit => 2,
+    };
+    cuts.windows(2)
+        .map(|piece| {
+            let (start, end) = (piece[0], piece[1]);
+            let mut covering: Vec<&Mark> = marks
+                .iter()
+                .filter(|(r, _)| r.start <= start && end <= r.end)
+                .map(|(_, m)| m)
+                .collect();
+            covering.sort_by_key(|m| priority(m));
+            let style = covering.iter().fold(theme.text, |style, mark| {
+                style.patch(mark_style(**mark, theme, side))
+            });
+            Span::styled(text[start..end].to_string(), style)
+        })
+        .collect()
+}
+
+fn draw_minimap(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
+    let cells = app.minimap();
+    let height = screen.minimap.height as usize;
+    let total = app.visible.len().max(1);
+    let last_shown = app.top.index + screen.body_height();
+    let buffer = frame.buffer_mut();
+    for (y, cell) in cells.iter().enumerate().take(height) {
+        let (symbol, mut style) = match cell {
+            2 => ("▐", theme.minimap_unmatched),
+            1 => ("▐", theme.minimap_divergent),
+            _ => ("│", theme.minimap),
+        };
+        let (from, to) = (
+            y * total / height,
+            ((y + 1) * total / height).max(y * total / height + 1),
+        );
+        if to > app.top.index && from < last_shown {
+            style = style.patch(theme.minimap_viewport);
+        }
+        buffer.set_string(screen.minimap.x, screen.minimap.y + y as u16, symbol, style);
+    }
+}
+
+fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
+    let width = screen.footer.width as usize;
+    let mut left: Vec<String> = Vec::new();
+    if let Some(id) = app.current_row() {
+        let row = &app.reader.rows[id];
+        let side = if row.sides[app.focus].is_empty() {
+            1 - app.focus.min(1)
+        } else {
+            app.focus
+        };
+        if let Some(turn) = row.turn(side) {
+            let pane = &app.reader.panes[side.min(app.reader.panes.len() - 1)];
+            let turns = pane.transcript.turns.len();
+            left.push(format!("turn {}/{}", turn + 1, turns));
+            left.push(visible(pane.label(turn)).into_owned());
+        }
+        left.push(format!("{}%", app.percent()));
+    } else {
+        left.push("nothing to show".into());
+    }
+    let selected: Vec<String> = app
+        .filter
+        .iter()
+        .enumerate()
+        .filter(|(_, on)| **on)
+        .map(|(index, _)| visible(&app.reader.speakers[index].name()).into_owned())
+        .collect();
+    if !selected.is_empty() {
+        left.push(format!("only: {}", selected.join(", ")));
+    }
+    match &app.mode {
+        Mode::Searching { .. } => left.push(format!(
+            "/{}▏ {} hits",
+            visible(&app.search.query),
+            app.search.hits
+        )),
+        _ if !app.search.query.is_empty() => {
+            let number = app.hit_number().map_or("-".to_string(), |n| n.to_string());
+            left.push(format!(
+                "/{} {number}/{} rows, {} hits",
+                visible(&app.search.query),
+                app.search.rows.len(),
+                app.search.hits
+            ));
+        }
+        _ => {}
+    }
+    if app.differences {
+        left.push("word diff on".into());
+    }
+    if let Some(message) = &app.message {
+        left.push(visible(message).into_owned());
+    }
+    let hint = " ? help  q quit ";
+    let text = fit(
+        &format!(" {}", left.join("  ·  ")),
+        width.saturating_sub(hint.width()),
+    );
+    let padding = width.saturating_sub(text.width() + hint.width());
+    let line = Line::from(vec![
+        Span::styled(text, theme.status),
+        Span::styled(" ".repeat(padding), theme.status),
+        Span::styled(hint, theme.status_key),
+    ]);
+    frame.render_widget(Paragraph::new(line), screen.footer);
+}
+
+/// A box in the middle of the screen.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(2));
+    let height = height.min(area.height.saturating_sub(2));
+    Rect::new(
+        (area.width - width) / 2,
+        (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn draw_help(frame: &mut Frame<'_>, theme: &Theme) {
+    let rows = keymap::help_rows();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut section = "";
+    for (keys, help, row_section) in &rows {
+        if *row_section != section {
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::from(Span::styled(
+                row_section.to_string(),
+                theme.title,
+            )));
+            section = row_section;
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {keys:<18}"),
+                theme.status_key.bg(theme.overlay.bg.unwrap_or_default()),
+            ),
+            Span::raw(help.to_string()),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Esc or ? closes this help",
+        theme.subtitle,
+    )));
+    let area = centered(frame.area(), 76, lines.len() as u16 + 2);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).style(theme.overlay).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Keys ")
+                .style(theme.overlay),
+        ),
+        area,
+    );
+}
+
+fn draw_speakers(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let Mode::Speakers(list) = &app.mode else {
+        return;
+    };
+    let shown = list.shown(&app.reader);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::raw("filter: "),
+            Span::styled(format!("{}▏", visible(&list.query)), theme.title),
+        ]),
+        Line::from(""),
+    ];
+    for (position, &entry) in shown.iter().enumerate() {
+        let speaker = &app.reader.speakers[entry];
+        let tick = if list.ticked.get(entry).copied().unwrap_or(false) {
+            "[x]"
+        } else {
+            "[ ]"
+        };
+        let turns = if app.reader.is_pair() {
+            format!(
+                "{} / {} turns",
+                speaker.turns[OFFICIAL], speaker.turns[OTHER]
+            )
+        } else {
+            format!("{} turns", speaker.turns[OFFICIAL])
+        };
+        let number = if entry < 9 {
+            format!("{}", entry + 1)
+        } else {
+            " ".into()
+        };
+        let style = if position == list.cursor {
+            theme.overlay_selected
+        } else {
+            theme.overlay
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{tick} {number} "), style),
+            Span::styled(
+                visible(&speaker.name()).into_owned(),
+                style
+                    .patch(theme.speaker(Some(entry)))
+                    .bg(style.bg.unwrap_or_default()),
+            ),
+            Span::styled(format!("  {turns}"), style),
+        ]));
+    }
+    if shown.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "no speaker matches",
+            theme.subtitle,
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "↑↓ move · space tick · enter show ticked · esc cancel",
+        theme.subtitle,
+    )));
+    let area = centered(frame.area(), 96, lines.len() as u16 + 2);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).style(theme.overlay).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Speakers ")
+                .style(theme.overlay),
+        ),
+        area,
+    );
+}

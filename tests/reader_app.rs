@@ -1,0 +1,192 @@
+//! The reader's behaviour without a terminal: build an App, apply actions, check the state.
+
+mod common;
+
+use tandem::align;
+use tandem::ui::layout::{self, Highlights};
+use tandem::ui::{Action, App, Reader};
+
+fn bundled(width: u16, height: u16) -> App {
+    let (official, ytn) = (common::official_seed(), common::ytn_seed());
+    let alignment = align::align(&official, &ytn, &[]);
+    App::new(Reader::pair(official, ytn, alignment), (width, height))
+}
+
+fn current_turn(app: &App, side: usize) -> Option<usize> {
+    app.current_row()
+        .and_then(|id| app.reader.rows[id].turn(side))
+}
+
+#[test]
+fn turn_navigation_follows_the_focused_pane() {
+    let mut app = bundled(160, 45);
+    app.update(Action::NextTurn);
+    assert_eq!(current_turn(&app, 0), Some(0), "first official turn");
+    app.update(Action::NextTurn);
+    assert_eq!(current_turn(&app, 0), Some(1));
+    app.update(Action::NextTurnBySpeaker);
+    assert_eq!(current_turn(&app, 0), Some(6), "Cho's next turn is the 7th");
+    app.update(Action::PreviousTurnBySpeaker);
+    assert_eq!(current_turn(&app, 0), Some(1));
+    app.update(Action::SwitchFocus);
+    app.update(Action::Top);
+    app.update(Action::NextTurn);
+    assert_eq!(
+        current_turn(&app, 1),
+        Some(1),
+        "YTN's Hoster, its second turn"
+    );
+}
+
+#[test]
+fn divergence_jumps_land_on_flagged_rows() {
+    let mut app = bundled(160, 45);
+    for _ in 0..5 {
+        app.update(Action::NextDivergence);
+        let id = app.current_row().unwrap();
+        assert!(app.reader.rows[id].is_divergent());
+    }
+    let before = app.top;
+    app.update(Action::PreviousDivergence);
+    assert!(app.top.index < before.index);
+}
+
+#[test]
+fn digits_filter_speakers_and_zero_clears() {
+    let mut app = bundled(160, 45);
+    let all = app.visible.len();
+    app.update(Action::ToggleSpeaker(3));
+    let blinken = &app.reader.speakers[2];
+    assert_eq!(blinken.labels[0].as_deref(), Some("SECSTATE BLINKEN"));
+    assert!(app.visible.len() < all);
+    for &id in &app.visible {
+        let row = &app.reader.rows[id];
+        assert!(
+            app.reader.row_entries(row).any(|e| e == 2),
+            "only Blinken's rows"
+        );
+    }
+    app.update(Action::ClearFilters);
+    assert_eq!(app.visible.len(), all);
+    app.update(Action::ToggleSpeaker(9));
+    assert_eq!(app.message.as_deref(), Some("there is no speaker 9"));
+}
+
+#[test]
+fn escape_clears_search_then_filter_then_quits() {
+    let mut app = bundled(160, 45);
+    app.update(Action::StartSearch);
+    for c in "korea".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+    assert!(app.search.hits > 10);
+    let all_hits = app.search.hits;
+    app.update(Action::ToggleSpeaker(1));
+    assert!(
+        app.search.hits < all_hits,
+        "hits are counted in the rows shown"
+    );
+    app.update(Action::Back);
+    assert!(app.search.query.is_empty());
+    app.update(Action::Back);
+    assert!(!app.filter.contains(&true));
+    assert!(!app.quit);
+    app.update(Action::Back);
+    assert!(app.quit);
+}
+
+#[test]
+fn search_is_incremental_and_escape_returns() {
+    let mut app = bundled(160, 45);
+    app.update(Action::PageDown);
+    let before = app.top;
+    app.update(Action::StartSearch);
+    for c in "orleans".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(app.search.hits, 2);
+    app.update(Action::Back);
+    assert_eq!(app.top, before);
+    assert_eq!(app.search.hits, 0);
+}
+
+#[test]
+fn copy_gives_a_citable_quote_pair() {
+    let mut app = bundled(160, 45);
+    app.update(Action::NextTurn);
+    app.update(Action::CopyRow);
+    let quote = app.clipboard.clone().unwrap();
+    let lines: Vec<&str> = quote.lines().collect();
+    assert_eq!(
+        lines[0],
+        "[State.gov] MODERATOR, turn 1, sentences 1-2: “Good afternoon. Let us now begin the joint press availability of the ROK-U.S. foreign ministers’ meeting, beginning with opening statements.”"
+    );
+    assert!(
+        lines[1].starts_with("[ytn.co.kr] Hoster, turn 2, sentence 1: “From now on"),
+        "{quote}"
+    );
+}
+
+#[test]
+fn scrolling_never_passes_the_end_and_returns_to_the_start() {
+    let mut app = bundled(120, 30);
+    app.update(Action::Bottom);
+    let bottom = app.top;
+    app.update(Action::ScrollDown(50));
+    assert_eq!(app.top, bottom, "no scrolling past the last screen");
+    app.update(Action::PageDown);
+    assert_eq!(app.top, bottom);
+    for _ in 0..2000 {
+        app.update(Action::ScrollUp(1));
+    }
+    assert_eq!((app.top.index, app.top.line), (0, 0));
+    // Line by line down to the end and back visits the same positions.
+    let mut down = vec![app.top];
+    while app.top != bottom {
+        app.update(Action::ScrollDown(1));
+        down.push(app.top);
+    }
+    let mut up = vec![app.top];
+    while app.top.index > 0 || app.top.line > 0 {
+        app.update(Action::ScrollUp(1));
+        up.push(app.top);
+    }
+    up.reverse();
+    assert_eq!(down, up);
+}
+
+#[test]
+fn wrapped_rows_pad_both_sides_to_one_height() {
+    let app = bundled(160, 45);
+    let widths = app.screen().unwrap().widths();
+    for row in &app.reader.rows {
+        let wrapped = layout::wrap_row(&app.reader, row, widths, &Highlights::default());
+        let tallest = wrapped.sides.iter().map(|s| s.lines.len()).max().unwrap();
+        assert_eq!(wrapped.height, tallest);
+        for side in &wrapped.sides {
+            for line in &side.lines {
+                if let layout::LineKind::Text { segment, range } = line {
+                    let text = &side.segments[*segment].text[range.clone()];
+                    assert!(
+                        unicode_width::UnicodeWidthStr::width(text)
+                            <= widths[0].max(widths[1]) as usize
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn resizing_keeps_the_place() {
+    let mut app = bundled(160, 45);
+    for _ in 0..4 {
+        app.update(Action::NextTurn);
+    }
+    let row = app.current_row();
+    app.update(Action::Resize(90, 30));
+    assert_eq!(app.current_row(), row);
+    app.update(Action::Resize(200, 60));
+    assert_eq!(app.current_row(), row);
+}

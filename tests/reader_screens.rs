@@ -1,0 +1,116 @@
+//! Screens of the reader, drawn into a test terminal and kept as snapshots: the first screen
+//! of the bundled example, a speaker filter, a search, the help, a narrow terminal, Korean.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tandem::align;
+use tandem::ui::{Action, App, Reader, Theme, view};
+
+fn bundled_app(width: u16, height: u16) -> App {
+    let (official, ytn) = (common::official_seed(), common::ytn_seed());
+    let alignment = align::align(&official, &ytn, &[]);
+    App::new(Reader::pair(official, ytn, alignment), (width, height))
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, app, &Theme::default()))
+        .unwrap();
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    draw(app).backend().to_string()
+}
+
+/// The text of the cells drawn in `style`'s background, in reading order.
+fn text_with_background(app: &App, background: ratatui::style::Color) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.bg == background)
+        .map(|cell| cell.symbol())
+        .collect()
+}
+
+fn apply(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Type).collect()
+}
+
+#[test]
+fn first_screen_of_the_bundled_example() {
+    insta::assert_snapshot!(screen(&bundled_app(160, 45)));
+}
+
+#[test]
+fn speaker_filter() {
+    let mut app = bundled_app(160, 45);
+    apply(&mut app, &[Action::OpenSpeakers]);
+    apply(&mut app, &typed("blinken"));
+    apply(&mut app, &[Action::ListToggle]);
+    insta::assert_snapshot!("speaker_list", screen(&app));
+    apply(&mut app, &[Action::Confirm]);
+    insta::assert_snapshot!("speaker_filter_applied", screen(&app));
+}
+
+#[test]
+fn search_with_hits() {
+    let mut app = bundled_app(160, 45);
+    apply(&mut app, &[Action::StartSearch]);
+    apply(&mut app, &typed("new orleans"));
+    apply(&mut app, &[Action::Confirm]);
+    assert_eq!(app.search.hits, 2);
+    let highlighted = text_with_background(&app, Theme::default().search_hit.bg.unwrap());
+    assert_eq!(
+        highlighted, "New OrleansNewOrleans",
+        "both hits are highlighted (the second wraps)"
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = bundled_app(160, 45);
+    apply(&mut app, &[Action::Help]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_and_switches() {
+    let mut app = bundled_app(80, 24);
+    insta::assert_snapshot!("narrow_official", screen(&app));
+    apply(&mut app, &[Action::SwitchFocus]);
+    insta::assert_snapshot!("narrow_other", screen(&app));
+    let small = bundled_app(30, 6);
+    insta::assert_snapshot!("too_small", screen(&small));
+}
+
+#[test]
+fn korean_text_pane() {
+    let official = common::official_seed();
+    let korean = common::load("tests/fixtures/seoul-ko.txt");
+    let alignment = align::align(&official, &korean, &[]);
+    let app = App::new(Reader::pair(official, korean, alignment), (120, 30));
+    let text = screen(&app);
+    assert!(text.contains("조태열 외교부 장관"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn single_transcript() {
+    let transcript =
+        common::load("tests/corpus/podcast/podcastindex_buzzsprout-trailer-episode_example.vtt");
+    let app = App::new(Reader::single(transcript), (100, 20));
+    insta::assert_snapshot!(screen(&app));
+}
