@@ -47,13 +47,13 @@ impl Row {
     }
 
     fn best_column(&self) -> usize {
-        let (k, _) = self
-            .values
-            .iter()
-            .enumerate()
-            .fold((0, f64::NEG_INFINITY), |best, (k, &v)| {
-                if v > best.1 { (k, v) } else { best }
-            });
+        let (k, _) =
+            self.values
+                .iter()
+                .enumerate()
+                .fold((0, f64::NEG_INFINITY), |best, (k, &v)| {
+                    if v > best.1 { (k, v) } else { best }
+                });
         self.lo + k
     }
 }

@@ -71,8 +71,12 @@ impl Guard {
         self.redraw()
     }
 
+    /// Clears the screen and makes the next frame draw everything. (`Terminal::clear` would
+    /// ask the terminal where the cursor is, and the input thread would take the answer.)
     pub fn redraw(&mut self) -> io::Result<()> {
-        self.terminal.clear()
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 }
 

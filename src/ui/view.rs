@@ -374,44 +374,71 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// The key table, in two columns when one would not fit the screen's height.
 fn draw_help(frame: &mut Frame<'_>, theme: &Theme) {
     let rows = keymap::help_rows();
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut section = "";
-    for (keys, help, row_section) in &rows {
-        if *row_section != section {
-            if !lines.is_empty() {
-                lines.push(Line::from(""));
-            }
-            lines.push(Line::from(Span::styled(
-                row_section.to_string(),
+    let mut sections: Vec<Vec<Line<'static>>> = Vec::new();
+    for (keys, help, section) in &rows {
+        if sections.last().is_none_or(|lines| {
+            lines
+                .first()
+                .is_none_or(|first| first.to_string() != *section)
+        }) {
+            sections.push(vec![Line::from(Span::styled(
+                section.to_string(),
                 theme.title,
-            )));
-            section = row_section;
+            ))]);
         }
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {keys:<18}"),
-                theme.status_key.bg(theme.overlay.bg.unwrap_or_default()),
-            ),
-            Span::raw(help.to_string()),
-        ]));
+        if let Some(lines) = sections.last_mut() {
+            let key_style = theme.status_key.bg(theme.overlay.bg.unwrap_or_default());
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<19} "), key_style),
+                Span::raw(help.to_string()),
+            ]));
+        }
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Esc or ? closes this help",
-        theme.subtitle,
-    )));
-    let area = centered(frame.area(), 76, lines.len() as u16 + 2);
-    frame.render_widget(Clear, area);
+    let total: usize = sections.iter().map(|s| s.len() + 1).sum();
+    let area = frame.area();
+    let columns = if total + 3 > area.height as usize {
+        2
+    } else {
+        1
+    };
+    let mut columns_lines: Vec<Vec<Line<'static>>> = vec![Vec::new(); columns];
+    let per_column = total.div_ceil(columns);
+    for section in sections {
+        let column = columns_lines
+            .iter()
+            .position(|c| c.len() + section.len() <= per_column + 2)
+            .unwrap_or(columns - 1);
+        if !columns_lines[column].is_empty() {
+            columns_lines[column].push(Line::from(""));
+        }
+        columns_lines[column].extend(section);
+    }
+    let height = columns_lines.iter().map(Vec::len).max().unwrap_or(0) as u16 + 3;
+    let column_width = 68;
+    let box_area = centered(area, column_width * columns as u16 + 2, height + 1);
+    frame.render_widget(Clear, box_area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Keys ")
+        .style(theme.overlay);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    for (index, lines) in columns_lines.into_iter().enumerate() {
+        let x = inner.x + index as u16 * column_width;
+        let width = column_width.min(inner.right().saturating_sub(x));
+        frame.render_widget(
+            Paragraph::new(lines).style(theme.overlay),
+            Rect::new(x, inner.y, width, inner.height.saturating_sub(1)),
+        );
+    }
+    let footer = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
     frame.render_widget(
-        Paragraph::new(lines).style(theme.overlay).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Keys ")
-                .style(theme.overlay),
-        ),
-        area,
+        Paragraph::new(Span::styled("Esc or ? closes this help", theme.subtitle))
+            .style(theme.overlay),
+        footer,
     );
 }
 
