@@ -190,3 +190,17 @@ fn a_narrow_pty_shows_one_pane() {
     session.send(b"q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn without_a_terminal_it_points_to_inspect_and_export() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("tandem inspect FILE") && stderr.contains("tandem export OFFICIAL OTHER"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "nothing is drawn");
+}

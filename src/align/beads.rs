@@ -25,8 +25,8 @@ const FULL_TABLE_CELLS: usize = 40_000;
 const BAND: usize = 40;
 /// Cost of a sentence left without counterpart.
 const GAP: f64 = 0.1;
-/// Cost of one before the other version starts or after it stops: a version that covers only
-/// part of a turn should leave one block unmatched at the end, not holes spread through it.
+/// Cost of one after the other version stops: a version that covers only part of a turn
+/// should leave one block unmatched at the end, not holes spread through it.
 const END_GAP: f64 = 0.02;
 
 /// What sentence comparison needs to know about the document pair.

@@ -256,6 +256,19 @@ pub fn help_rows() -> Vec<(String, &'static str, &'static str)> {
     rows
 }
 
+/// The key table in Markdown, as the README shows it.
+pub fn markdown_table() -> String {
+    let mut table = String::from("| | Keys | Action |\n|---|---|---|\n");
+    let mut previous = "";
+    for (keys, help, section) in help_rows() {
+        let shown = if section == previous { "" } else { section };
+        previous = section;
+        let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
+        table.push_str(&format!("| {shown} | {} | {help} |\n", keys.join(" ")));
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
