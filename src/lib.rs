@@ -10,6 +10,7 @@
 //! - [`sanitize`]: file text made safe for a terminal
 //! - [`ui`]: the terminal reader (the only module that uses ratatui and crossterm)
 //! - [`synth`]: large perturbed pairs for benchmarks
+//! - [`parallel`]: work split over two threads
 //! - [`cli`]: the command line
 
 pub mod align;
@@ -19,6 +20,7 @@ pub mod export;
 pub mod inspect;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod sanitize;
 pub mod synth;
 pub mod ui;

@@ -8,7 +8,7 @@ use tandem::cli::{AlignArgs, Cli, Command};
 use tandem::export::{self, Pair};
 use tandem::load::{self, Format, LoadOptions};
 use tandem::model::Transcript;
-use tandem::{bundled, inspect, synth, ui};
+use tandem::{bundled, inspect, parallel, synth, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -108,10 +108,13 @@ fn load_pair(
     options: LoadOptions,
 ) -> Result<(Transcript, Transcript), String> {
     match (official, other) {
-        (Some(a), Some(b)) => Ok((
-            load::load_path(a, options).map_err(|e| e.to_string())?,
-            load::load_path(b, options).map_err(|e| e.to_string())?,
-        )),
+        (Some(a), Some(b)) => {
+            let (a, b) = parallel::join(
+                || load::load_path(a, options),
+                || load::load_path(b, options),
+            );
+            Ok((a.map_err(|e| e.to_string())?, b.map_err(|e| e.to_string())?))
+        }
         (None, None) => Ok((
             bundled::official().map_err(|e| e.to_string())?,
             bundled::translation().map_err(|e| e.to_string())?,

@@ -6,7 +6,7 @@
 //! survive translation: numbers, names (romanized where needed) and question marks.
 
 use super::dp::{self, Bead, Windows, bead};
-use super::features::{Features, common, merged};
+use super::features::{Features, common};
 use std::ops::Range;
 
 const BEADS: [Bead; 8] = [
@@ -21,8 +21,8 @@ const BEADS: [Bead; 8] = [
 ];
 /// Turn pairs with more sentence pairs than this are aligned in a band that follows the path,
 /// this many sentences either side.
-const FULL_TABLE_CELLS: usize = 40_000;
-const BAND: usize = 40;
+const FULL_TABLE_CELLS: usize = 1_000;
+const BAND: usize = 12;
 /// Cost of a sentence left without counterpart.
 const GAP: f64 = 0.1;
 /// Cost of one after the other version stops: a version that covers only part of a turn
@@ -61,20 +61,117 @@ pub fn length_fit(a: &[&Features], b: &[&Features], ratio: f64) -> f64 {
     (-(r.ln().powi(2)) / (2.0 * spread * spread)).exp()
 }
 
-/// Shared word stems (Dice coefficient over the stems, repeats counted), from 0 to 1. Two
-/// sides without content words (`Thank you.` against `Thanks.`) count as agreeing.
-pub fn word_overlap(a: &[&Features], b: &[&Features]) -> f64 {
-    let (sa, sb) = (merged(a, |f| &f.stems), merged(b, |f| &f.stems));
-    if sa.is_empty() && sb.is_empty() {
-        return 1.0;
-    }
-    2.0 * common(&sa, &sb) as f64 / (sa.len() + sb.len()) as f64
+/// One side of a bead: its sentences, and their lists of stems, names and numbers merged
+/// (sorted, repeats kept).
+#[derive(Clone, Copy)]
+pub struct Group<'a> {
+    sentences: &'a [&'a Features],
+    stems: &'a [u32],
+    names: &'a [u32],
+    numbers: &'a [u32],
 }
 
-/// How likely the two groups of sentences say the same thing, from 0 to 1. Free
-/// translations share few words, so the overlap is stretched before length is added.
-pub fn quality(a: &[&Features], b: &[&Features], context: Context) -> f64 {
-    let fit = length_fit(a, b, context.length_ratio);
+/// The merged lists of one group of sentences, for scoring a single row.
+pub struct Merged<'a> {
+    sentences: &'a [&'a Features],
+    stems: Vec<u32>,
+    names: Vec<u32>,
+    numbers: Vec<u32>,
+}
+
+impl<'a> Merged<'a> {
+    pub fn new(sentences: &'a [&'a Features]) -> Self {
+        Merged {
+            sentences,
+            stems: merged(sentences, |f| &f.stems),
+            names: merged(sentences, |f| &f.names),
+            numbers: merged(sentences, |f| &f.numbers),
+        }
+    }
+
+    pub fn group(&self) -> Group<'_> {
+        Group {
+            sentences: self.sentences,
+            stems: &self.stems,
+            names: &self.names,
+            numbers: &self.numbers,
+        }
+    }
+}
+
+fn merged(sentences: &[&Features], list: fn(&Features) -> &[u32]) -> Vec<u32> {
+    let mut all: Vec<u32> = sentences.iter().flat_map(|f| list(f)).copied().collect();
+    all.sort_unstable();
+    all
+}
+
+/// The longest run of sentences on one side of a bead.
+const MAX_RUN: usize = 3;
+
+/// The merged lists of every run of one to [`MAX_RUN`] consecutive sentences of one side of a
+/// turn pair, built once so that scoring the many candidate beads merges nothing.
+struct Runs<'a> {
+    sentences: &'a [&'a Features],
+    stems: RunLists,
+    names: RunLists,
+    numbers: RunLists,
+}
+
+impl<'a> Runs<'a> {
+    fn new(sentences: &'a [&'a Features]) -> Self {
+        Runs {
+            sentences,
+            stems: RunLists::new(sentences, |f| &f.stems),
+            names: RunLists::new(sentences, |f| &f.names),
+            numbers: RunLists::new(sentences, |f| &f.numbers),
+        }
+    }
+
+    fn group(&self, run: Range<usize>) -> Group<'_> {
+        Group {
+            sentences: &self.sentences[run.clone()],
+            stems: self.stems.get(run.clone()),
+            names: self.names.get(run.clone()),
+            numbers: self.numbers.get(run),
+        }
+    }
+}
+
+struct RunLists {
+    data: Vec<u32>,
+    /// `bounds[start * MAX_RUN + length - 1]` is the run's slice of `data`.
+    bounds: Vec<Range<u32>>,
+}
+
+impl RunLists {
+    fn new(sentences: &[&Features], list: fn(&Features) -> &[u32]) -> Self {
+        let mut lists = RunLists {
+            data: Vec::new(),
+            bounds: Vec::with_capacity(sentences.len() * MAX_RUN),
+        };
+        for start in 0..sentences.len() {
+            for length in 1..=MAX_RUN {
+                let from = lists.data.len();
+                if let Some(run) = sentences.get(start..start + length) {
+                    lists.data.extend(run.iter().flat_map(|f| list(f)));
+                    lists.data[from..].sort_unstable();
+                }
+                lists.bounds.push(from as u32..lists.data.len() as u32);
+            }
+        }
+        lists
+    }
+
+    fn get(&self, run: Range<usize>) -> &[u32] {
+        let bounds = &self.bounds[run.start * MAX_RUN + run.len() - 1];
+        &self.data[bounds.start as usize..bounds.end as usize]
+    }
+}
+
+/// How likely the two groups of sentences say the same thing, from 0 to 1. Free translations
+/// share few words, so the overlap is stretched before length is added.
+pub fn quality(a: Group, b: Group, context: Context) -> f64 {
+    let fit = length_fit(a.sentences, b.sentences, context.length_ratio);
     if context.same_language {
         0.75 * (1.6 * word_overlap(a, b)).min(1.0) + 0.25 * fit
     } else {
@@ -82,25 +179,37 @@ pub fn quality(a: &[&Features], b: &[&Features], context: Context) -> f64 {
     }
 }
 
-/// Shared numbers and names, and agreeing question marks, from 0 to 1. A shared anchor is
-/// strong evidence; a missing one is weak, since translations drop and respell names.
-fn anchor_agreement(a: &[&Features], b: &[&Features]) -> f64 {
-    // Numbers and names are kept apart (their ids never collide), and counted per sentence so
-    // that merging sentences does not collect anchors for free.
-    let (na, nb) = (merged(a, |f| &f.numbers), merged(b, |f| &f.numbers));
-    let shared_names = common(&merged(a, |f| &f.names), &merged(b, |f| &f.names));
-    let shared = (common(&na, &nb) + shared_names) as f64 / a.len().max(b.len()) as f64;
+/// Shared word stems (Dice coefficient over the stems, repeats counted), from 0 to 1. Two
+/// sides without content words (`Thank you.` against `Thanks.`) count as agreeing.
+pub fn word_overlap(a: Group, b: Group) -> f64 {
+    let total = a.stems.len() + b.stems.len();
+    if total == 0 {
+        1.0
+    } else {
+        2.0 * common(a.stems, b.stems) as f64 / total as f64
+    }
+}
+
+/// Shared numbers and names, and agreeing question marks and negation, from 0 to 1. A shared
+/// anchor is strong evidence; a missing one is weak, since translations drop and respell
+/// names. Anchors count per sentence, so merging sentences does not collect them for free.
+fn anchor_agreement(a: Group, b: Group) -> f64 {
+    let shared_numbers = common(a.numbers, b.numbers);
+    let shared_names = common(a.names, b.names);
+    let shared =
+        (shared_numbers + shared_names) as f64 / a.sentences.len().max(b.sentences.len()) as f64;
     let mut score = (0.3 + 0.35 * shared).min(1.0);
-    if common(&na, &nb) == 0 && na.len() + nb.len() > 0 {
+    if shared_numbers == 0 && !(a.numbers.is_empty() && b.numbers.is_empty()) {
         // Disjoint numbers contradict; a number on one side only is a weaker sign.
-        score *= if na.is_empty() || nb.is_empty() {
+        score *= if a.numbers.is_empty() || b.numbers.is_empty() {
             0.7
         } else {
             0.0
         };
     }
-    let agree =
-        |test: fn(&Features) -> bool| a.iter().any(|f| test(f)) == b.iter().any(|f| test(f));
+    let agree = |test: fn(&Features) -> bool| {
+        a.sentences.iter().any(|f| test(f)) == b.sentences.iter().any(|f| test(f))
+    };
     if !agree(|f| f.question) {
         score *= 0.5;
     }
@@ -123,17 +232,15 @@ pub fn align(
     } else {
         Windows::FollowPath(BAND)
     };
+    let (runs_a, runs_b) = (Runs::new(a), Runs::new(b));
     dp::align(n, m, &BEADS, windows, |x, y| {
         let (na, nb) = (x.len(), y.len());
         if na == 0 || nb == 0 {
-            let outside = if nb == 0 {
-                y.start == 0 || y.start == m
-            } else {
-                x.start == 0 || x.start == n
-            };
-            return -(if outside { END_GAP } else { GAP }) * (na + nb) as f64;
+            let after_the_other_stops = if nb == 0 { y.start == m } else { x.start == n };
+            let cost = if after_the_other_stops { END_GAP } else { GAP };
+            return -cost * (na + nb) as f64;
         }
-        let q = quality(&a[x], &b[y], context);
+        let q = quality(runs_a.group(x), runs_b.group(y), context);
         (na + nb) as f64 / 2.0 * (q - threshold) - bead_cost(na, nb)
     })
 }

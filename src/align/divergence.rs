@@ -3,7 +3,6 @@
 
 use super::beads::{self, Context};
 use super::features::{Features, Interner};
-use super::romanize::{romanize_hangul, skeleton};
 use serde::Serialize;
 
 /// Something about a row that a reader should look at.
@@ -69,10 +68,13 @@ pub fn similarity(a: &[&Features], b: &[&Features], context: Context) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    let (a_lists, b_lists) = (beads::Merged::new(a), beads::Merged::new(b));
+    let (group_a, group_b) = (a_lists.group(), b_lists.group());
     let value = if context.same_language {
-        0.8 * beads::word_overlap(a, b) + 0.2 * beads::length_fit(a, b, context.length_ratio)
+        0.8 * beads::word_overlap(group_a, group_b)
+            + 0.2 * beads::length_fit(a, b, context.length_ratio)
     } else {
-        beads::quality(a, b, context)
+        beads::quality(group_a, group_b, context)
     };
     (value * 1000.0).round() / 1000.0
 }
@@ -93,7 +95,7 @@ pub fn low_similarity_threshold(similarities: impl Iterator<Item = f64>) -> f64 
 pub fn flags(
     texts: (&[&str], &[&str]),
     features: (&[&Features], &[&Features]),
-    interner: &Interner,
+    interner: &mut Interner,
 ) -> Vec<Flag> {
     let (a, b) = features;
     if a.is_empty() || b.is_empty() {
@@ -124,7 +126,7 @@ pub fn flags(
             other: only(&nb, &na),
         });
     }
-    let (official_names, other_names) = substituted_names(texts.0, texts.1);
+    let (official_names, other_names) = substituted_names(texts.0, texts.1, interner);
     if !official_names.is_empty() && !other_names.is_empty() {
         flags.push(Flag::NamesDiffer {
             official: official_names,
@@ -230,87 +232,100 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// The key an acronym is compared by: its letters, lower-cased.
-fn initials_key(letters: &str) -> String {
-    format!("^{}", letters.to_lowercase())
+fn initials_key(letters: &str, interner: &mut Interner) -> u32 {
+    interner.id(&format!("{INITIALS_MARK}{}", letters.to_lowercase()))
 }
+
+/// Starts initials keys, so that they never meet a word's key.
+const INITIALS_MARK: char = '^';
 
 /// Keys of every word of a side (names or not, any script), of pairs of words (`Woo Won`),
 /// of the initials of word runs (`Nuclear Consultative Group` gives `NCG`) and of acronyms
 /// for names the side spells out, so that a name is only missing when nothing on the other
 /// side spells it.
-fn word_keys(texts: &[&str]) -> Vec<String> {
+fn spellings(texts: &[&str], interner: &mut Interner) -> Vec<u32> {
     const LONGEST_ACRONYM: usize = 6;
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: Vec<u32> = Vec::new();
+    // Reused for every key, since a long row has thousands of them.
+    let (mut pair, mut initials) = (String::new(), String::new());
     for text in texts {
         let words: Vec<&str> = super::features::words(text)
             .into_iter()
             .map(without_possessive)
             .collect();
         for (index, word) in words.iter().enumerate() {
-            keys.push(name_key(&romanize_hangul(word)));
+            keys.push(interner.spelling(word));
             if is_acronym(word) {
-                keys.push(initials_key(word));
+                keys.push(initials_key(word, interner));
             }
             if let Some(next) = words.get(index + 1) {
-                keys.push(name_key(&format!("{word}{next}")));
+                pair.clear();
+                pair.push_str(word);
+                pair.push_str(next);
+                keys.push(interner.spelling(&pair));
             }
-            for length in 2..=LONGEST_ACRONYM.min(words.len() - index) {
-                let initials: String = words[index..index + length]
-                    .iter()
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                keys.push(initials_key(&initials));
+            initials.clear();
+            initials.push(INITIALS_MARK);
+            for (length, run_word) in words[index..].iter().take(LONGEST_ACRONYM).enumerate() {
+                initials.extend(run_word.chars().take(1).flat_map(char::to_lowercase));
+                if length > 0 {
+                    keys.push(interner.id(&initials));
+                }
             }
         }
         for (acronym, expansions) in ALIASES {
             if expansions.iter().any(|e| text.contains(e)) {
-                keys.push(name_key(acronym));
-                keys.push(initials_key(acronym));
+                keys.push(interner.spelling(acronym));
+                keys.push(initials_key(acronym, interner));
             }
         }
     }
     keys
 }
 
-/// Whether a name is spelled on the other side: by skeleton, by a longer form of it
-/// (`Korea` in `Korean`), or as an acronym by initials.
-fn is_spelled(name: &str, other_keys: &[String]) -> bool {
-    if is_acronym(name) && other_keys.contains(&initials_key(name)) {
-        return true;
-    }
-    let key = name_key(name);
-    other_keys.iter().any(|k| {
-        *k == key
-            || (k.len() >= 2
-                && key.len() >= 2
-                && (key.starts_with(k.as_str()) || k.starts_with(key.as_str())))
-    })
-}
-
 /// Names on each side that nothing on the other side spells (compared by romanization
-/// skeleton). Both lists non-empty means one name stands where another does.
-fn substituted_names(a: &[&str], b: &[&str]) -> (Vec<String>, Vec<String>) {
-    let (ka, kb) = (word_keys(a), word_keys(b));
-    let unmatched = |texts: &[&str], other_keys: &[String]| -> Vec<String> {
+/// skeleton, so `Korea` meets `Korean`). Both lists non-empty means one name stands where
+/// another does. The full spelling check runs only for the few rows whose names do not
+/// simply meet the other side's names.
+fn substituted_names(
+    a: &[&str],
+    b: &[&str],
+    interner: &mut Interner,
+) -> (Vec<String>, Vec<String>) {
+    let names_a: Vec<&str> = a.iter().flat_map(|t| names(t)).collect();
+    let names_b: Vec<&str> = b.iter().flat_map(|t| names(t)).collect();
+    if names_a.is_empty() || names_b.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let keys_a: Vec<u32> = names_a.iter().map(|n| interner.spelling(n)).collect();
+    let keys_b: Vec<u32> = names_b.iter().map(|n| interner.spelling(n)).collect();
+    let not_among = |names: &[&str], keys: &[u32], other: &[u32]| -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
-        for name in texts.iter().flat_map(|t| names(t)) {
-            if !is_spelled(name, other_keys) && !found.iter().any(|f| f == name) {
+        for (name, key) in names.iter().zip(keys) {
+            if !other.contains(key) && !found.iter().any(|f| f == name) {
                 found.push(name.to_string());
             }
         }
         found
     };
-    (unmatched(a, &kb), unmatched(b, &ka))
-}
-
-/// A name's consonant skeleton, or the word itself when it has too few consonants (`Wu`).
-fn name_key(name: &str) -> String {
-    let key = skeleton(name);
-    if key.len() >= 2 {
-        key
-    } else {
-        format!("={}", name.to_lowercase())
+    let unmatched_a = not_among(&names_a, &keys_a, &keys_b);
+    let unmatched_b = not_among(&names_b, &keys_b, &keys_a);
+    if unmatched_a.is_empty() || unmatched_b.is_empty() {
+        return (Vec::new(), Vec::new());
     }
+    let (spelled_a, spelled_b) = (spellings(a, interner), spellings(b, interner));
+    let mut still = |names: Vec<String>, other: &[u32]| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|name| {
+                let acronym = is_acronym(name) && other.contains(&initials_key(name, interner));
+                !acronym && !other.contains(&interner.spelling(name))
+            })
+            .collect()
+    };
+    let official = still(unmatched_a, &spelled_b);
+    let other = still(unmatched_b, &spelled_a);
+    (official, other)
 }
 
 /// One piece of a word-level diff.
@@ -350,7 +365,7 @@ mod tests {
     fn row_flags(a: &str, b: &str) -> Vec<String> {
         let mut interner = Interner::default();
         let (fa, fb) = (features(a, &mut interner), features(b, &mut interner));
-        flags((&[a], &[b]), (&[&fa], &[&fb]), &interner)
+        flags((&[a], &[b]), (&[&fa], &[&fb]), &mut interner)
             .iter()
             .map(Flag::describe)
             .collect()

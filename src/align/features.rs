@@ -3,14 +3,64 @@
 //! merges of sorted integer lists.
 
 use super::romanize::{romanize_hangul, romanize_kana, skeleton};
-use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
-/// Maps strings to dense ids, shared by both transcripts so equal ids mean equal strings.
-#[derive(Debug, Default)]
+/// FNV-1a: a fast hash for the many short strings (words, stems) the aligner looks up.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// What a word contributes to a sentence's features, worked out once per distinct word.
+#[derive(Debug, Clone, Default)]
+struct WordInfo {
+    /// Stem ids (one for a Latin or Hangul word, character pairs for Chinese and Japanese).
+    stems: Vec<u32>,
+    /// The word as a name (Latin words only when capitalised; every Hangul word).
+    name: Option<u32>,
+    /// The surname of a Korean personal name, or of a capitalised Latin word after a title.
+    surname: Option<u32>,
+    capitalised: bool,
+    /// An upper-case letter after the first (`ROK`, `McGurk`): a name even first in a sentence.
+    inner_capital: bool,
+    title: bool,
+    negation: bool,
+    /// Digits or a number word: numbers are read with the words around them.
+    numeric: bool,
+    /// A Korean native numeral (`세`), a number only before a counter word.
+    korean_numeral: Option<u32>,
+    korean_counter: bool,
+}
+
+/// Maps strings to dense ids, shared by both transcripts so equal ids mean equal strings, and
+/// remembers what each distinct word contributes.
+#[derive(Default, Clone)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
-    texts: Vec<String>,
+    ids: FastMap<Box<str>, u32>,
+    texts: Vec<Box<str>>,
+    words: FastMap<Box<str>, Arc<WordInfo>>,
+    names: FastMap<Box<str>, Option<u32>>,
+    spellings: FastMap<Box<str>, u32>,
 }
 
 impl Interner {
@@ -19,13 +69,114 @@ impl Interner {
             return id;
         }
         let id = self.texts.len() as u32;
-        self.ids.insert(text.to_string(), id);
-        self.texts.push(text.to_string());
+        self.ids.insert(text.into(), id);
+        self.texts.push(text.into());
         id
     }
 
+    /// Takes in the strings of another interner; returns, for each of its ids, the id here.
+    fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        other.texts.iter().map(|text| self.id(text)).collect()
+    }
+
     pub fn text(&self, id: u32) -> &str {
-        self.texts.get(id as usize).map_or("", String::as_str)
+        self.texts.get(id as usize).map_or("", |t| t)
+    }
+
+    /// The id of a name by its consonant skeleton (possessive dropped), if it has one.
+    pub fn name(&mut self, text: &str) -> Option<u32> {
+        if let Some(&id) = self.names.get(text) {
+            return id;
+        }
+        let bare = text
+            .strip_suffix("’s")
+            .or_else(|| text.strip_suffix("'s"))
+            .unwrap_or(text);
+        let skeleton = skeleton(bare);
+        let id = (skeleton.len() >= 2).then(|| self.id(&format!("~{skeleton}")));
+        self.names.insert(text.into(), id);
+        id
+    }
+
+    /// How a word is spelled for comparing names across versions: its consonant skeleton
+    /// (romanized if Hangul), less a final `n` or `s` so that `Korea` meets `Korean` and `Japan`
+    /// meets `Japanese`; the word itself when it has too few consonants (`Wu`).
+    pub fn spelling(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.spellings.get(word) {
+            return id;
+        }
+        let key = skeleton(&romanize_hangul(word));
+        let key = if key.len() >= 2 {
+            match key.strip_suffix(['n', 's']) {
+                Some(stem) if stem.len() >= 2 => format!("%{stem}"),
+                _ => format!("%{key}"),
+            }
+        } else {
+            format!("={}", word.to_lowercase())
+        };
+        let id = self.id(&key);
+        self.spellings.insert(word.into(), id);
+        id
+    }
+
+    fn surname(&mut self, text: &str) -> Option<u32> {
+        let skeleton = skeleton(text);
+        (!skeleton.is_empty()).then(|| self.id(&format!("~surname:{skeleton}")))
+    }
+
+    fn word(&mut self, word: &str) -> Arc<WordInfo> {
+        if let Some(info) = self.words.get(word) {
+            return Arc::clone(info);
+        }
+        let info = Arc::new(self.study(word));
+        self.words.insert(word.into(), Arc::clone(&info));
+        info
+    }
+
+    /// Works out what a word contributes, wherever it stands.
+    fn study(&mut self, word: &str) -> WordInfo {
+        let lower = word.to_lowercase().replace('’', "'");
+        let bare = lower.split('\'').next().unwrap_or(&lower);
+        let first = word.chars().next().unwrap_or(' ');
+        let mut info = WordInfo {
+            negation: NEGATIONS.contains(&bare) || lower.ends_with("n't"),
+            numeric: first.is_ascii_digit() || small_number(&lower).is_some(),
+            ..WordInfo::default()
+        };
+        if is_hangul(first) {
+            let stem = strip_particle(word);
+            info.korean_numeral = KOREAN_NUMERALS
+                .iter()
+                .find(|(name, _)| *name == stem)
+                .map(|&(_, n)| n);
+            info.korean_counter = KOREAN_COUNTERS.iter().any(|c| word.starts_with(c));
+            let stem_key: String = stem.chars().take(3).collect();
+            info.stems.push(self.id(&stem_key));
+            info.name = self.name(&romanize_hangul(stem));
+            let syllables: Vec<char> = stem.chars().collect();
+            if syllables.len() == 3 && KOREAN_SURNAMES.contains(syllables[0]) {
+                info.surname = self.surname(&romanize_hangul(&syllables[0].to_string()));
+            }
+        } else if is_cjk(first) {
+            let chars: Vec<char> = word.chars().collect();
+            for pair in chars.windows(2) {
+                info.stems.push(self.id(&pair.iter().collect::<String>()));
+            }
+            if chars.len() == 1 {
+                info.stems.push(self.id(word));
+            }
+        } else if !STOPWORDS.contains(&bare) {
+            let stem: String = bare.chars().take(5).collect();
+            info.stems.push(self.id(&stem));
+            info.capitalised = first.is_uppercase();
+            info.inner_capital = word.chars().skip(1).any(char::is_uppercase);
+            if info.capitalised {
+                info.name = self.name(word);
+                info.surname = self.surname(word);
+            }
+        }
+        info.title = TITLES.contains(&word.trim_end_matches('.'));
+        info
     }
 }
 
@@ -205,30 +356,31 @@ pub fn words(text: &str) -> Vec<&str> {
 /// Words with their byte offsets.
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
+    let mut push = |start: usize, end: usize| {
+        let word = text[start..end].trim_end_matches(['\'', '’']);
+        if !word.is_empty() {
+            words.push((start, word));
+        }
+    };
     let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(offset, c)) in chars.iter().enumerate() {
-        let between_digits = |k: usize| {
-            k > 0
-                && chars[k - 1].1.is_ascii_digit()
-                && chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit())
-        };
-        let inner = matches!(c, '\'' | '’') && start.is_some()
-            || matches!(c, ',' | '.') && between_digits(k);
+    let mut previous = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let between_digits = previous.is_ascii_digit()
+            && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit());
+        let inner =
+            matches!(c, '\'' | '’') && start.is_some() || matches!(c, ',' | '.') && between_digits;
         if c.is_alphanumeric() || inner {
             start.get_or_insert(offset);
         } else if let Some(s) = start.take() {
-            words.push((s, &text[s..offset]));
+            push(s, offset);
         }
+        previous = c;
     }
     if let Some(s) = start {
-        words.push((s, &text[s..]));
+        push(s, text.len());
     }
     words
-        .into_iter()
-        .map(|(s, w)| (s, w.trim_end_matches(['\'', '’'])))
-        .filter(|(_, w)| !w.is_empty())
-        .collect()
 }
 
 /// Katakana stretches (`ブリンケン`, `ムン・ジェヨン`): in Japanese, foreign names.
@@ -381,74 +533,44 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
         ..Features::default()
     };
     let words = words(text);
+    let infos: Vec<Arc<WordInfo>> = words.iter().map(|w| interner.word(w)).collect();
     let mut numbers: Vec<String> = Vec::new();
     let mut skip = 0;
-    for (index, word) in words.iter().enumerate() {
+    for (index, info) in infos.iter().enumerate() {
+        result.negated |= info.negation;
         if skip > 0 {
             skip -= 1;
             continue;
         }
-        let lower = word.to_lowercase().replace('’', "'");
-        let bare = lower.split('\'').next().unwrap_or(&lower);
-        if NEGATIONS.contains(&bare) || lower.ends_with("n't") {
-            result.negated = true;
-        }
-        if let Some((number, length)) = number_at(&words, index) {
+        if info.numeric
+            && let Some((number, length)) = number_at(&words, index)
+        {
             result.stems.push(interner.id(&number));
             numbers.push(number);
             skip = length - 1;
             continue;
         }
-        let first = word.chars().next().unwrap_or(' ');
-        if is_hangul(first) {
-            let stem = strip_particle(word);
-            if let Some(&(_, n)) = KOREAN_NUMERALS.iter().find(|(name, _)| *name == stem)
-                && words
-                    .get(index + 1)
-                    .is_some_and(|next| KOREAN_COUNTERS.iter().any(|c| next.starts_with(c)))
-            {
-                numbers.push(n.to_string());
-            }
-            let stem_key: String = stem.chars().take(3).collect();
-            result.stems.push(interner.id(&stem_key));
-            push_name(&mut result.names, &romanize_hangul(stem), interner);
-            let syllables: Vec<char> = stem.chars().collect();
-            if syllables.len() == 3 && KOREAN_SURNAMES.contains(syllables[0]) {
-                push_surname(
-                    &mut result.names,
-                    &romanize_hangul(&syllables[0].to_string()),
-                    interner,
-                );
-            }
-        } else if is_cjk(first) {
-            let chars: Vec<char> = word.chars().collect();
-            for pair in chars.windows(2) {
-                result
-                    .stems
-                    .push(interner.id(&pair.iter().collect::<String>()));
-            }
-            if chars.len() == 1 {
-                result.stems.push(interner.id(word));
-            }
-        } else if !STOPWORDS.contains(&bare) {
-            let stem: String = bare.chars().take(5).collect();
-            result.stems.push(interner.id(&stem));
-            let capitalized =
-                first.is_uppercase() && (index > 0 || word.chars().skip(1).any(char::is_uppercase));
-            if capitalized {
-                push_name(&mut result.names, word, interner);
-            }
-            let after_title = index > 0 && TITLES.contains(&words[index - 1].trim_end_matches('.'));
-            if capitalized && after_title {
-                push_surname(&mut result.names, word, interner);
-            }
+        if let Some(n) = info.korean_numeral
+            && infos.get(index + 1).is_some_and(|next| next.korean_counter)
+        {
+            numbers.push(n.to_string());
+        }
+        result.stems.extend_from_slice(&info.stems);
+        let named = !info.capitalised || index > 0 || info.inner_capital;
+        result.names.extend(info.name.filter(|_| named));
+        let after_title = index > 0 && infos[index - 1].title;
+        let korean = words[index].starts_with(is_hangul);
+        if korean || info.capitalised && after_title {
+            result.names.extend(info.surname);
         }
     }
-    for run in name_runs(text) {
-        push_name(&mut result.names, &run, interner);
+    if infos.iter().filter(|i| i.capitalised).count() >= 2 {
+        for run in name_runs(text) {
+            result.names.extend(interner.name(&run));
+        }
     }
     for run in katakana_runs(text) {
-        push_name(&mut result.names, &romanize_kana(run), interner);
+        result.names.extend(interner.name(&romanize_kana(run)));
     }
     result.negated |= NEGATION_MARKS.iter().any(|mark| text.contains(mark));
     result.stems.sort_unstable();
@@ -461,23 +583,37 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
     result
 }
 
-fn push_name(names: &mut Vec<u32>, word: &str, interner: &mut Interner) {
-    let word = word
-        .strip_suffix("’s")
-        .or_else(|| word.strip_suffix("'s"))
-        .unwrap_or(word);
-    let skeleton = skeleton(word);
-    if skeleton.len() >= 2 {
-        names.push(interner.id(&format!("~{skeleton}")));
+/// The features of every sentence of every turn, worked out on two threads: each half of the
+/// text gets its own interner, and the second half's ids are then moved into `interner`.
+pub fn of_turns(turns: &[Vec<&str>], interner: &mut Interner) -> Vec<Vec<Features>> {
+    let of = |turns: &[Vec<&str>], interner: &mut Interner| -> Vec<Vec<Features>> {
+        turns
+            .iter()
+            .map(|turn| turn.iter().map(|text| features(text, interner)).collect())
+            .collect()
+    };
+    let middle = crate::parallel::middle(turns, |turn| turn.iter().map(|t| t.len()).sum());
+    let (first, second) = turns.split_at(middle);
+    let mut private = Interner::default();
+    let (mut all, mut rest) =
+        crate::parallel::join(|| of(first, interner), || of(second, &mut private));
+    let ids = interner.absorb(&private);
+    for sentence in rest.iter_mut().flatten() {
+        sentence.translate(&ids);
     }
+    all.extend(rest);
+    all
 }
 
-/// A surname alone (`Minister Cho`, the `조` of `조태열`) is kept apart from full names,
-/// since one consonant says little on its own.
-fn push_surname(names: &mut Vec<u32>, surname: &str, interner: &mut Interner) {
-    let skeleton = skeleton(surname);
-    if !skeleton.is_empty() {
-        names.push(interner.id(&format!("~surname:{skeleton}")));
+impl Features {
+    /// Replaces every id by `ids[id]`, keeping the lists sorted.
+    fn translate(&mut self, ids: &[u32]) {
+        for list in [&mut self.stems, &mut self.numbers, &mut self.names] {
+            for id in list.iter_mut() {
+                *id = ids[*id as usize];
+            }
+            list.sort_unstable();
+        }
     }
 }
 
@@ -496,40 +632,6 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
         }
     }
     count
-}
-
-/// The sorted union, repeats kept, of one list of each sentence (`list` picks it): the
-/// sentence's own list when there is one, a linear merge otherwise. Beads rarely hold more
-/// than three sentences, so this is cheap.
-pub fn merged<'a>(sentences: &[&'a Features], list: fn(&Features) -> &[u32]) -> Cow<'a, [u32]> {
-    match sentences {
-        [] => Cow::Borrowed(&[]),
-        [single] => Cow::Borrowed(list(single)),
-        [first, rest @ ..] => {
-            let mut all: Vec<u32> = list(first).to_vec();
-            for sentence in rest {
-                all = merge_two(&all, list(sentence));
-            }
-            Cow::Owned(all)
-        }
-    }
-}
-
-fn merge_two(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 #[cfg(test)]

@@ -95,25 +95,23 @@ struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    fn new(transcript: &'a Transcript, interner: &mut Interner) -> Self {
-        let sentences = turn_sentences(transcript);
-        let features = transcript
-            .turns
-            .iter()
-            .zip(&sentences)
-            .map(|(turn, list)| {
-                (
-                    turn.speaker,
-                    list.iter()
-                        .map(|s| features::features(&s.text, interner))
-                        .collect(),
-                )
-            })
-            .collect();
+    fn new(transcript: &'a Transcript, features: Vec<Vec<Features>>) -> Self {
         Side {
-            sentences,
-            features,
+            sentences: turn_sentences(transcript),
+            features: transcript
+                .turns
+                .iter()
+                .map(|t| t.speaker)
+                .zip(features)
+                .collect(),
         }
+    }
+
+    fn sentence_count(&self, turns: &std::ops::Range<usize>) -> usize {
+        self.features[turns.clone()]
+            .iter()
+            .map(|(_, f)| f.len())
+            .sum()
     }
 
     fn chars(&self, turns: std::ops::Range<usize>) -> f64 {
@@ -125,11 +123,23 @@ impl<'a> Side<'a> {
     }
 }
 
+fn sentence_texts(transcript: &Transcript) -> Vec<Vec<&str>> {
+    turn_sentences(transcript)
+        .into_iter()
+        .map(|turn| turn.into_iter().map(|s| s.text.as_str()).collect())
+        .collect()
+}
+
 /// Aligns `official` with `other`. `forced` pairs come from a speaker map.
 pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Alignment {
     let mut interner = Interner::default();
-    let a = Side::new(official, &mut interner);
-    let b = Side::new(other, &mut interner);
+    let mut all = sentence_texts(official);
+    let official_turns = all.len();
+    all.extend(sentence_texts(other));
+    let mut features = features::of_turns(&all, &mut interner);
+    let other_features = features.split_off(official_turns);
+    let a = Side::new(official, features);
+    let b = Side::new(other, other_features);
     let same_language = official.metadata.language == other.metadata.language;
     let (profiles_a, profiles_b) = (turns::profiles(&a.features), turns::profiles(&b.features));
     let labels = speakers::label_scores(official, other);
@@ -148,14 +158,14 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
         same_language,
         length_ratio: length_ratio(&links, &a, &b),
     };
-    let mut rows = rows(&links, &a, &b, context, &interner);
+    let mut rows = rows(&links, &a, &b, context, &mut interner);
     if !same_language {
         // Across languages length decides, so calibrate it again on the sentences just
         // paired and align once more if it moved.
         let refined = sentence_length_ratio(&rows, &a, &b);
         if (refined / context.length_ratio - 1.0).abs() > 0.05 {
             context.length_ratio = refined;
-            rows = self::rows(&links, &a, &b, context, &interner);
+            rows = self::rows(&links, &a, &b, context, &mut interner);
         }
     }
     flag_low_similarity(&mut rows);
@@ -314,16 +324,39 @@ fn texts<'a>(side: &Side<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
         .collect()
 }
 
-/// Sentence rows for every turn link, in reading order.
+/// Sentence rows for every turn link, in reading order. The links are shared between two
+/// threads, each with its own copy of the interner: ids the flags add stay private to a
+/// thread, and the rows hold only text.
 fn rows(
     links: &[TurnLink],
     a: &Side<'_>,
     b: &Side<'_>,
     context: beads::Context,
-    interner: &Interner,
+    interner: &mut Interner,
+) -> Vec<Row> {
+    let sentences =
+        |link: &TurnLink| a.sentence_count(&link.official) + b.sentence_count(&link.other);
+    let middle = crate::parallel::middle(links, sentences);
+    let mut copy = interner.clone();
+    let (mut rows, rest) = crate::parallel::join(
+        || link_rows(links, 0..middle, a, b, context, interner),
+        || link_rows(links, middle..links.len(), a, b, context, &mut copy),
+    );
+    rows.extend(rest);
+    rows
+}
+
+/// The rows of the links `range`.
+fn link_rows(
+    links: &[TurnLink],
+    range: std::ops::Range<usize>,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    context: beads::Context,
+    interner: &mut Interner,
 ) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (index, link) in links.iter().enumerate() {
+    for (index, link) in links.iter().enumerate().take(range.end).skip(range.start) {
         let refs = |side: &Side<'_>, turns: &std::ops::Range<usize>| -> Vec<SentenceRef> {
             turns
                 .clone()

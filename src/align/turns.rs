@@ -105,23 +105,18 @@ const CONTENT_FOR_SPEAKERS: f64 = 0.15;
 /// How likely two groups of turns are versions of each other, from 0 to 1. Content decides;
 /// matching speakers strengthen content that is there but cannot stand in for it, or every
 /// moderator turn would pair with every host turn of a long transcript.
-pub fn quality(
-    a: &[Profile],
-    b: &[Profile],
+pub fn quality<'p>(
+    a: &'p [Profile],
+    b: &'p [Profile],
     same_language: bool,
     speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64,
 ) -> f64 {
     let content = if same_language {
-        let (sa, sb): (Vec<&Sketch>, Vec<&Sketch>) = (
-            a.iter().map(|p| &p.stems).collect(),
-            b.iter().map(|p| &p.stems).collect(),
-        );
-        let smaller = sa
-            .iter()
-            .map(|s| s.distinct)
-            .sum::<usize>()
-            .min(sb.iter().map(|s| s.distinct).sum());
-        containment(&sa, &sb) * damping(smaller, 8)
+        let stems = |profiles: &'p [Profile]| profiles.iter().map(|p| &p.stems);
+        let distinct =
+            |profiles: &[Profile]| profiles.iter().map(|p| p.stems.distinct).sum::<usize>();
+        let smaller = distinct(a).min(distinct(b));
+        containment(stems(a), stems(b)) * damping(smaller, 8)
     } else {
         // Across languages, anchors; failing those, turns of like size.
         let sentences = |profiles: &[Profile]| {
