@@ -31,6 +31,12 @@ pub enum Windows<'a> {
     Given(&'a [Range<usize>]),
 }
 
+/// The columns a given window stands for, in `0..=m` and never empty.
+pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
+    let lo = window.start.min(m);
+    lo..window.end.saturating_sub(1).clamp(lo, m) + 1
+}
+
 /// One row of the table: the columns `lo..lo + values.len()`.
 struct Row {
     lo: usize,
@@ -78,11 +84,8 @@ pub fn align(
                 (center.saturating_sub(half), (center + half).min(m))
             }
             Windows::Given(given) => {
-                let window = given.get(i).cloned().unwrap_or(0..m + 1);
-                (
-                    window.start.min(m),
-                    window.end.saturating_sub(1).clamp(window.start.min(m), m),
-                )
+                let window = columns(given.get(i).cloned().unwrap_or(0..m + 1), m);
+                (window.start, window.end - 1)
             }
         };
         let mut row = Row {

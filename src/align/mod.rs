@@ -147,12 +147,13 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
 
     let by_label =
         |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
-    let first = turns::align(&profiles_a, &profiles_b, same_language, &by_label);
+    let turn_aligner = turns::TurnAligner::new(&profiles_a, &profiles_b, same_language);
+    let first = turn_aligner.align(&by_label);
     let together = co_occurrence(&first, &profiles_a, &profiles_b, counts);
     let matching = speakers::match_speakers(&labels, &together, forced, counts);
     let by_matching =
         |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_matching(&matching, &labels, x, y);
-    let links = turns::align(&profiles_a, &profiles_b, same_language, &by_matching);
+    let links = turn_aligner.align(&by_matching);
 
     let mut context = beads::Context {
         same_language,

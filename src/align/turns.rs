@@ -102,36 +102,39 @@ fn overlap(a: &[u32], b: &[u32], full_at: usize) -> f64 {
 /// Content this strong lets the speaker evidence count in full.
 const CONTENT_FOR_SPEAKERS: f64 = 0.15;
 
-/// How likely two groups of turns are versions of each other, from 0 to 1. Content decides;
-/// matching speakers strengthen content that is there but cannot stand in for it, or every
-/// moderator turn would pair with every host turn of a long transcript.
-pub fn quality<'p>(
-    a: &'p [Profile],
-    b: &'p [Profile],
-    same_language: bool,
-    speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64,
-) -> f64 {
-    let content = if same_language {
+/// How much two groups of turns say the same, from 0 to 1: shared stems in one language;
+/// across languages, shared numbers and names, failing those turns of like size.
+fn content<'p>(a: &'p [Profile], b: &'p [Profile], same_language: bool) -> f64 {
+    if same_language {
         let stems = |profiles: &'p [Profile]| profiles.iter().map(|p| &p.stems);
         let distinct =
             |profiles: &[Profile]| profiles.iter().map(|p| p.stems.distinct).sum::<usize>();
         let smaller = distinct(a).min(distinct(b));
         containment(stems(a), stems(b)) * damping(smaller, 8)
     } else {
-        // Across languages, anchors; failing those, turns of like size.
         let sentences = |profiles: &[Profile]| {
             profiles.iter().map(|p| p.sentences).sum::<usize>().max(1) as f64
         };
         let (sa, sb) = (sentences(a), sentences(b));
         let sizes = 0.25 * sa.min(sb) / sa.max(sb);
         overlap(&anchors(a), &anchors(b), 4).max(sizes)
-    };
+    }
+}
+
+/// How likely two groups of turns are versions of each other, from 0 to 1, given their
+/// [`content`] agreement. Content decides; matching speakers strengthen content that is there
+/// but cannot stand in for it, or every moderator turn would pair with every host turn of a
+/// long transcript.
+fn quality(content: f64, a: &[Profile], b: &[Profile], speakers: &Speakers<'_>) -> f64 {
     let speaker = a
         .iter()
         .flat_map(|x| b.iter().map(move |y| speakers(x.speaker, y.speaker)))
         .fold(f64::INFINITY, f64::min);
     0.6 * content + 0.4 * speaker * (content / CONTENT_FOR_SPEAKERS).min(1.0)
 }
+
+/// How compatible two speakers are, from 0 to 1.
+pub type Speakers<'s> = dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64 + 's;
 
 /// A group of official turns paired with a group of the other's (either may be empty).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -142,41 +145,103 @@ pub struct TurnLink {
     pub score: f64,
 }
 
-/// Aligns turns. `speakers(a, b)` says how compatible two speakers are, from 0 to 1.
+/// Bead shapes that pair turns, and their place in a row of [`TurnAligner`]'s table.
+const PAIRS: [(usize, usize); 3] = [(1, 1), (2, 1), (1, 2)];
+
+/// Aligns the turns of two transcripts, as many times as the speaker evidence changes.
 ///
 /// Long transcripts are first aligned as blocks of turns (content only), then turn by turn
 /// near that coarse path. The coarse pass sees the whole document at once, so a stretch
 /// that one version left out, or a repeated structure, cannot lead the fine pass astray.
-pub fn align(
-    a: &[Profile],
-    b: &[Profile],
-    same_language: bool,
-    speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64,
-) -> Vec<TurnLink> {
-    let path = if (a.len() + 1).saturating_mul(b.len() + 1) <= FULL_TABLE_CELLS {
-        path(a, b, same_language, speakers, Windows::Full)
-    } else {
-        let (block_a, block_b) = (
-            a.len().div_ceil(COARSE_BLOCKS),
-            b.len().div_ceil(COARSE_BLOCKS),
-        );
-        let (blocks_a, blocks_b) = (blocks(a, block_a), blocks(b, block_b));
-        let coarse = path(
-            &blocks_a,
-            &blocks_b,
-            same_language,
-            &|_, _| 0.0,
-            Windows::Full,
-        );
-        let windows = dp::windows_around(&coarse, (a.len(), b.len()), (block_a, block_b), 1);
-        path(a, b, same_language, speakers, Windows::Given(&windows))
-    };
-    path.into_iter()
+/// The content agreement of every pair the fine pass may consider does not depend on the
+/// speakers, so it is worked out once, on two threads.
+pub struct TurnAligner<'p> {
+    a: &'p [Profile],
+    b: &'p [Profile],
+    /// The columns each row of the fine pass considers (`n + 1` rows).
+    windows: Vec<Range<usize>>,
+    /// Where each row starts in `content`.
+    starts: Vec<usize>,
+    /// For each row, column and pairing bead of [`PAIRS`], the content agreement.
+    content: Vec<f32>,
+}
+
+impl<'p> TurnAligner<'p> {
+    pub fn new(a: &'p [Profile], b: &'p [Profile], same_language: bool) -> Self {
+        let (n, m) = (a.len(), b.len());
+        let windows = if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
+            vec![0..m + 1; n + 1]
+        } else {
+            let (block_a, block_b) = (n.div_ceil(COARSE_BLOCKS), m.div_ceil(COARSE_BLOCKS));
+            let (blocks_a, blocks_b) = (blocks(a, block_a), blocks(b, block_b));
+            let coarse = path(&blocks_a, &blocks_b, Windows::Full, |x, y| {
+                let agreement = content(&blocks_a[x.clone()], &blocks_b[y.clone()], same_language);
+                quality(agreement, &blocks_a[x], &blocks_b[y], &|_, _| 0.0)
+            });
+            dp::windows_around(&coarse, (n, m), (block_a, block_b), 1)
+                .into_iter()
+                .map(|window| dp::columns(window, m))
+                .collect()
+        };
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut size = 0;
+        for window in &windows {
+            starts.push(size);
+            size += window.len() * PAIRS.len();
+        }
+        let rows_content = |rows: Range<usize>| -> Vec<f32> {
+            let mut values = Vec::new();
+            for i in rows {
+                for j in windows[i].clone() {
+                    for (da, db) in PAIRS {
+                        let value = match (i.checked_sub(da), j.checked_sub(db)) {
+                            (Some(pi), Some(pj)) => content(&a[pi..i], &b[pj..j], same_language),
+                            _ => 0.0,
+                        };
+                        values.push(value as f32);
+                    }
+                }
+            }
+            values
+        };
+        let middle = crate::parallel::middle(&windows, Range::len);
+        let (mut content, rest) =
+            crate::parallel::join(|| rows_content(0..middle), || rows_content(middle..n + 1));
+        content.extend(rest);
+        TurnAligner {
+            a,
+            b,
+            windows,
+            starts,
+            content,
+        }
+    }
+
+    fn content(&self, x: &Range<usize>, y: &Range<usize>) -> f64 {
+        let (i, j) = (x.end, y.end);
+        let pair = PAIRS
+            .iter()
+            .position(|&shape| shape == (x.len(), y.len()))
+            .expect("turn beads pair one or two turns");
+        let column = j - self.windows[i].start;
+        f64::from(self.content[self.starts[i] + column * PAIRS.len() + pair])
+    }
+
+    /// Aligns the turns; `speakers` says how compatible two speakers are.
+    pub fn align(&self, speakers: &Speakers<'_>) -> Vec<TurnLink> {
+        let (a, b) = (self.a, self.b);
+        let pair_quality = |x: &Range<usize>, y: &Range<usize>| {
+            quality(self.content(x, y), &a[x.clone()], &b[y.clone()], speakers)
+        };
+        path(a, b, Windows::Given(&self.windows), |x, y| {
+            pair_quality(&x, &y)
+        })
+        .into_iter()
         .map(|(x, y)| {
             let score = if x.is_empty() || y.is_empty() {
                 0.0
             } else {
-                quality(&a[x.clone()], &b[y.clone()], same_language, speakers)
+                pair_quality(&x, &y)
             };
             TurnLink {
                 official: x,
@@ -185,14 +250,15 @@ pub fn align(
             }
         })
         .collect()
+    }
 }
 
+/// The best monotone path through turns (or blocks of them), pairs scored by `quality`.
 fn path(
     a: &[Profile],
     b: &[Profile],
-    same_language: bool,
-    speakers: &dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64,
     windows: Windows<'_>,
+    mut quality: impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let weight = |profiles: &[Profile]| profiles.iter().map(Profile::weight).sum::<f64>();
     let (n, m) = (a.len(), b.len());
@@ -202,13 +268,12 @@ fn path(
         } else {
             x.start == 0 || x.start == n
         };
-        let (ta, tb) = (&a[x], &b[y]);
+        let (ta, tb) = (&a[x.clone()], &b[y.clone()]);
         if ta.is_empty() || tb.is_empty() {
             return -(if outside { END_GAP } else { GAP }) * (weight(ta) + weight(tb));
         }
-        let q = quality(ta, tb, same_language, speakers);
         let merge = if ta.len() + tb.len() > 2 { MERGE } else { 0.0 };
-        (weight(ta) + weight(tb)) / 2.0 * (q - THRESHOLD) - merge
+        (weight(ta) + weight(tb)) / 2.0 * (quality(x, y) - THRESHOLD) - merge
     })
 }
 
