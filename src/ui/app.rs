@@ -3,6 +3,7 @@
 use super::action::Action;
 use super::layout::{self, Screen};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
+use super::search::SearchIndex;
 
 /// A place in the document: a row (an index into the rows shown) and a line within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,6 +79,8 @@ pub struct App {
     /// The filter generation and height the minimap was made for.
     minimap_for: (usize, usize),
     filter_generation: usize,
+    /// Built at the first search.
+    search_index: Option<SearchIndex>,
 }
 
 impl App {
@@ -103,6 +106,7 @@ impl App {
             minimap: Vec::new(),
             minimap_for: (usize::MAX, 0),
             filter_generation: 0,
+            search_index: None,
         }
         .with_minimap()
     }
@@ -386,18 +390,16 @@ impl App {
     }
 
     fn recount_hits(&mut self) {
-        let query = self.search.query.to_lowercase();
+        let reader = &self.reader;
+        let index = self
+            .search_index
+            .get_or_insert_with(|| SearchIndex::new(reader));
+        let counts = index.counts(&self.search.query);
         let (mut rows, mut hits) = (Vec::new(), 0);
-        if !query.is_empty() {
-            for (index, &id) in self.visible.iter().enumerate() {
-                let row = &self.reader.rows[id];
-                let count: usize = (0..self.reader.panes.len())
-                    .map(|side| layout::find_all(&self.reader.side_text(row, side), &query).len())
-                    .sum();
-                if count > 0 {
-                    rows.push(index);
-                    hits += count;
-                }
+        for (index, &id) in self.visible.iter().enumerate() {
+            if counts[id] > 0 {
+                rows.push(index);
+                hits += counts[id] as usize;
             }
         }
         self.search.rows = rows;

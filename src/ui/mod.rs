@@ -10,6 +10,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod reader;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod view;

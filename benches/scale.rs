@@ -1,0 +1,90 @@
+//! How load and alignment time and peak memory grow with document length.
+//!
+//! `cargo bench --bench scale` prints a table for the bundled pair repeated 1, 10, 100 and
+//! 1000 times (the copies of the other version perturbed: sentences dropped, merged, split
+//! and reworded, turns added). Times are medians of [`RUNS`] runs; peak memory is the most
+//! heap in use at once while loading and aligning, counted by the allocator below.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tandem::align;
+
+/// The system allocator, counting the bytes in use and the most ever in use.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        // SAFETY: the caller's layout is passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const RUNS: usize = 3;
+const SIZES: [usize; 4] = [1, 10, 100, 1000];
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument picks sizes, as `cargo bench -- 100`.
+    let wanted: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    println!(
+        "| copies | official + other | load (median) | align (median) | load + align | peak heap |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for copies in SIZES
+        .into_iter()
+        .filter(|c| wanted.is_empty() || wanted.contains(c))
+    {
+        let (official_text, other_text) = common::pair_text(copies);
+        let (mut loads, mut aligns) = (Vec::new(), Vec::new());
+        let mut peak = 0;
+        for _ in 0..RUNS {
+            PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
+            let before = IN_USE.load(Ordering::Relaxed);
+            let start = Instant::now();
+            let (official, other) = tandem::parallel::join(
+                || common::load(&official_text, "official"),
+                || common::load(&other_text, "other"),
+            );
+            let loaded = Instant::now();
+            let alignment = align::align(&official, &other, &[]);
+            aligns.push(loaded.elapsed());
+            loads.push(loaded - start);
+            peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
+            drop(std::hint::black_box(alignment));
+        }
+        let megabytes = |bytes: usize| bytes as f64 / 1e6;
+        let (load, align) = (median(loads), median(aligns));
+        println!(
+            "| {copies}× | {:.2} MB | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} MB |",
+            megabytes(official_text.len() + other_text.len()),
+            load.as_secs_f64() * 1e3,
+            align.as_secs_f64() * 1e3,
+            (load + align).as_secs_f64() * 1e3,
+            megabytes(peak),
+        );
+    }
+}
