@@ -11,6 +11,7 @@
 //! - [`ui`]: the terminal reader (the only module that uses ratatui and crossterm)
 //! - [`synth`]: large perturbed pairs for benchmarks
 //! - [`parallel`]: work split over two threads
+//! - [`progress`]: a progress line for long loads and alignments
 //! - [`cli`]: the command line
 
 pub mod align;
@@ -21,6 +22,7 @@ pub mod inspect;
 pub mod load;
 pub mod model;
 pub mod parallel;
+pub mod progress;
 pub mod sanitize;
 pub mod synth;
 pub mod ui;

@@ -8,6 +8,7 @@ use tandem::cli::{AlignArgs, Cli, Command};
 use tandem::export::{self, Pair};
 use tandem::load::{self, Format, LoadOptions};
 use tandem::model::Transcript;
+use tandem::progress::Progress;
 use tandem::{bundled, inspect, parallel, synth, ui};
 
 fn main() -> ExitCode {
@@ -44,8 +45,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 format: from,
                 encoding,
             };
-            let (official, other) = load_pair(official.as_deref(), other.as_deref(), options)?;
-            let alignment = align_pair(&official, &other, &align)?;
+            let (official, other, alignment) =
+                load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
             let text = export::write(
                 &Pair {
                     official: &official,
@@ -86,11 +87,13 @@ fn read(
     }
     let reader = match (official, other) {
         (Some(path), None) => {
-            ui::Reader::single(load::load_path(path, options).map_err(|e| e.to_string())?)
+            let progress = Progress::start("loading");
+            let transcript = load::load_path(path, options).map_err(|e| e.to_string())?;
+            drop(progress);
+            ui::Reader::single(transcript)
         }
         _ => {
-            let (official, other) = load_pair(official, other, options)?;
-            let alignment = align_pair(&official, &other, align)?;
+            let (official, other, alignment) = load_and_align(official, other, options, align)?;
             ui::Reader::pair(official, other, alignment)
         }
     };
@@ -123,16 +126,22 @@ fn load_pair(
     }
 }
 
-fn align_pair(
-    official: &Transcript,
-    other: &Transcript,
+/// Both versions loaded and aligned, with a progress line when that takes a while.
+fn load_and_align(
+    official: Option<&Path>,
+    other: Option<&Path>,
+    options: LoadOptions,
     args: &AlignArgs,
-) -> Result<align::Alignment, String> {
+) -> Result<(Transcript, Transcript, align::Alignment), String> {
+    let progress = Progress::start("loading");
+    let (official, other) = load_pair(official, other, options)?;
     let forced = match &args.speakers {
-        Some(path) => speakers::read_speaker_map(path, official, other)?,
+        Some(path) => speakers::read_speaker_map(path, &official, &other)?,
         None => Vec::new(),
     };
-    Ok(align::align(official, other, &forced))
+    let alignment =
+        align::align_reporting(&official, &other, &forced, &|stage| progress.stage(stage));
+    Ok((official, other, alignment))
 }
 
 fn write_synthetic(copies: usize, seed: u64, out: &Path, all_formats: bool) -> Result<(), String> {

@@ -132,6 +132,17 @@ fn sentence_texts(transcript: &Transcript) -> Vec<Vec<&str>> {
 
 /// Aligns `official` with `other`. `forced` pairs come from a speaker map.
 pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Alignment {
+    align_reporting(official, other, forced, &|_| {})
+}
+
+/// [`align`], telling `stage` what it is doing as it goes.
+pub fn align_reporting(
+    official: &Transcript,
+    other: &Transcript,
+    forced: &[Forced],
+    stage: &dyn Fn(&str),
+) -> Alignment {
+    stage("reading words, numbers and names");
     let mut interner = Interner::default();
     let mut all = sentence_texts(official);
     let official_turns = all.len();
@@ -145,6 +156,7 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
     let labels = speakers::label_scores(official, other);
     let counts = (official.speakers.len(), other.speakers.len());
 
+    stage("aligning turns");
     let by_label =
         |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
     let turn_aligner = turns::TurnAligner::new(&profiles_a, &profiles_b, same_language);
@@ -155,6 +167,7 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
         |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_matching(&matching, &labels, x, y);
     let links = turn_aligner.align(&by_matching);
 
+    stage("aligning sentences");
     let mut context = beads::Context {
         same_language,
         length_ratio: length_ratio(&links, &a, &b),

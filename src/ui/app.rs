@@ -389,11 +389,19 @@ impl App {
         }
     }
 
+    /// Builds the search index if it is not built yet. The event loop calls this once the
+    /// first screen is up, so that a long document opens at once and searches without delay.
+    pub fn prepare_search(&mut self) {
+        if self.search_index.is_none() {
+            self.search_index = Some(SearchIndex::new(&self.reader));
+        }
+    }
+
     fn recount_hits(&mut self) {
-        let reader = &self.reader;
-        let index = self
-            .search_index
-            .get_or_insert_with(|| SearchIndex::new(reader));
+        self.prepare_search();
+        let Some(index) = &self.search_index else {
+            return;
+        };
         let counts = index.counts(&self.search.query);
         let (mut rows, mut hits) = (Vec::new(), 0);
         for (index, &id) in self.visible.iter().enumerate() {

@@ -60,6 +60,7 @@ pub fn run(reader: Reader, theme: Theme) -> io::Result<Option<i32>> {
         if let Some(text) = app.clipboard.take() {
             terminal::copy_to_clipboard(&text)?;
         }
+        app.prepare_search();
         let Ok(event) = events.recv() else {
             return Ok(None);
         };

@@ -1,0 +1,93 @@
+//! Long loads show a progress line before the reader opens, and Ctrl-C stops them.
+
+use nix::pty::{Winsize, openpty};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const PATIENCE: Duration = Duration::from_secs(60);
+
+#[test]
+fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
+    let dir = std::env::temp_dir().join(format!("tandem-progress-{}", std::process::id()));
+    let made = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["synth", "--copies", "300", "--out"])
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(made.success());
+
+    let size = Winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = openpty(Some(&size), None).unwrap();
+    let terminal = || Stdio::from(pty.slave.try_clone().unwrap());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tandem"));
+    command
+        .arg(dir.join("official.txt"))
+        .arg(dir.join("translation.txt"))
+        .env("TERM", "xterm-256color")
+        .stdin(terminal())
+        .stdout(terminal())
+        .stderr(terminal());
+    // Ctrl-C becomes SIGINT only on the controlling terminal of the foreground process.
+    // SAFETY: between fork and exec only async-signal-safe calls are made.
+    unsafe {
+        command.pre_exec(|| {
+            nix::unistd::setsid()?;
+            if nix::libc::ioctl(0, nix::libc::TIOCSCTTY, 0) == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    let mut screen = File::from(pty.master);
+    let mut keyboard = screen.try_clone().unwrap();
+    let (sender, output) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 4096];
+        while let Ok(read @ 1..) = screen.read(&mut buffer) {
+            if sender.send(buffer[..read].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+
+    let start = Instant::now();
+    let mut seen = String::new();
+    while !seen.contains("tandem: ") && start.elapsed() < PATIENCE {
+        if let Ok(bytes) = output.recv_timeout(Duration::from_millis(50)) {
+            seen.push_str(&String::from_utf8_lossy(&bytes));
+        }
+    }
+    assert!(seen.contains("tandem: "), "no progress line; saw {seen:?}");
+    assert!(
+        !seen.contains("\x1b[?1049h"),
+        "the reader opened before the work was done"
+    );
+
+    keyboard.write_all(b"\x03").unwrap();
+    let stopped = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(
+                !status.success(),
+                "Ctrl-C ends tandem with a failure status"
+            );
+            break;
+        }
+        assert!(
+            stopped.elapsed() < Duration::from_secs(5),
+            "Ctrl-C did not stop tandem"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
