@@ -146,13 +146,17 @@ fn parse_cited(nodes: &[Node<'_>]) -> Document {
             },
             Node::Tag { .. } => {}
         }
-        if !outside.trim().is_empty() && collecting.is_none() {
-            let text = entities::decode(outside.trim()).into_owned();
-            let lines = text.lines().map(str::to_string);
-            if draft.is_none() {
-                document.metadata.header.extend(lines);
-            } else {
-                document.metadata.footer.extend(lines);
+        if collecting.is_none() && !outside.is_empty() {
+            // White space between elements carries nothing; kept, it would be trimmed again
+            // at every later node.
+            if !outside.trim().is_empty() {
+                let text = entities::decode(outside.trim()).into_owned();
+                let lines = text.lines().map(str::to_string);
+                if draft.is_none() {
+                    document.metadata.header.extend(lines);
+                } else {
+                    document.metadata.footer.extend(lines);
+                }
             }
             outside.clear();
         }

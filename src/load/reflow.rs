@@ -141,18 +141,13 @@ fn ends_with_word_hyphen(text: &str) -> bool {
     chars.next() == Some('-') && chars.next().is_some_and(char::is_alphanumeric)
 }
 
+/// Appends `text` with each run of white space as one space; `text` is trimmed.
 fn push_collapsed(out: &mut String, text: &str) {
-    let mut in_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            in_space = true;
-            continue;
-        }
-        if in_space {
+    for (index, word) in text.split_whitespace().enumerate() {
+        if index > 0 {
             out.push(' ');
-            in_space = false;
         }
-        out.push(c);
+        out.push_str(word);
     }
 }
 
