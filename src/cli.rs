@@ -1,9 +1,27 @@
 //! Command-line interface: clap definitions turned into plain options.
 
+use crate::config::Config;
 use crate::export::ExportFormat;
 use crate::load::{Format, LoadOptions, decode};
+use crate::ui::layout::Layout;
+use crate::ui::theme::ThemeName;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Files: `-` reads standard input (one of the two files at most).
+
+Configuration: TANDEM_CONFIG, else $XDG_CONFIG_HOME/tandem/config.toml, else
+~/.config/tandem/config.toml (see --print-config). NO_COLOR and COLORTERM choose the
+theme when neither --theme nor the configuration does.
+
+Exit status:
+  0    success
+  1    an error: a file that cannot be read, a bad configuration (the message says which)
+  2    a usage error: an unknown option or a bad value
+  129  hung up (SIGHUP)
+  130  interrupted (Ctrl-C while loading, or SIGINT)
+  143  terminated (SIGTERM)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -14,7 +32,8 @@ use std::path::PathBuf;
                   a translation or another outlet's version. With no files, opens the bundled \
                   example (the State Department's and YTN's transcripts of Blinken and Cho in \
                   Seoul, January 2025).",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -31,6 +50,22 @@ pub struct Cli {
 
     #[command(flatten)]
     pub align: AlignArgs,
+
+    /// Colours: auto, dark, light, ansi (16 colours) or mono (none).
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    pub theme: Option<ThemeName>,
+
+    /// Panes of a pair: auto (side by side from 100 columns), side-by-side or single.
+    #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
+    pub layout: Option<Layout>,
+
+    /// Print the configuration in force, as a file that tandem reads back, and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
+    /// Ignore the configuration file: start with the defaults.
+    #[arg(long, global = true)]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,9 +86,9 @@ pub enum Command {
         official: Option<PathBuf>,
         /// The other version (a translation, another outlet's transcript).
         other: Option<PathBuf>,
-        /// Output format: json, tsv or markdown.
-        #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = parse_export_format)]
-        format: ExportFormat,
+        /// Output format: json (the default), tsv, markdown, tmx or html.
+        #[arg(long, value_name = "FORMAT", value_parser = parse_export_format)]
+        format: Option<ExportFormat>,
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -66,6 +101,13 @@ pub enum Command {
         #[command(flatten)]
         align: AlignArgs,
     },
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
     /// Write a large synthetic pair for benchmarks: the bundled example repeated and perturbed.
     #[command(hide = true)]
     Synth {
@@ -106,15 +148,24 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    pub fn load_options(&self) -> LoadOptions {
+    /// The options given here, else the configuration's.
+    pub fn load_options(&self, config: &Config) -> LoadOptions {
         LoadOptions {
-            format: self.format,
-            encoding: self.encoding,
+            format: self.format.or(config.input_format),
+            encoding: self.encoding.or(config.encoding),
         }
     }
 }
 
 fn parse_export_format(name: &str) -> Result<ExportFormat, String> {
+    name.parse()
+}
+
+fn parse_theme(name: &str) -> Result<ThemeName, String> {
+    name.parse()
+}
+
+fn parse_layout(name: &str) -> Result<Layout, String> {
     name.parse()
 }
 

@@ -12,11 +12,13 @@
 //! - [`synth`]: large perturbed pairs for benchmarks
 //! - [`parallel`]: work split over two threads
 //! - [`progress`]: a progress line for long loads and alignments
+//! - [`config`]: the configuration file
 //! - [`cli`]: the command line
 
 pub mod align;
 pub mod bundled;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod inspect;
 pub mod load;

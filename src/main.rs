@@ -1,11 +1,12 @@
 //! The `tandem` binary: parse the command line, run the command, report errors in one line.
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tandem::align::{self, speakers};
 use tandem::cli::{AlignArgs, Cli, Command};
-use tandem::export::{self, Pair};
+use tandem::config::{self, Config};
+use tandem::export::{self, ExportFormat, Pair};
 use tandem::load::{self, Format, LoadOptions};
 use tandem::model::Transcript;
 use tandem::progress::Progress;
@@ -23,10 +24,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    let config = if cli.no_config {
+        Config::default()
+    } else {
+        config::load(config::location(env))
+            .map_err(|problem| format!("{problem} (--no-config starts with the defaults)"))?
+    };
     match cli.command {
         Some(Command::Inspect { file, json, input }) => {
             let transcript = match file {
-                Some(path) => load::load_path(&path, input.load_options()),
+                Some(path) => load::load_path(&path, input.load_options(&config)),
                 None => bundled::official(),
             }
             .map_err(|e| e.to_string())?;
@@ -42,9 +49,12 @@ fn run(cli: Cli) -> Result<(), String> {
             align,
         }) => {
             let options = LoadOptions {
-                format: from,
-                encoding,
+                format: from.or(config.input_format),
+                encoding: encoding.or(config.encoding),
             };
+            let format = format
+                .or(config.export_format)
+                .unwrap_or(ExportFormat::Json);
             let (official, other, alignment) =
                 load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
             let text = export::write(
@@ -63,13 +73,41 @@ fn run(cli: Cli) -> Result<(), String> {
             out,
             all_formats,
         }) => write_synthetic(copies, seed, &out, all_formats),
-        None => read(
-            cli.official.as_deref(),
-            cli.other.as_deref(),
-            cli.input.load_options(),
-            &cli.align,
-        ),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "tandem", &mut script);
+            write_stdout(&script)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| format!("cannot write the manual page: {e}"))?;
+            write_stdout(&page)
+        }
+        None => {
+            let config = Config {
+                theme: cli.theme.unwrap_or(config.theme),
+                layout: cli.layout.unwrap_or(config.layout),
+                ..config
+            };
+            if cli.print_config {
+                return write_stdout(config.to_toml(env).as_bytes());
+            }
+            read(
+                cli.official.as_deref(),
+                cli.other.as_deref(),
+                cli.input.load_options(&config),
+                &cli.align,
+                config,
+            )
+        }
     }
+}
+
+/// An environment variable, if set to valid Unicode.
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
 }
 
 /// Opens the reader: the bundled pair, a pair of files, or one file alone.
@@ -78,9 +116,12 @@ fn read(
     other: Option<&Path>,
     options: LoadOptions,
     align: &AlignArgs,
+    config: Config,
 ) -> Result<(), String> {
     use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // Keys come from standard input, or from the terminal itself when a transcript does.
+    let from_stdin = is_stdin(official) || is_stdin(other);
+    if !std::io::stdout().is_terminal() || !(from_stdin || std::io::stdin().is_terminal()) {
         return Err("the reader needs a terminal; to read a transcript without one, use \
                     `tandem inspect FILE`, and to write an alignment, `tandem export OFFICIAL OTHER`"
             .into());
@@ -97,7 +138,12 @@ fn read(
             ui::Reader::pair(official, other, alignment)
         }
     };
-    match ui::run(reader, ui::Theme::default()) {
+    let settings = ui::Settings {
+        theme: config.theme.resolve(env).theme(),
+        keymap: config.keymap,
+        layout: config.layout,
+    };
+    match ui::run(reader, settings) {
         Ok(None) => Ok(()),
         Ok(Some(code)) => std::process::exit(code),
         Err(error) => Err(format!("terminal error: {error}")),
@@ -111,6 +157,9 @@ fn load_pair(
     options: LoadOptions,
 ) -> Result<(Transcript, Transcript), String> {
     match (official, other) {
+        (Some(_), Some(_)) if is_stdin(official) && is_stdin(other) => {
+            Err("only one of the two files can be standard input (`-`)".into())
+        }
         (Some(a), Some(b)) => {
             let (a, b) = parallel::join(
                 || load::load_path(a, options),
@@ -124,6 +173,10 @@ fn load_pair(
         )),
         _ => Err("give both the official transcript and the other version, or neither for the bundled example".into()),
     }
+}
+
+fn is_stdin(path: Option<&Path>) -> bool {
+    path.is_some_and(|p| p.as_os_str() == "-")
 }
 
 /// Both versions loaded and aligned, with a progress line when that takes a while.
@@ -180,19 +233,27 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
     match path {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| format!("{}: cannot write: {e}", PathBuf::from(path).display())),
-        None => {
-            print!("{text}");
-            Ok(())
+        None => write_stdout(text.as_bytes()),
+    }
+}
+
+/// Writes to standard output; a reader that stopped reading (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {error}"))
         }
+        _ => Ok(()),
     }
 }
 
 fn print_inspection(transcript: &Transcript, json: bool) -> Result<(), String> {
     if json {
         let text = serde_json::to_string_pretty(transcript).map_err(|e| e.to_string())?;
-        println!("{text}");
+        write_stdout(format!("{text}\n").as_bytes())
     } else {
-        print!("{}", inspect::report(transcript));
+        write_stdout(inspect::report(transcript).as_bytes())
     }
-    Ok(())
 }

@@ -6,6 +6,9 @@ mod common;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tandem::align;
+use tandem::ui::keymap::{self, Keymap};
+use tandem::ui::layout::Layout;
+use tandem::ui::theme::ThemeName;
 use tandem::ui::{Action, App, Reader, Theme, view};
 
 fn bundled_app(width: u16, height: u16) -> App {
@@ -113,4 +116,98 @@ fn single_transcript() {
         common::load("tests/corpus/podcast/podcastindex_buzzsprout-trailer-episode_example.vtt");
     let app = App::new(Reader::single(transcript), (100, 20));
     insta::assert_snapshot!(screen(&app));
+}
+
+fn draw_themed(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, app, theme))
+        .unwrap();
+    terminal
+}
+
+/// The bundled example with a search hit, word differences and the help open: every kind
+/// of highlight a theme has to show.
+fn highlights(theme: &Theme) -> (Terminal<TestBackend>, Terminal<TestBackend>) {
+    let mut app = bundled_app(160, 45);
+    apply(&mut app, &[Action::StartSearch]);
+    apply(&mut app, &typed("alliance"));
+    apply(&mut app, &[Action::Confirm, Action::ToggleDiff]);
+    let reading = draw_themed(&app, theme);
+    apply(&mut app, &[Action::Help]);
+    (reading, draw_themed(&app, theme))
+}
+
+#[test]
+fn mono_theme_has_no_colour_but_still_marks_hits() {
+    use ratatui::style::{Color, Modifier};
+    let (reading, help) = highlights(&ThemeName::Mono.theme());
+    for terminal in [&reading, &help] {
+        let coloured = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|cell| cell.fg != Color::Reset || cell.bg != Color::Reset)
+            .count();
+        assert_eq!(coloured, 0);
+    }
+    let reversed: String = reading
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(reversed.contains("alliance"), "{reversed}");
+}
+
+#[test]
+fn ansi_theme_uses_only_the_sixteen_colours() {
+    use ratatui::style::Color;
+    let (reading, help) = highlights(&ThemeName::Ansi.theme());
+    for terminal in [&reading, &help] {
+        let cells = terminal.backend().buffer().content();
+        assert!(
+            cells
+                .iter()
+                .all(|cell| !matches!(cell.fg, Color::Rgb(..) | Color::Indexed(_))
+                    && !matches!(cell.bg, Color::Rgb(..) | Color::Indexed(_)))
+        );
+        assert!(cells.iter().any(|cell| cell.bg != Color::Reset));
+    }
+}
+
+#[test]
+fn light_and_dark_themes_differ_and_keep_the_text() {
+    let dark = highlights(&ThemeName::Dark.theme()).0;
+    let light = highlights(&ThemeName::Light.theme()).0;
+    assert_eq!(dark.backend().to_string(), light.backend().to_string());
+    assert_ne!(dark.backend().buffer(), light.backend().buffer());
+}
+
+#[test]
+fn layout_setting_decides_the_panes() {
+    let single = bundled_app(160, 45).configured(Keymap::default(), Layout::Single);
+    assert_eq!(single.screen().unwrap().panes.len(), 1);
+    let forced = bundled_app(80, 30).configured(Keymap::default(), Layout::SideBySide);
+    assert_eq!(forced.screen().unwrap().panes.len(), 2);
+    let auto = bundled_app(80, 30);
+    assert_eq!(auto.screen().unwrap().panes.len(), 1);
+    insta::assert_snapshot!("single_layout_wide", screen(&single));
+}
+
+#[test]
+fn rebound_keys_show_in_the_help_and_the_status_line() {
+    let mut keymap = Keymap::default();
+    keymap
+        .rebind("quit", &[keymap::parse_key("x").unwrap()])
+        .unwrap();
+    let mut app = bundled_app(160, 45).configured(keymap, Layout::Auto);
+    let status = screen(&app);
+    assert!(status.contains("? help  x quit"), "{status}");
+    apply(&mut app, &[Action::Help]);
+    let help = screen(&app);
+    assert!(help.contains("x                   quit"), "{help}");
 }

@@ -18,3 +18,18 @@ fn readme_shows_the_two_set_up_commands() {
     assert!(readme.contains("cargo run --release"));
     assert!(readme.contains("cargo test"));
 }
+
+#[test]
+fn readme_configuration_example_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let example = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README.md has a ```toml example");
+    let config = tandem::config::parse(example).unwrap();
+    assert_eq!(config.theme, tandem::ui::theme::ThemeName::Light);
+    let printed = config.to_toml(|_| None);
+    assert!(printed.contains("next-divergence = [\"n\", \"F3\"]"));
+}

@@ -1,7 +1,8 @@
 //! The reader's state, and the one place it changes: [`App::update`].
 
 use super::action::Action;
-use super::layout::{self, Screen};
+use super::keymap::Keymap;
+use super::layout::{self, Layout, Screen};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
 use super::search::SearchIndex;
 
@@ -71,6 +72,8 @@ pub struct App {
     /// A one-off message for the status line.
     pub message: Option<String>,
     pub quit: bool,
+    pub keymap: Keymap,
+    pub layout: Layout,
     /// Row heights plus one at `heights_for` widths; 0 is not yet measured.
     heights: Vec<u32>,
     heights_for: [u16; 2],
@@ -101,6 +104,8 @@ impl App {
             clipboard: None,
             message: None,
             quit: false,
+            keymap: Keymap::default(),
+            layout: Layout::default(),
             heights,
             heights_for: [0, 0],
             minimap: Vec::new(),
@@ -109,6 +114,13 @@ impl App {
             search_index: None,
         }
         .with_minimap()
+    }
+
+    /// The reader with the configuration's key bindings and layout.
+    pub fn configured(mut self, keymap: Keymap, layout: Layout) -> Self {
+        self.keymap = keymap;
+        self.layout = layout;
+        self
     }
 
     fn with_minimap(mut self) -> Self {
@@ -147,7 +159,13 @@ impl App {
     }
 
     pub fn screen(&self) -> Option<Screen> {
-        Screen::new(self.size.0, self.size.1, self.reader.is_pair(), self.focus)
+        Screen::new(
+            self.size.0,
+            self.size.1,
+            self.reader.is_pair(),
+            self.layout,
+            self.focus,
+        )
     }
 
     fn body_height(&self) -> usize {

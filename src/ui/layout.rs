@@ -20,6 +20,51 @@ const FOOTER: u16 = 1;
 const GUTTER: u16 = 3;
 const MINIMAP: u16 = 1;
 
+/// How the two panes of a pair are arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Side by side when the terminal is at least [`NARROW`] columns wide, else one at a time.
+    #[default]
+    Auto,
+    /// Always side by side.
+    SideBySide,
+    /// One pane at a time; Tab shows the other.
+    Single,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 3] = [Layout::Auto, Layout::SideBySide, Layout::Single];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Auto => "auto",
+            Layout::SideBySide => "side-by-side",
+            Layout::Single => "single",
+        }
+    }
+
+    fn side_by_side(self, width: u16) -> bool {
+        match self {
+            Layout::Auto => width >= NARROW,
+            Layout::SideBySide => true,
+            Layout::Single => false,
+        }
+    }
+}
+
+impl std::str::FromStr for Layout {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Layout::ALL
+            .into_iter()
+            .find(|layout| layout.name().eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                format!("unknown layout '{name}' (expected auto, side-by-side or single)")
+            })
+    }
+}
+
 /// The parts of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screen {
@@ -34,7 +79,7 @@ pub struct Screen {
 
 impl Screen {
     /// Lays out a `width` × `height` terminal; `None` when it is too small to use.
-    pub fn new(width: u16, height: u16, pair: bool, focus: Side) -> Option<Screen> {
+    pub fn new(width: u16, height: u16, pair: bool, layout: Layout, focus: Side) -> Option<Screen> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
@@ -45,7 +90,7 @@ impl Screen {
         let gutter = Rect::new(0, body_y, GUTTER, body_height);
         let minimap = Rect::new(width - MINIMAP, body_y, MINIMAP, body_height);
         let inner = width - GUTTER - MINIMAP;
-        let (panes, separator) = if pair && width >= NARROW {
+        let (panes, separator) = if pair && layout.side_by_side(width) {
             let left = (inner - 1) / 2;
             let right = inner - 1 - left;
             (

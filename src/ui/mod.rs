@@ -37,8 +37,20 @@ enum Event {
     Redraw,
 }
 
+/// How the reader looks and which keys it takes.
+pub struct Settings {
+    pub theme: Theme,
+    pub keymap: keymap::Keymap,
+    pub layout: layout::Layout,
+}
+
 /// Runs the reader until the user quits. Returns the exit code asked for by a signal, if any.
-pub fn run(reader: Reader, theme: Theme) -> io::Result<Option<i32>> {
+pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
+    let Settings {
+        theme,
+        keymap,
+        layout,
+    } = settings;
     terminal::install_panic_hook();
     let mut guard = terminal::Guard::enter()?;
     let (sender, events) = mpsc::channel();
@@ -52,7 +64,7 @@ pub fn run(reader: Reader, theme: Theme) -> io::Result<Option<i32>> {
         sender.send(event).is_ok()
     })?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(reader, (size.width, size.height));
+    let mut app = App::new(reader, (size.width, size.height)).configured(keymap, layout);
     loop {
         guard
             .terminal
@@ -61,6 +73,7 @@ pub fn run(reader: Reader, theme: Theme) -> io::Result<Option<i32>> {
             terminal::copy_to_clipboard(&text)?;
         }
         app.prepare_search();
+        panic_if_asked();
         let Ok(event) = events.recv() else {
             return Ok(None);
         };
@@ -120,7 +133,7 @@ pub fn action_for(app: &App, event: TerminalEvent) -> Option<Action> {
 fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match app.mode {
-        app::Mode::Reading => keymap::action_for(key),
+        app::Mode::Reading => app.keymap.action_for(key),
         app::Mode::Help => Some(Action::Back),
         app::Mode::Searching { .. } | app::Mode::Speakers(_) => match key.code {
             KeyCode::Esc => Some(Action::Back),
@@ -135,6 +148,14 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char(c) if !control => Some(Action::Type(c)),
             _ => None,
         },
+    }
+}
+
+/// Panics after the first frame when `TANDEM_DEBUG_PANIC` is set, so that a test can check
+/// the terminal is restored after a panic in the real binary.
+fn panic_if_asked() {
+    if std::env::var_os("TANDEM_DEBUG_PANIC").is_some() {
+        panic!("TANDEM_DEBUG_PANIC is set");
     }
 }
 

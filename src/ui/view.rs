@@ -2,7 +2,7 @@
 //! drawn, so a frame costs the same however long the transcripts are.
 
 use super::app::{App, Mode};
-use super::keymap;
+use super::keymap::Keymap;
 use super::layout::{self, Highlights, LineKind, Mark, Screen, WrappedSide};
 use super::reader::{OFFICIAL, OTHER, Side};
 use super::theme::Theme;
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     draw_minimap(frame, app, theme, &screen);
     draw_status(frame, app, theme, &screen);
     match &app.mode {
-        Mode::Help => draw_help(frame, theme),
+        Mode::Help => draw_help(frame, &app.keymap, theme),
         Mode::Speakers(_) => draw_speakers(frame, app, theme),
         Mode::Reading | Mode::Searching { .. } => {}
     }
@@ -89,12 +89,15 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             details.insert(
                 0,
                 format!(
-                    "{} version (Tab: the other)",
+                    "{} version{}",
                     if *side == OFFICIAL {
                         "official"
                     } else {
                         "other"
-                    }
+                    },
+                    app.keymap
+                        .first_key("switch-focus")
+                        .map_or(String::new(), |key| format!(" ({key}: the other)"))
                 ),
             );
         }
@@ -348,7 +351,11 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
     if let Some(message) = &app.message {
         left.push(visible(message).into_owned());
     }
-    let hint = " ? help  q quit ";
+    let hint: String = [("help", "help"), ("quit", "quit")]
+        .iter()
+        .filter_map(|(name, what)| Some(format!(" {} {what} ", app.keymap.first_key(name)?)))
+        .collect();
+    let hint = hint.as_str();
     let text = fit(
         &format!(" {}", left.join("  ·  ")),
         width.saturating_sub(hint.width()),
@@ -375,8 +382,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// The key table, in two columns when one would not fit the screen's height.
-fn draw_help(frame: &mut Frame<'_>, theme: &Theme) {
-    let rows = keymap::help_rows();
+fn draw_help(frame: &mut Frame<'_>, keymap: &Keymap, theme: &Theme) {
+    let rows = keymap.help_rows();
     let mut sections: Vec<Vec<Line<'static>>> = Vec::new();
     for (keys, help, section) in &rows {
         if sections.last().is_none_or(|lines| {
