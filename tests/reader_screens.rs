@@ -169,12 +169,10 @@ fn ansi_theme_uses_only_the_sixteen_colours() {
     let (reading, help) = highlights(&ThemeName::Ansi.theme());
     for terminal in [&reading, &help] {
         let cells = terminal.backend().buffer().content();
-        assert!(
-            cells
-                .iter()
-                .all(|cell| !matches!(cell.fg, Color::Rgb(..) | Color::Indexed(_))
-                    && !matches!(cell.bg, Color::Rgb(..) | Color::Indexed(_)))
-        );
+        assert!(cells.iter().all(
+            |cell| !matches!(cell.fg, Color::Rgb(..) | Color::Indexed(_))
+                && !matches!(cell.bg, Color::Rgb(..) | Color::Indexed(_))
+        ));
         assert!(cells.iter().any(|cell| cell.bg != Color::Reset));
     }
 }
