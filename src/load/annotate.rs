@@ -154,7 +154,11 @@ const MAX_NOTE: usize = 200;
 pub fn find_inline(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut search_from = 0;
-    while let Some(offset) = text[search_from..].find(['[', '(']) {
+    // Brackets are ASCII, so a byte search finds them without decoding the text.
+    while let Some(offset) = text.as_bytes()[search_from..]
+        .iter()
+        .position(|&b| b == b'[' || b == b'(')
+    {
         let start = search_from + offset;
         let open = text[start..].chars().next().unwrap_or('[');
         let close = if open == '[' { ']' } else { ')' };

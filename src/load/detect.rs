@@ -17,6 +17,9 @@ impl Detection {
 
 /// Looks at the text's opening for structured formats, then counts the line shapes of the
 /// plain-text formats and takes the most common.
+/// How many lines the counts of labels, headers and time stamps look at.
+const DETECTION_LINES: usize = 5000;
+
 pub fn detect(text: &str) -> Detection {
     let start = text.trim_start();
     if start.starts_with('{')
@@ -33,7 +36,14 @@ pub fn detect(text: &str) -> Detection {
     if start.starts_with('<') {
         return Detection::certain(Format::Html);
     }
-    let lines: Vec<&str> = text.lines().collect();
+    // A transcript shows its format within its first lines; counting a 50 MB file's every
+    // line would cost more than reading it.
+    let lines: Vec<&str> = text.lines().take(DETECTION_LINES).collect();
+    let within = if lines.len() == DETECTION_LINES {
+        format!(" in its first {DETECTION_LINES} lines")
+    } else {
+        String::new()
+    };
     let mut counts = [
         (
             Format::Labelled,
@@ -74,7 +84,7 @@ pub fn detect(text: &str) -> Detection {
     }
     let note = if runner_count * 2 >= count {
         Some(format!(
-            "read as {} because it has {count} {what}, against {runner_count} {runner_what} for {}",
+            "read as {} because it has {count} {what}, against {runner_count} {runner_what} for {}{within}",
             format.description(),
             runner_up.description()
         ))

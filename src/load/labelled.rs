@@ -37,7 +37,7 @@ pub fn label_at(line: &str) -> Option<Label<'_>> {
             });
         }
     }
-    let colon = body.find([':', '：'])?;
+    let colon = label_colon(body)?;
     let label = &body[..colon];
     let words: Vec<&str> = label.split([' ', '\u{a0}']).collect();
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
@@ -58,6 +58,25 @@ pub fn label_at(line: &str) -> Option<Label<'_>> {
         rest,
         strict,
     })
+}
+
+/// Where the colon that ends a label is: before the eighth word, since a label has at most
+/// seven, so a line of speech is not searched to its end.
+fn label_colon(body: &str) -> Option<usize> {
+    let mut separators = 0;
+    for (at, c) in body.char_indices() {
+        match c {
+            ':' | '：' => return Some(at),
+            ' ' | '\u{a0}' => {
+                separators += 1;
+                if separators >= 7 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `FOREIGN`, `MS.`, `JEAN-PIERRE`, or a word in a script without case (`사회자`, `主持人`).

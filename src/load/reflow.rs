@@ -143,12 +143,30 @@ fn ends_with_word_hyphen(text: &str) -> bool {
 
 /// Appends `text` with each run of white space as one space; `text` is trimmed.
 fn push_collapsed(out: &mut String, text: &str) {
+    if is_collapsed(text) {
+        out.push_str(text);
+        return;
+    }
     for (index, word) in text.split_whitespace().enumerate() {
         if index > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
+}
+
+/// Whether trimmed `text` has no white space but single ASCII spaces, checked by bytes: most
+/// lines are like that, and decoding every character to find out is the slow path.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(at, &b)| match b {
+        b' ' => bytes.get(at + 1) != Some(&b' '),
+        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => false,
+        // Lead bytes of the non-ASCII white space characters (U+0085, U+00A0, U+1680,
+        // U+2000-U+205F, U+3000): only those lines take the slow path.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => !text[at..].starts_with(char::is_whitespace),
+        _ => true,
+    })
 }
 
 #[cfg(test)]
@@ -160,6 +178,24 @@ mod tests {
             .iter()
             .map(|p| join(p.iter().map(|l| l.text)))
             .collect()
+    }
+
+    #[test]
+    fn white_space_collapses_the_same_on_both_paths() {
+        for text in [
+            "one two three",
+            "one  two",
+            "one\ttwo",
+            "a\u{a0}b",
+            "a\u{3000}b’s «c»",
+            "한국어 文章。 日本語",
+            "x \u{2003} y",
+        ] {
+            let mut fast = String::new();
+            push_collapsed(&mut fast, text);
+            let slow = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]

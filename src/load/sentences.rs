@@ -37,36 +37,51 @@ fn push_trimmed(text: &str, range: Range<usize>, ranges: &mut Vec<Range<usize>>)
 
 /// Candidate sentence ends: byte offsets just after a terminal and its closing quotes.
 fn boundaries(text: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
-    let mut i = 0;
     // Inside CJK quotation brackets (「…」) a full stop ends the quoted sentence, not ours.
     let mut quoted = 0usize;
-    while i < chars.len() {
-        let c = chars[i].1;
+    // Terminals and closers already taken into a run.
+    let mut taken = 0;
+    for (offset, c) in marks(text) {
+        if offset < taken {
+            continue;
+        }
         match c {
             '「' | '『' => quoted += 1,
             '」' | '』' => quoted = quoted.saturating_sub(1),
             _ => {}
         }
         if !is_terminal(c) || quoted > 0 {
-            i += 1;
             continue;
         }
-        let run_start = i;
-        while i < chars.len() && (is_terminal(chars[i].1) || chars[i].1 == '…') {
-            i += 1;
-        }
-        let run: String = chars[run_start..i].iter().map(|&(_, c)| c).collect();
-        while i < chars.len() && is_closer(chars[i].1) {
-            i += 1;
-        }
-        let end = chars.get(i).map_or(text.len(), |&(offset, _)| offset);
-        if ends_sentence(text, &chars, run_start, &run, i) {
-            found.push(end);
+        let run_end = offset + prefix_len(&text[offset..], |c| is_terminal(c) || c == '…');
+        let after = run_end + prefix_len(&text[run_end..], is_closer);
+        taken = after;
+        if ends_sentence(text, offset..run_end, after) {
+            found.push(after);
         }
     }
     found
+}
+
+/// The terminals and CJK quotation brackets of `text` with their byte offsets. They are found
+/// by their first bytes (`.`, `?`, `!`, and 0xE3 or 0xEF, which begin the full-width ones), so
+/// the rest of the text is never decoded.
+fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'.' | b'?' | b'!' | 0xe3 | 0xef))
+        .filter_map(|(at, _)| {
+            let c = text[at..].chars().next()?;
+            (is_terminal(c) || matches!(c, '「' | '『' | '」' | '』')).then_some((at, c))
+        })
+}
+
+/// The length in bytes of the longest start of `text` whose characters all pass `test`.
+fn prefix_len(text: &str, test: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .find(|&(_, c)| !test(c))
+        .map_or(text.len(), |(at, _)| at)
 }
 
 fn is_terminal(c: char) -> bool {
@@ -84,41 +99,36 @@ fn is_full_width_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
 }
 
-/// Decides whether the terminal run starting at `run_start` (whose text is `run`, followed by
-/// closers up to char index `after`) ends a sentence.
-fn ends_sentence(
-    text: &str,
-    chars: &[(usize, char)],
-    run_start: usize,
-    run: &str,
-    after: usize,
-) -> bool {
-    if run.contains("..") || run.contains('…') {
+/// Decides whether the run of terminals at `run` (byte offsets), followed by closers up to
+/// byte offset `after`, ends a sentence.
+fn ends_sentence(text: &str, run: Range<usize>, after: usize) -> bool {
+    let rest = &text[after..];
+    let terminals = &text[run.clone()];
+    if terminals.contains("..") || terminals.contains('…') {
         return false;
     }
-    let first = run.chars().next().unwrap_or('.');
-    let Some(&(_, next)) = chars.get(after) else {
+    let first = terminals.chars().next().unwrap_or('.');
+    let Some(next) = rest.chars().next() else {
         return true;
     };
     if is_full_width_terminal(first) {
-        return !is_quotative(&text[chars[after].0..]);
+        return !is_quotative(rest);
     }
     // CJK text needs no space after a stop (`本当ですか?はい`, `질문입니다.감사합니다`).
     if !next.is_whitespace() {
-        return is_cjk(next) && !is_quotative(&text[chars[after].0..]);
+        return is_cjk(next) && !is_quotative(rest);
     }
-    let next_word = next_word(text, chars, after);
+    let next_word = next_word(rest);
     let Some(next_first) = next_word.chars().next() else {
         return true;
     };
-    if next_first.is_lowercase() || is_quotative(&next_word) {
+    if next_first.is_lowercase() || is_quotative(next_word) {
         return false;
     }
     if first != '.' {
         return true;
     }
-    let word_before = word_before(text, chars, run_start);
-    !is_abbreviation(&word_before, &next_word)
+    !is_abbreviation(word_before(&text[..run.start]), next_word)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -141,26 +151,20 @@ fn is_quotative(rest: &str) -> bool {
     .any(|particle| rest.starts_with(particle))
 }
 
-fn next_word(text: &str, chars: &[(usize, char)], from: usize) -> String {
-    let start = chars[from..]
-        .iter()
-        .find(|(_, c)| !c.is_whitespace())
-        .map_or(text.len(), |&(offset, _)| offset);
-    text[start..]
-        .chars()
-        .take_while(|c| !c.is_whitespace())
-        .collect()
+/// The first word of `rest`, after white space.
+fn next_word(rest: &str) -> &str {
+    let rest = rest.trim_start();
+    rest.split(char::is_whitespace).next().unwrap_or("")
 }
 
-/// The word that the period at char index `run_start` ends, without opening punctuation.
-fn word_before(text: &str, chars: &[(usize, char)], run_start: usize) -> String {
-    let end = chars[run_start].0;
-    let start = chars[..run_start]
-        .iter()
+/// The last word of `before` (which ends where a period starts), without opening punctuation.
+fn word_before(before: &str) -> &str {
+    let start = before
+        .char_indices()
         .rev()
-        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—'))
-        .map_or(0, |&(offset, c)| offset + c.len_utf8());
-    text[start..end].to_string()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—'))
+        .map_or(0, |(offset, c)| offset + c.len_utf8());
+    &before[start..]
 }
 
 /// Words that a period follows without ending the sentence, judged with the next word.

@@ -43,25 +43,35 @@ fn timing(line: &str) -> Option<TimeSpan> {
 
 /// `01:02:03,456`, `01:02:03.456`, `02:03.456` as seconds.
 pub fn clock(text: &str) -> Option<f64> {
-    let text = text.replace(',', ".");
-    let parts: Vec<&str> = text.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
-        return None;
-    }
-    let seconds: f64 = parts
-        .last()?
-        .parse()
-        .ok()
-        .filter(|s: &f64| s.is_finite() && *s >= 0.0)?;
-    let whole_units = &parts[..parts.len() - 1];
+    let (units, last) = text.rsplit_once(':')?;
+    let seconds = seconds(last)?;
     let mut total = 0.0;
-    for unit in whole_units {
-        if unit.is_empty() || !unit.chars().all(|c| c.is_ascii_digit()) || unit.len() > 4 {
+    for (index, unit) in units.split(':').enumerate() {
+        if index >= 2
+            || unit.is_empty()
+            || unit.len() > 4
+            || !unit.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         total = total * 60.0 + unit.parse::<f64>().ok()?;
     }
     Some(total * 60.0 + seconds)
+}
+
+/// Seconds with a decimal comma (SRT) or point, read without allocating: a subtitle file has
+/// two of these on every cue.
+fn seconds(text: &str) -> Option<f64> {
+    let mut buffer = [0u8; 32];
+    let written = buffer.get_mut(..text.len())?;
+    for (to, &from) in written.iter_mut().zip(text.as_bytes()) {
+        *to = if from == b',' { b'.' } else { from };
+    }
+    std::str::from_utf8(written)
+        .ok()?
+        .parse()
+        .ok()
+        .filter(|s: &f64| s.is_finite() && *s >= 0.0)
 }
 
 /// Blocks of non-blank lines, with the 1-based number of their first line.
