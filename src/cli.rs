@@ -32,7 +32,6 @@ Exit status:
                   a translation or another outlet's version. With no files, opens the bundled \
                   example (the State Department's and YTN's transcripts of Blinken and Cho in \
                   Seoul, January 2025).",
-    args_conflicts_with_subcommands = true,
     after_help = AFTER_HELP
 )]
 pub struct Cli {

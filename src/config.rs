@@ -200,9 +200,7 @@ impl Config {
             ),
             (
                 "export-format",
-                self.export_format.map_or("json".to_string(), |f| {
-                    format!("{f:?}").to_ascii_lowercase()
-                }),
+                self.export_format.unwrap_or_default().name().to_string(),
             ),
         ];
         for (key, value) in settings {

@@ -4,7 +4,7 @@
 //! - [`load`]: a file's bytes → decoded text → detected format → [`model::Transcript`]
 //! - [`align`]: two transcripts → speaker matching, turn links, sentence rows, divergence
 //! - [`model`]: transcripts, speakers, turns, paragraphs, sentences, annotations
-//! - [`export`]: an alignment as JSON, TSV or Markdown
+//! - [`export`]: an alignment as JSON, TSV, Markdown, TMX or an HTML report
 //! - [`inspect`]: a plain-text report of how a file was read
 //! - [`bundled`]: the example pair embedded in the binary
 //! - [`sanitize`]: file text made safe for a terminal

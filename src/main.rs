@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use tandem::align::{self, speakers};
 use tandem::cli::{AlignArgs, Cli, Command};
 use tandem::config::{self, Config};
-use tandem::export::{self, ExportFormat, Pair};
+use tandem::export::{self, Pair};
 use tandem::load::{self, Format, LoadOptions};
 use tandem::model::Transcript;
 use tandem::progress::Progress;
@@ -52,9 +52,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 format: from.or(config.input_format),
                 encoding: encoding.or(config.encoding),
             };
-            let format = format
-                .or(config.export_format)
-                .unwrap_or(ExportFormat::Json);
+            let format = format.or(config.export_format).unwrap_or_default();
             let (official, other, alignment) =
                 load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
             let text = export::write(

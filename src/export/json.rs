@@ -1,6 +1,6 @@
 //! The alignment as JSON, schema `tandem-alignment/1` (documented in the README).
 
-use super::{Pair, SentenceView};
+use super::{Pair, SentenceView, speaker_label};
 use crate::align::{DiffPiece, Flag, word_diff};
 use crate::model::{Metadata, Speaker};
 use serde::Serialize;
@@ -52,13 +52,6 @@ struct RowOut<'a> {
 
 pub fn write(pair: &Pair<'_>) -> String {
     let alignment = pair.alignment;
-    fn label(
-        transcript: &crate::model::Transcript,
-        id: Option<crate::model::SpeakerId>,
-    ) -> Option<&str> {
-        id.and_then(|id| transcript.speaker(id))
-            .map(|s| s.label.as_str())
-    }
     let document = Document {
         schema: SCHEMA,
         official: Version {
@@ -75,8 +68,8 @@ pub fn write(pair: &Pair<'_>) -> String {
             .speakers
             .iter()
             .map(|m| SpeakerPair {
-                official: label(pair.official, m.official),
-                translation: label(pair.other, m.other),
+                official: speaker_label(pair.official, m.official),
+                translation: speaker_label(pair.other, m.other),
                 confidence: m.confidence,
                 evidence: &m.evidence,
             })

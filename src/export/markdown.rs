@@ -1,6 +1,6 @@
 //! The alignment as a Markdown document: speaker matching, then a table of rows.
 
-use super::{Pair, joined, position};
+use super::{Pair, joined, position, speaker_label, title};
 use std::fmt::Write;
 
 fn cell(text: &str) -> String {
@@ -11,26 +11,17 @@ fn cell(text: &str) -> String {
 
 pub fn write(pair: &Pair<'_>) -> String {
     let mut out = String::new();
-    let title = |t: &crate::model::Transcript| {
-        t.metadata
-            .title
-            .clone()
-            .unwrap_or_else(|| t.metadata.origin.file.clone())
-    };
     let _ = writeln!(
         out,
         "# {} / {}\n",
-        cell(&title(pair.official)),
-        cell(&title(pair.other))
+        cell(title(pair.official)),
+        cell(title(pair.other))
     );
     let _ = writeln!(
         out,
         "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|"
     );
-    let label = |t: &crate::model::Transcript, id: Option<crate::model::SpeakerId>| {
-        id.and_then(|id| t.speaker(id))
-            .map_or("—".to_string(), |s| cell(&s.label))
-    };
+    let label = |t, id| speaker_label(t, id).map_or("—".to_string(), cell);
     for m in &pair.alignment.speakers {
         let _ = writeln!(
             out,

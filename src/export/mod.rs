@@ -1,33 +1,65 @@
-//! Writing an alignment for people and scripts: JSON (documented, versioned), TSV, Markdown.
+//! Writing an alignment for people and scripts: JSON (documented, versioned), TSV, Markdown,
+//! TMX for translation-memory tools, and an HTML report.
 
+mod html;
 mod json;
 mod markdown;
+mod tmx;
 mod tsv;
 
 use crate::align::{Alignment, Row, SentenceRef, turn_sentences};
-use crate::model::Transcript;
+use crate::model::{SpeakerId, Transcript};
+use crate::sanitize;
 use std::str::FromStr;
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExportFormat {
+    #[default]
     Json,
     Tsv,
     Markdown,
+    Tmx,
+    Html,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Json,
+        ExportFormat::Tsv,
+        ExportFormat::Markdown,
+        ExportFormat::Tmx,
+        ExportFormat::Html,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Tsv => "tsv",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Tmx => "tmx",
+            ExportFormat::Html => "html",
+        }
+    }
 }
 
 impl FromStr for ExportFormat {
     type Err = String;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        match name.to_ascii_lowercase().as_str() {
-            "json" => Ok(ExportFormat::Json),
-            "tsv" => Ok(ExportFormat::Tsv),
-            "markdown" | "md" => Ok(ExportFormat::Markdown),
-            _ => Err(format!(
-                "unknown export format '{name}' (expected json, tsv or markdown)"
-            )),
-        }
+        let name = match name.to_ascii_lowercase().as_str() {
+            "md" => "markdown".to_string(),
+            "htm" => "html".to_string(),
+            other => other.to_string(),
+        };
+        ExportFormat::ALL
+            .into_iter()
+            .find(|format| format.name() == name)
+            .ok_or_else(|| {
+                format!(
+                    "unknown export format '{name}' (expected json, tsv, markdown, tmx or html)"
+                )
+            })
     }
 }
 
@@ -78,7 +110,44 @@ pub fn write(pair: &Pair<'_>, format: ExportFormat) -> String {
         ExportFormat::Json => json::write(pair),
         ExportFormat::Tsv => tsv::write(pair),
         ExportFormat::Markdown => markdown::write(pair),
+        ExportFormat::Tmx => tmx::write(pair),
+        ExportFormat::Html => html::write(pair),
     }
+}
+
+/// A transcript's title, or its file name when it has none.
+fn title(transcript: &Transcript) -> &str {
+    transcript
+        .metadata
+        .title
+        .as_deref()
+        .unwrap_or(&transcript.metadata.origin.file)
+}
+
+/// A speaker's label as written, if the speaker exists.
+fn speaker_label(transcript: &Transcript, id: Option<SpeakerId>) -> Option<&str> {
+    id.and_then(|id| transcript.speaker(id))
+        .map(|s| s.label.as_str())
+}
+
+/// Text for XML and HTML: characters unsafe in a terminal are unsafe here too (XML 1.0 has
+/// no place for most control characters), so they get the reader's visible stand-ins; then
+/// the markup characters are escaped. Nothing is dropped.
+fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\u{FFFE}' | '\u{FFFF}' => out.push_str(&format!("&lt;U+{:04X}&gt;", c as u32)),
+            c if sanitize::is_unsafe(c) => out.push_str(&markup(&sanitize::stand_in(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Sentences of a side joined for one cell.
@@ -116,4 +185,28 @@ pub fn all_sentence_refs(transcript: &Transcript) -> Vec<SentenceRef> {
             (0..list.len()).map(move |sentence| SentenceRef { turn, sentence })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escapes_and_shows_controls() {
+        assert_eq!(
+            markup("<b>\"R&D\"</b> it's"),
+            "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt; it&#39;s"
+        );
+        assert_eq!(markup("a\u{1b}]0;x\u{7}b"), "a␛]0;x␇b");
+        assert_eq!(markup("\u{202E}x\u{FFFF}"), "&lt;U+202E&gt;x&lt;U+FFFF&gt;");
+    }
+
+    #[test]
+    fn format_names_read_back() {
+        for format in ExportFormat::ALL {
+            assert_eq!(format.name().parse(), Ok(format));
+        }
+        assert_eq!("HTM".parse(), Ok(ExportFormat::Html));
+        assert!("pdf".parse::<ExportFormat>().is_err());
+    }
 }

@@ -1,0 +1,282 @@
+//! The alignment as a self-contained HTML report: both versions side by side, row by row,
+//! divergent rows highlighted, word differences marked with `<del>` and `<ins>` (one
+//! language), sentences with no counterpart shown as omissions. No script, no external
+//! resource; light and dark colour schemes and a print layout.
+
+use super::{Pair, SentenceView, joined, markup, position, speaker_label, title};
+use crate::align::{DiffPiece, Flag, Row, word_diff};
+use crate::model::Transcript;
+use std::fmt::Write;
+
+const STYLE: &str = r#"
+:root { color-scheme: light dark; --bg: #fff; --fg: #1d1d1f; --muted: #6b6b70; --line: #e2e2e6;
+  --divergent: #fff3e0; --divergent-edge: #e07b00; --missing: #eef3ff; --missing-edge: #3b6fd8;
+  --del: #ffd4d1; --ins: #cff3d1; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #17181b; --fg: #e4e4e7; --muted: #9b9ba3; --line: #2e2f34;
+    --divergent: #3a2a12; --divergent-edge: #f0a040; --missing: #17233b; --missing-edge: #6d9cff;
+    --del: #5c2323; --ins: #1d4a27; } }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; background: var(--bg);
+  color: var(--fg); margin: 1.5rem auto; max-width: 1500px; padding: 0 1rem; }
+h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-top: 1px solid var(--line); }
+th { font-weight: 600; }
+.versions th[scope=row] { color: var(--muted); font-weight: normal; width: 8rem; }
+.summary { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding: 0; list-style: none; }
+.summary b { font-size: 1.2rem; }
+.legend .swatch { display: inline-block; width: .9em; height: .9em; margin: 0 .3rem 0 1rem;
+  vertical-align: -.1em; border-left: 4px solid; }
+.legend .swatch:first-child { margin-left: 0; }
+.swatch.divergent { background: var(--divergent); border-color: var(--divergent-edge); }
+.swatch.unmatched { background: var(--missing); border-color: var(--missing-edge); }
+.legend .words { margin-left: 1rem; }
+.alignment { table-layout: fixed; }
+.alignment col.n { width: 3.5rem; } .alignment col.notes { width: 15rem; }
+.alignment td.n a { color: var(--muted); text-decoration: none; font-size: .85em; }
+.who { font-size: .8em; color: var(--muted); }
+.who .speaker { font-weight: 600; color: var(--fg); }
+tr.divergent td { background: var(--divergent); }
+tr.divergent td.n { box-shadow: inset 4px 0 var(--divergent-edge); }
+tr.unmatched td.n { box-shadow: inset 4px 0 var(--missing-edge); }
+td.missing { background: var(--missing); color: var(--muted); font-style: italic; }
+del { background: var(--del); text-decoration: line-through; }
+ins { background: var(--ins); text-decoration: none; }
+.notes ul { margin: .2rem 0 0; padding-left: 1.1rem; }
+.score { font-variant-numeric: tabular-nums; color: var(--muted); }
+@media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
+  tr { break-inside: avoid; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+"#;
+
+/// What kind of row: both sides agree, both sides but flagged, or one side only.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Matched,
+    Divergent,
+    Unmatched,
+}
+
+fn kind(row: &Row, official: &[SentenceView<'_>], other: &[SentenceView<'_>]) -> Kind {
+    if official.is_empty() || other.is_empty() {
+        Kind::Unmatched
+    } else if row.is_divergent() {
+        Kind::Divergent
+    } else {
+        Kind::Matched
+    }
+}
+
+pub fn write(pair: &Pair<'_>) -> String {
+    let rows: Vec<_> = pair
+        .alignment
+        .rows
+        .iter()
+        .map(|row| {
+            let (official, other) = pair.sentences(row);
+            (kind(row, &official, &other), row, official, other)
+        })
+        .collect();
+    let count = |wanted: &dyn Fn(Kind, bool, bool) -> bool| {
+        rows.iter()
+            .filter(|(kind, _, official, other)| {
+                wanted(*kind, official.is_empty(), other.is_empty())
+            })
+            .count()
+    };
+    let matched = count(&|kind, _, _| kind != Kind::Unmatched);
+    let divergent = count(&|kind, _, _| kind == Kind::Divergent);
+    let only_official = count(&|_, no_official, no_other| !no_official && no_other);
+    let only_other = count(&|_, no_official, no_other| no_official && !no_other);
+
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"tandem {}\">\n<title>{} ↔ {}</title>\n\
+         <style>{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        markup(title(pair.official)),
+        markup(title(pair.other))
+    );
+    let _ = writeln!(
+        out,
+        "<h1>Side by side: {}</h1>",
+        markup(title(pair.official))
+    );
+    write_versions(&mut out, pair.official, pair.other);
+    let _ = writeln!(
+        out,
+        "<ul class=\"summary\">\n<li><b>{}</b> rows</li>\n<li><b>{matched}</b> with both \
+         versions</li>\n<li><b>{divergent}</b> of them divergent</li>\n<li><b>{only_official}</b> \
+         only in the official version</li>\n<li><b>{only_other}</b> only in the other version</li>\n</ul>",
+        rows.len()
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"legend\"><span class=\"swatch divergent\"></span>numbers, names or negation \
+         differ, or little in common <span class=\"swatch unmatched\"></span>no counterpart \
+         <span class=\"words\"><del>struck</del> official words the other version lacks, <ins>marked</ins> words \
+         only the other version has (where the two share most of their words)</span></p>"
+    );
+    write_speakers(&mut out, pair);
+    let _ = writeln!(
+        out,
+        "<h2>Alignment</h2>\n<table class=\"alignment\">\n<colgroup><col class=\"n\"><col><col>\
+         <col class=\"notes\"></colgroup>\n<thead><tr><th>#</th><th>Official ({})</th>\
+         <th>Other version ({})</th><th>Divergence</th></tr></thead>\n<tbody>",
+        markup(language(pair.official)),
+        markup(language(pair.other))
+    );
+    for (index, (kind, row, official, other)) in rows.iter().enumerate() {
+        let class = match kind {
+            Kind::Matched => "matched",
+            Kind::Divergent => "divergent",
+            Kind::Unmatched => "unmatched",
+        };
+        let number = index + 1;
+        let _ = write!(
+            out,
+            "<tr class=\"{class}\" id=\"r{number}\"><td class=\"n\"><a href=\"#r{number}\">{number}</a></td>"
+        );
+        let diff = (pair.alignment.same_language && *kind != Kind::Unmatched)
+            .then(|| word_diff(&joined(official), &joined(other)))
+            .filter(|pieces| mostly_shared(pieces));
+        for (side, sentences, transcript, missing) in [
+            (
+                "official",
+                official,
+                pair.official,
+                "not in the official version",
+            ),
+            ("other", other, pair.other, "not in the other version"),
+        ] {
+            if sentences.is_empty() {
+                let _ = write!(out, "<td class=\"{side} missing\">{missing}</td>");
+                continue;
+            }
+            let text = match &diff {
+                Some(pieces) => {
+                    let hidden = if side == "official" {
+                        "insert"
+                    } else {
+                        "delete"
+                    };
+                    pieces
+                        .iter()
+                        .filter(|piece| piece.op != hidden)
+                        .map(|piece| match piece.op {
+                            "delete" => format!("<del>{}</del>", markup(&piece.text)),
+                            "insert" => format!("<ins>{}</ins>", markup(&piece.text)),
+                            _ => markup(&piece.text),
+                        })
+                        .collect()
+                }
+                None => markup(&joined(sentences)),
+            };
+            let _ = write!(
+                out,
+                "<td class=\"{side}\" lang=\"{}\"><div class=\"who\"><span class=\"speaker\">{}</span> \
+                 {}</div><div class=\"text\">{text}</div></td>",
+                markup(language(transcript)),
+                markup(sentences[0].speaker),
+                markup(&position(sentences))
+            );
+        }
+        let flags: String = row
+            .flags
+            .iter()
+            .filter(|flag| **flag != Flag::NoCounterpart)
+            .map(|flag| format!("<li>{}</li>", markup(&flag.describe())))
+            .collect();
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!("<ul>{flags}</ul>")
+        };
+        let score = if *kind == Kind::Unmatched {
+            String::new()
+        } else {
+            format!(
+                "<span class=\"score\">similarity {:.2}</span>",
+                row.similarity
+            )
+        };
+        let _ = writeln!(out, "<td class=\"notes\">{score}{flags}</td></tr>");
+    }
+    let _ = writeln!(out, "</tbody>\n</table>\n</body>\n</html>");
+    out
+}
+
+/// Whether most of the text is common to both sides. Word differences are marked only then:
+/// they show an edit (a corrected transcript, a changed number); between two free
+/// translations of one sentence they would mark nearly every word and hide what matters.
+fn mostly_shared(pieces: &[DiffPiece]) -> bool {
+    let length = |op: &str| -> usize {
+        pieces
+            .iter()
+            .filter(|piece| piece.op == op)
+            .map(|piece| piece.text.chars().count())
+            .sum()
+    };
+    let equal = length("equal");
+    equal * 2 >= equal + length("delete").max(length("insert"))
+}
+
+fn language(transcript: &Transcript) -> &str {
+    transcript.metadata.language.as_deref().unwrap_or("?")
+}
+
+/// A row of the versions table: its name, and how to read it off a transcript.
+type VersionField = (&'static str, fn(&Transcript) -> Option<String>);
+
+/// Both versions' title, source, date, place, language and file, in two columns.
+fn write_versions(out: &mut String, official: &Transcript, other: &Transcript) {
+    let _ = writeln!(
+        out,
+        "<table class=\"versions\">\n<thead><tr><td></td><th>Official</th><th>Other version</th></tr></thead>\n<tbody>"
+    );
+    let fields: [VersionField; 7] = [
+        ("Title", |t| Some(title(t).to_string())),
+        ("Source", |t| t.metadata.source.clone()),
+        ("Date", |t| t.metadata.date.clone()),
+        ("Place", |t| t.metadata.place.clone()),
+        ("Language", |t| t.metadata.language.clone()),
+        ("File", |t| Some(t.metadata.origin.file.clone())),
+        ("Turns", |t| Some(t.turns.len().to_string())),
+    ];
+    for (name, value) in fields {
+        let cell = |t: &Transcript| value(t).map_or("—".to_string(), |v| markup(&v));
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td></tr>",
+            cell(official),
+            cell(other)
+        );
+    }
+    let _ = writeln!(out, "</tbody>\n</table>");
+}
+
+/// The speaker matching, with confidence and evidence.
+fn write_speakers(out: &mut String, pair: &Pair<'_>) {
+    let _ = writeln!(
+        out,
+        "<h2>Speakers</h2>\n<table class=\"speakers\">\n<thead><tr><th>Official</th><th>Other version</th>\
+         <th>Confidence</th><th>Evidence</th></tr></thead>\n<tbody>"
+    );
+    for speaker in &pair.alignment.speakers {
+        let label = |transcript, id| {
+            speaker_label(transcript, id).map_or("— (no counterpart)".to_string(), markup)
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
+            label(pair.official, speaker.official),
+            label(pair.other, speaker.other),
+            speaker.confidence,
+            markup(&speaker.evidence.join("; "))
+        );
+    }
+    let _ = writeln!(out, "</tbody>\n</table>");
+}

@@ -1,0 +1,348 @@
+//! TMX and the HTML report, on real pairs: well-formed (checked by Python's XML and HTML
+//! parsers), every sentence there exactly as the model has it, hostile text escaped, and the
+//! report rendered by headless Chromium.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use tandem::align::{self, Alignment};
+use tandem::export::{self, ExportFormat, Pair};
+use tandem::load::{self, LoadOptions};
+use tandem::model::Transcript;
+use tandem::sanitize;
+
+const HARRIS_DUDA: &str =
+    "tests/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference";
+
+struct Aligned {
+    official: Transcript,
+    other: Transcript,
+    alignment: Alignment,
+}
+
+impl Aligned {
+    fn new(official: Transcript, other: Transcript) -> Self {
+        let alignment = align::align(&official, &other, &[]);
+        Aligned {
+            official,
+            other,
+            alignment,
+        }
+    }
+
+    fn pair(&self) -> Pair<'_> {
+        Pair {
+            official: &self.official,
+            other: &self.other,
+            alignment: &self.alignment,
+        }
+    }
+
+    fn write(&self, format: ExportFormat) -> String {
+        export::write(&self.pair(), format)
+    }
+
+    /// Each row's two sides as the exports must show them: sentences joined by a space.
+    fn sides(&self) -> Vec<(String, String)> {
+        let pair = self.pair();
+        self.alignment
+            .rows
+            .iter()
+            .map(|row| {
+                let (official, other) = pair.sentences(row);
+                let join = |side: &[export::SentenceView<'_>]| {
+                    let texts: Vec<&str> = side.iter().map(|s| s.text).collect();
+                    sanitize::visible(&texts.join(" ")).into_owned()
+                };
+                (join(&official), join(&other))
+            })
+            .collect()
+    }
+}
+
+fn pairs() -> Vec<(&'static str, Aligned)> {
+    vec![
+        (
+            "seed pair",
+            Aligned::new(common::official_seed(), common::ytn_seed()),
+        ),
+        (
+            "Harris-Duda ORIGINAL/CORRECTED",
+            Aligned::new(
+                common::load(&format!("{HARRIS_DUDA}_ORIGINAL.md")),
+                common::load(&format!("{HARRIS_DUDA}_CORRECTED.md")),
+            ),
+        ),
+        (
+            "official and Korean",
+            Aligned::new(
+                common::official_seed(),
+                common::load("tests/fixtures/seoul-ko.txt"),
+            ),
+        ),
+    ]
+}
+
+/// Runs a Python program on `input` and returns what it prints; python3 is on every machine
+/// this project builds on, and its parsers are independent of ours.
+fn python(program: &str, input: &str) -> String {
+    let mut child = Command::new("python3")
+        .args(["-c", program])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 runs the XML and HTML checks");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "python3: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Parses TMX with xml.etree and prints, per translation unit, its id, languages and the two
+/// segments as a JSON list.
+const READ_TMX: &str = r#"
+import json, sys, xml.etree.ElementTree as ET
+root = ET.fromstring(sys.stdin.buffer.read())
+assert root.tag == "tmx" and root.get("version") == "1.4", root.tag
+header = root.find("header")
+units = []
+for tu in root.find("body").findall("tu"):
+    tuvs = tu.findall("tuv")
+    units.append([tu.get("tuid")] + [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in tuvs] + [t.find("seg").text or "" for t in tuvs])
+print(json.dumps({"srclang": header.get("srclang"), "units": units}))
+"#;
+
+/// Parses HTML with html.parser, checks that every element is closed in order, and prints
+/// the text of each row's two cells and the row classes as JSON.
+const READ_HTML: &str = r#"
+import json, sys
+from html.parser import HTMLParser
+VOID = {"meta", "col", "br", "img", "link", "input", "hr"}
+class Report(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.rows, self.cell, self.in_text, self.in_style = [], [], None, 0, False
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag not in VOID:
+            self.stack.append(tag)
+        if tag == "style":
+            self.in_style = True
+        if tag == "tr" and "id" in attrs:
+            self.rows.append({"class": attrs.get("class"), "official": None, "other": None})
+        if tag == "td" and self.rows and attrs.get("class", "").split()[0] in ("official", "other"):
+            side = attrs["class"].split()[0]
+            self.cell = side
+            self.rows[-1][side] = "" if "missing" not in attrs["class"] else None
+        if tag == "div" and attrs.get("class") == "text":
+            self.in_text += 1
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        assert self.stack and self.stack[-1] == tag, (self.stack[-3:], tag)
+        self.stack.pop()
+        if tag == "style":
+            self.in_style = False
+        if tag == "div" and self.in_text:
+            self.in_text -= 1
+        if tag == "td":
+            self.cell = None
+    def handle_data(self, data):
+        if self.in_text and self.cell:
+            self.rows[-1][self.cell] += data
+report = Report()
+report.feed(sys.stdin.read())
+report.close()
+assert not report.stack, report.stack
+print(json.dumps(report.rows))
+"#;
+
+#[test]
+fn tmx_is_well_formed_and_holds_every_row_with_two_sides() {
+    for (name, aligned) in pairs() {
+        let parsed: serde_json::Value =
+            serde_json::from_str(&python(READ_TMX, &aligned.write(ExportFormat::Tmx))).unwrap();
+        let expected: Vec<(usize, (String, String))> = aligned
+            .sides()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (official, other))| !official.is_empty() && !other.is_empty())
+            .collect();
+        let units = parsed["units"].as_array().unwrap();
+        assert_eq!(units.len(), expected.len(), "{name}");
+        assert!(!units.is_empty(), "{name}");
+        let official_language = aligned.official.metadata.language.clone().unwrap();
+        let other_language = aligned.other.metadata.language.clone().unwrap();
+        assert_eq!(parsed["srclang"], official_language.as_str());
+        for (unit, (index, (official, other))) in units.iter().zip(&expected) {
+            assert_eq!(unit[0], (index + 1).to_string().as_str(), "{name}");
+            assert_eq!(unit[1], official_language.as_str());
+            assert_eq!(unit[2], other_language.as_str());
+            assert_eq!(unit[3], official.as_str(), "{name}, row {}", index + 1);
+            assert_eq!(unit[4], other.as_str(), "{name}, row {}", index + 1);
+        }
+    }
+}
+
+#[test]
+fn html_is_well_formed_and_shows_every_sentence_once() {
+    for (name, aligned) in pairs() {
+        let html = aligned.write(ExportFormat::Html);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&python(READ_HTML, &html)).unwrap();
+        let sides = aligned.sides();
+        assert_eq!(rows.len(), sides.len(), "{name}");
+        for ((row, (official, other)), aligned_row) in
+            rows.iter().zip(&sides).zip(&aligned.alignment.rows)
+        {
+            let shown = |value: &serde_json::Value| value.as_str().unwrap_or("").to_string();
+            assert_eq!(shown(&row["official"]), *official, "{name}");
+            assert_eq!(shown(&row["other"]), *other, "{name}");
+            let class = row["class"].as_str().unwrap();
+            let expected = if official.is_empty() || other.is_empty() {
+                "unmatched"
+            } else if aligned_row.is_divergent() {
+                "divergent"
+            } else {
+                "matched"
+            };
+            assert_eq!(class, expected, "{name}");
+        }
+    }
+}
+
+#[test]
+fn html_marks_the_words_a_correction_changed() {
+    let (_, aligned) = pairs().swap_remove(1);
+    let html = aligned.write(ExportFormat::Html);
+    let marked = html.matches("<del>").count() + html.matches("<ins>").count();
+    assert!(marked > 0, "the CORRECTED reprint changes words");
+    // A word diff is shown only where most of a row is shared, so it stays readable.
+    let seed = pairs().swap_remove(0).1.write(ExportFormat::Html);
+    assert!(seed.contains("<del>") && seed.contains("<ins>"));
+}
+
+fn transcript(text: &str) -> Transcript {
+    load::load_bytes(text.as_bytes(), "hostile.txt", LoadOptions::default()).unwrap()
+}
+
+#[test]
+fn hostile_text_is_escaped_and_shown() {
+    let hostile = "MODERATOR: Welcome <script>alert('x')</script> & \"quotes\" here.\n\n\
+                   QUESTION: A title change \u{1b}]0;owned\u{7} and a clipboard write \
+                   \u{1b}]52;c;ZXZpbA==\u{7} and \u{202e}reversed text and \u{ffff} here.\n";
+    let calm = "MODERATOR: Welcome everyone here.\n\nQUESTION: A quiet question here.\n";
+    let aligned = Aligned::new(transcript(hostile), transcript(calm));
+    for format in [ExportFormat::Tmx, ExportFormat::Html] {
+        let out = aligned.write(format);
+        assert!(!out.contains("<script>"), "{format:?}");
+        assert!(
+            out.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+            "{format:?}"
+        );
+        assert!(out.contains("&amp; &quot;quotes&quot;"), "{format:?}");
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'));
+        assert!(!out.contains('\u{ffff}'));
+        assert!(
+            out.contains("␛]52;c;ZXZpbA==␇"),
+            "{format:?}: shown, not dropped"
+        );
+        assert!(out.contains("&lt;U+202E&gt;reversed"), "{format:?}");
+        assert!(out.contains("&lt;U+FFFF&gt;"), "{format:?}");
+    }
+    python(READ_TMX, &aligned.write(ExportFormat::Tmx));
+    python(READ_HTML, &aligned.write(ExportFormat::Html));
+}
+
+#[test]
+fn the_command_writes_tmx_and_html() {
+    for (format, start) in [("tmx", "<?xml"), ("html", "<!DOCTYPE html>")] {
+        let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .args(["--no-config", "export", "--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with(start));
+    }
+}
+
+/// Width and height from a PNG's header chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
+/// A screenshot of `page` by headless Chromium, in a profile of its own.
+fn screenshot(page: &Path, dir: &Path, name: &str) -> Vec<u8> {
+    let profile = dir.join(format!("profile-{name}"));
+    let image = dir.join(format!("{name}.png"));
+    let status = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", image.display()))
+        .arg("--window-size=1400,1000")
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "chromium failed on {}", page.display());
+    std::fs::read(&image).unwrap()
+}
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+#[test]
+fn the_html_report_renders_in_chromium() {
+    if !Path::new(CHROMIUM).exists() {
+        if std::env::var_os("TANDEM_SKIP_BROWSER").is_some() {
+            eprintln!("skipped: no {CHROMIUM} and TANDEM_SKIP_BROWSER is set");
+            return;
+        }
+        panic!("this test needs Debian's chromium (apt-get install chromium; .ci/run does)");
+    }
+    let dir: PathBuf = std::env::temp_dir().join(format!("tandem-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("report.html");
+    let blank = dir.join("blank.html");
+    let aligned = pairs().swap_remove(0).1;
+    std::fs::write(&report, aligned.write(ExportFormat::Html)).unwrap();
+    std::fs::write(&blank, "<!DOCTYPE html><html><body></body></html>").unwrap();
+
+    let rendered = screenshot(&report, &dir, "report");
+    let empty = screenshot(&blank, &dir, "blank");
+    assert_eq!(png_size(&rendered), (1400, 1000));
+    assert_eq!(png_size(&empty), (1400, 1000));
+    // A blank page compresses to almost nothing; a page of text and coloured rows does not.
+    assert!(
+        rendered.len() > 20 * empty.len(),
+        "the report renders as more than a blank page ({} against {} bytes); see {}",
+        rendered.len(),
+        empty.len(),
+        dir.display()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
