@@ -26,6 +26,10 @@ const MERGE: f64 = 0.1;
 const FULL_TABLE_CELLS: usize = 40_000;
 /// Blocks per transcript in the coarse alignment.
 const COARSE_BLOCKS: usize = 300;
+/// About the most cells a fine pass may have. It looks a block to either side of the coarse
+/// path, about three blocks wide, so this bounds the block size: a million one-line turns
+/// must not make each of a million rows thousands of columns wide.
+const FINE_CELLS: usize = 20_000_000;
 
 /// What the turn alignment compares of one turn.
 #[derive(Debug, Clone)]
@@ -168,21 +172,8 @@ pub struct TurnAligner<'p> {
 
 impl<'p> TurnAligner<'p> {
     pub fn new(a: &'p [Profile], b: &'p [Profile], same_language: bool) -> Self {
-        let (n, m) = (a.len(), b.len());
-        let windows = if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
-            vec![0..m + 1; n + 1]
-        } else {
-            let (block_a, block_b) = (n.div_ceil(COARSE_BLOCKS), m.div_ceil(COARSE_BLOCKS));
-            let (blocks_a, blocks_b) = (blocks(a, block_a), blocks(b, block_b));
-            let coarse = path(&blocks_a, &blocks_b, Windows::Full, |x, y| {
-                let agreement = content(&blocks_a[x.clone()], &blocks_b[y.clone()], same_language);
-                quality(agreement, &blocks_a[x], &blocks_b[y], &|_, _| 0.0)
-            });
-            dp::windows_around(&coarse, (n, m), (block_a, block_b), 1)
-                .into_iter()
-                .map(|window| dp::columns(window, m))
-                .collect()
-        };
+        let n = a.len();
+        let windows = windows(a, b, same_language);
         let mut starts = Vec::with_capacity(n + 1);
         let mut size = 0;
         for window in &windows {
@@ -251,6 +242,40 @@ impl<'p> TurnAligner<'p> {
         })
         .collect()
     }
+}
+
+/// The columns each row of the turn alignment considers: all of them for short transcripts;
+/// for long ones, a band around the path of the blocks of turns, itself found the same way,
+/// level by level.
+fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize>> {
+    let (n, m) = (a.len(), b.len());
+    if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
+        return vec![0..m + 1; n + 1];
+    }
+    let widest = (FINE_CELLS / (3 * (n.max(m) + 1))).max(2);
+    let block_a = n.div_ceil(COARSE_BLOCKS).min(widest);
+    let block_b = m.div_ceil(COARSE_BLOCKS).min(widest);
+    let (blocks_a, blocks_b) = (blocks(a, block_a), blocks(b, block_b));
+    // Some side has more than COARSE_BLOCKS blocks only when its blocks hold 2 or more
+    // turns, so each level is smaller than the one below it.
+    let coarse_windows = if blocks_a.len().max(blocks_b.len()) <= COARSE_BLOCKS {
+        vec![0..blocks_b.len() + 1; blocks_a.len() + 1]
+    } else {
+        windows(&blocks_a, &blocks_b, same_language)
+    };
+    let coarse = path(
+        &blocks_a,
+        &blocks_b,
+        Windows::Given(&coarse_windows),
+        |x, y| {
+            let agreement = content(&blocks_a[x.clone()], &blocks_b[y.clone()], same_language);
+            quality(agreement, &blocks_a[x], &blocks_b[y], &|_, _| 0.0)
+        },
+    );
+    dp::windows_around(&coarse, (n, m), (block_a, block_b), 1)
+        .into_iter()
+        .map(|window| dp::columns(window, m))
+        .collect()
 }
 
 /// The best monotone path through turns (or blocks of them), pairs scored by `quality`.

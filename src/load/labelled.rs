@@ -39,10 +39,17 @@ pub fn label_at(line: &str) -> Option<Label<'_>> {
     }
     let colon = label_colon(body)?;
     let label = &body[..colon];
-    let words: Vec<&str> = label.split([' ', '\u{a0}']).collect();
+    let all_words: Vec<&str> = label.split([' ', '\u{a0}']).collect();
+    // `SPEAKER 2`, `Speaker 12`: automatic transcripts number their speakers.
+    let words = match all_words.split_last() {
+        Some((last, named)) if !named.is_empty() && is_number(last) => named,
+        _ => &all_words[..],
+    };
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let strict = (1..=7).contains(&words.len()) && words.iter().all(|w| is_strict_label_word(w));
-    let loose = (1..=4).contains(&words.len()) && words.iter().all(|w| is_title_case_word(w));
+    let loose = (1..=4).contains(&words.len())
+        && words.iter().all(|w| is_title_case_word(w))
+        && (words.len() == all_words.len() || is_numbered_role(words));
     if !(strict || loose) || letters < 2 && label != "Q" {
         return None;
     }
@@ -87,6 +94,29 @@ fn is_strict_label_word(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_uppercase() || uncased(c) || matches!(c, '.' | '\'' | '’' | '-'))
+}
+
+fn is_number(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `Speaker`, `Participant`: title-case words that a number follows in a label. Other
+/// title-case words before a number (`In 2024:`) open prose, not a turn.
+fn is_numbered_role(words: &[&str]) -> bool {
+    const ROLES: &[&str] = &[
+        "Speaker",
+        "Participant",
+        "Person",
+        "Voice",
+        "Caller",
+        "Guest",
+        "Interviewer",
+        "Interviewee",
+        "Respondent",
+        "Reporter",
+        "Unknown",
+    ];
+    matches!(words, [word] if ROLES.contains(word))
 }
 
 /// `Travis`, `Garrett-Harris`, `Dr.`
@@ -286,6 +316,16 @@ mod tests {
         );
         assert_eq!(found("主持人：大家好。"), Some(("主持人", "大家好。")));
         assert_eq!(label_at("Travis: Hello").map(|l| l.strict), Some(false));
+        assert_eq!(
+            label_at("SPEAKER 12: Yes").map(|l| l.label),
+            Some("SPEAKER 12")
+        );
+        assert_eq!(
+            label_at("Speaker 2: Yes").map(|l| l.label),
+            Some("Speaker 2")
+        );
+        assert_eq!(label_at("In 2024: we grew").map(|l| l.label), None);
+        assert_eq!(label_at("12: noon").map(|l| l.label), None);
         assert_eq!(found("So the question is: why"), None);
     }
 }

@@ -14,11 +14,22 @@ use crate::model::TimeSpan;
 const PARAGRAPH_PAUSE: f64 = 2.0;
 
 /// True when the text opens like a SubRip file: a cue number, then a timing line.
+/// A cue number above a timing line, within the first lines: the first cue may be damaged
+/// (`00:00:99,000 --> garbage`) and the file still be SubRip.
 pub fn looks_like_srt(text: &str) -> bool {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or("");
-    let second = lines.next().unwrap_or("");
-    first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty() && timing(second).is_some()
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(50)
+        .collect();
+    let starts_with_cue_number = lines
+        .first()
+        .is_some_and(|first| first.bytes().all(|b| b.is_ascii_digit()));
+    starts_with_cue_number
+        && lines
+            .windows(2)
+            .any(|pair| pair[0].bytes().all(|b| b.is_ascii_digit()) && pair[1].contains("-->"))
 }
 
 /// One cue: its text lines with their line numbers, and its time when readable.
