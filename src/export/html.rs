@@ -3,7 +3,7 @@
 //! language), sentences with no counterpart shown as omissions. No script, no external
 //! resource; light and dark colour schemes and a print layout.
 
-use super::{Pair, SentenceView, joined, markup, position, speaker_label, title};
+use super::{Pair, SentenceView, joined, language_tag, markup, position, speaker_label, title};
 use crate::align::{DiffPiece, Flag, Row, word_diff};
 use crate::model::Transcript;
 use std::fmt::Write;
@@ -23,7 +23,8 @@ h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-top: 1px solid var(--line); }
 th { font-weight: 600; }
-.versions th[scope=row] { color: var(--muted); font-weight: normal; width: 8rem; }
+.versions { table-layout: fixed; } .versions col.field { width: 8rem; }
+.versions th[scope=row] { color: var(--muted); font-weight: normal; }
 .summary { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding: 0; list-style: none; }
 .summary b { font-size: 1.2rem; }
 .legend .swatch { display: inline-block; width: .9em; height: .9em; margin: 0 .3rem 0 1rem;
@@ -33,6 +34,7 @@ th { font-weight: 600; }
 .swatch.unmatched { background: var(--missing); border-color: var(--missing-edge); }
 .legend .words { margin-left: 1rem; }
 .alignment { table-layout: fixed; }
+.alignment thead th { position: sticky; top: 0; background: var(--bg); box-shadow: 0 1px var(--line); }
 .alignment col.n { width: 3.5rem; } .alignment col.notes { width: 15rem; }
 .alignment td.n a { color: var(--muted); text-decoration: none; font-size: .85em; }
 .who { font-size: .8em; color: var(--muted); }
@@ -46,7 +48,7 @@ ins { background: var(--ins); text-decoration: none; }
 .notes ul { margin: .2rem 0 0; padding-left: 1.1rem; }
 .score { font-variant-numeric: tabular-nums; color: var(--muted); }
 @media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
-  tr { break-inside: avoid; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+  tr { break-inside: avoid; } .alignment thead th { position: static; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 "#;
 
 /// What kind of row: both sides agree, both sides but flagged, or one side only.
@@ -57,37 +59,45 @@ enum Kind {
     Unmatched,
 }
 
-fn kind(row: &Row, official: &[SentenceView<'_>], other: &[SentenceView<'_>]) -> Kind {
-    if official.is_empty() || other.is_empty() {
-        Kind::Unmatched
-    } else if row.is_divergent() {
-        Kind::Divergent
-    } else {
-        Kind::Matched
+/// A row of the alignment with its sentences resolved, as the report shows it.
+struct Shown<'a> {
+    kind: Kind,
+    row: &'a Row,
+    official: Vec<SentenceView<'a>>,
+    other: Vec<SentenceView<'a>>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(pair: &Pair<'a>, row: &'a Row) -> Self {
+        let (official, other) = pair.sentences(row);
+        let kind = if official.is_empty() || other.is_empty() {
+            Kind::Unmatched
+        } else if row.is_divergent() {
+            Kind::Divergent
+        } else {
+            Kind::Matched
+        };
+        Shown {
+            kind,
+            row,
+            official,
+            other,
+        }
     }
 }
 
 pub fn write(pair: &Pair<'_>) -> String {
-    let rows: Vec<_> = pair
+    let rows: Vec<Shown<'_>> = pair
         .alignment
         .rows
         .iter()
-        .map(|row| {
-            let (official, other) = pair.sentences(row);
-            (kind(row, &official, &other), row, official, other)
-        })
+        .map(|row| Shown::new(pair, row))
         .collect();
-    let count = |wanted: &dyn Fn(Kind, bool, bool) -> bool| {
-        rows.iter()
-            .filter(|(kind, _, official, other)| {
-                wanted(*kind, official.is_empty(), other.is_empty())
-            })
-            .count()
-    };
-    let matched = count(&|kind, _, _| kind != Kind::Unmatched);
-    let divergent = count(&|kind, _, _| kind == Kind::Divergent);
-    let only_official = count(&|_, no_official, no_other| !no_official && no_other);
-    let only_other = count(&|_, no_official, no_other| no_official && !no_other);
+    let count = |wanted: fn(&Shown<'_>) -> bool| rows.iter().filter(|row| wanted(row)).count();
+    let matched = count(|row| row.kind != Kind::Unmatched);
+    let divergent = count(|row| row.kind == Kind::Divergent);
+    let only_official = count(|row| row.other.is_empty());
+    let only_other = count(|row| row.official.is_empty());
 
     let mut out = String::new();
     let _ = write!(
@@ -113,100 +123,115 @@ pub fn write(pair: &Pair<'_>) -> String {
          only in the official version</li>\n<li><b>{only_other}</b> only in the other version</li>\n</ul>",
         rows.len()
     );
+    // Word differences are marked within one language only, so only then are they explained.
+    let words = if pair.alignment.same_language {
+        "<span class=\"words\"><del>struck</del> official words the other version lacks, \
+         <ins>marked</ins> words only the other version has (where the two share most of their \
+         words)</span>"
+    } else {
+        ""
+    };
     let _ = writeln!(
         out,
         "<p class=\"legend\"><span class=\"swatch divergent\"></span>numbers, names or negation \
          differ, or little in common <span class=\"swatch unmatched\"></span>no counterpart \
-         <span class=\"words\"><del>struck</del> official words the other version lacks, <ins>marked</ins> words \
-         only the other version has (where the two share most of their words)</span></p>"
+         {words}</p>"
     );
     write_speakers(&mut out, pair);
     let _ = writeln!(
         out,
         "<h2>Alignment</h2>\n<table class=\"alignment\">\n<colgroup><col class=\"n\"><col><col>\
-         <col class=\"notes\"></colgroup>\n<thead><tr><th>#</th><th>Official ({})</th>\
-         <th>Other version ({})</th><th>Divergence</th></tr></thead>\n<tbody>",
-        markup(language(pair.official)),
-        markup(language(pair.other))
+         <col class=\"notes\"></colgroup>\n<thead><tr><th>#</th><th>Official{}</th>\
+         <th>Other version{}</th><th>Divergence</th></tr></thead>\n<tbody>",
+        language_heading(pair.official),
+        language_heading(pair.other)
     );
-    for (index, (kind, row, official, other)) in rows.iter().enumerate() {
-        let class = match kind {
-            Kind::Matched => "matched",
-            Kind::Divergent => "divergent",
-            Kind::Unmatched => "unmatched",
-        };
-        let number = index + 1;
-        let _ = write!(
-            out,
-            "<tr class=\"{class}\" id=\"r{number}\"><td class=\"n\"><a href=\"#r{number}\">{number}</a></td>"
-        );
-        let diff = (pair.alignment.same_language && *kind != Kind::Unmatched)
-            .then(|| word_diff(&joined(official), &joined(other)))
-            .filter(|pieces| mostly_shared(pieces));
-        for (side, sentences, transcript, missing) in [
-            (
-                "official",
-                official,
-                pair.official,
-                "not in the official version",
-            ),
-            ("other", other, pair.other, "not in the other version"),
-        ] {
-            if sentences.is_empty() {
-                let _ = write!(out, "<td class=\"{side} missing\">{missing}</td>");
-                continue;
-            }
-            let text = match &diff {
-                Some(pieces) => {
-                    let hidden = if side == "official" {
-                        "insert"
-                    } else {
-                        "delete"
-                    };
-                    pieces
-                        .iter()
-                        .filter(|piece| piece.op != hidden)
-                        .map(|piece| match piece.op {
-                            "delete" => format!("<del>{}</del>", markup(&piece.text)),
-                            "insert" => format!("<ins>{}</ins>", markup(&piece.text)),
-                            _ => markup(&piece.text),
-                        })
-                        .collect()
-                }
-                None => markup(&joined(sentences)),
-            };
-            let _ = write!(
-                out,
-                "<td class=\"{side}\" lang=\"{}\"><div class=\"who\"><span class=\"speaker\">{}</span> \
-                 {}</div><div class=\"text\">{text}</div></td>",
-                markup(language(transcript)),
-                markup(sentences[0].speaker),
-                markup(&position(sentences))
-            );
-        }
-        let flags: String = row
-            .flags
-            .iter()
-            .filter(|flag| **flag != Flag::NoCounterpart)
-            .map(|flag| format!("<li>{}</li>", markup(&flag.describe())))
-            .collect();
-        let flags = if flags.is_empty() {
-            String::new()
-        } else {
-            format!("<ul>{flags}</ul>")
-        };
-        let score = if *kind == Kind::Unmatched {
-            String::new()
-        } else {
-            format!(
-                "<span class=\"score\">similarity {:.2}</span>",
-                row.similarity
-            )
-        };
-        let _ = writeln!(out, "<td class=\"notes\">{score}{flags}</td></tr>");
+    for (index, shown) in rows.iter().enumerate() {
+        write_row(&mut out, pair, index + 1, shown);
     }
     let _ = writeln!(out, "</tbody>\n</table>\n</body>\n</html>");
     out
+}
+
+/// One row of the alignment table: number, both sides, similarity and flags.
+fn write_row(out: &mut String, pair: &Pair<'_>, number: usize, shown: &Shown<'_>) {
+    let class = match shown.kind {
+        Kind::Matched => "matched",
+        Kind::Divergent => "divergent",
+        Kind::Unmatched => "unmatched",
+    };
+    let _ = write!(
+        out,
+        "<tr class=\"{class}\" id=\"r{number}\"><td class=\"n\"><a href=\"#r{number}\">{number}</a></td>"
+    );
+    let diff = (pair.alignment.same_language && shown.kind != Kind::Unmatched)
+        .then(|| word_diff(&joined(&shown.official), &joined(&shown.other)))
+        .filter(|pieces| mostly_shared(pieces));
+    // Per side: its class, sentences, transcript, placeholder, and the diff pieces that
+    // belong to the other side only.
+    let sides = [
+        (
+            "official",
+            &shown.official,
+            pair.official,
+            "not in the official version",
+            "insert",
+        ),
+        (
+            "other",
+            &shown.other,
+            pair.other,
+            "not in the other version",
+            "delete",
+        ),
+    ];
+    for (side, sentences, transcript, missing, elsewhere) in sides {
+        if sentences.is_empty() {
+            let _ = write!(out, "<td class=\"{side} missing\">{missing}</td>");
+            continue;
+        }
+        let text = match &diff {
+            Some(pieces) => pieces
+                .iter()
+                .filter(|piece| piece.op != elsewhere)
+                .map(|piece| match piece.op {
+                    "delete" => marked("del", &piece.text),
+                    "insert" => marked("ins", &piece.text),
+                    _ => markup(&piece.text),
+                })
+                .collect(),
+            None => markup(&joined(sentences)),
+        };
+        let _ = write!(
+            out,
+            "<td class=\"{side}\" lang=\"{}\"><div class=\"who\"><span class=\"speaker\">{}</span> \
+             {}</div><div class=\"text\">{text}</div></td>",
+            markup(language_tag(transcript)),
+            markup(sentences[0].speaker),
+            markup(&position(sentences))
+        );
+    }
+    let score = match shown.kind {
+        Kind::Unmatched => String::new(),
+        _ => format!(
+            "<span class=\"score\">similarity {:.2}</span>",
+            shown.row.similarity
+        ),
+    };
+    // Every one-sided row has `NoCounterpart`; its colour and placeholder already say so.
+    let flags: String = shown
+        .row
+        .flags
+        .iter()
+        .filter(|flag| **flag != Flag::NoCounterpart)
+        .map(|flag| format!("<li>{}</li>", markup(&flag.describe())))
+        .collect();
+    let flags = if flags.is_empty() {
+        String::new()
+    } else {
+        format!("<ul>{flags}</ul>")
+    };
+    let _ = writeln!(out, "<td class=\"notes\">{score}{flags}</td></tr>");
 }
 
 /// Whether most of the text is common to both sides. Word differences are marked only then:
@@ -224,8 +249,30 @@ fn mostly_shared(pieces: &[DiffPiece]) -> bool {
     equal * 2 >= equal + length("delete").max(length("insert"))
 }
 
-fn language(transcript: &Transcript) -> &str {
-    transcript.metadata.language.as_deref().unwrap_or("?")
+/// Changed words in `tag`, with the white space around them left outside: the mark then
+/// covers the words, not the gaps beside them.
+fn marked(tag: &str, text: &str) -> String {
+    let words = text.trim();
+    if words.is_empty() {
+        return markup(text);
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + words.len();
+    format!(
+        "{}<{tag}>{}</{tag}>{}",
+        markup(&text[..start]),
+        markup(words),
+        markup(&text[end..])
+    )
+}
+
+/// ` (en)` after a column heading, or nothing when the language was not guessed.
+fn language_heading(transcript: &Transcript) -> String {
+    transcript
+        .metadata
+        .language
+        .as_deref()
+        .map_or(String::new(), |language| format!(" ({})", markup(language)))
 }
 
 /// A row of the versions table: its name, and how to read it off a transcript.
@@ -235,7 +282,7 @@ type VersionField = (&'static str, fn(&Transcript) -> Option<String>);
 fn write_versions(out: &mut String, official: &Transcript, other: &Transcript) {
     let _ = writeln!(
         out,
-        "<table class=\"versions\">\n<thead><tr><td></td><th>Official</th><th>Other version</th></tr></thead>\n<tbody>"
+        "<table class=\"versions\">\n<colgroup><col class=\"field\"><col><col></colgroup>\n<thead><tr><td></td><th>Official</th><th>Other version</th></tr></thead>\n<tbody>"
     );
     let fields: [VersionField; 7] = [
         ("Title", |t| Some(title(t).to_string())),

@@ -124,6 +124,18 @@ fn title(transcript: &Transcript) -> &str {
         .unwrap_or(&transcript.metadata.origin.file)
 }
 
+/// BCP 47 for "undetermined": what `xml:lang` and `lang` say when no language was guessed.
+const UNDETERMINED: &str = "und";
+
+/// A transcript's language as a tag for `xml:lang` and `lang`.
+fn language_tag(transcript: &Transcript) -> &str {
+    transcript
+        .metadata
+        .language
+        .as_deref()
+        .unwrap_or(UNDETERMINED)
+}
+
 /// A speaker's label as written, if the speaker exists.
 fn speaker_label(transcript: &Transcript, id: Option<SpeakerId>) -> Option<&str> {
     id.and_then(|id| transcript.speaker(id))

@@ -2,41 +2,32 @@
 //! row with text on both sides, the official version as the source language.
 //!
 //! Rows with text on one side only are no translation units; the header's note counts them.
-//! When both versions are in one language (an official transcript and another outlet's
-//! English), both variants carry that language: the file is then a sentence-aligned parallel
-//! text rather than a translation memory, and says so as it is.
+//! Each variant carries its own version's language, `und` where none was guessed. When both
+//! versions are in one language (an official transcript and another outlet's English), both
+//! variants say that language rather than inventing a distinction: the file is then a
+//! sentence-aligned parallel text, which TMX tools read as two variants of one segment.
 
-use super::{Pair, SentenceView, joined, markup, position, title};
-use crate::model::Transcript;
+use super::{Pair, SentenceView, joined, language_tag, markup, position, title};
+use crate::align::Row;
 use std::fmt::Write;
 
-/// BCP 47 for "undetermined", when the language could not be guessed.
-const UNDETERMINED: &str = "und";
-
-fn language(transcript: &Transcript) -> &str {
-    transcript
-        .metadata
-        .language
-        .as_deref()
-        .unwrap_or(UNDETERMINED)
-}
+/// A row with text on both sides: its 1-based number, the row, and each side's sentences.
+type Unit<'a> = (usize, &'a Row, Vec<SentenceView<'a>>, Vec<SentenceView<'a>>);
 
 pub fn write(pair: &Pair<'_>) -> String {
-    let rows: Vec<(usize, Vec<SentenceView<'_>>, Vec<SentenceView<'_>>)> = pair
+    let units: Vec<Unit<'_>> = pair
         .alignment
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| {
+        .filter_map(|(index, row)| {
             let (official, other) = pair.sentences(row);
-            (index, official, other)
+            let both = !official.is_empty() && !other.is_empty();
+            both.then_some((index + 1, row, official, other))
         })
         .collect();
-    let one_sided = rows
-        .iter()
-        .filter(|(_, official, other)| official.is_empty() || other.is_empty())
-        .count();
-    let (source, target) = (language(pair.official), language(pair.other));
+    let one_sided = pair.alignment.rows.len() - units.len();
+    let (source, target) = (language_tag(pair.official), language_tag(pair.other));
 
     let mut out = String::new();
     let _ = writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
@@ -61,16 +52,12 @@ pub fn write(pair: &Pair<'_>) -> String {
         out,
         "    <note>{} aligned rows; {one_sided} with text on one side only are not translation \
          units.</note>",
-        rows.len()
+        pair.alignment.rows.len()
     );
     let _ = writeln!(out, "  </header>");
     let _ = writeln!(out, "  <body>");
-    for (index, official, other) in &rows {
-        if official.is_empty() || other.is_empty() {
-            continue;
-        }
-        let row = &pair.alignment.rows[*index];
-        let _ = writeln!(out, "    <tu tuid=\"{}\">", index + 1);
+    for (number, row, official, other) in &units {
+        let _ = writeln!(out, "    <tu tuid=\"{number}\">");
         for (kind, side) in [("official", official), ("translation", other)] {
             let _ = writeln!(
                 out,
@@ -88,12 +75,13 @@ pub fn write(pair: &Pair<'_>) -> String {
             "      <prop type=\"x-similarity\">{:.3}</prop>",
             row.similarity
         );
+        // The kind is a property, for tools that filter on it; what differs is a note, for
+        // the translator reading the unit.
         for flag in &row.flags {
-            let _ = writeln!(
-                out,
-                "      <prop type=\"x-flag\">{}</prop>",
-                markup(&flag.describe())
-            );
+            let _ = writeln!(out, "      <prop type=\"x-flag\">{}</prop>", flag.name());
+        }
+        for flag in &row.flags {
+            let _ = writeln!(out, "      <note>{}</note>", markup(&flag.describe()));
         }
         for (lang, side) in [(source, official), (target, other)] {
             let _ = writeln!(
