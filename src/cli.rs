@@ -106,7 +106,12 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff), for `man -l -` or a man directory.
-    Man,
+    Man {
+        /// Write every page (tandem.1 and one per command, tandem-export.1 ...) into this
+        /// directory instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Write a large synthetic pair for benchmarks: the bundled example repeated and perturbed.
     #[command(hide = true)]
     Synth {

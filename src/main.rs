@@ -76,7 +76,9 @@ fn run(cli: Cli) -> Result<(), String> {
             clap_complete::generate(shell, &mut Cli::command(), "tandem", &mut script);
             write_stdout(&script)
         }
-        Some(Command::Man) => {
+        Some(Command::Man { dir: Some(dir) }) => clap_mangen::generate_to(Cli::command(), &dir)
+            .map_err(|e| format!("{}: cannot write the manual pages: {e}", dir.display())),
+        Some(Command::Man { dir: None }) => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command())
                 .render(&mut page)

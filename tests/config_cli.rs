@@ -284,6 +284,28 @@ fn the_manual_page_renders() {
 }
 
 #[test]
+fn every_command_gets_a_manual_page() {
+    let dir = scratch("man");
+    let run = tandem(&["man", "--dir", path_str(&dir)], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for page in [
+        "tandem.1",
+        "tandem-inspect.1",
+        "tandem-export.1",
+        "tandem-completions.1",
+    ] {
+        let text = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert!(text.contains(".TH tandem"), "{page}");
+    }
+    let export = std::fs::read_to_string(dir.join("tandem-export.1")).unwrap();
+    assert!(export.contains("tmx"), "the export page lists its formats");
+    assert!(
+        !dir.join("tandem-synth.1").exists(),
+        "hidden commands have no page"
+    );
+}
+
+#[test]
 fn help_documents_exit_codes_and_version_prints() {
     let run = tandem(&["--help"], &[]);
     for part in [
