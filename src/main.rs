@@ -251,7 +251,9 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
 
 fn print_inspection(transcript: &Transcript, json: bool) -> Result<(), String> {
     if json {
-        let text = serde_json::to_string_pretty(transcript).map_err(|e| e.to_string())?;
+        let text = tandem::sanitize::json(
+            serde_json::to_string_pretty(transcript).map_err(|e| e.to_string())?,
+        );
         write_stdout(format!("{text}\n").as_bytes())
     } else {
         write_stdout(inspect::report(transcript).as_bytes())

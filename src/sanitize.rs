@@ -44,6 +44,26 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON with every unsafe character that serde_json leaves as it is (DEL, C1 controls,
+/// bidirectional marks) written as a `\uXXXX` escape: the same JSON to a parser, inert on a
+/// terminal. serde_json escapes C0 inside strings, and outside them JSON is ASCII with line
+/// breaks, so every such character is inside a string.
+pub fn json(text: String) -> String {
+    let left_by_serde = |c: char| is_unsafe(c) && c > '\u{1f}';
+    if !text.chars().any(left_by_serde) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if left_by_serde(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +74,15 @@ mod tests {
         assert_eq!(visible("x\u{9b}2Jy"), "x<U+009B>2Jy");
         assert_eq!(visible("\u{202E}evil"), "<U+202E>evil");
         assert_eq!(visible("plain 한국어"), "plain 한국어");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_leaves() {
+        let written = serde_json::to_string(&"a\u{1b}b\u{9b}c\u{202e}d\u{7f}").unwrap();
+        let safe = json(written);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        assert_eq!(json("{\n  \"a\": 1\n}".into()), "{\n  \"a\": 1\n}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{9b}c\u{202e}d\u{7f}");
     }
 }

@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal: it draws, answers keys, and always gives the
 //! terminal back (raw mode off, alternate screen left, mouse reports off, cursor shown) on
-//! quit, on SIGTERM and SIGHUP, and around Ctrl-Z / SIGCONT.
+//! quit, on SIGTERM and SIGHUP, around Ctrl-Z / SIGCONT, and after a panic; a storm of
+//! resizes does not break it.
 
 use nix::sys::signal::{Signal, kill};
 use nix::sys::termios::LocalFlags;
@@ -22,6 +23,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], columns: u16, rows: u16) -> Session {
+        Session::start_with_env(args, &[], columns, rows)
+    }
+
+    fn start_with_env(args: &[&str], env: &[(&str, &str)], columns: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,6 +38,9 @@ impl Session {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
         command.args(args);
         command.env("TERM", "xterm-256color");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
@@ -84,6 +92,18 @@ impl Session {
     fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
+    }
+
+    /// Sets the terminal size, as a window manager does: the kernel sends SIGWINCH.
+    fn resize(&self, columns: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
     }
 
     fn signal(&self, signal: Signal) {
@@ -177,6 +197,60 @@ fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again() {
         screen.alternate_screen() && screen.contents().contains("Joint Press Remarks")
     });
     assert!(!session.cooked());
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_what_happened() {
+    let mut session = Session::start_with_env(&[], &[("TANDEM_DEBUG_PANIC", "1")], 100, 30);
+    let code = session.wait_exit();
+    assert_ne!(code, 0, "a panic is a failure");
+    session.assert_restored();
+    session.wait_for_text("TANDEM_DEBUG_PANIC is set");
+    let text = session.text();
+    assert!(text.contains("panicked at"), "{text}");
+    // Written in raw mode, the message would stair-step across the screen.
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("TANDEM_DEBUG_PANIC is set")),
+        "the message starts its own line: {text}"
+    );
+}
+
+#[test]
+fn a_storm_of_resizes_does_not_break_the_reader() {
+    let mut session = Session::start(&[], 120, 36);
+    session.wait_for_text("Joint Press Remarks");
+    let sizes = [
+        (1, 1),
+        (0, 0),
+        (1, 0),
+        (0, 1),
+        (2, 2),
+        (39, 7),
+        (40, 8),
+        (99, 30),
+        (100, 30),
+    ];
+    for round in 0..40u16 {
+        for &(columns, rows) in &sizes {
+            session.resize(columns, rows);
+        }
+        session.resize(300 + round, 100 + round);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    session.resize(120, 36);
+    // Resize events still queued may arrive after a key and move the view, so ask again
+    // until the end shows.
+    let end = "This concludes the joint press availability";
+    let start = Instant::now();
+    while !session.text().contains(end) && start.elapsed() < PATIENCE {
+        session.send(b"G");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    session.wait_for_text(end);
     session.send(b"q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();

@@ -167,15 +167,45 @@ fn name_key(token: &str) -> String {
     skeleton(&romanized)
 }
 
+/// What a label says, worked out once per speaker: every pair of speakers is compared, so
+/// with a thousand speakers a side the per-label work (case, romanization, the role table)
+/// done per pair took seconds.
+struct LabelWords {
+    /// Name tokens: as written, lower-cased, and their romanized skeleton.
+    names: Vec<(String, String, String)>,
+    roles: Vec<&'static str>,
+}
+
+impl LabelWords {
+    fn of(speaker: &Speaker) -> Self {
+        let names = name_tokens(speaker)
+            .into_iter()
+            .map(|token| (token.to_lowercase(), name_key(&token), token))
+            .collect();
+        let role = speaker.role.clone().unwrap_or_default();
+        LabelWords {
+            names,
+            roles: role_words(&format!("{} {role}", speaker.label)),
+        }
+    }
+}
+
 /// How well two labels name the same speaker, and why.
 pub fn label_score(a: &Speaker, b: &Speaker) -> (f64, Vec<String>) {
+    score_words(a, &LabelWords::of(a), b, &LabelWords::of(b))
+}
+
+fn score_words(
+    a: &Speaker,
+    words_a: &LabelWords,
+    b: &Speaker,
+    words_b: &LabelWords,
+) -> (f64, Vec<String>) {
     let mut evidence = Vec::new();
-    let (names_a, names_b) = (name_tokens(a), name_tokens(b));
     let mut name_score: f64 = 0.0;
-    'outer: for x in &names_a {
-        for y in &names_b {
-            let exact = x.to_lowercase() == y.to_lowercase();
-            let (kx, ky) = (name_key(x), name_key(y));
+    'outer: for (lower_x, kx, x) in &words_a.names {
+        for (lower_y, ky, y) in &words_b.names {
+            let exact = lower_x == lower_y;
             let similar = kx.len() >= 2 && kx == ky;
             if exact || similar {
                 name_score = 1.0;
@@ -184,23 +214,14 @@ pub fn label_score(a: &Speaker, b: &Speaker) -> (f64, Vec<String>) {
             }
             // A Korean name in one token (`조태열`) starts with the surname the other gives.
             let prefix =
-                !kx.is_empty() && !ky.is_empty() && (kx.starts_with(&ky) || ky.starts_with(&kx));
+                !kx.is_empty() && !ky.is_empty() && (kx.starts_with(ky) || ky.starts_with(kx));
             if prefix && name_score < 0.5 {
                 name_score = 0.5;
                 evidence.push(format!("name: {x} ~ {y}"));
             }
         }
     }
-    let roles_a = role_words(&format!(
-        "{} {}",
-        a.label,
-        a.role.clone().unwrap_or_default()
-    ));
-    let roles_b = role_words(&format!(
-        "{} {}",
-        b.label,
-        b.role.clone().unwrap_or_default()
-    ));
+    let (roles_a, roles_b) = (&words_a.roles, &words_b.roles);
     let shared = roles_a.iter().filter(|r| roles_b.contains(r)).count();
     let union = roles_a.len() + roles_b.len() - shared;
     let role_score = if union == 0 {
@@ -231,10 +252,19 @@ fn describe_roles(a: &Speaker, b: &Speaker) -> String {
 
 /// Label scores for every pair, indexed `[official][other]`.
 pub fn label_scores(official: &Transcript, other: &Transcript) -> Vec<Vec<(f64, Vec<String>)>> {
+    let words_b: Vec<LabelWords> = other.speakers.iter().map(LabelWords::of).collect();
     official
         .speakers
         .iter()
-        .map(|a| other.speakers.iter().map(|b| label_score(a, b)).collect())
+        .map(|a| {
+            let words_a = LabelWords::of(a);
+            other
+                .speakers
+                .iter()
+                .zip(&words_b)
+                .map(|(b, words_b)| score_words(a, &words_a, b, words_b))
+                .collect()
+        })
         .collect()
 }
 
@@ -363,7 +393,7 @@ pub fn match_speakers(
     let mut candidates = Vec::new();
     for a in 0..n {
         for b in 0..m {
-            let (label, ref label_evidence) = labels[a][b];
+            let label = labels[a][b].0;
             let together = turns[a][b];
             let share = if together > 0.0 {
                 together / row_total[a].max(column_total[b])
@@ -372,24 +402,26 @@ pub fn match_speakers(
             };
             let score = 1.0 - (1.0 - label) * (1.0 - 0.7 * share);
             if score >= THRESHOLD {
-                let mut evidence = label_evidence.clone();
-                if together > 0.0 {
-                    evidence.push(format!(
-                        "turns: {:.0}% of their aligned turns are with each other",
-                        share * 100.0
-                    ));
-                }
-                candidates.push((score, a, b, evidence));
+                candidates.push((score, a, b, share));
             }
         }
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    for (score, a, b, evidence) in candidates {
+    for (score, a, b, share) in candidates {
         if taken_a[a] || taken_b[b] {
             continue;
         }
         taken_a[a] = true;
         taken_b[b] = true;
+        // Built only for the pairs taken: cloned for every candidate, the evidence of a
+        // thousand speakers a side took hundreds of megabytes.
+        let mut evidence = labels[a][b].1.clone();
+        if share > 0.0 {
+            evidence.push(format!(
+                "turns: {:.0}% of their aligned turns are with each other",
+                share * 100.0
+            ));
+        }
         matches.push(SpeakerMatch {
             official: Some(SpeakerId(a as u32)),
             other: Some(SpeakerId(b as u32)),

@@ -101,5 +101,5 @@ pub fn write(pair: &Pair<'_>) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+    crate::sanitize::json(serde_json::to_string_pretty(&document).unwrap_or_default()) + "\n"
 }

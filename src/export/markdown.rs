@@ -3,8 +3,11 @@
 use super::{Pair, joined, position, speaker_label, title};
 use std::fmt::Write;
 
+/// A table cell: pipes and backslashes escaped, control characters and escape sequences
+/// shown as the reader shows them.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    crate::sanitize::visible(text)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r', '\t'], " ")
 }

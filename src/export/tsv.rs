@@ -5,9 +5,10 @@ use super::{Pair, joined, position};
 const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\ttranslation_position\ttranslation_speaker\ttranslation_text\tsimilarity\tflags";
 
 /// Sentence text has no tabs or line breaks (the loader collapses white space), but a cell
-/// must never break the table, whatever it holds.
+/// must never break the table, whatever it holds; control characters and escape sequences get
+/// the reader's visible stand-ins, since a TSV file is often looked at in a terminal.
 fn cell(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
+    crate::sanitize::visible(&text.replace(['\t', '\n', '\r'], " ")).into_owned()
 }
 
 pub fn write(pair: &Pair<'_>) -> String {

@@ -36,11 +36,16 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
             });
             line += rest[..open].matches('\n').count();
         }
-        let tag_end = rest[open..]
-            .find('>')
-            .map(|e| open + e + 1)
-            .unwrap_or(rest.len());
-        let tag = &rest[open + 1..tag_end.saturating_sub(1).max(open + 1)];
+        let Some(length) = rest[open..].find('>') else {
+            // No `>` follows, so this is no tag but text. (Cut one byte short as a tag, it
+            // split a multi-byte character at the end, and it lost the text after it.)
+            nodes.push(Node::Text {
+                text: &rest[open..],
+            });
+            break;
+        };
+        let tag_end = open + length + 1;
+        let tag = &rest[open + 1..tag_end - 1];
         let closing = tag.starts_with('/');
         let name: String = tag
             .trim_start_matches('/')

@@ -612,7 +612,10 @@ impl App {
                 .or(metadata.title.clone())
                 .unwrap_or_else(|| metadata.origin.file.clone());
             let Some(first) = refs.first() else {
-                quote.push_str(&format!("[{version}] (no counterpart)\n"));
+                quote.push_str(&crate::sanitize::visible(&format!(
+                    "[{version}] (no counterpart)"
+                )));
+                quote.push('\n');
                 continue;
             };
             let last = refs.last().unwrap_or(first);
@@ -629,12 +632,15 @@ impl App {
                     last.sentence + 1
                 )
             };
-            quote.push_str(&format!(
-                "[{version}] {}, turn {}, {sentences}: “{}”\n",
+            // Pasted into a terminal, the quote must not carry a file's escape sequences.
+            let quoted = format!(
+                "[{version}] {}, turn {}, {sentences}: “{}”",
                 pane.label(first.turn),
                 first.turn + 1,
                 self.reader.side_text(row, side)
-            ));
+            );
+            quote.push_str(&crate::sanitize::visible(&quoted));
+            quote.push('\n');
         }
         self.message = Some(format!("copied row {} to the clipboard", id + 1));
         self.clipboard = Some(quote);

@@ -66,9 +66,17 @@ pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
     let size = guard.terminal.size()?;
     let mut app = App::new(reader, (size.width, size.height)).configured(keymap, layout);
     loop {
-        guard
-            .terminal
-            .draw(|frame| view::draw(frame, &app, &theme))?;
+        // Resize events arrive late: the frame must be drawn at the size the terminal has now.
+        let size = guard.terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app.update(Action::Resize(size.width, size.height));
+        }
+        guard.terminal.draw(|frame| {
+            let area = frame.area();
+            if (area.width, area.height) == app.size {
+                view::draw(frame, &app, &theme);
+            }
+        })?;
         if let Some(text) = app.clipboard.take() {
             terminal::copy_to_clipboard(&text)?;
         }

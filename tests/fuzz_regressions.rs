@@ -1,0 +1,47 @@
+//! Inputs the fuzzer found crashing or hanging tandem, kept under `tests/fuzz-regressions/`,
+//! one folder per fuzz target: each runs through the same check as its target (the checks live
+//! in `fuzz/src/lib.rs` and are included here), so a fixed crash stays fixed.
+
+#[path = "../fuzz/src/lib.rs"]
+mod checks;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// A hang is an input that takes longer than this, in a debug build.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// A fuzz target's check: panics on a finding.
+type Check = fn(&[u8]);
+
+/// Each fuzz target by name, as its folder of saved inputs is named.
+const TARGETS: [(&str, Check); 5] = [
+    ("decode_detect", checks::decode_detect),
+    ("forced_format", checks::forced_format),
+    ("sentences", checks::sentences),
+    ("align", checks::align),
+    ("render", checks::render),
+];
+
+#[test]
+fn every_saved_input_passes_its_target() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut ran = 0;
+    for folder in std::fs::read_dir(&root).unwrap() {
+        let folder = folder.unwrap().path();
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(&(_, check)) = TARGETS.iter().find(|(target, _)| *target == name) else {
+            panic!("{}: no fuzz target of that name", folder.display());
+        };
+        for input in std::fs::read_dir(&folder).unwrap() {
+            let input = input.unwrap().path();
+            let bytes = std::fs::read(&input).unwrap();
+            let start = Instant::now();
+            check(&bytes);
+            let took = start.elapsed();
+            assert!(took < PATIENCE, "{}: took {took:?}", input.display());
+            ran += 1;
+        }
+    }
+    assert!(ran > 0, "no saved inputs under {}", root.display());
+}

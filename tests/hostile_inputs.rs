@@ -1,0 +1,380 @@
+//! Files made to break a transcript reader: binary data, broken encodings, huge or degenerate
+//! shapes, broken markup and subtitles, escape sequences, a file over the size limit. Each
+//! gives a correct model that keeps every word, or a one-line error naming the file with exit
+//! status 1; never a panic, and in reasonable time. The big inputs are built at test time; where
+//! the debug binary would be slow the library is called instead.
+
+mod common;
+
+use common::{bag, difference, words};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+use tandem::align;
+use tandem::load::{self, LoadOptions};
+use tandem::model::Transcript;
+use tandem::ui::{App, Reader, Theme, view};
+
+/// A folder of its own per test, removed afterwards.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("tandem-hostile-{}-{test}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tandem(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--no-config")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn inspect(file: &Path) -> Output {
+    tandem(&[Path::new("inspect"), file])
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Exit status 1 and one line on standard error that names the file and says `problem`.
+fn assert_refused(output: &Output, file: &Path, problem: &str) {
+    let message = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert_eq!(message.lines().count(), 1, "one line: {message}");
+    let name = file.display().to_string();
+    assert!(
+        message.starts_with(&format!("tandem: {name}: ")),
+        "names the file: {message}"
+    );
+    assert!(message.contains(problem), "says '{problem}': {message}");
+}
+
+fn assert_read(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    assert!(!stderr(output).contains("panicked"), "{}", stderr(output));
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn load_text(text: &str) -> Transcript {
+    load::load_bytes(text.as_bytes(), "hostile.txt", LoadOptions::default())
+        .unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// Every word of the model: header, turn labels, notes taken out of the speech, sentences,
+/// footer.
+fn model_text(transcript: &Transcript) -> String {
+    let metadata = &transcript.metadata;
+    let mut parts: Vec<&str> = metadata.header.iter().map(String::as_str).collect();
+    for turn in &transcript.turns {
+        parts.push(&turn.label);
+        let notes = turn.annotations.iter().filter(|a| a.span.is_none());
+        parts.extend(notes.map(|a| a.text.as_str()));
+        parts.extend(turn.sentences().map(|s| s.text.as_str()));
+    }
+    parts.extend(metadata.footer.iter().map(String::as_str));
+    parts.join("\n")
+}
+
+/// The words (letters and digits) of `input` and of the model are the same.
+fn assert_no_word_lost(input: &str, transcript: &Transcript) {
+    let lost = difference(&bag(words(input)), &bag(words(&model_text(transcript))));
+    assert!(lost.is_empty(), "words lost (+) or invented (-): {lost:?}");
+}
+
+fn assert_quick(start: Instant, limit: Duration, what: &str) {
+    let took = start.elapsed();
+    assert!(took < limit, "{what} took {took:?}");
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    let scratch = Scratch::new("binary");
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    let file = scratch.file("image.png", bytes);
+    assert_refused(&inspect(&file), &file, "binary file");
+}
+
+#[test]
+fn nul_bytes_in_text_are_refused() {
+    let scratch = Scratch::new("nul");
+    let file = scratch.file(
+        "nul.txt",
+        "MODERATOR: Good afternoon.\nQUESTION: Why\0 now?\n",
+    );
+    assert_refused(&inspect(&file), &file, "control byte at offset 40");
+}
+
+#[test]
+fn truncated_utf8_is_refused_with_its_line() {
+    let scratch = Scratch::new("truncated");
+    let text = "사회자: 안녕하십니까.\n조태열 장관: 감사합니다. 블링컨 장관님";
+    // Cut inside the last character, as a download or a `head -c` cuts.
+    let cut = text.len() - 2;
+    let file = scratch.file("cut.txt", &text.as_bytes()[..cut]);
+    let last_character = cut - 1;
+    assert_refused(
+        &inspect(&file),
+        &file,
+        &format!("not valid UTF-8 at line 2 (byte offset {last_character})"),
+    );
+}
+
+#[test]
+fn a_legacy_encoded_paragraph_in_a_utf8_file_is_refused_with_its_line() {
+    let scratch = Scratch::new("mixed");
+    let utf8 = "사회자: 안녕하십니까. 오늘 회견을 시작하겠습니다.\n\
+                블링컨 장관: 감사합니다. 다시 서울에 와서 기쁩니다.\n";
+    let mut bytes = utf8.as_bytes().to_vec();
+    let (euc_kr, _, _) = encoding_rs::EUC_KR.encode("사회자: 질문 받겠습니다.\n");
+    bytes.extend_from_slice(&euc_kr);
+    let file = scratch.file("mixed.txt", bytes);
+    assert_refused(&inspect(&file), &file, "not valid UTF-8 at line 3");
+}
+
+#[test]
+fn a_single_ten_megabyte_line_is_one_turn() {
+    let scratch = Scratch::new("long-line");
+    let speech = "word ".repeat(2_000_000);
+    let text = format!("MODERATOR: {speech}\n");
+    let file = scratch.file("long.txt", &text);
+    let start = Instant::now();
+    let report = assert_read(&inspect(&file));
+    assert_quick(start, Duration::from_secs(15), "inspect");
+    assert!(report.contains("turns (1, 1 sentences)"), "{report}");
+    assert_no_word_lost(&text, &load_text(&text));
+}
+
+#[test]
+fn a_million_empty_lines_have_no_turns_and_then_one() {
+    let scratch = Scratch::new("empty-lines");
+    let file = scratch.file("blank.txt", "\n".repeat(1_000_000));
+    assert_refused(
+        &inspect(&file),
+        &file,
+        "none of its 1000001 lines opens a turn",
+    );
+    let text = format!("{}MODERATOR: At last.\n", "\n".repeat(1_000_000));
+    let file = scratch.file("late.txt", &text);
+    let report = assert_read(&inspect(&file));
+    assert!(report.contains("lines 1000001-1000001"), "{report}");
+}
+
+#[test]
+fn a_million_one_word_turns_load_and_a_slice_of_them_aligns() {
+    let turn = |i: usize| {
+        let speaker = if i.is_multiple_of(2) { "ALICE" } else { "BOB" };
+        format!("{speaker}: word{}\n", i % 1000)
+    };
+    let text: String = (0..1_000_000).map(turn).collect();
+    let start = Instant::now();
+    let transcript = load_text(&text);
+    assert_quick(start, Duration::from_secs(30), "loading a million turns");
+    assert_eq!(transcript.turns.len(), 1_000_000);
+    assert_eq!(transcript.speakers.len(), 2);
+    assert_no_word_lost(&text, &transcript);
+    // The debug build aligns a slice; the release binary aligns the whole million against
+    // itself.
+    let slice: String = (0..20_000).map(turn).collect();
+    let (official, other) = (load_text(&slice), load_text(&slice));
+    let start = Instant::now();
+    let alignment = align::align(&official, &other, &[]);
+    assert_quick(start, Duration::from_secs(20), "aligning 20,000 turns");
+    assert_eq!(alignment.rows.len(), 20_000);
+    assert!(
+        alignment.rows.iter().all(|r| r.official == r.other),
+        "a file aligned with itself pairs each sentence with itself"
+    );
+}
+
+#[test]
+fn a_thousand_speakers_are_matched_one_to_one() {
+    let scratch = Scratch::new("speakers");
+    let label = |i: usize| {
+        let letter = |n: usize| char::from(b'A' + (n % 26) as u8);
+        format!("SPEAKER {}{}{}", letter(i), letter(i / 26), letter(i / 676))
+    };
+    let text: String = (0..2000)
+        .map(|i| format!("{}: Sentence number {i}.\n", label(i % 1000)))
+        .collect();
+    let file = scratch.file("speakers.txt", &text);
+    let start = Instant::now();
+    let tsv = assert_read(&tandem(&[
+        Path::new("export"),
+        &file,
+        &file,
+        Path::new("--format"),
+        Path::new("tsv"),
+    ]));
+    assert_quick(start, Duration::from_secs(20), "export");
+    let rows: Vec<&str> = tsv
+        .lines()
+        .filter(|l| l.contains("Sentence number"))
+        .collect();
+    assert_eq!(rows.len(), 2000);
+    let transcript = load_text(&text);
+    assert_eq!(transcript.speakers.len(), 1000);
+    assert_no_word_lost(&text, &transcript);
+    let alignment = align::align(&transcript, &transcript, &[]);
+    assert!(
+        alignment.speakers.iter().all(|m| m.official == m.other),
+        "each speaker matched with itself"
+    );
+}
+
+#[test]
+fn labels_with_no_text_are_turns_of_their_own() {
+    let text = "MODERATOR:\nQUESTION:\n\nMODERATOR:\nSECSTATE BLINKEN: Thank you.\nQUESTION:\n";
+    let transcript = load_text(text);
+    assert_eq!(transcript.turns.len(), 5);
+    assert_eq!(transcript.sentence_count(), 1);
+    assert_no_word_lost(text, &transcript);
+    let alignment = align::align(&transcript, &transcript, &[]);
+    assert_eq!(alignment.rows.len(), 1);
+}
+
+#[test]
+fn unbalanced_brackets_keep_their_words() {
+    let texts = [
+        "MODERATOR: [Via interpreter Good afternoon. (inaudible and then\nQUESTION: Yes ] ) ( [ .\n\
+         MODERATOR: [[[[ (((( ]]]] )))) [In English] Thank you.\n",
+        "[Anchor\nThe meeting was held today.\n[Cho Tae-yeol / Minister\nThank you.\n\
+         [Anchor]\nThe end ] of [ it.\n[Anchor]\n]]] [[[\n",
+    ];
+    for text in texts {
+        let transcript = load_text(text);
+        assert_no_word_lost(text, &transcript);
+    }
+}
+
+#[test]
+fn front_matter_that_never_ends_is_kept_as_header() {
+    let text = "---\ntitle: A briefing\ndate: 2024-01-01\nMODERATOR: Good afternoon.\n\
+                QUESTION: A question?\nMODERATOR: An answer.\n";
+    let transcript = load_text(text);
+    assert_eq!(transcript.turns.len(), 3);
+    assert_no_word_lost(text, &transcript);
+}
+
+#[test]
+fn srt_with_broken_timings_keeps_every_cue() {
+    let scratch = Scratch::new("srt");
+    let text = "1\n00:00:99,000 --> garbage\nTravis: Hello there.\n\n\
+                2\n00:00:05,000 --> 00:00:03,000\nBackwards timing here.\n\n\
+                3\nnot a timing at all\nA cue with no timing?\n\n\
+                4\n99:99:99,999 --> 00:00:01,000\nLast words.\n\n\
+                5\n00:00:07,000 -->\nSarah: The end.\n\n6\n";
+    let file = scratch.file("broken.srt", text);
+    let report = assert_read(&inspect(&file));
+    assert!(report.contains("SubRip"), "{report}");
+    assert!(report.contains("no readable timing"), "says so: {report}");
+    let transcript = load_text(text);
+    let spoken: String = text
+        .lines()
+        .filter(|l| !l.contains("-->") && !l.chars().all(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_no_word_lost(&spoken, &transcript);
+}
+
+/// A transcript that tries to act on the terminal: OSC 52 (clipboard), OSC 0 (title), CSI
+/// (colour, clear screen), C0 and C1 controls, bidirectional overrides.
+const ESCAPES: &str = "Briefing \u{1b}]0;owned title\u{7}\n\
+    MODERATOR: Welcome \u{1b}]52;c;ZXZpbA==\u{7} to the \u{1b}[31mred\u{1b}[0m room.\n\
+    QUESTION: Is \u{202e}this reversed\u{202c}? And \u{1b}[2J cleared?\n\
+    MODERATOR: A C1 \u{9b}2J escape, a bell \u{7}, a backspace \u{8} and \u{2066}isolates\u{2069}.\n";
+
+/// Characters that must never reach a terminal: C0 but line ends, DEL, C1, bidi controls.
+fn acts_on_a_terminal(c: char) -> bool {
+    matches!(c, '\0'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+fn assert_safe_and_visible(shown: &str) {
+    if let Some(c) = shown.chars().find(|&c| acts_on_a_terminal(c)) {
+        panic!("{c:?} reaches the terminal:\n{shown}");
+    }
+    for stand_in in [
+        "␛]52;c;ZXZpbA==␇",
+        "␛]0;owned title␇",
+        "␛[31m",
+        "<U+202E>",
+        "<U+009B>",
+    ] {
+        assert!(shown.contains(stand_in), "{stand_in} shown:\n{shown}");
+    }
+}
+
+#[test]
+fn escape_sequences_are_shown_not_run_by_inspect() {
+    let scratch = Scratch::new("escapes");
+    let file = scratch.file("escapes.txt", ESCAPES);
+    let report = assert_read(&inspect(&file));
+    assert_safe_and_visible(&report);
+}
+
+#[test]
+fn escape_sequences_are_shown_not_run_by_the_reader() {
+    let transcript = load_text(ESCAPES);
+    assert_no_word_lost(ESCAPES, &transcript);
+    let alignment = align::align(&transcript, &transcript, &[]);
+    let app = App::new(
+        Reader::pair(transcript.clone(), transcript, alignment),
+        (200, 30),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 30)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, &app, &Theme::default()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let screen: String = buffer
+        .content()
+        .chunks(200)
+        .map(|line| line.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
+        .collect();
+    assert_safe_and_visible(&screen);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let scratch = Scratch::new("large");
+    let file = scratch.0.join("huge.txt");
+    // Sparse: it takes no disk and no time to make.
+    std::fs::File::create(&file)
+        .unwrap()
+        .set_len(load::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let start = Instant::now();
+    let output = inspect(&file);
+    assert_quick(start, Duration::from_secs(5), "refusing a large file");
+    assert_refused(
+        &output,
+        &file,
+        &format!(
+            "too large ({} bytes; tandem reads files up to {} bytes)",
+            load::MAX_FILE_BYTES + 1,
+            load::MAX_FILE_BYTES
+        ),
+    );
+}
