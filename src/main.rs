@@ -24,14 +24,19 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let config = if cli.no_config {
-        Config::default()
-    } else {
+    // Completions, manual pages and synthetic data do not depend on it: a bad file does not
+    // stop them.
+    let no_config = cli.no_config;
+    let config = || {
+        if no_config {
+            return Ok(Config::default());
+        }
         config::load(config::location(env))
-            .map_err(|problem| format!("{problem} (--no-config starts with the defaults)"))?
+            .map_err(|problem| format!("{problem} (--no-config starts with the defaults)"))
     };
     match cli.command {
         Some(Command::Inspect { file, json, input }) => {
+            let config = config()?;
             let transcript = match file {
                 Some(path) => load::load_path(&path, input.load_options(&config)),
                 None => bundled::official(),
@@ -48,6 +53,7 @@ fn run(cli: Cli) -> Result<(), String> {
             encoding,
             align,
         }) => {
+            let config = config()?;
             let options = LoadOptions {
                 format: from.or(config.input_format),
                 encoding: encoding.or(config.encoding),
@@ -86,6 +92,7 @@ fn run(cli: Cli) -> Result<(), String> {
             write_stdout(&page)
         }
         None => {
+            let config = config()?;
             let config = Config {
                 theme: cli.theme.unwrap_or(config.theme),
                 layout: cli.layout.unwrap_or(config.layout),

@@ -225,6 +225,28 @@ impl Transcript {
         self.turns.iter().map(Turn::sentence_count).sum()
     }
 
+    /// Every piece of text the model holds, in reading order, one per line: the header, each
+    /// turn's label (when `labels`), the notes taken out before each paragraph and its
+    /// sentences, then the footer. Checks that no text is lost compare it with the input.
+    pub fn text(&self, labels: bool) -> String {
+        let mut parts: Vec<&str> = self.metadata.header.iter().map(String::as_str).collect();
+        for turn in &self.turns {
+            if labels {
+                parts.push(&turn.label);
+            }
+            for (index, paragraph) in turn.paragraphs.iter().enumerate() {
+                let notes = turn
+                    .annotations
+                    .iter()
+                    .filter(|a| a.span.is_none() && a.paragraph == index);
+                parts.extend(notes.map(|a| a.text.as_str()));
+                parts.extend(paragraph.sentences.iter().map(|s| s.text.as_str()));
+            }
+        }
+        parts.extend(self.metadata.footer.iter().map(String::as_str));
+        parts.join("\n")
+    }
+
     /// Checks the references inside a transcript read from outside (tandem's own JSON): speaker
     /// ids, annotation positions and spans. Code that slices text relies on these.
     pub fn validate(&self) -> Result<(), String> {

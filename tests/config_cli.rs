@@ -151,6 +151,12 @@ fn a_bad_config_names_the_line_and_key_and_no_config_starts_anyway() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
 
+    // Commands that read no settings are not stopped by a bad file.
+    for args in [&["completions", "bash"][..], &["man"]] {
+        let run = tandem(args, &[("TANDEM_CONFIG", path_str(&path))]);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+
     let missing = scratch("missing").join("nothing.toml");
     let run = tandem(
         &["--print-config"],

@@ -81,24 +81,9 @@ fn load_text(text: &str) -> Transcript {
         .unwrap_or_else(|error| panic!("{error}"))
 }
 
-/// Every word of the model: header, turn labels, notes taken out of the speech, sentences,
-/// footer.
-fn model_text(transcript: &Transcript) -> String {
-    let metadata = &transcript.metadata;
-    let mut parts: Vec<&str> = metadata.header.iter().map(String::as_str).collect();
-    for turn in &transcript.turns {
-        parts.push(&turn.label);
-        let notes = turn.annotations.iter().filter(|a| a.span.is_none());
-        parts.extend(notes.map(|a| a.text.as_str()));
-        parts.extend(turn.sentences().map(|s| s.text.as_str()));
-    }
-    parts.extend(metadata.footer.iter().map(String::as_str));
-    parts.join("\n")
-}
-
 /// The words (letters and digits) of `input` and of the model are the same.
 fn assert_no_word_lost(input: &str, transcript: &Transcript) {
-    let lost = difference(&bag(words(input)), &bag(words(&model_text(transcript))));
+    let lost = difference(&bag(words(input)), &bag(words(&transcript.text(true))));
     assert!(lost.is_empty(), "words lost (+) or invented (-): {lost:?}");
 }
 

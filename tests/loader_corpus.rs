@@ -333,27 +333,6 @@ fn has_labels_in_text(file: &str) -> bool {
     !file.ends_with(".vtt") && !file.contains("bookbytes")
 }
 
-/// Every word the model holds: header, footer, turn labels, delivery notes and sentences.
-fn model_text(transcript: &Transcript, with_labels: bool) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(transcript.metadata.header.iter().cloned());
-    for turn in &transcript.turns {
-        if with_labels {
-            parts.push(turn.label.clone());
-        }
-        for (index, paragraph) in turn.paragraphs.iter().enumerate() {
-            let notes = turn
-                .annotations
-                .iter()
-                .filter(|a| a.span.is_none() && a.paragraph == index);
-            parts.extend(notes.map(|a| a.text.clone()));
-            parts.extend(paragraph.sentences.iter().map(|s| s.text.clone()));
-        }
-    }
-    parts.extend(transcript.metadata.footer.iter().cloned());
-    parts.join("\n")
-}
-
 #[test]
 fn no_text_is_lost_or_invented_in_any_corpus_file() {
     for &(file, _, _) in CORPUS {
@@ -363,7 +342,7 @@ fn no_text_is_lost_or_invented_in_any_corpus_file() {
         let transcript = load(file);
         let with_labels = has_labels_in_text(file);
         let input = bag(words(&input_text(file)));
-        let model = bag(words(&model_text(&transcript, with_labels)));
+        let model = bag(words(&transcript.text(with_labels)));
         let differences = difference(&input, &model);
         assert!(
             differences.is_empty(),
@@ -378,7 +357,7 @@ fn words_keep_their_order() {
     for &(file, _, _) in CORPUS.iter().filter(|(f, _, _)| !f.ends_with(".json")) {
         let transcript = load(file);
         let input = words(&input_text(file));
-        let model = words(&model_text(&transcript, has_labels_in_text(file)));
+        let model = words(&transcript.text(has_labels_in_text(file)));
         let first_difference = input.iter().zip(&model).position(|(a, b)| a != b);
         if let Some(at) = first_difference
             .or((input.len() != model.len()).then_some(input.len().min(model.len())))

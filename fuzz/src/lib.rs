@@ -155,7 +155,7 @@ fn check_words_kept(bytes: &[u8], transcript: &Transcript) {
     if decoded.text.contains("---") || decoded.text.contains('*') {
         return;
     }
-    let model_text = model_text(transcript);
+    let model_text = transcript.text(true);
     let mut input = words(&decoded.text);
     let mut model = words(&model_text);
     input.sort_unstable();
@@ -168,20 +168,6 @@ fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect()
-}
-
-/// Every piece of text the model holds, labels included.
-fn model_text(transcript: &Transcript) -> String {
-    let metadata = &transcript.metadata;
-    let mut parts: Vec<&str> = metadata.header.iter().map(String::as_str).collect();
-    for turn in &transcript.turns {
-        parts.push(&turn.label);
-        let notes = turn.annotations.iter().filter(|a| a.span.is_none());
-        parts.extend(notes.map(|a| a.text.as_str()));
-        parts.extend(turn.sentences().map(|s| s.text.as_str()));
-    }
-    parts.extend(metadata.footer.iter().map(String::as_str));
-    parts.join("\n")
 }
 
 /// `[...]` and `(...)` spans, each from its opening bracket to the next closing one.

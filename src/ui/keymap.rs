@@ -4,6 +4,27 @@
 use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// One line of the help: the keys as shown, what they do, the section, and the action's name
+/// in the configuration file (none for keys that cannot be rebound).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub help: &'static str,
+    pub section: &'static str,
+    pub name: Option<&'static str>,
+}
+
+impl HelpRow {
+    fn fixed(keys: &str, help: &'static str, section: &'static str) -> Self {
+        HelpRow {
+            keys: keys.to_string(),
+            help,
+            section,
+            name: None,
+        }
+    }
+}
+
 /// A key as written in the help (`j`, `PgDn`, `Ctrl-c`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -311,33 +332,36 @@ impl Keymap {
             .map(|a| (a.binding.name, a.keys.iter().map(key_name).collect()))
     }
 
-    /// The bindings as (keys, help, section) rows, for the help overlay and the README.
-    pub fn help_rows(&self) -> Vec<(String, &'static str, &'static str)> {
-        let mut rows: Vec<(String, &'static str, &'static str)> = self
+    /// The bindings as rows of the help overlay and the README, with the digit keys and the
+    /// mouse wheel, which the table does not hold, in their sections.
+    pub fn help_rows(&self) -> Vec<HelpRow> {
+        let mut rows: Vec<HelpRow> = self
             .active
             .iter()
-            .map(|a| {
-                let keys = if a.keys.is_empty() {
+            .map(|a| HelpRow {
+                keys: if a.keys.is_empty() {
                     "(none)".to_string()
                 } else {
                     a.keys.iter().map(describe).collect::<Vec<_>>().join(" ")
-                };
-                (keys, a.binding.help, a.binding.section)
+                },
+                help: a.binding.help,
+                section: a.binding.section,
+                name: Some(a.binding.name),
             })
             .collect();
         let (keys, help, section) = SPEAKER_DIGITS;
         let at = rows
             .iter()
-            .position(|r| r.2 == section)
+            .position(|r| r.section == section)
             .unwrap_or(rows.len());
-        rows.insert(at + 1, (keys.to_string(), help, section));
+        rows.insert(at + 1, HelpRow::fixed(keys, help, section));
         let after_scrolling = rows
             .iter()
-            .rposition(|r| r.2 == "Scroll")
+            .rposition(|r| r.section == "Scroll")
             .map_or(rows.len(), |at| at + 1);
         rows.insert(
             after_scrolling,
-            ("wheel".into(), "scroll (mouse)", "Scroll"),
+            HelpRow::fixed("wheel", "scroll (mouse)", "Scroll"),
         );
         rows
     }
@@ -462,18 +486,19 @@ pub fn markdown_table() -> String {
     let mut table =
         String::from("| | Keys | Action | Name in the configuration |\n|---|---|---|---|\n");
     let mut previous = "";
-    let names: Vec<(&str, &str)> = BINDINGS.iter().map(|b| (b.help, b.name)).collect();
-    for (keys, help, section) in Keymap::default().help_rows() {
-        let shown = if section == previous { "" } else { section };
-        previous = section;
-        let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
-        let name = names
-            .iter()
-            .find(|(h, _)| *h == help)
-            .map_or(String::new(), |(_, n)| format!("`{n}`"));
+    for row in Keymap::default().help_rows() {
+        let shown = if row.section == previous {
+            ""
+        } else {
+            row.section
+        };
+        previous = row.section;
+        let keys: Vec<String> = row.keys.split(' ').map(|k| format!("`{k}`")).collect();
+        let name = row.name.map_or(String::new(), |n| format!("`{n}`"));
         table.push_str(&format!(
-            "| {shown} | {} | {help} | {name} |\n",
-            keys.join(" ")
+            "| {shown} | {} | {} | {name} |\n",
+            keys.join(" "),
+            row.help
         ));
     }
     table
@@ -513,7 +538,10 @@ mod tests {
     fn every_binding_is_in_the_help() {
         let rows = Keymap::default().help_rows();
         assert_eq!(rows.len(), BINDINGS.len() + 2);
-        assert!(rows.iter().any(|r| r.0 == "j ↓" && r.1 == "scroll down"));
+        assert!(
+            rows.iter()
+                .any(|r| r.keys == "j ↓" && r.help == "scroll down")
+        );
     }
 
     #[test]
@@ -554,7 +582,10 @@ mod tests {
         );
         assert_eq!(keymap.action_for(press(KeyCode::Char('d'))), None);
         let hits = keymap.help_rows();
-        assert!(hits.iter().any(|r| r.0 == "(none)" && r.1 == "next hit"));
+        assert!(
+            hits.iter()
+                .any(|r| r.keys == "(none)" && r.help == "next hit")
+        );
     }
 
     #[test]

@@ -65,6 +65,7 @@ pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
     })?;
     let size = guard.terminal.size()?;
     let mut app = App::new(reader, (size.width, size.height)).configured(keymap, layout);
+    let mut panic_after_first_frame = std::env::var_os("TANDEM_DEBUG_PANIC").is_some();
     loop {
         // Resize events arrive late: the frame must be drawn at the size the terminal has now.
         let size = guard.terminal.size()?;
@@ -81,7 +82,10 @@ pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
             terminal::copy_to_clipboard(&text)?;
         }
         app.prepare_search();
-        panic_if_asked();
+        // Lets a test check that the terminal is restored after a panic in the real binary.
+        if std::mem::take(&mut panic_after_first_frame) {
+            panic!("TANDEM_DEBUG_PANIC is set");
+        }
         let Ok(event) = events.recv() else {
             return Ok(None);
         };
@@ -156,14 +160,6 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char(c) if !control => Some(Action::Type(c)),
             _ => None,
         },
-    }
-}
-
-/// Panics after the first frame when `TANDEM_DEBUG_PANIC` is set, so that a test can check
-/// the terminal is restored after a panic in the real binary.
-fn panic_if_asked() {
-    if std::env::var_os("TANDEM_DEBUG_PANIC").is_some() {
-        panic!("TANDEM_DEBUG_PANIC is set");
     }
 }
 

@@ -385,22 +385,22 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn draw_help(frame: &mut Frame<'_>, keymap: &Keymap, theme: &Theme) {
     let rows = keymap.help_rows();
     let mut sections: Vec<Vec<Line<'static>>> = Vec::new();
-    for (keys, help, section) in &rows {
+    for row in &rows {
         if sections.last().is_none_or(|lines| {
             lines
                 .first()
-                .is_none_or(|first| first.to_string() != *section)
+                .is_none_or(|first| first.to_string() != row.section)
         }) {
             sections.push(vec![Line::from(Span::styled(
-                section.to_string(),
+                row.section.to_string(),
                 theme.title,
             ))]);
         }
         if let Some(lines) = sections.last_mut() {
             let key_style = theme.status_key.bg(theme.overlay.bg.unwrap_or_default());
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<19} "), key_style),
-                Span::raw(help.to_string()),
+                Span::styled(format!("  {:<19} ", row.keys), key_style),
+                Span::raw(row.help.to_string()),
             ]));
         }
     }
