@@ -155,50 +155,48 @@ pub fn find_inline(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut search_from = 0;
     // Brackets are ASCII, so a byte search finds them without decoding the text.
-    while let Some(offset) = text.as_bytes()[search_from..]
-        .iter()
-        .position(|&b| b == b'[' || b == b'(')
-    {
+    while let Some(offset) = memchr::memchr2(b'[', b'(', &text.as_bytes()[search_from..]) {
         let start = search_from + offset;
-        let open = text[start..].chars().next().unwrap_or('[');
-        let close = if open == '[' { ']' } else { ')' };
-        let inner_start = start + 1;
-        let limit = (inner_start + MAX_NOTE).min(text.len());
-        let window_end = (inner_start..=limit)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(inner_start);
-        let window = &text[inner_start..window_end];
-        match matching_close(window, open, close) {
-            Some(inner_len) => {
-                let inner = &text[inner_start..inner_start + inner_len];
-                let end = inner_start + inner_len + 1;
-                if let Some(kind) = classify(inner, open) {
-                    found.push(Found {
-                        kind,
-                        range: start..end,
-                    });
-                    search_from = end;
-                } else {
-                    search_from = inner_start;
-                }
+        match note_at(text, start) {
+            Some(note) => {
+                search_from = note.range.end;
+                found.push(note);
             }
-            None => search_from = inner_start,
+            None => search_from = start + 1,
         }
     }
     found
 }
 
+/// The annotation whose opening bracket is at byte `start` of `text`, if it is one.
+fn note_at(text: &str, start: usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let (open, close) = match bytes.get(start)? {
+        b'[' => (b'[', b']'),
+        b'(' => (b'(', b')'),
+        _ => return None,
+    };
+    let inner_start = start + 1;
+    let window = &bytes[inner_start..(inner_start + MAX_NOTE).min(bytes.len())];
+    let inner_len = matching_close(window, open, close)?;
+    let inner = &text[inner_start..inner_start + inner_len];
+    let kind = classify(inner, char::from(open))?;
+    Some(Found {
+        kind,
+        range: start..inner_start + inner_len + 1,
+    })
+}
+
 /// Length of the content up to the bracket that closes the one just opened, allowing nesting.
-fn matching_close(window: &str, open: char, close: char) -> Option<usize> {
+/// Brackets are ASCII, which never occurs inside a multi-byte character, so bytes will do.
+fn matching_close(window: &[u8], open: u8, close: u8) -> Option<usize> {
     let mut depth = 0usize;
-    for (offset, c) in window.char_indices() {
-        if c == open {
+    for offset in memchr::memchr2_iter(open, close, window) {
+        if window[offset] == open {
             depth += 1;
-        } else if c == close {
-            if depth == 0 {
-                return Some(offset);
-            }
+        } else if depth == 0 {
+            return Some(offset);
+        } else {
             depth -= 1;
         }
     }
@@ -210,22 +208,12 @@ fn matching_close(window: &str, open: char, close: char) -> Option<usize> {
 pub fn leading_delivery_notes(text: &str) -> Vec<Found> {
     let mut notes = Vec::new();
     let mut position = text.len() - text.trim_start().len();
-    loop {
-        let rest = &text[position..];
-        let Some(note) = find_inline(rest).into_iter().next() else {
-            break;
-        };
-        if note.range.start != 0 || !note.kind.is_delivery_note() {
+    while let Some(note) = note_at(text, position) {
+        let after = note.range.end;
+        if !note.kind.is_delivery_note() || text[after..].trim().is_empty() {
             break;
         }
-        let after = position + note.range.end;
-        if text[after..].trim().is_empty() {
-            break;
-        }
-        notes.push(Found {
-            kind: note.kind,
-            range: position..after,
-        });
+        notes.push(note);
         position = after + (text[after..].len() - text[after..].trim_start().len());
     }
     notes

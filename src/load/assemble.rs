@@ -158,7 +158,7 @@ struct Edit {
 
 impl Edit {
     fn join(pieces: &[Piece<'_>]) -> Edit {
-        let mut text = String::new();
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len() + 1).sum());
         let mut starts = Vec::with_capacity(pieces.len());
         for piece in pieces {
             let start = reflow::append(&mut text, piece.text);

@@ -57,7 +57,7 @@ fn header_lines(lines: &[&str]) -> Vec<usize> {
 }
 
 pub fn parse(text: &str) -> Document {
-    let all_lines: Vec<&str> = text.split('\n').collect();
+    let all_lines: Vec<&str> = reflow::split_lines(text).collect();
     let lines = reflow::source_lines(text);
     let mut document = Document::default();
     let headers = header_lines(&all_lines);

@@ -27,7 +27,7 @@ const NAMED: &[(&str, &str)] = &[
 
 /// Replaces character references; an unknown or malformed one is left as written.
 pub fn decode(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -3,8 +3,8 @@
 //! element) and read as the plain-text format it then looks like.
 
 use super::assemble::{Markup, Piece, TurnDraft};
+use super::clock::clock;
 use super::document::Document;
-use super::subtitles::clock;
 use super::{Format, detect, entities};
 use crate::model::TimeSpan;
 

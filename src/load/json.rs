@@ -2,9 +2,9 @@
 //! `segments` (often one word each), and lists of `{speaker, text, timestamp}` entries.
 
 use super::assemble::{Markup, Piece, TurnDraft};
+use super::clock::clock;
 use super::document::Document;
 use super::speakers::Registry;
-use super::subtitles::clock;
 use super::{Format, Problem};
 use crate::model::{TimeSpan, Transcript};
 use serde_json::{Map, Value};
@@ -191,12 +191,24 @@ impl<'a> LineFinder<'a> {
         }
     }
 
+    /// The line of `text`'s first appearance as a JSON string from the last one found on.
+    /// Only its opening is searched for: a few dozen characters place it as well as the whole
+    /// text would, and searching for whole paragraphs made this the slowest part of loading.
     fn find(&mut self, text: &str) -> usize {
-        let needle = serde_json::to_string(text).unwrap_or_default();
-        if let Some(found) = self.source[self.position..].find(needle.as_str()) {
-            let target = self.position + found;
-            self.line += self.source[self.position..target].matches('\n').count();
-            self.position = target;
+        const OPENING_CHARS: usize = 32;
+        let opening = match text.char_indices().nth(OPENING_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
+        let mut needle = serde_json::to_string(opening).unwrap_or_default();
+        if opening.len() < text.len() {
+            // Without its closing quote, the needle also matches the longer string.
+            needle.pop();
+        }
+        let rest = &self.source.as_bytes()[self.position..];
+        if let Some(found) = memchr::memmem::find(rest, needle.as_bytes()) {
+            self.line += memchr::memchr_iter(b'\n', &rest[..found]).count();
+            self.position += found;
         }
         self.line
     }

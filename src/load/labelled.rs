@@ -24,7 +24,7 @@ pub struct Label<'a> {
 
 /// Reads a label at the start of `line`, if there is one.
 pub fn label_at(line: &str) -> Option<Label<'_>> {
-    let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{a0}']).len();
+    let indent = indentation(line);
     let body = &line[indent..];
     if let Some(after_q) = body.strip_prefix('Q') {
         let gap: String = after_q.chars().take_while(|c| c.is_whitespace()).collect();
@@ -67,20 +67,43 @@ pub fn label_at(line: &str) -> Option<Label<'_>> {
     })
 }
 
+/// The length in bytes of the spaces, tabs and no-break spaces that open `line`.
+fn indentation(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b' ' | b'\t' => at += 1,
+            0xc2 if bytes.get(at + 1) == Some(&0xa0) => at += 2,
+            _ => break,
+        }
+    }
+    at
+}
+
 /// Where the colon that ends a label is: before the eighth word, since a label has at most
-/// seven, so a line of speech is not searched to its end.
+/// seven, so a line of speech is not searched to its end. Read by bytes, since every line of a
+/// file is searched: the colons and separators are ASCII or have lead bytes of their own.
 fn label_colon(body: &str) -> Option<usize> {
+    const FULL_WIDTH_COLON: &[u8] = "：".as_bytes();
+    const NO_BREAK_SPACE: &[u8] = "\u{a0}".as_bytes();
+    let bytes = body.as_bytes();
+    // Most lines have no colon at all, which a vectorised search tells at once.
+    let last_colon = memchr::memrchr2(b':', FULL_WIDTH_COLON[0], bytes)?;
     let mut separators = 0;
-    for (at, c) in body.char_indices() {
-        match c {
-            ':' | '：' => return Some(at),
-            ' ' | '\u{a0}' => {
-                separators += 1;
-                if separators >= 7 {
-                    return None;
-                }
+    for (at, &b) in bytes[..=last_colon].iter().enumerate() {
+        let separator = match b {
+            b':' => return Some(at),
+            b' ' => true,
+            0xef if bytes[at..].starts_with(FULL_WIDTH_COLON) => return Some(at),
+            0xc2 => bytes[at..].starts_with(NO_BREAK_SPACE),
+            _ => false,
+        };
+        if separator {
+            separators += 1;
+            if separators >= 7 {
+                return None;
             }
-            _ => {}
         }
     }
     None
@@ -145,7 +168,7 @@ fn unescape_markdown(line: &str) -> Cow<'_, str> {
 
 /// Parses labelled-line text into a document.
 pub fn parse(text: &str) -> Document {
-    let all_lines: Vec<&str> = text.split('\n').collect();
+    let all_lines: Vec<&str> = reflow::split_lines(text).collect();
     let mut document = Document::default();
     let front_matter_end = frontmatter::closing_line(&all_lines);
     let body_start = match front_matter_end {

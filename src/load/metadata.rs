@@ -319,10 +319,13 @@ fn is_day(word: &str) -> bool {
 pub fn guess_language<'a>(text: impl Iterator<Item = &'a str>) -> Option<String> {
     let (mut hangul, mut kana, mut han, mut cyrillic, mut latin) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    let mut english_words = 0usize;
+    let mut english = false;
     let mut sampled = 0usize;
     for chunk in text {
-        for c in chunk.chars() {
+        // Most text is ASCII: its letters are counted by a loop the compiler vectorises, and
+        // only the rest is decoded.
+        latin += chunk.bytes().filter(u8::is_ascii_alphabetic).count();
+        for c in chunk.chars().filter(|c| !c.is_ascii()) {
             match c {
                 '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
                     hangul += 1
@@ -330,19 +333,15 @@ pub fn guess_language<'a>(text: impl Iterator<Item = &'a str>) -> Option<String>
                 '\u{3040}'..='\u{30FF}' => kana += 1,
                 '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
                 '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-                c if c.is_ascii_alphabetic() => latin += 1,
                 _ => {}
             }
         }
-        english_words += chunk
-            .split_whitespace()
-            .filter(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "the" | "and" | "of" | "to" | "is" | "we" | "that"
-                )
-            })
-            .count();
+        english = english
+            || chunk.split_whitespace().any(|w| {
+                ["the", "and", "of", "to", "is", "we", "that"]
+                    .iter()
+                    .any(|common| w.eq_ignore_ascii_case(common))
+            });
         sampled += chunk.len();
         if sampled > 200_000 {
             break;
@@ -360,7 +359,7 @@ pub fn guess_language<'a>(text: impl Iterator<Item = &'a str>) -> Option<String>
         "zh"
     } else if cyrillic * 2 > total {
         "ru"
-    } else if english_words > 0 {
+    } else if english {
         "en"
     } else {
         return None;

@@ -6,6 +6,7 @@
 mod annotate;
 mod assemble;
 mod bracketed;
+mod clock;
 pub mod decode;
 mod detect;
 mod document;

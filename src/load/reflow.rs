@@ -16,13 +16,35 @@ pub struct SourceLine<'a> {
 
 impl SourceLine<'_> {
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text.trim_start().is_empty()
     }
+}
+
+/// The lines of `text`, as `text.split('\n')` gives them, found with a vectorised search: every
+/// format splits whole files into lines, and the standard library's search is several times
+/// slower on lines of transcript length.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        let from = start;
+        match ends.next() {
+            Some(end) => {
+                start = end + 1;
+                Some(&text[from..end])
+            }
+            None if from <= text.len() => {
+                start = text.len() + 1;
+                Some(&text[from..])
+            }
+            None => None,
+        }
+    })
 }
 
 /// Numbers the lines of `text`, starting at 1.
 pub fn source_lines(text: &str) -> Vec<SourceLine<'_>> {
-    text.split('\n')
+    split_lines(text)
         .enumerate()
         .map(|(index, text)| SourceLine {
             number: index + 1,
@@ -41,39 +63,45 @@ pub fn wrap_width(lines: &[SourceLine<'_>]) -> usize {
     let mut lengths: Vec<usize> = lines
         .iter()
         .filter(|line| !line.is_blank())
-        .map(|line| line.text.trim_end().chars().count())
+        .map(|line| char_count(line.text.trim_end()))
         .collect();
     if lengths.is_empty() {
         return 0;
     }
-    lengths.sort_unstable();
-    lengths[(lengths.len() * 95 / 100).min(lengths.len() - 1)]
+    let rank = (lengths.len() * 95 / 100).min(lengths.len() - 1);
+    *lengths.select_nth_unstable(rank).1
 }
 
-/// Groups lines into paragraphs of non-blank lines.
-pub fn paragraphs<'a>(lines: &[SourceLine<'a>], width: usize) -> Vec<Vec<SourceLine<'a>>> {
-    let mut paragraphs: Vec<Vec<SourceLine<'a>>> = Vec::new();
-    let mut current: Vec<SourceLine<'a>> = Vec::new();
-    for line in lines {
+/// Groups lines into paragraphs of non-blank lines, each a run of `lines`.
+pub fn paragraphs<'s, 'a>(lines: &'s [SourceLine<'a>], width: usize) -> Vec<&'s [SourceLine<'a>]> {
+    let mut paragraphs = Vec::new();
+    let mut start = None;
+    for (index, line) in lines.iter().enumerate() {
         if line.is_blank() {
-            flush(&mut current, &mut paragraphs);
+            if let Some(first) = start.take() {
+                paragraphs.push(&lines[first..index]);
+            }
             continue;
         }
-        if let Some(previous) = current.last()
-            && starts_paragraph(previous, line.text, width)
-        {
-            flush(&mut current, &mut paragraphs);
+        match start {
+            None => start = Some(index),
+            Some(first) if starts_paragraph(&lines[index - 1], line.text, width) => {
+                paragraphs.push(&lines[first..index]);
+                start = Some(index);
+            }
+            Some(_) => {}
         }
-        current.push(*line);
     }
-    flush(&mut current, &mut paragraphs);
+    if let Some(first) = start {
+        paragraphs.push(&lines[first..]);
+    }
     paragraphs
 }
 
-fn flush<'a>(current: &mut Vec<SourceLine<'a>>, paragraphs: &mut Vec<Vec<SourceLine<'a>>>) {
-    if !current.is_empty() {
-        paragraphs.push(std::mem::take(current));
-    }
+/// The number of characters in `text`, counted as bytes that do not continue a character:
+/// a loop the compiler vectorises, where `chars().count()` decodes short strings one by one.
+pub fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
 fn starts_paragraph(previous: &SourceLine<'_>, line: &str, width: usize) -> bool {
@@ -87,10 +115,12 @@ fn starts_paragraph(previous: &SourceLine<'_>, line: &str, width: usize) -> bool
         return true;
     }
     let previous_text = previous.text.trim_end();
-    let previous_length = previous.column + previous_text.chars().count();
+    if !ends_with_sentence_end(previous_text) {
+        return false;
+    }
+    let previous_length = previous.column + char_count(previous_text);
     let next_word = line.split_whitespace().next().unwrap_or("");
-    ends_with_sentence_end(previous_text)
-        && previous_length + 1 + next_word.chars().count() <= width
+    previous_length + 1 + char_count(next_word) <= width
 }
 
 fn indentation(line: &str) -> usize {
@@ -155,29 +185,55 @@ fn push_collapsed(out: &mut String, text: &str) {
     }
 }
 
-/// Whether trimmed `text` has no white space but single ASCII spaces, checked by bytes: most
-/// lines are like that, and decoding every character to find out is the slow path.
+/// Whether trimmed `text` has no white space but single ASCII spaces. Most lines are like
+/// that, and this is checked with vectorised searches; decoding every character is the slow
+/// path, taken only for lines that need collapsing.
 fn is_collapsed(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().all(|(at, &b)| match b {
-        b' ' => bytes.get(at + 1) != Some(&b' '),
-        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => false,
-        // Lead bytes of the non-ASCII white space characters (U+0085, U+00A0, U+1680,
-        // U+2000-U+205F, U+3000): only those lines take the slow path.
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => !text[at..].starts_with(char::is_whitespace),
-        _ => true,
-    })
+    // Folds without a branch per byte, which the compiler vectorises.
+    let ascii_control = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | (b.wrapping_sub(b'\t') < 5));
+    let double_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |seen, (&a, &b)| seen | (a == b' ' && b == b' '));
+    if ascii_control || double_space {
+        return false;
+    }
+    // Lead bytes of the non-ASCII white space characters (U+0085, U+00A0, U+1680,
+    // U+2000-U+205F, U+3000).
+    let wide_space = |at: usize| text[at..].starts_with(char::is_whitespace);
+    text.is_ascii()
+        || !(memchr::memchr3_iter(0xc2, 0xe2, 0xe3, bytes).any(wide_space)
+            || memchr::memchr_iter(0xe1, bytes).any(wide_space))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn texts(paragraphs: &[Vec<SourceLine<'_>>]) -> Vec<String> {
+    fn texts(paragraphs: &[&[SourceLine<'_>]]) -> Vec<String> {
         paragraphs
             .iter()
             .map(|p| join(p.iter().map(|l| l.text)))
             .collect()
+    }
+
+    #[test]
+    fn characters_are_counted_as_the_standard_library_does() {
+        for text in ["", "abc", "한국어 文章", "a\u{a0}b’s «c» 🙂", "x\u{10ffff}"] {
+            assert_eq!(char_count(text), text.chars().count(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_the_standard_library_does() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\na\n\n", "한\n국\n"] {
+            let ours: Vec<&str> = split_lines(text).collect();
+            let std: Vec<&str> = text.split('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 
     #[test]

@@ -6,8 +6,9 @@
 
 use super::annotate;
 use super::assemble::{Markup, Piece, TurnDraft};
+use super::clock::clock;
 use super::document::Document;
-use super::subtitles::clock;
+use super::reflow;
 use crate::model::TimeSpan;
 
 /// The time a line opens with, in seconds, and the byte offset of what follows it.
@@ -70,7 +71,7 @@ fn is_lone_note(text: &str) -> bool {
 
 pub fn parse(text: &str) -> Document {
     let mut document = Document::default();
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = reflow::split_lines(text).collect();
     let stamps: Vec<Option<(f64, usize)>> = lines.iter().map(|l| line_time(l)).collect();
     let mut current: Option<TurnDraft> = None;
     for (index, line) in lines.iter().enumerate() {
