@@ -23,7 +23,7 @@ const DETECTION_LINES: usize = 5000;
 pub fn detect(text: &str) -> Detection {
     let start = text.trim_start();
     if start.starts_with('{')
-        || start.starts_with('[') && serde_json::from_str::<serde_json::Value>(start).is_ok()
+        || start.starts_with('[') && serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok()
     {
         return Detection::certain(Format::Json);
     }

@@ -4,10 +4,11 @@
 use super::assemble::{Markup, Piece, TurnDraft};
 use super::clock::clock;
 use super::document::Document;
+use super::json_read::{self, Object, Value};
 use super::speakers::Registry;
 use super::{Format, Problem};
 use crate::model::{TimeSpan, Transcript};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 const TEXT_KEYS: &[&str] = &["text", "body", "content", "words", "transcript"];
 const SPEAKER_KEYS: &[&str] = &["speaker", "name", "speaker_name", "speakerName"];
@@ -18,28 +19,25 @@ const END_KEYS: &[&str] = &["endTime", "end", "end_time"];
 const WORD_LEVEL_LENGTH: usize = 20;
 
 pub fn parse(text: &str) -> Result<Document, Problem> {
-    let value: Value = serde_json::from_str(text).map_err(|error| Problem::Malformed {
+    let value = json_read::read(text).map_err(|error| Problem::Malformed {
         format: Format::Json,
         detail: format!("{error}"),
     })?;
-    if is_model(&value) {
-        let transcript: Transcript =
-            serde_json::from_value(value).map_err(|error| Problem::Malformed {
-                format: Format::Json,
-                detail: format!("looks like tandem's transcript model but {error}"),
-            })?;
-        transcript.validate().map_err(|detail| Problem::Malformed {
-            format: Format::Json,
-            detail: format!("tandem's transcript model is inconsistent: {detail}"),
-        })?;
-        return Ok(from_model(transcript));
-    }
     let (entries, top) = match &value {
-        Value::Array(entries) => (entries.as_slice(), None),
+        Value::List(entries) => (entries.as_slice(), None),
         Value::Object(object) => {
+            if ["turns", "speakers", "metadata"]
+                .iter()
+                .all(|key| object.get(key).is_some())
+            {
+                return from_model(text);
+            }
             let list = ["segments", "transcript", "entries", "utterances", "results"]
                 .iter()
-                .find_map(|key| object.get(*key).and_then(Value::as_array));
+                .find_map(|key| match object.get(key) {
+                    Some(Value::List(list)) => Some(list),
+                    _ => None,
+                });
             match list {
                 Some(list) => (list.as_slice(), Some(object)),
                 None => return Err(not_a_transcript()),
@@ -64,26 +62,34 @@ fn not_a_transcript() -> Problem {
     }
 }
 
-fn is_model(value: &Value) -> bool {
-    value.get("turns").is_some()
-        && value.get("speakers").is_some()
-        && value.get("metadata").is_some()
+fn from_model(text: &str) -> Result<Document, Problem> {
+    let transcript: Transcript =
+        serde_json::from_str(text).map_err(|error| Problem::Malformed {
+            format: Format::Json,
+            detail: format!("looks like tandem's transcript model but {error}"),
+        })?;
+    transcript.validate().map_err(|detail| Problem::Malformed {
+        format: Format::Json,
+        detail: format!("tandem's transcript model is inconsistent: {detail}"),
+    })?;
+    let mut document = Document::default();
+    document.metadata = transcript.metadata;
+    document.speakers = Registry::from_speakers(transcript.speakers);
+    document.turns = transcript.turns;
+    Ok(document)
 }
 
-fn from_model(transcript: Transcript) -> Document {
-    Document {
-        metadata: transcript.metadata,
-        speakers: Registry::from_speakers(transcript.speakers),
-        turns: transcript.turns,
-        warnings: Vec::new(),
-    }
-}
-
-/// Top-level scalars (`podcast`, `episode`, `version`, `title`) go to the metadata.
-fn read_top_level(object: &Map<String, Value>, document: &mut Document) {
-    for (key, value) in object {
+/// Top-level scalars (`podcast`, `episode`, `version`, `title`) go to the metadata, in the
+/// order of their keys.
+fn read_top_level(object: &Object<'_>, document: &mut Document) {
+    let members: BTreeMap<&str, &Value<'_>> = object
+        .0
+        .iter()
+        .map(|(key, value)| (key.as_ref(), value))
+        .collect();
+    for (key, value) in members {
         let text = match value {
-            Value::String(s) => s.clone(),
+            Value::Text(text) => text.to_string(),
             Value::Number(n) => n.to_string(),
             _ => continue,
         };
@@ -100,17 +106,28 @@ struct Entry<'a> {
     time: Option<TimeSpan>,
 }
 
-fn entry(value: &Value) -> Option<Entry<'_>> {
-    let object = value.as_object()?;
-    let find = |keys: &[&str]| keys.iter().find_map(|k| object.get(*k));
-    let text = find(TEXT_KEYS)?.as_str()?;
+/// An entry of the list, if it is an object with a text: each field as the first of its keys
+/// present names it.
+fn entry<'a>(value: &'a Value<'_>) -> Option<Entry<'a>> {
+    let Value::Object(object) = value else {
+        return None;
+    };
+    let find = |keys: &[&str]| keys.iter().find_map(|k| object.get(k));
+    let string = |value: &'a Value<'_>| match value {
+        Value::Text(text) => Some(text.as_ref()),
+        _ => None,
+    };
+    let text = string(find(TEXT_KEYS)?)?;
     let speaker = find(SPEAKER_KEYS)
-        .and_then(Value::as_str)
+        .and_then(string)
         .filter(|s| !s.trim().is_empty());
-    let seconds = |v: &Value| {
-        v.as_f64()
-            .or_else(|| v.as_str().and_then(clock))
-            .filter(|s| s.is_finite() && *s >= 0.0)
+    let seconds = |value: &'a Value<'_>| {
+        match value {
+            Value::Number(n) => n.as_f64(),
+            Value::Text(text) => clock(text),
+            _ => None,
+        }
+        .filter(|s| s.is_finite() && *s >= 0.0)
     };
     let start = find(START_KEYS).and_then(seconds);
     let end = find(END_KEYS).and_then(seconds);
@@ -124,7 +141,7 @@ fn entry(value: &Value) -> Option<Entry<'_>> {
     })
 }
 
-fn build_turns(values: &[Value], source: &str, document: &mut Document) {
+fn build_turns(values: &[Value<'_>], source: &str, document: &mut Document) {
     let entries: Vec<Entry<'_>> = values.iter().filter_map(entry).collect();
     if entries.len() < values.len() {
         document.warnings.push(format!(
@@ -191,10 +208,27 @@ impl<'a> LineFinder<'a> {
         }
     }
 
-    /// The line of `text`'s first appearance as a JSON string from the last one found on.
-    /// Only its opening is searched for: a few dozen characters place it as well as the whole
-    /// text would, and searching for whole paragraphs made this the slowest part of loading.
+    /// The line of `text`, an entry's text, from the last one found on.
     fn find(&mut self, text: &str) -> usize {
+        let target = self.offset_of(text).or_else(|| self.search(text));
+        if let Some(target) = target.filter(|&target| target >= self.position) {
+            let between = &self.source.as_bytes()[self.position..target];
+            self.line += memchr::memchr_iter(b'\n', between).count();
+            self.position = target;
+        }
+        self.line
+    }
+
+    /// Where `text` starts in the source, when it was borrowed from it (it had no escapes):
+    /// the addresses say, with no search.
+    fn offset_of(&self, text: &str) -> Option<usize> {
+        let offset = (text.as_ptr() as usize).checked_sub(self.source.as_ptr() as usize)?;
+        (offset + text.len() <= self.source.len()).then_some(offset)
+    }
+
+    /// Where `text` first appears as a JSON string from the last one found on. Only its
+    /// opening is searched for: a few dozen characters place it as well as the whole text.
+    fn search(&self, text: &str) -> Option<usize> {
         const OPENING_CHARS: usize = 32;
         let opening = match text.char_indices().nth(OPENING_CHARS) {
             Some((end, _)) => &text[..end],
@@ -206,11 +240,7 @@ impl<'a> LineFinder<'a> {
             needle.pop();
         }
         let rest = &self.source.as_bytes()[self.position..];
-        if let Some(found) = memchr::memmem::find(rest, needle.as_bytes()) {
-            self.line += memchr::memchr_iter(b'\n', &rest[..found]).count();
-            self.position += found;
-        }
-        self.line
+        memchr::memmem::find(rest, needle.as_bytes()).map(|found| self.position + found)
     }
 }
 

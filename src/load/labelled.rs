@@ -183,22 +183,18 @@ pub fn parse(text: &str) -> Document {
         None => 0,
     };
     let markdown = front_matter_end.is_some();
-    let cleaned: Vec<Cow<'_, str>> = all_lines
-        .iter()
-        .map(|line| {
-            if markdown {
-                unescape_markdown(line)
-            } else {
-                Cow::Borrowed(*line)
-            }
-        })
-        .collect();
-    let lines: Vec<SourceLine<'_>> = cleaned
-        .iter()
-        .enumerate()
-        .map(|(index, text)| SourceLine {
+    let unescaped: Vec<Cow<'_, str>> = if markdown {
+        all_lines
+            .iter()
+            .map(|line| unescape_markdown(line))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let lines: Vec<SourceLine<'_>> = (0..all_lines.len())
+        .map(|index| SourceLine {
             number: index + 1,
-            text,
+            text: unescaped.get(index).map_or(all_lines[index], |line| line),
             column: 0,
         })
         .collect();

@@ -14,6 +14,7 @@ mod entities;
 mod frontmatter;
 mod html;
 mod json;
+mod json_read;
 mod labelled;
 mod metadata;
 mod reflow;

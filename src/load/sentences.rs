@@ -116,7 +116,7 @@ fn is_full_width_terminal(c: char) -> bool {
 fn ends_sentence(text: &str, run: Range<usize>, after: usize) -> bool {
     let rest = &text[after..];
     let terminals = &text[run.clone()];
-    if terminals.contains("..") || terminals.contains('…') {
+    if terminals.len() > 1 && (terminals.contains("..") || terminals.contains('…')) {
         return false;
     }
     let first = terminals.chars().next().unwrap_or('.');
@@ -188,6 +188,11 @@ fn is_abbreviation(word: &str, next: &str) -> bool {
     const BEFORE_NUMBERS: &[&str] = &[
         "No", "Nos", "no", "Vol", "Art", "Fig", "p", "pp", "para", "Sec", "Ch",
     ];
+    // Most words before a period are none of these, and too long to be a listed one.
+    let longest_listed = "approx".len();
+    if word.len() > longest_listed && !word.contains('.') {
+        return false;
+    }
     if BEFORE_NAMES.contains(&word) {
         return true;
     }

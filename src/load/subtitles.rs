@@ -318,10 +318,7 @@ mod tests {
             speaker_of("<v Sarah>In today's episode"),
             (Some("Sarah"), 9)
         );
-        assert_eq!(
-            speaker_of("Travis: When you first"),
-            (Some("Travis"), 8)
-        );
+        assert_eq!(speaker_of("Travis: When you first"), (Some("Travis"), 8));
         assert_eq!(speaker_of("almost guaranteed: you"), (None, 0));
     }
 
