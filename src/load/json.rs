@@ -72,11 +72,12 @@ fn from_model(text: &str) -> Result<Document, Problem> {
         format: Format::Json,
         detail: format!("tandem's transcript model is inconsistent: {detail}"),
     })?;
-    let mut document = Document::default();
-    document.metadata = transcript.metadata;
-    document.speakers = Registry::from_speakers(transcript.speakers);
-    document.turns = transcript.turns;
-    Ok(document)
+    Ok(Document {
+        metadata: transcript.metadata,
+        speakers: Registry::from_speakers(transcript.speakers),
+        turns: transcript.turns,
+        warnings: Vec::new(),
+    })
 }
 
 /// Top-level scalars (`podcast`, `episode`, `version`, `title`) go to the metadata, in the
