@@ -3,7 +3,7 @@
 //! text rules are the same whatever the file looked like.
 
 use super::annotate::{self, Found};
-use super::reflow;
+use super::reflow::{self, SourceLine};
 use super::sentences;
 use crate::model::{
     Annotation, AnnotationKind, LineRange, Paragraph, Sentence, SpeakerId, TimeSpan, Turn,
@@ -65,6 +65,19 @@ impl TurnDraft {
     /// Extends the turn's source range to include `line`.
     pub fn touch_line(&mut self, line: usize) {
         self.turn.lines.last = self.turn.lines.last.max(line);
+    }
+
+    /// Adds the paragraphs of hard-wrapped `lines` (see [`reflow::paragraphs`]).
+    pub fn push_wrapped(&mut self, lines: &[SourceLine<'_>], width: usize, markup: Markup) {
+        let mut pieces = Vec::new();
+        for paragraph in reflow::paragraphs(lines, width) {
+            pieces.clear();
+            pieces.extend(paragraph.iter().map(|line| Piece::untimed(line.text)));
+            self.push_paragraph(&pieces, markup);
+            if let Some(last) = paragraph.last() {
+                self.touch_line(last.number);
+            }
+        }
     }
 
     /// Adds a paragraph made of `pieces`, joined as wrapped lines are.
@@ -158,15 +171,13 @@ struct Edit {
 
 impl Edit {
     fn join(pieces: &[Piece<'_>]) -> Edit {
-        let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len() + 1).sum());
-        let mut starts = Vec::with_capacity(pieces.len());
-        for piece in pieces {
-            let start = reflow::append(&mut text, piece.text);
-            starts.push((start, piece.time));
-        }
+        let (text, starts) = reflow::join_lines(pieces.iter().map(|piece| piece.text));
+        let pieces = starts
+            .into_iter()
+            .zip(pieces.iter().map(|piece| piece.time));
         Edit {
             text,
-            pieces: starts,
+            pieces: pieces.collect(),
             marks: Vec::new(),
         }
     }

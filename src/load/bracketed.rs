@@ -4,10 +4,10 @@
 //! A bracket that shares its line with text (`[On-Site Video+] Minister Cho said...`) or names
 //! a contact channel (`[Phone]`) is not a speaker.
 
-use super::assemble::{Markup, Piece, TurnDraft};
+use super::assemble::{Markup, TurnDraft};
 use super::document::Document;
 use super::metadata;
-use super::reflow::{self, SourceLine};
+use super::reflow;
 
 /// Channels named in site footers, never speakers.
 const CONTACT_WORDS: &[&str] = &[
@@ -81,14 +81,7 @@ pub fn parse(text: &str) -> Document {
         let label = header_label(all_lines[index]).unwrap_or_default();
         let speaker = document.speakers.intern(label);
         let mut draft = TurnDraft::new(label, Some(speaker), index + 1);
-        let body: &[SourceLine<'_>] = &lines[index + 1..end];
-        for paragraph in reflow::paragraphs(body, width) {
-            let pieces: Vec<Piece<'_>> = paragraph.iter().map(|l| Piece::untimed(l.text)).collect();
-            draft.push_paragraph(&pieces, Markup::default());
-            if let Some(last_line) = paragraph.last() {
-                draft.touch_line(last_line.number);
-            }
-        }
+        draft.push_wrapped(&lines[index + 1..end], width, Markup::default());
         document.push_turn(draft);
     }
     document

@@ -4,7 +4,7 @@
 //! matter. Labels are upper case (or the lone `Q` of White House press questions), may be
 //! indented, and may stand alone with the speech on the next line.
 
-use super::assemble::{Markup, Piece, TurnDraft};
+use super::assemble::{Markup, TurnDraft};
 use super::document::Document;
 use super::reflow::{self, SourceLine};
 use super::{frontmatter, metadata};
@@ -244,13 +244,7 @@ pub fn parse(text: &str) -> Document {
         body.extend_from_slice(&lines[index + 1..end]);
         let speaker = document.speakers.intern(label.label);
         let mut draft = TurnDraft::new(label.label, Some(speaker), line.number);
-        for paragraph in reflow::paragraphs(&body, width) {
-            let pieces: Vec<Piece<'_>> = paragraph.iter().map(|l| Piece::untimed(l.text)).collect();
-            draft.push_paragraph(&pieces, markup);
-            if let Some(last) = paragraph.last() {
-                draft.touch_line(last.number);
-            }
-        }
+        draft.push_wrapped(&body, width, markup);
         document.push_turn(draft);
     }
     document
@@ -259,7 +253,7 @@ pub fn parse(text: &str) -> Document {
 fn read_front_matter(body: &[&str], document: &mut Document) {
     let metadata = &mut document.metadata;
     for (key, value) in frontmatter::parse(body) {
-        let value = reflow::join([value.as_str()]);
+        let value = reflow::join_lines([value.as_str()].into_iter()).0;
         match key.as_str() {
             "title" => metadata.title = Some(value),
             "date" => metadata.date = Some(value),

@@ -135,19 +135,31 @@ fn ends_with_sentence_end(line: &str) -> bool {
     trimmed.ends_with(['.', '?', '!', '。', '？', '！']) && !trimmed.ends_with("..")
 }
 
-/// Joins a paragraph's lines with single spaces (see [`append`]).
-pub fn join<'s>(lines: impl IntoIterator<Item = &'s str>) -> String {
-    let mut out = String::new();
-    for line in lines {
-        append(&mut out, line);
+/// Joins a paragraph's lines into one text, and returns it with the offset where each line
+/// starts in it. A hyphen that ended a line stays attached to the next word (`two-` + `way`
+/// is `two-way`; `--` + `and` stays `-- and`); runs of white space, non-breaking spaces
+/// included, become one space.
+pub fn join_lines<'s>(lines: impl Iterator<Item = &'s str> + Clone) -> (String, Vec<usize>) {
+    let capacity = lines.clone().map(|line| line.len() + 1).sum();
+    let mut text = String::with_capacity(capacity);
+    let mut starts = Vec::new();
+    // Most paragraphs have no white space to collapse: they are joined as they are, and the
+    // whole text checked once, which costs far less than checking line by line.
+    for line in lines.clone() {
+        starts.push(append(&mut text, line, String::push_str));
     }
-    out
+    if !is_collapsed(&text) {
+        text.clear();
+        starts.clear();
+        for line in lines {
+            starts.push(append(&mut text, line, push_collapsed));
+        }
+    }
+    (text, starts)
 }
 
-/// Appends a line to a paragraph and returns the offset where it starts. A hyphen that ended
-/// the previous line stays attached to the next word (`two-` + `way` is `two-way`; `--` + `and`
-/// stays `-- and`); runs of white space, non-breaking spaces included, become one space.
-pub fn append(out: &mut String, line: &str) -> usize {
+/// Appends a trimmed line to a paragraph with `push`, and returns the offset where it starts.
+fn append(out: &mut String, line: &str, push: fn(&mut String, &str)) -> usize {
     let line = line.trim();
     if line.is_empty() {
         return out.len();
@@ -156,7 +168,7 @@ pub fn append(out: &mut String, line: &str) -> usize {
         out.push(' ');
     }
     let start = out.len();
-    push_collapsed(out, line);
+    push(out, line);
     start
 }
 
@@ -165,12 +177,8 @@ fn ends_with_word_hyphen(text: &str) -> bool {
     chars.next() == Some('-') && chars.next().is_some_and(char::is_alphanumeric)
 }
 
-/// Appends `text` with each run of white space as one space; `text` is trimmed.
+/// Appends `text` with each run of white space as one space.
 fn push_collapsed(out: &mut String, text: &str) {
-    if is_collapsed(text) {
-        out.push_str(text);
-        return;
-    }
     for (index, word) in text.split_whitespace().enumerate() {
         if index > 0 {
             out.push(' ');
@@ -179,9 +187,8 @@ fn push_collapsed(out: &mut String, text: &str) {
     }
 }
 
-/// Whether trimmed `text` has no white space but single ASCII spaces. Most lines are like
-/// that, and this is checked with vectorised searches; decoding every character is the slow
-/// path, taken only for lines that need collapsing.
+/// Whether trimmed `text` has no white space but single ASCII spaces, checked with vectorised
+/// searches rather than by decoding every character.
 fn is_collapsed(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Folds without a branch per byte, which the compiler vectorises.
@@ -223,6 +230,10 @@ mod tests {
         }
     }
 
+    fn join<'s>(lines: impl IntoIterator<Item = &'s str, IntoIter: Clone>) -> String {
+        join_lines(lines.into_iter()).0
+    }
+
     #[test]
     fn white_space_collapses_the_same_on_both_paths() {
         for text in [
@@ -234,11 +245,18 @@ mod tests {
             "한국어 文章。 日本語",
             "x \u{2003} y",
         ] {
-            let mut fast = String::new();
-            push_collapsed(&mut fast, text);
             let slow = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(fast, slow, "{text:?}");
+            assert_eq!(join([text]), slow, "{text:?}");
+            assert_eq!(is_collapsed(text), text == slow, "{text:?}");
         }
+    }
+
+    #[test]
+    fn lines_start_where_they_are_joined() {
+        let lines = ["  Thank ", "you,  all", "", "two-", "way."];
+        let (text, starts) = join_lines(lines.into_iter());
+        assert_eq!(text, "Thank you, all two-way.");
+        assert_eq!(starts, [0, 6, 14, 15, 19]);
     }
 
     #[test]

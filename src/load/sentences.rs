@@ -26,25 +26,24 @@ pub fn split(text: &str, protected: &[Range<usize>]) -> Vec<Range<usize>> {
 
 fn push_trimmed(text: &str, range: Range<usize>, ranges: &mut Vec<Range<usize>>) {
     let slice = &text[range.clone()];
-    let trimmed = slice.trim();
+    let from_first = slice.trim_start();
+    let trimmed = from_first.trim_end();
     if trimmed.is_empty() {
         return;
     }
-    let leading = slice.len() - slice.trim_start().len();
-    let start = range.start + leading;
+    let start = range.start + (slice.len() - from_first.len());
     ranges.push(start..start + trimmed.len());
 }
 
 /// Candidate sentence ends: byte offsets just after a terminal and its closing quotes.
-fn boundaries(text: &str) -> Vec<usize> {
-    let mut found = Vec::new();
+fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
     // Inside CJK quotation brackets (「…」) a full stop ends the quoted sentence, not ours.
     let mut quoted = 0usize;
     // Terminals and closers already taken into a run.
     let mut taken = 0;
-    for (offset, c) in marks(text) {
+    marks(text).filter_map(move |(offset, c)| {
         if offset < taken {
-            continue;
+            return None;
         }
         match c {
             '「' | '『' => quoted += 1,
@@ -52,16 +51,13 @@ fn boundaries(text: &str) -> Vec<usize> {
             _ => {}
         }
         if !is_terminal(c) || quoted > 0 {
-            continue;
+            return None;
         }
         let run_end = offset + prefix_len(&text[offset..], |c| is_terminal(c) || c == '…');
         let after = run_end + prefix_len(&text[run_end..], is_closer);
         taken = after;
-        if ends_sentence(text, offset..run_end, after) {
-            found.push(after);
-        }
-    }
-    found
+        ends_sentence(text, offset..run_end, after).then_some(after)
+    })
 }
 
 /// The terminals and CJK quotation brackets of `text` with their byte offsets. They are found
@@ -149,6 +145,10 @@ fn is_cjk(c: char) -> bool {
 
 /// Words that continue a sentence after a quotation: Korean `라고`, `하고`, Japanese `と`.
 fn is_quotative(rest: &str) -> bool {
+    // Every one of them is Korean or Japanese: text that goes on in ASCII has none.
+    if rest.as_bytes().first().is_none_or(u8::is_ascii) {
+        return false;
+    }
     [
         "라고",
         "라며",

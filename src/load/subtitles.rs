@@ -56,8 +56,9 @@ impl<'a> Cue<'a> {
 /// Parses `HH:MM:SS,mmm --> HH:MM:SS,mmm` (SRT) or `MM:SS.mmm --> ...` plus cue settings (VTT).
 fn timing(line: &str) -> Option<TimeSpan> {
     let arrow = arrow(line)?;
-    let (start, rest) = (&line[..arrow], &line[arrow + 3..]);
-    let end = rest.split_whitespace().next()?;
+    let (start, rest) = (&line[..arrow], line[arrow + 3..].trim_start());
+    // The end time, before any WebVTT cue settings.
+    let end = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     let start = clock(start.trim())?;
     let end = clock(end)?;
     Some(TimeSpan {
@@ -177,6 +178,9 @@ fn cue_text<'a>(lines: &[&'a str]) -> Cow<'a, str> {
 /// the voice tag's name as a `<v Name>` marker for [`speaker_of`], and decodes entities.
 fn clean_cue_line(line: &str) -> Cow<'_, str> {
     let bytes = line.as_bytes();
+    if memchr::memchr3(b'<', b'{', b'&', bytes).is_none() {
+        return Cow::Borrowed(line);
+    }
     // Built only once a tag is dropped: most lines have none, or only a kept voice tag.
     let mut cleaned: Option<String> = None;
     let mut kept_from = 0;
@@ -230,7 +234,8 @@ fn speaker_of(text: &str) -> (Option<&str>, usize) {
     {
         return (Some(label.label), skipped + label.rest);
     }
-    if let Some((name, after)) = body.split_once(':') {
+    let colon = memchr::memchr(b':', body.as_bytes());
+    if let Some((name, after)) = colon.map(|at| (&body[..at], &body[at + 1..])) {
         let words: Vec<&str> = name.split_whitespace().collect();
         let is_name = (1..=4).contains(&words.len())
             && name.chars().count() <= 30
