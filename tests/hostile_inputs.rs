@@ -1,8 +1,9 @@
 //! Files made to break a transcript reader: binary data, broken encodings, huge or degenerate
 //! shapes, broken markup and subtitles, escape sequences, a file over the size limit. Each
 //! gives a correct model that keeps every word, or a one-line error naming the file with exit
-//! status 1; never a panic, and in reasonable time. The big inputs are built at test time; where
-//! the debug binary would be slow the library is called instead.
+//! status 1; never a panic. The big inputs are built at test time; where the debug binary would
+//! be slow the library is called instead. How long the big ones take is measured by
+//! `benches/hostile.rs`, not here.
 
 mod common;
 
@@ -11,7 +12,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 use tandem::align;
 use tandem::load::{self, LoadOptions};
 use tandem::model::Transcript;
@@ -87,11 +87,6 @@ fn assert_no_word_lost(input: &str, transcript: &Transcript) {
     assert!(lost.is_empty(), "words lost (+) or invented (-): {lost:?}");
 }
 
-fn assert_quick(start: Instant, limit: Duration, what: &str) {
-    let took = start.elapsed();
-    assert!(took < limit, "{what} took {took:?}");
-}
-
 #[test]
 fn a_binary_file_is_refused() {
     let scratch = Scratch::new("binary");
@@ -144,9 +139,7 @@ fn a_single_ten_megabyte_line_is_one_turn() {
     let speech = "word ".repeat(2_000_000);
     let text = format!("MODERATOR: {speech}\n");
     let file = scratch.file("long.txt", &text);
-    let start = Instant::now();
     let report = assert_read(&inspect(&file));
-    assert_quick(start, Duration::from_secs(15), "inspect");
     assert!(report.contains("turns (1, 1 sentences)"), "{report}");
     assert_no_word_lost(&text, &load_text(&text));
 }
@@ -173,9 +166,7 @@ fn a_million_one_word_turns_load_and_a_slice_of_them_aligns() {
         format!("{speaker}: word{}\n", i % 1000)
     };
     let text: String = (0..1_000_000).map(turn).collect();
-    let start = Instant::now();
     let transcript = load_text(&text);
-    assert_quick(start, Duration::from_secs(30), "loading a million turns");
     assert_eq!(transcript.turns.len(), 1_000_000);
     assert_eq!(transcript.speakers.len(), 2);
     assert_no_word_lost(&text, &transcript);
@@ -183,9 +174,7 @@ fn a_million_one_word_turns_load_and_a_slice_of_them_aligns() {
     // itself.
     let slice: String = (0..20_000).map(turn).collect();
     let (official, other) = (load_text(&slice), load_text(&slice));
-    let start = Instant::now();
     let alignment = align::align(&official, &other, &[]);
-    assert_quick(start, Duration::from_secs(20), "aligning 20,000 turns");
     assert_eq!(alignment.rows.len(), 20_000);
     assert!(
         alignment.rows.iter().all(|r| r.official == r.other),
@@ -204,7 +193,6 @@ fn a_thousand_speakers_are_matched_one_to_one() {
         .map(|i| format!("{}: Sentence number {i}.\n", label(i % 1000)))
         .collect();
     let file = scratch.file("speakers.txt", &text);
-    let start = Instant::now();
     let tsv = assert_read(&tandem(&[
         Path::new("export"),
         &file,
@@ -212,7 +200,6 @@ fn a_thousand_speakers_are_matched_one_to_one() {
         Path::new("--format"),
         Path::new("tsv"),
     ]));
-    assert_quick(start, Duration::from_secs(20), "export");
     let rows: Vec<&str> = tsv
         .lines()
         .filter(|l| l.contains("Sentence number"))
@@ -350,9 +337,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
         .unwrap()
         .set_len(load::MAX_FILE_BYTES + 1)
         .unwrap();
-    let start = Instant::now();
     let output = inspect(&file);
-    assert_quick(start, Duration::from_secs(5), "refusing a large file");
     assert_refused(
         &output,
         &file,

@@ -57,8 +57,8 @@ fn header_lines(lines: &[&str]) -> Vec<usize> {
 }
 
 pub fn parse(text: &str) -> Document {
-    let all_lines: Vec<&str> = reflow::split_lines(text).collect();
-    let lines = reflow::source_lines(text);
+    let all_lines: Vec<&str> = reflow::collect_lines(text);
+    let lines = reflow::source_lines(&all_lines);
     let mut document = Document::default();
     let headers = header_lines(&all_lines);
     let (Some(&first), Some(&last)) = (headers.first(), headers.last()) else {

@@ -4,12 +4,14 @@
 //! encoding is an error that says where, because a transcript is a record.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
 
 /// Text decoded from a file, with the encoding it was read in.
 #[derive(Debug)]
-pub struct Decoded {
-    /// The text with line ends normalised to `\n` and any byte-order mark removed.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text with line ends normalised to `\n` and any byte-order mark removed; borrowed
+    /// from the bytes when they were already that (UTF-8 without carriage returns).
+    pub text: Cow<'a, str>,
     /// The encoding's name, with ` (BOM)` when a byte-order mark named it.
     pub encoding: String,
 }
@@ -63,7 +65,10 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 
 /// Decodes `bytes`, in `forced` when given, otherwise as the byte-order mark, UTF-8 validity or
 /// a statistical guess says.
-pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded<'a>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -95,7 +100,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text: normalize_line_ends(text),
+            text: normalize_line_ends(Cow::Borrowed(text)),
             encoding: UTF_8.name().to_string(),
         }),
         Err(error) if mostly_utf8(bytes) => Err(invalid(UTF_8, bytes, error.valid_up_to(), 0)),
@@ -114,16 +119,16 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
 }
 
-fn strict(
+fn strict<'a>(
     encoding: &'static Encoding,
-    body: &[u8],
+    body: &'a [u8],
     skipped: usize,
     name: String,
-) -> Result<Decoded, DecodeError> {
+) -> Result<Decoded<'a>, DecodeError> {
     match encoding.decode_without_bom_handling_and_without_replacement(body) {
         Some(text) if text.is_empty() => Err(DecodeError::Empty),
         Some(text) => Ok(Decoded {
-            text: normalize_line_ends(&text),
+            text: normalize_line_ends(text),
             encoding: name,
         }),
         None => Err(invalid(
@@ -214,11 +219,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     valid_multibyte >= 3 * invalid.max(1)
 }
 
-fn normalize_line_ends(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_string();
+fn normalize_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 #[cfg(test)]

@@ -168,7 +168,7 @@ fn unescape_markdown(line: &str) -> Cow<'_, str> {
 
 /// Parses labelled-line text into a document.
 pub fn parse(text: &str) -> Document {
-    let all_lines: Vec<&str> = reflow::split_lines(text).collect();
+    let all_lines: Vec<&str> = reflow::collect_lines(text);
     let mut document = Document::default();
     let front_matter_end = frontmatter::closing_line(&all_lines);
     let body_start = match front_matter_end {
@@ -191,7 +191,7 @@ pub fn parse(text: &str) -> Document {
     } else {
         Vec::new()
     };
-    let lines: Vec<SourceLine<'_>> = (0..all_lines.len())
+    let mut lines: Vec<SourceLine<'_>> = (0..all_lines.len())
         .map(|index| SourceLine {
             number: index + 1,
             text: unescaped.get(index).map_or(all_lines[index], |line| line),
@@ -236,15 +236,15 @@ pub fn parse(text: &str) -> Document {
     for (n, &(index, label)) in labels.iter().enumerate() {
         let end = labels.get(n + 1).map_or(footer_start, |&(next, _)| next);
         let line = lines[index];
-        let mut body = vec![SourceLine {
+        // The turn's body opens with its label's line, from where the speech starts.
+        lines[index] = SourceLine {
             number: line.number,
             text: &line.text[label.rest..],
             column: line.text[..label.rest].chars().count(),
-        }];
-        body.extend_from_slice(&lines[index + 1..end]);
+        };
         let speaker = document.speakers.intern(label.label);
         let mut draft = TurnDraft::new(label.label, Some(speaker), line.number);
-        draft.push_wrapped(&body, width, markup);
+        draft.push_wrapped(&lines[index..end], width, markup);
         document.push_turn(draft);
     }
     document
@@ -267,7 +267,7 @@ fn read_front_matter(body: &[&str], document: &mut Document) {
 /// The lines that open a turn, with their labels. A label seen only once in the file, right
 /// after a long line that stops mid-sentence, is more likely an upper-case word that wrapped
 /// to the start of a line than a speaker.
-fn find_labels<'a>(lines: &'a [SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
+fn find_labels<'a>(lines: &[SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
     let offset = lines.first().map_or(0, |l| l.number - 1);
     let candidates: Vec<(usize, Label<'a>)> = lines
         .iter()

@@ -11,7 +11,8 @@ use std::ops::Range;
 /// Together they cover every non-space character. No range starts or ends inside a
 /// `protected` range (an annotation such as `[In English. Partly inaudible.]`).
 pub fn split(text: &str, protected: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
+    // Most paragraphs have a handful of sentences: room for them saves growing the vector.
+    let mut ranges = Vec::with_capacity(8);
     let mut start = 0;
     for end in boundaries(text) {
         if protected.iter().any(|p| p.start < end && end < p.end) {

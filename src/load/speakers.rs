@@ -8,12 +8,23 @@ use std::collections::HashMap;
 pub struct Registry {
     speakers: Vec<Speaker>,
     by_label: HashMap<String, SpeakerId>,
+    /// Labels exactly as written, which most turns repeat, so they are normalised only once.
+    by_written: HashMap<String, SpeakerId>,
 }
 
 impl Registry {
     /// The speaker for `label`, created on first sight. Labels that differ only in case,
     /// spacing or a trailing colon are the same speaker.
     pub fn intern(&mut self, label: &str) -> SpeakerId {
+        if let Some(&id) = self.by_written.get(label) {
+            return id;
+        }
+        let id = self.intern_new(label);
+        self.by_written.insert(label.to_string(), id);
+        id
+    }
+
+    fn intern_new(&mut self, label: &str) -> SpeakerId {
         let normalized = normalize(label);
         if let Some(&id) = self.by_label.get(&normalized) {
             return id;
@@ -39,7 +50,11 @@ impl Registry {
             .iter()
             .map(|s| (normalize(&s.label), s.id))
             .collect();
-        Registry { speakers, by_label }
+        Registry {
+            speakers,
+            by_label,
+            by_written: HashMap::new(),
+        }
     }
 
     pub fn into_speakers(self) -> Vec<Speaker> {

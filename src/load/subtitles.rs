@@ -79,32 +79,35 @@ fn is_digits(text: &str) -> bool {
     text.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Blocks of non-blank lines, with the 1-based number of their first line.
-fn blocks<'t>(lines: &'t [&'t str]) -> Vec<(usize, &'t [&'t str])> {
-    let mut blocks = Vec::new();
-    let mut start = None;
-    for (index, line) in lines.iter().enumerate() {
-        match (line.trim_start().is_empty(), start) {
-            (true, Some(first)) => {
-                blocks.push((first + 1, &lines[first..index]));
-                start = None;
+/// Calls `each` with every block of non-blank lines and the 1-based number of its first line.
+/// A subtitle file has a line in every twenty bytes or so: they are gathered block by block
+/// rather than all at once.
+fn for_each_block<'a>(text: &'a str, mut each: impl FnMut(usize, &[&'a str])) {
+    let mut block = Vec::new();
+    let mut first = 0;
+    for (index, line) in reflow::split_lines(text).enumerate() {
+        if line.trim_start().is_empty() {
+            if !block.is_empty() {
+                each(first + 1, &block);
+                block.clear();
             }
-            (false, None) => start = Some(index),
-            _ => {}
+        } else {
+            if block.is_empty() {
+                first = index;
+            }
+            block.push(line);
         }
     }
-    if let Some(first) = start {
-        blocks.push((first + 1, &lines[first..]));
+    if !block.is_empty() {
+        each(first + 1, &block);
     }
-    blocks
 }
 
 pub fn parse_srt(text: &str) -> Document {
     let mut document = Document::default();
-    let lines: Vec<&str> = reflow::split_lines(text).collect();
     let mut cues = Vec::new();
     let mut untimed = Vec::new();
-    for (first_line, lines) in blocks(&lines) {
+    for_each_block(text, |first_line, lines| {
         let numbered = is_digits(lines[0].trim());
         let timing_at = usize::from(numbered);
         let time = lines.get(timing_at).and_then(|l| timing(l));
@@ -118,7 +121,7 @@ pub fn parse_srt(text: &str) -> Document {
             untimed.push(first_line);
         }
         cues.push(Cue::new(first_line, lines, time, text_from));
-    }
+    });
     warn_untimed(&mut document, &untimed);
     build_turns(&mut document, &cues);
     document
@@ -126,19 +129,20 @@ pub fn parse_srt(text: &str) -> Document {
 
 pub fn parse_vtt(text: &str) -> Document {
     let mut document = Document::default();
-    let lines: Vec<&str> = reflow::split_lines(text).collect();
     let mut cues = Vec::new();
     let mut untimed = Vec::new();
-    for (n, (first_line, lines)) in blocks(&lines).into_iter().enumerate() {
+    let mut header_read = false;
+    for_each_block(text, |first_line, lines| {
         let is_comment = ["NOTE", "STYLE", "REGION"]
             .iter()
             .any(|k| lines[0].trim_start().starts_with(k));
-        if n == 0 || is_comment {
+        if !header_read || is_comment {
+            header_read = true;
             document
                 .metadata
                 .header
                 .extend(lines.iter().map(|l| l.to_string()));
-            continue;
+            return;
         }
         let timing_at = lines.iter().position(|l| arrow(l).is_some());
         let time = timing_at.and_then(|i| timing(lines[i]));
@@ -147,7 +151,7 @@ pub fn parse_vtt(text: &str) -> Document {
         }
         let text_from = timing_at.map_or(0, |i| i + 1);
         cues.push(Cue::new(first_line, lines, time, text_from));
-    }
+    });
     warn_untimed(&mut document, &untimed);
     build_turns(&mut document, &cues);
     document

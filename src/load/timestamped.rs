@@ -71,7 +71,7 @@ fn is_lone_note(text: &str) -> bool {
 
 pub fn parse(text: &str) -> Document {
     let mut document = Document::default();
-    let lines: Vec<&str> = reflow::split_lines(text).collect();
+    let lines: Vec<&str> = reflow::collect_lines(text);
     let stamps: Vec<Option<(f64, usize)>> = lines.iter().map(|l| line_time(l)).collect();
     let mut current: Option<TurnDraft> = None;
     for (index, line) in lines.iter().enumerate() {
