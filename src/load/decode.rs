@@ -28,6 +28,12 @@ pub enum DecodeError {
         offset: usize,
         line: usize,
     },
+    /// Lines in UTF-8 and bytes in some other encoding: no one encoding reads the whole file.
+    Mixed {
+        utf8_line: usize,
+        offset: usize,
+        line: usize,
+    },
 }
 
 impl std::fmt::Display for DecodeError {
@@ -46,6 +52,16 @@ impl std::fmt::Display for DecodeError {
                 f,
                 "bytes that are not valid {encoding} at line {line} (byte offset {offset}); \
                  name the encoding with --encoding if it is another one"
+            ),
+            DecodeError::Mixed {
+                utf8_line,
+                offset,
+                line,
+            } => write!(
+                f,
+                "it mixes encodings: line {utf8_line} is UTF-8, but the bytes at line {line} \
+                 (byte offset {offset}) are not; convert it to one encoding, or name the \
+                 encoding with --encoding if it is all another one"
             ),
         }
     }
@@ -103,7 +119,16 @@ pub fn decode<'a>(
             text: normalize_line_ends(Cow::Borrowed(text)),
             encoding: UTF_8.name().to_string(),
         }),
-        Err(error) if mostly_utf8(bytes) => Err(invalid(UTF_8, bytes, error.valid_up_to(), 0)),
+        // A file cut inside its last character, as a download or `head -c` cuts.
+        Err(error) if error.error_len().is_none() || mostly_utf8(bytes) => {
+            Err(invalid(UTF_8, bytes, error.valid_up_to(), 0))
+        }
+        // Guessing a legacy encoding would garble the UTF-8 lines.
+        Err(error) if let Some(utf8_line) = utf8_line(bytes) => Err(DecodeError::Mixed {
+            utf8_line,
+            offset: error.valid_up_to(),
+            line: line_at(bytes, error.valid_up_to()),
+        }),
         Err(_) => {
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -156,12 +181,16 @@ fn first_error_offset(encoding: &'static Encoding, body: &[u8]) -> usize {
 /// `offset` is within `body`; `skipped` bytes (a byte-order mark) came before it in the file.
 fn invalid(encoding: &'static Encoding, body: &[u8], offset: usize, skipped: usize) -> DecodeError {
     let offset = offset.min(body.len());
-    let line = 1 + body[..offset].iter().filter(|&&b| b == b'\n').count();
     DecodeError::Invalid {
         encoding: encoding.name(),
         offset: offset + skipped,
-        line,
+        line: line_at(body, offset),
     }
+}
+
+/// The 1-based number of the line that byte `offset` is on.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count()
 }
 
 /// UTF-16 text without a byte-order mark has a zero byte in every other position for ASCII.
@@ -219,6 +248,23 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     valid_multibyte >= 3 * invalid.max(1)
 }
 
+/// The number of a line that can only be UTF-8: valid UTF-8 with a character of three bytes
+/// or more (`’`, Hangul, kanji) or with two non-ASCII characters. Text in a legacy encoding
+/// makes a valid UTF-8 sequence only by chance, and not a whole line of them.
+fn utf8_line(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .split(|&b| b == b'\n')
+        .position(|line| {
+            let Ok(text) = std::str::from_utf8(line) else {
+                return false;
+            };
+            let mut wide = text.chars().filter(|c| !c.is_ascii());
+            let first = wide.next();
+            first.is_some_and(|c| c.len_utf8() >= 3) || first.is_some() && wide.next().is_some()
+        })
+        .map(|index| index + 1)
+}
+
 fn normalize_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
@@ -269,6 +315,49 @@ mod tests {
             matches!(error, DecodeError::Invalid { line: 2, .. }),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn a_file_cut_inside_its_last_character_is_damaged_utf8() {
+        let text = "MODERATOR: Good afternoon, Minister. 안".as_bytes();
+        let cut = &text[..text.len() - 1];
+        assert_eq!(
+            decode(cut, None).unwrap_err(),
+            DecodeError::Invalid {
+                encoding: "UTF-8",
+                offset: cut.len() - 2,
+                line: 1
+            }
+        );
+    }
+
+    #[test]
+    fn utf8_lines_beside_a_legacy_part_are_not_guessed_away() {
+        let mut bytes = "MODERATOR: 안녕하십니까. Welcome.\nQ: Thanks.\n"
+            .as_bytes()
+            .to_vec();
+        let korean = "사회자: 질문 받겠습니다. ".repeat(200);
+        let (euc_kr, _, _) = encoding_rs::EUC_KR.encode(&korean);
+        let offset = bytes.len();
+        bytes.extend_from_slice(&euc_kr);
+        assert_eq!(
+            decode(&bytes, None).unwrap_err(),
+            DecodeError::Mixed {
+                utf8_line: 1,
+                offset,
+                line: 3
+            }
+        );
+    }
+
+    #[test]
+    fn legacy_text_that_makes_utf8_by_chance_is_still_read() {
+        // `É”` in windows-1252 is C9 94, a valid two-byte UTF-8 sequence.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("MODERATOR: Le CAFÉ” est fermé.\nQ: Très bien, à demain.\n");
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, "windows-1252 (detected)");
+        assert!(decoded.text.contains("CAFÉ”"));
     }
 
     #[test]
