@@ -1,5 +1,5 @@
 //! Large, realistic test pairs for benchmarks: a real pair repeated and perturbed, written in
-//! any of the formats tandem reads.
+//! any of the formats tandem reads; and degenerate shapes for robustness tests.
 //!
 //! Repetition alone would let an aligner coast on identical copies, so each copy of the other
 //! version drops, merges, splits and rewords sentences, changes a number now and then, and
@@ -9,6 +9,32 @@
 use crate::load::Format;
 use crate::model::{Paragraph, Sentence, Transcript, Turn, format_seconds};
 use std::fmt::Write;
+
+/// Degenerate shapes for robustness tests and their benchmarks: `turns` one-word turns,
+/// `ALICE: word1` and `BOB: word2` in turn, a speaker label on every line.
+pub fn one_word_turns(turns: usize) -> String {
+    (0..turns)
+        .map(|i| {
+            let speaker = if i % 2 == 0 { "ALICE" } else { "BOB" };
+            format!("{speaker}: word{}\n", i % 1000)
+        })
+        .collect()
+}
+
+/// `turns` one-sentence turns shared in turn among `speakers` speakers, `SPEAKER AAAA`
+/// onwards (up to 456,976 of them).
+pub fn many_speakers(speakers: usize, turns: usize) -> String {
+    let letter = |n: usize| char::from(b'A' + (n % 26) as u8);
+    let label = |i: usize| -> String {
+        [1, 26, 676, 17_576]
+            .map(|unit| letter(i / unit))
+            .iter()
+            .collect()
+    };
+    (0..turns)
+        .map(|i| format!("SPEAKER {}: Sentence number {i}.\n", label(i % speakers)))
+        .collect()
+}
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same pairs everywhere.
 struct Random(u64);

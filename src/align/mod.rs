@@ -23,6 +23,8 @@ pub use turns::TurnLink;
 use crate::model::{Sentence, SpeakerId, Transcript};
 use features::{Features, Interner};
 use serde::Serialize;
+use speakers::LabelScores;
+use std::collections::BTreeMap;
 
 /// A sentence of one version: its turn and its place in the turn (across paragraphs), both
 /// counted from 0.
@@ -161,10 +163,12 @@ pub fn align_reporting(
         |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
     let turn_aligner = turns::TurnAligner::new(&profiles_a, &profiles_b, same_language);
     let first = turn_aligner.align(&by_label);
-    let together = co_occurrence(&first, &profiles_a, &profiles_b, counts);
+    let together = co_occurrence(&first, &profiles_a, &profiles_b);
     let matching = speakers::match_speakers(&labels, &together, forced, counts);
-    let by_matching =
-        |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_matching(&matching, &labels, x, y);
+    let counterparts = Counterparts::of(&matching, counts);
+    let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
+        prior_from_matching(&counterparts, &labels, x, y)
+    };
     let links = turn_aligner.align(&by_matching);
 
     stage("aligning sentences");
@@ -205,7 +209,7 @@ fn flag_low_similarity(rows: &mut [Row]) {
 
 /// Speaker compatibility before the matching is known: the label score, or the speaker map.
 fn prior_from_labels(
-    labels: &[Vec<(f64, Vec<String>)>],
+    labels: &LabelScores,
     forced: &[Forced],
     x: Option<SpeakerId>,
     y: Option<SpeakerId>,
@@ -222,48 +226,64 @@ fn prior_from_labels(
             };
         }
     }
-    labels[x.index()][y.index()].0
+    labels.score(x, y)
+}
+
+/// Each speaker's counterpart in a matching, looked up by id: the turn alignment asks for
+/// every pair of turns it weighs.
+struct Counterparts {
+    of_official: Vec<Option<(SpeakerId, f64)>>,
+    of_other: Vec<Option<SpeakerId>>,
+}
+
+impl Counterparts {
+    fn of(matching: &[SpeakerMatch], counts: (usize, usize)) -> Self {
+        let mut counterparts = Counterparts {
+            of_official: vec![None; counts.0],
+            of_other: vec![None; counts.1],
+        };
+        for pair in matching {
+            if let (Some(x), Some(y)) = (pair.official, pair.other) {
+                counterparts.of_official[x.index()] = Some((y, pair.confidence));
+                counterparts.of_other[y.index()] = Some(x);
+            }
+        }
+        counterparts
+    }
 }
 
 /// Speaker compatibility once speakers are matched: high for a matched pair, none when either
 /// is matched to someone else, the label score otherwise.
 fn prior_from_matching(
-    matching: &[SpeakerMatch],
-    labels: &[Vec<(f64, Vec<String>)>],
+    counterparts: &Counterparts,
+    labels: &LabelScores,
     x: Option<SpeakerId>,
     y: Option<SpeakerId>,
 ) -> f64 {
     let (Some(x), Some(y)) = (x, y) else {
         return 0.0;
     };
-    let of_x = matching
-        .iter()
-        .find(|m| m.official == Some(x))
-        .and_then(|m| m.other.map(|o| (o, m.confidence)));
-    let of_y = matching
-        .iter()
-        .find(|m| m.other == Some(y))
-        .and_then(|m| m.official);
+    let of_x = counterparts.of_official[x.index()];
+    let of_y = counterparts.of_other[y.index()];
     match (of_x, of_y) {
         (Some((o, confidence)), _) if o == y => confidence.max(0.6),
         (Some(_), _) | (_, Some(_)) => 0.0,
-        (None, None) => labels[x.index()][y.index()].0,
+        (None, None) => labels.score(x, y),
     }
 }
 
-/// Weight of paired turns per speaker pair, `[official][other]`.
+/// Weight of paired turns per speaker pair, for the pairs that have any.
 fn co_occurrence(
     links: &[TurnLink],
     a: &[turns::Profile],
     b: &[turns::Profile],
-    counts: (usize, usize),
-) -> Vec<Vec<f64>> {
-    let mut together = vec![vec![0.0; counts.1]; counts.0];
+) -> BTreeMap<(SpeakerId, SpeakerId), f64> {
+    let mut together = BTreeMap::new();
     for link in links {
         for x in &a[link.official.clone()] {
             for y in &b[link.other.clone()] {
                 if let (Some(sx), Some(sy)) = (x.speaker, y.speaker) {
-                    together[sx.index()][sy.index()] += link.score;
+                    *together.entry((sx, sy)).or_insert(0.0) += link.score;
                 }
             }
         }

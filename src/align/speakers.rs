@@ -8,6 +8,7 @@
 use super::romanize::{romanize_hangul, skeleton};
 use crate::model::{Speaker, SpeakerId, Transcript};
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// One entry of the matching: a pair, or a speaker of either version with no counterpart.
@@ -177,6 +178,17 @@ struct LabelWords {
 }
 
 impl LabelWords {
+    /// The words two labels must share to score above 0 without a name prefix: names as
+    /// written and as skeletons, and role words.
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        let names = self.names.iter().flat_map(|(lower, key, _)| {
+            [lower.as_str(), key.as_str()]
+                .into_iter()
+                .filter(|key| !key.is_empty())
+        });
+        names.chain(self.roles.iter().copied())
+    }
+
     fn of(speaker: &Speaker) -> Self {
         let names = name_tokens(speaker)
             .into_iter()
@@ -250,22 +262,92 @@ fn describe_roles(a: &Speaker, b: &Speaker) -> String {
     format!("{} ≈ {}", role(a), role(b))
 }
 
-/// Label scores for every pair, indexed `[official][other]`.
-pub fn label_scores(official: &Transcript, other: &Transcript) -> Vec<Vec<(f64, Vec<String>)>> {
+/// The label scores of speaker pairs, and why. With few speakers every pair is scored; with
+/// many, only pairs that share a name or role word few speakers have, so that neither time nor
+/// memory grows with the product of the counts (ten thousand speakers a side would be a
+/// hundred million pairs).
+#[derive(Debug, Default)]
+pub struct LabelScores {
+    /// Per official speaker, the other speakers it scores above 0 with, by id.
+    rows: Vec<Vec<(u32, f64)>>,
+    evidence: HashMap<(u32, u32), Vec<String>>,
+}
+
+/// Up to this many pairs, every pair is scored.
+const ALL_PAIRS: usize = 250_000;
+/// A word that more speakers than this share does not tell them apart.
+const DISTINCTIVE: usize = 32;
+
+impl LabelScores {
+    pub fn score(&self, official: SpeakerId, other: SpeakerId) -> f64 {
+        let row = &self.rows[official.index()];
+        row.binary_search_by_key(&other.0, |&(b, _)| b)
+            .map_or(0.0, |at| row[at].1)
+    }
+
+    pub fn evidence(&self, official: SpeakerId, other: SpeakerId) -> &[String] {
+        self.evidence
+            .get(&(official.0, other.0))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The scored pairs, as (official, other, score).
+    fn pairs(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .flat_map(|(a, row)| row.iter().map(move |&(b, score)| (a, b as usize, score)))
+    }
+}
+
+/// Scores the pairs of speakers worth scoring (see [`LabelScores`]).
+pub fn label_scores(official: &Transcript, other: &Transcript) -> LabelScores {
+    let words_a: Vec<LabelWords> = official.speakers.iter().map(LabelWords::of).collect();
     let words_b: Vec<LabelWords> = other.speakers.iter().map(LabelWords::of).collect();
-    official
-        .speakers
-        .iter()
-        .map(|a| {
-            let words_a = LabelWords::of(a);
-            other
-                .speakers
-                .iter()
-                .zip(&words_b)
-                .map(|(b, words_b)| score_words(a, &words_a, b, words_b))
-                .collect()
-        })
-        .collect()
+    let mut scores = LabelScores {
+        rows: vec![Vec::new(); words_a.len()],
+        evidence: HashMap::new(),
+    };
+    for (a, b) in candidate_pairs(&words_a, &words_b) {
+        let (speaker_a, speaker_b) = (&official.speakers[a], &other.speakers[b]);
+        let (score, evidence) = score_words(speaker_a, &words_a[a], speaker_b, &words_b[b]);
+        if score > 0.0 {
+            scores.rows[a].push((b as u32, score));
+            scores.evidence.insert((a as u32, b as u32), evidence);
+        }
+    }
+    scores
+}
+
+/// The pairs to score, each official speaker's in the order of the other's ids.
+fn candidate_pairs(words_a: &[LabelWords], words_b: &[LabelWords]) -> Vec<(usize, usize)> {
+    let (n, m) = (words_a.len(), words_b.len());
+    if n.saturating_mul(m) <= ALL_PAIRS {
+        return (0..n).flat_map(|a| (0..m).map(move |b| (a, b))).collect();
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (b, words) in words_b.iter().enumerate() {
+        for key in words.keys() {
+            let speakers = index.entry(key).or_default();
+            if speakers.last() != Some(&b) {
+                speakers.push(b);
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (a, words) in words_a.iter().enumerate() {
+        let mut found: Vec<usize> = words
+            .keys()
+            .filter_map(|key| index.get(key))
+            .filter(|speakers| speakers.len() <= DISTINCTIVE)
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        pairs.extend(found.into_iter().map(|b| (a, b)));
+    }
+    pairs
 }
 
 /// A pair fixed by the user, or a speaker the user says has no counterpart.
@@ -360,10 +442,10 @@ fn known(transcript: &Transcript) -> String {
 }
 
 /// Pairs speakers one to one: forced pairs first, then greedily by combined score. `turns`
-/// holds, per pair, the weight of turns the turn alignment paired (indexed like `labels`).
+/// holds the weight of turns the turn alignment paired, per speaker pair.
 pub fn match_speakers(
-    labels: &[Vec<(f64, Vec<String>)>],
-    turns: &[Vec<f64>],
+    labels: &LabelScores,
+    turns: &BTreeMap<(SpeakerId, SpeakerId), f64>,
     forced: &[Forced],
     counts: (usize, usize),
 ) -> Vec<SpeakerMatch> {
@@ -386,24 +468,31 @@ pub fn match_speakers(
             evidence: vec![format!("speaker map, line {}", pair.line)],
         });
     }
-    let row_total: Vec<f64> = turns.iter().map(|row| row.iter().sum()).collect();
-    let column_total: Vec<f64> = (0..m)
-        .map(|b| turns.iter().map(|row| row[b]).sum())
+    let (mut row_total, mut column_total) = (vec![0.0; n], vec![0.0; m]);
+    for (&(a, b), weight) in turns {
+        row_total[a.index()] += weight;
+        column_total[b.index()] += weight;
+    }
+    let mut pairs: Vec<(usize, usize)> = labels
+        .pairs()
+        .map(|(a, b, _)| (a, b))
+        .chain(turns.keys().map(|(a, b)| (a.index(), b.index())))
         .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
     let mut candidates = Vec::new();
-    for a in 0..n {
-        for b in 0..m {
-            let label = labels[a][b].0;
-            let together = turns[a][b];
-            let share = if together > 0.0 {
-                together / row_total[a].max(column_total[b])
-            } else {
-                0.0
-            };
-            let score = 1.0 - (1.0 - label) * (1.0 - 0.7 * share);
-            if score >= THRESHOLD {
-                candidates.push((score, a, b, share));
-            }
+    for (a, b) in pairs {
+        let (x, y) = (SpeakerId(a as u32), SpeakerId(b as u32));
+        let label = labels.score(x, y);
+        let together = turns.get(&(x, y)).copied().unwrap_or(0.0);
+        let share = if together > 0.0 {
+            together / row_total[a].max(column_total[b])
+        } else {
+            0.0
+        };
+        let score = 1.0 - (1.0 - label) * (1.0 - 0.7 * share);
+        if score >= THRESHOLD {
+            candidates.push((score, a, b, share));
         }
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
@@ -413,9 +502,8 @@ pub fn match_speakers(
         }
         taken_a[a] = true;
         taken_b[b] = true;
-        // Built only for the pairs taken: cloned for every candidate, the evidence of a
-        // thousand speakers a side took hundreds of megabytes.
-        let mut evidence = labels[a][b].1.clone();
+        let (x, y) = (SpeakerId(a as u32), SpeakerId(b as u32));
+        let mut evidence = labels.evidence(x, y).to_vec();
         if share > 0.0 {
             evidence.push(format!(
                 "turns: {:.0}% of their aligned turns are with each other",
@@ -423,8 +511,8 @@ pub fn match_speakers(
             ));
         }
         matches.push(SpeakerMatch {
-            official: Some(SpeakerId(a as u32)),
-            other: Some(SpeakerId(b as u32)),
+            official: Some(x),
+            other: Some(y),
             confidence: (score * 100.0).round() / 100.0,
             evidence,
         });
