@@ -32,6 +32,47 @@ pub struct Markup {
     pub struck_tags: bool,
 }
 
+/// A turn of hard-wrapped text: its label as written, its speaker, the line the label is on,
+/// and the lines of its speech.
+pub struct WrappedTurn<'a> {
+    pub label: &'a str,
+    pub speaker: SpeakerId,
+    pub first_line: usize,
+    pub body: Range<usize>,
+}
+
+/// Below this many lines, a second thread costs more than it saves.
+const PARALLEL_LINES: usize = 4000;
+
+/// Builds the turns of hard-wrapped `lines`, half of them on a second thread when there are
+/// enough: each turn depends only on its own lines. Each thread frees only what it allocated,
+/// so the two never wait for each other's allocator.
+pub fn wrapped_turns(
+    lines: &[SourceLine<'_>],
+    turns: &[WrappedTurn<'_>],
+    width: usize,
+    markup: Markup,
+) -> Vec<Turn> {
+    let build = |turns: &[WrappedTurn<'_>]| -> Vec<Turn> {
+        turns
+            .iter()
+            .map(|turn| {
+                let mut draft = TurnDraft::new(turn.label, Some(turn.speaker), turn.first_line);
+                draft.push_wrapped(&lines[turn.body.clone()], width, markup);
+                draft.finish()
+            })
+            .collect()
+    };
+    if lines.len() < PARALLEL_LINES {
+        return build(turns);
+    }
+    let middle = crate::parallel::middle(turns, |turn| turn.body.len());
+    let (mut first, second) =
+        crate::parallel::join(|| build(&turns[..middle]), || build(&turns[middle..]));
+    first.extend(second);
+    first
+}
+
 /// A turn being built, paragraph by paragraph.
 #[derive(Debug)]
 pub struct TurnDraft {

@@ -4,7 +4,7 @@
 //! A bracket that shares its line with text (`[On-Site Video+] Minister Cho said...`) or names
 //! a contact channel (`[Phone]`) is not a speaker.
 
-use super::assemble::{Markup, TurnDraft};
+use super::assemble::{self, Markup, WrappedTurn};
 use super::document::Document;
 use super::metadata;
 use super::reflow;
@@ -76,14 +76,21 @@ pub fn parse(text: &str) -> Document {
         .map(|l| l.to_string())
         .collect();
     let width = reflow::wrap_width(&lines[first..footer_start]);
-    for (n, &index) in headers.iter().enumerate() {
-        let end = headers.get(n + 1).copied().unwrap_or(footer_start);
-        let label = header_label(all_lines[index]).unwrap_or_default();
-        let speaker = document.speakers.intern(label);
-        let mut draft = TurnDraft::new(label, Some(speaker), index + 1);
-        draft.push_wrapped(&lines[index + 1..end], width, Markup::default());
-        document.push_turn(draft);
-    }
+    let turns: Vec<WrappedTurn<'_>> = headers
+        .iter()
+        .enumerate()
+        .map(|(n, &index)| {
+            let end = headers.get(n + 1).copied().unwrap_or(footer_start);
+            let label = header_label(all_lines[index]).unwrap_or_default();
+            WrappedTurn {
+                label,
+                speaker: document.speakers.intern(label),
+                first_line: index + 1,
+                body: index + 1..end,
+            }
+        })
+        .collect();
+    document.turns = assemble::wrapped_turns(&lines, &turns, width, Markup::default());
     document
 }
 

@@ -4,7 +4,7 @@
 //! matter. Labels are upper case (or the lone `Q` of White House press questions), may be
 //! indented, and may stand alone with the speech on the next line.
 
-use super::assemble::{Markup, TurnDraft};
+use super::assemble::{self, Markup, WrappedTurn};
 use super::document::Document;
 use super::reflow::{self, SourceLine};
 use super::{frontmatter, metadata};
@@ -233,6 +233,7 @@ pub fn parse(text: &str) -> Document {
         struck_tags: markdown,
     };
     let width = reflow::wrap_width(&lines[first..footer_start]);
+    let mut turns = Vec::with_capacity(labels.len());
     for (n, &(index, label)) in labels.iter().enumerate() {
         let end = labels.get(n + 1).map_or(footer_start, |&(next, _)| next);
         let line = lines[index];
@@ -242,11 +243,16 @@ pub fn parse(text: &str) -> Document {
             text: &line.text[label.rest..],
             column: line.text[..label.rest].chars().count(),
         };
-        let speaker = document.speakers.intern(label.label);
-        let mut draft = TurnDraft::new(label.label, Some(speaker), line.number);
-        draft.push_wrapped(&lines[index..end], width, markup);
-        document.push_turn(draft);
+        turns.push(WrappedTurn {
+            label: label.label,
+            speaker: document.speakers.intern(label.label),
+            first_line: line.number,
+            body: index..end,
+        });
     }
+    document
+        .turns
+        .extend(assemble::wrapped_turns(&lines, &turns, width, markup));
     document
 }
 

@@ -163,9 +163,11 @@ fn ends_with_sentence_end(line: &str) -> bool {
 /// is `two-way`; `--` + `and` stays `-- and`); runs of white space, non-breaking spaces
 /// included, become one space.
 pub fn join_lines<'s>(lines: impl Iterator<Item = &'s str> + Clone) -> (String, Vec<usize>) {
-    let capacity = lines.clone().map(|line| line.len() + 1).sum();
+    let (count, capacity) = lines.clone().fold((0, 0), |(count, bytes), line| {
+        (count + 1, bytes + line.len() + 1)
+    });
     let mut text = String::with_capacity(capacity);
-    let mut starts = Vec::new();
+    let mut starts = Vec::with_capacity(count);
     // Most paragraphs have no white space to collapse: they are joined as they are, and the
     // whole text checked once, which costs far less than checking line by line.
     for line in lines.clone() {
