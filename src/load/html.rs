@@ -7,12 +7,13 @@ use super::clock::clock;
 use super::document::Document;
 use super::{Format, detect, entities};
 use crate::model::TimeSpan;
+use std::borrow::Cow;
 
 #[derive(Debug)]
 enum Node<'a> {
     /// A tag's lower-cased name, whether it closes, and its line.
     Tag {
-        name: String,
+        name: Cow<'a, str>,
         closing: bool,
         line: usize,
     },
@@ -25,8 +26,9 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
     let mut nodes = Vec::new();
     let mut rest = source;
     let mut line = 1;
+    let count_lines = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
     while !rest.is_empty() {
-        let Some(open) = rest.find('<') else {
+        let Some(open) = memchr::memchr(b'<', rest.as_bytes()) else {
             nodes.push(Node::Text { text: rest });
             break;
         };
@@ -34,9 +36,9 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
             nodes.push(Node::Text {
                 text: &rest[..open],
             });
-            line += rest[..open].matches('\n').count();
+            line += count_lines(&rest[..open]);
         }
-        let Some(length) = rest[open..].find('>') else {
+        let Some(length) = memchr::memchr(b'>', &rest.as_bytes()[open..]) else {
             // No `>` follows, so this is no tag but text. (Cut one byte short as a tag, it
             // split a multi-byte character at the end, and it lost the text after it.)
             nodes.push(Node::Text {
@@ -47,12 +49,18 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
         let tag_end = open + length + 1;
         let tag = &rest[open + 1..tag_end - 1];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let after_slash = tag.trim_start_matches('/');
+        let name_end = after_slash
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(after_slash.len());
+        let name = &after_slash[..name_end];
+        // Most pages write their tags in lower case: those are borrowed as they are.
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
         if name.is_empty() && !tag.starts_with('!') {
             // A lone `<` in text.
             nodes.push(Node::Text {
@@ -66,7 +74,7 @@ fn tokenize(source: &str) -> Vec<Node<'_>> {
             closing,
             line,
         });
-        line += rest[open..tag_end].matches('\n').count();
+        line += count_lines(&rest[open..tag_end]);
         rest = &rest[tag_end..];
     }
     nodes
@@ -112,9 +120,9 @@ fn parse_cited(nodes: &[Node<'_>]) -> Document {
                 name,
                 closing: false,
                 ..
-            } if matches!(name.as_str(), "cite" | "time" | "p") => {
+            } if matches!(name.as_ref(), "cite" | "time" | "p") => {
                 collecting = Some(Collector {
-                    element: name.clone(),
+                    element: name.to_string(),
                     text: String::new(),
                 });
             }
@@ -122,12 +130,12 @@ fn parse_cited(nodes: &[Node<'_>]) -> Document {
                 name,
                 closing: true,
                 line,
-            } if collecting.as_ref().is_some_and(|c| &c.element == name) => {
+            } if collecting.as_ref().is_some_and(|c| c.element == *name) => {
                 let Some(collector) = collecting.take() else {
                     continue;
                 };
                 let text = entities::decode(&collector.text).into_owned();
-                match name.as_str() {
+                match name.as_ref() {
                     "cite" => {
                         if let Some(finished) = draft.take() {
                             document.push_turn(finished);
@@ -216,9 +224,9 @@ fn plain_text(nodes: &[Node<'_>]) -> String {
                     }
                     continue;
                 }
-                if !closing && matches!(name.as_str(), "script" | "style") {
+                if !closing && matches!(name.as_ref(), "script" | "style") {
                     skipping = Some(if name == "script" { "script" } else { "style" });
-                } else if BLOCKS.contains(&name.as_str()) {
+                } else if BLOCKS.contains(&name.as_ref()) {
                     out.push('\n');
                     if name == "p" && *closing {
                         out.push('\n');
