@@ -618,18 +618,15 @@ impl Features {
 }
 
 /// Number of equal elements of two sorted lists, counting repeats (multiset intersection).
+/// The steps are taken without branches: which list moves on is unpredictable, and the
+/// sentence aligner spends a fifth of its time here.
 pub fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut count) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        count += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     count
 }
@@ -637,6 +634,13 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_counts_repeats_once_per_pair() {
+        assert_eq!(common(&[1, 2, 2, 3, 7], &[2, 2, 2, 3, 5, 7, 9]), 4);
+        assert_eq!(common(&[], &[1]), 0);
+        assert_eq!(common(&[4, 4], &[4]), 1);
+    }
 
     #[test]
     fn words_keep_numbers_and_apostrophes() {
