@@ -39,12 +39,22 @@ pub struct Profile {
     /// Numbers and names, sorted and distinct.
     anchors: Vec<u32>,
     sentences: usize,
+    /// What leaving the turn out costs, and pairing it gains; worked out once, as the turn
+    /// alignment weighs every turn many times.
+    weight: f64,
 }
 
 impl Profile {
-    /// Bigger turns weigh more, but slowly: a long speech is not worth fifty short answers.
-    fn weight(&self) -> f64 {
-        1.0 + (1.0 + self.sentences as f64).ln()
+    fn new(speaker: Option<SpeakerId>, stems: Sketch, anchors: Vec<u32>, sentences: usize) -> Self {
+        Profile {
+            speaker,
+            stems,
+            anchors,
+            sentences,
+            // Bigger turns weigh more, but slowly: a long speech is not worth fifty short
+            // answers.
+            weight: 1.0 + (1.0 + sentences as f64).ln(),
+        }
     }
 }
 
@@ -65,12 +75,12 @@ pub fn profiles(turns: &[(Option<SpeakerId>, Vec<Features>)]) -> Vec<Profile> {
             let mut anchors = distinct(|s| &s.numbers);
             anchors.extend(distinct(|s| &s.names));
             anchors.sort_unstable();
-            Profile {
-                speaker: *speaker,
-                stems: Sketch::new(&distinct(|s| &s.stems)),
+            Profile::new(
+                *speaker,
+                Sketch::new(&distinct(|s| &s.stems)),
                 anchors,
-                sentences: sentences.len(),
-            }
+                sentences.len(),
+            )
         })
         .collect()
 }
@@ -172,8 +182,17 @@ pub struct TurnAligner<'p> {
 
 impl<'p> TurnAligner<'p> {
     pub fn new(a: &'p [Profile], b: &'p [Profile], same_language: bool) -> Self {
+        Self::with_windows(a, b, windows(a, b, same_language), same_language)
+    }
+
+    /// Row `i` considers the columns `windows[i]`; there are `a.len() + 1` windows.
+    fn with_windows(
+        a: &'p [Profile],
+        b: &'p [Profile],
+        windows: Vec<Range<usize>>,
+        same_language: bool,
+    ) -> Self {
         let n = a.len();
-        let windows = windows(a, b, same_language);
         let mut starts = Vec::with_capacity(n + 1);
         let mut size = 0;
         for window in &windows {
@@ -220,27 +239,33 @@ impl<'p> TurnAligner<'p> {
 
     /// Aligns the turns; `speakers` says how compatible two speakers are.
     pub fn align(&self, speakers: &Speakers<'_>) -> Vec<TurnLink> {
-        let (a, b) = (self.a, self.b);
-        let pair_quality = |x: &Range<usize>, y: &Range<usize>| {
-            quality(self.content(x, y), &a[x.clone()], &b[y.clone()], speakers)
-        };
-        path(a, b, Windows::Given(&self.windows), |x, y| {
-            pair_quality(&x, &y)
+        self.path(speakers)
+            .into_iter()
+            .map(|(x, y)| {
+                let score = if x.is_empty() || y.is_empty() {
+                    0.0
+                } else {
+                    self.quality(&x, &y, speakers)
+                };
+                TurnLink {
+                    official: x,
+                    other: y,
+                    score: (score * 1000.0).round() / 1000.0,
+                }
+            })
+            .collect()
+    }
+
+    /// The best monotone path, as pairs of turn ranges (either may be empty).
+    fn path(&self, speakers: &Speakers<'_>) -> Vec<(Range<usize>, Range<usize>)> {
+        path(self.a, self.b, Windows::Given(&self.windows), |x, y| {
+            self.quality(&x, &y, speakers)
         })
-        .into_iter()
-        .map(|(x, y)| {
-            let score = if x.is_empty() || y.is_empty() {
-                0.0
-            } else {
-                pair_quality(&x, &y)
-            };
-            TurnLink {
-                official: x,
-                other: y,
-                score: (score * 1000.0).round() / 1000.0,
-            }
-        })
-        .collect()
+    }
+
+    fn quality(&self, x: &Range<usize>, y: &Range<usize>, speakers: &Speakers<'_>) -> f64 {
+        let (a, b) = (&self.a[x.clone()], &self.b[y.clone()]);
+        quality(self.content(x, y), a, b, speakers)
     }
 }
 
@@ -263,15 +288,9 @@ fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize
     } else {
         windows(&blocks_a, &blocks_b, same_language)
     };
-    let coarse = path(
-        &blocks_a,
-        &blocks_b,
-        Windows::Given(&coarse_windows),
-        |x, y| {
-            let agreement = content(&blocks_a[x.clone()], &blocks_b[y.clone()], same_language);
-            quality(agreement, &blocks_a[x], &blocks_b[y], &|_, _| 0.0)
-        },
-    );
+    // Blocks have no speaker: content alone places them.
+    let coarse = TurnAligner::with_windows(&blocks_a, &blocks_b, coarse_windows, same_language)
+        .path(&|_, _| 0.0);
     dp::windows_around(&coarse, (n, m), (block_a, block_b), 1)
         .into_iter()
         .map(|window| dp::columns(window, m))
@@ -285,7 +304,7 @@ fn path(
     windows: Windows<'_>,
     mut quality: impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    let weight = |profiles: &[Profile]| profiles.iter().map(Profile::weight).sum::<f64>();
+    let weight = |profiles: &[Profile]| profiles.iter().map(|p| p.weight).sum::<f64>();
     let (n, m) = (a.len(), b.len());
     dp::align(n, m, &BEADS, windows, |x, y| {
         let outside = if y.is_empty() {
@@ -308,12 +327,12 @@ fn blocks(profiles: &[Profile], size: usize) -> Vec<Profile> {
         .chunks(size.max(1))
         .map(|chunk| {
             let sketches: Vec<&Sketch> = chunk.iter().map(|p| &p.stems).collect();
-            Profile {
-                speaker: None,
-                stems: Sketch::union(&sketches),
-                anchors: anchors(chunk).into_owned(),
-                sentences: chunk.iter().map(|p| p.sentences).sum(),
-            }
+            Profile::new(
+                None,
+                Sketch::union(&sketches),
+                anchors(chunk).into_owned(),
+                chunk.iter().map(|p| p.sentences).sum(),
+            )
         })
         .collect()
 }
