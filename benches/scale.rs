@@ -2,8 +2,9 @@
 //!
 //! `cargo bench --bench scale` prints a table for the bundled pair repeated 1, 10, 100 and
 //! 1000 times (the copies of the other version perturbed: sentences dropped, merged, split
-//! and reworded, turns added). Times are medians of [`RUNS`] runs; peak memory is the most
-//! heap in use at once while loading and aligning, counted by the allocator below.
+//! and reworded, turns added), then one for each real pair of the corpus repeated 10, 100 and
+//! 1000 times, perturbed in the same way. Times are medians of [`RUNS`] runs; peak memory is
+//! the most heap in use at once while loading and aligning, counted by the allocator below.
 
 mod common;
 
@@ -50,41 +51,61 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
+    let sizes = || {
+        SIZES
+            .into_iter()
+            .filter(|c| wanted.is_empty() || wanted.contains(c))
+    };
+    println!("The bundled pair (labelled / bracketed):\n");
+    print_header();
+    for copies in sizes() {
+        let (official, other) = common::pair_text(copies);
+        print_row(copies, &official, &other);
+    }
+    for pair in &common::CORPUS_PAIRS {
+        println!("\n{}:\n", pair.name);
+        print_header();
+        for copies in sizes().filter(|&c| c > 1) {
+            let (official, other) = common::corpus_pair_text(pair, copies);
+            print_row(copies, &official, &other);
+        }
+    }
+}
+
+fn print_header() {
     println!(
         "| copies | official + other | load (median) | align (median) | load + align | peak heap |"
     );
     println!("|---:|---:|---:|---:|---:|---:|");
-    for copies in SIZES
-        .into_iter()
-        .filter(|c| wanted.is_empty() || wanted.contains(c))
-    {
-        let (official_text, other_text) = common::pair_text(copies);
-        let (mut loads, mut aligns) = (Vec::new(), Vec::new());
-        let mut peak = 0;
-        for _ in 0..RUNS {
-            PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
-            let before = IN_USE.load(Ordering::Relaxed);
-            let start = Instant::now();
-            let (official, other) = tandem::parallel::join(
-                || common::load(&official_text, "official"),
-                || common::load(&other_text, "other"),
-            );
-            let loaded = Instant::now();
-            let alignment = align::align(&official, &other, &[]);
-            aligns.push(loaded.elapsed());
-            loads.push(loaded - start);
-            peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
-            drop(std::hint::black_box(alignment));
-        }
-        let megabytes = |bytes: usize| bytes as f64 / 1e6;
-        let (load, align) = (median(loads), median(aligns));
-        println!(
-            "| {copies}× | {:.2} MB | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} MB |",
-            megabytes(official_text.len() + other_text.len()),
-            load.as_secs_f64() * 1e3,
-            align.as_secs_f64() * 1e3,
-            (load + align).as_secs_f64() * 1e3,
-            megabytes(peak),
+}
+
+/// Loads and aligns the pair [`RUNS`] times and prints the medians and the peak heap.
+fn print_row(copies: usize, official_text: &str, other_text: &str) {
+    let (mut loads, mut aligns) = (Vec::new(), Vec::new());
+    let mut peak = 0;
+    for _ in 0..RUNS {
+        PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
+        let before = IN_USE.load(Ordering::Relaxed);
+        let start = Instant::now();
+        let (official, other) = tandem::parallel::join(
+            || common::load(official_text, "official"),
+            || common::load(other_text, "other"),
         );
+        let loaded = Instant::now();
+        let alignment = align::align(&official, &other, &[]);
+        aligns.push(loaded.elapsed());
+        loads.push(loaded - start);
+        peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
+        drop(std::hint::black_box(alignment));
     }
+    let megabytes = |bytes: usize| bytes as f64 / 1e6;
+    let (load, align) = (median(loads), median(aligns));
+    println!(
+        "| {copies}× | {:.2} MB | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} MB |",
+        megabytes(official_text.len() + other_text.len()),
+        load.as_secs_f64() * 1e3,
+        align.as_secs_f64() * 1e3,
+        (load + align).as_secs_f64() * 1e3,
+        megabytes(peak),
+    );
 }

@@ -1,5 +1,5 @@
-//! Inputs shared by the benchmarks: the bundled pair repeated and perturbed by
-//! [`tandem::synth`], written out as text and read back as a user's files would be.
+//! Inputs shared by the benchmarks: the bundled pair and pairs from the corpus, repeated and
+//! perturbed by [`tandem::synth`], written out as text and read back as a user's files would be.
 
 // Each benchmark is its own crate and uses only part of this module.
 #![allow(dead_code)]
@@ -24,6 +24,78 @@ pub fn pair_text(copies: usize) -> (String, String) {
 pub fn official_text(copies: usize, format: Format) -> String {
     let official = synth::repeat_official(&bundled::official().expect("bundled"), copies);
     synth::write(&official, format)
+}
+
+/// A real pair from the corpus copied under `tests/corpus/`, each side written back in its
+/// own format once repeated.
+pub struct CorpusPair {
+    pub name: &'static str,
+    pub official: (&'static str, Format),
+    pub other: (&'static str, Format),
+}
+
+/// Two publications of one press conference, two releases of one podcast episode (time stamps
+/// shifted), an episode's subtitles beside its web page, and a long briefing beside itself (the
+/// perturbation alone makes the two differ).
+pub const CORPUS_PAIRS: [CorpusPair; 4] = [
+    CorpusPair {
+        name: "Harris–Duda, original / corrected",
+        official: (
+            "whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_ORIGINAL.md",
+            Format::Labelled,
+        ),
+        other: (
+            "whitehouse/wh_2022-03-10_harris-duda_joint-press-conference_CORRECTED.md",
+            Format::Labelled,
+        ),
+    },
+    CorpusPair {
+        name: "Bookbytes 33, v2 / v3",
+        official: ("podcast/bookbytes-033_v2_4405e25.txt", Format::Timestamped),
+        other: (
+            "podcast/bookbytes-033_v3_c43f201_timestamps-shifted.txt",
+            Format::Timestamped,
+        ),
+    },
+    CorpusPair {
+        name: "10 things, SubRip / HTML",
+        official: (
+            "podcast/podcastindex_buzzsprout-10-things_example.srt",
+            Format::Srt,
+        ),
+        other: (
+            "podcast/podcastindex_buzzsprout-10-things_example.html",
+            Format::Html,
+        ),
+    },
+    CorpusPair {
+        name: "press briefing / itself",
+        official: (
+            "whitehouse/wh_2023-12-04_press-briefing_jean-pierre-sullivan_QA.md",
+            Format::Labelled,
+        ),
+        other: (
+            "whitehouse/wh_2023-12-04_press-briefing_jean-pierre-sullivan_QA.md",
+            Format::Labelled,
+        ),
+    },
+];
+
+/// Both sides of a corpus pair, `copies` times over, as file text.
+pub fn corpus_pair_text(pair: &CorpusPair, copies: usize) -> (String, String) {
+    let read = |file: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(file);
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        load::load_bytes(&bytes, file, LoadOptions::default()).expect("corpus file loads")
+    };
+    let official = synth::repeat_official(&read(pair.official.0), copies);
+    let other = synth::repeat_perturbed(&read(pair.other.0), copies, SEED);
+    (
+        synth::write(&official, pair.official.1),
+        synth::write(&other, pair.other.1),
+    )
 }
 
 pub fn load(text: &str, name: &str) -> Transcript {
