@@ -24,12 +24,14 @@ const END_GAP: f64 = 0.02;
 const MERGE: f64 = 0.1;
 /// Transcripts with more turn pairs than this are aligned coarse to fine.
 const FULL_TABLE_CELLS: usize = 40_000;
-/// Blocks per transcript in the coarse alignment.
+/// Blocks per transcript in the coarsest alignment.
 const COARSE_BLOCKS: usize = 300;
-/// About the most cells a fine pass may have. It looks a block to either side of the coarse
-/// path, about three blocks wide, so this bounds the block size: a million one-line turns
-/// must not make each of a million rows thousands of columns wide.
-const FINE_CELLS: usize = 20_000_000;
+/// The turn alignment looks a block of the coarse alignment to either side of its path. Blocks
+/// of the other version up to this size are narrow enough for that; bigger ones, which would
+/// make the cost grow with the square of the length, are first refined by levels of blocks
+/// [`REFINE`] times smaller each.
+const FINE_BLOCK: usize = 16;
+const REFINE: usize = 4;
 
 /// What the turn alignment compares of one turn.
 #[derive(Debug, Clone)]
@@ -164,9 +166,10 @@ const PAIRS: [(usize, usize); 3] = [(1, 1), (2, 1), (1, 2)];
 
 /// Aligns the turns of two transcripts, as many times as the speaker evidence changes.
 ///
-/// Long transcripts are first aligned as blocks of turns (content only), then turn by turn
-/// near that coarse path. The coarse pass sees the whole document at once, so a stretch
-/// that one version left out, or a repeated structure, cannot lead the fine pass astray.
+/// Long transcripts are first aligned as blocks of turns (content only), then, where those
+/// blocks are big, as smaller blocks near that path, then turn by turn near the last path.
+/// The coarse pass sees the whole document at once, so a stretch that one version left out,
+/// or a repeated structure, cannot lead the fine pass astray.
 /// The content agreement of every pair the fine pass may consider does not depend on the
 /// speakers, so it is worked out once, on two threads.
 pub struct TurnAligner<'p> {
@@ -270,31 +273,58 @@ impl<'p> TurnAligner<'p> {
 }
 
 /// The columns each row of the turn alignment considers: all of them for short transcripts;
-/// for long ones, a band around the path of the blocks of turns, itself found the same way,
-/// level by level.
+/// for long ones, a band around the path of blocks of turns, found coarse to fine. The
+/// coarsest level cuts each version into [`COARSE_BLOCKS`] blocks and sees the whole document
+/// at once; each finer level looks only a block of the level above to either side of that
+/// level's path.
 fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize>> {
     let (n, m) = (a.len(), b.len());
     if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
         return vec![0..m + 1; n + 1];
     }
-    let widest = (FINE_CELLS / (3 * (n.max(m) + 1))).max(2);
-    let block_a = n.div_ceil(COARSE_BLOCKS).min(widest);
-    let block_b = m.div_ceil(COARSE_BLOCKS).min(widest);
-    let (blocks_a, blocks_b) = (blocks(a, block_a), blocks(b, block_b));
-    // Some side has more than COARSE_BLOCKS blocks only when its blocks hold 2 or more
-    // turns, so each level is smaller than the one below it.
-    let coarse_windows = if blocks_a.len().max(blocks_b.len()) <= COARSE_BLOCKS {
-        vec![0..blocks_b.len() + 1; blocks_a.len() + 1]
-    } else {
-        windows(&blocks_a, &blocks_b, same_language)
-    };
+    let mut sizes = (n.div_ceil(COARSE_BLOCKS), m.div_ceil(COARSE_BLOCKS));
+    let (blocks_a, blocks_b) = (blocks(a, sizes.0), blocks(b, sizes.1));
+    let full = vec![0..blocks_b.len() + 1; blocks_a.len() + 1];
     // Blocks have no speaker: content alone places them.
-    let coarse = TurnAligner::with_windows(&blocks_a, &blocks_b, coarse_windows, same_language)
-        .path(&|_, _| 0.0);
-    dp::windows_around(&coarse, (n, m), (block_a, block_b), 1)
-        .into_iter()
-        .map(|window| dp::columns(window, m))
-        .collect()
+    let mut path =
+        TurnAligner::with_windows(&blocks_a, &blocks_b, full, same_language).path(&|_, _| 0.0);
+    loop {
+        let finer = if sizes.1 > FINE_BLOCK {
+            (sizes.0.div_ceil(REFINE), sizes.1.div_ceil(REFINE))
+        } else {
+            (1, 1)
+        };
+        let (blocks_a, blocks_b) = (blocks(a, finer.0), blocks(b, finer.1));
+        let (rows, columns) = (blocks_a.len(), blocks_b.len());
+        let path_in_finer_blocks: Vec<_> = path
+            .iter()
+            .map(|(x, y)| {
+                (
+                    rescale(x, sizes.0, finer.0, rows),
+                    rescale(y, sizes.1, finer.1, columns),
+                )
+            })
+            .collect();
+        let radius = sizes.1.div_ceil(finer.1);
+        let windows: Vec<Range<usize>> =
+            dp::windows_around(&path_in_finer_blocks, (rows, columns), (1, 1), radius)
+                .into_iter()
+                .map(|window| dp::columns(window, columns))
+                .collect();
+        if finer == (1, 1) {
+            return windows;
+        }
+        path = TurnAligner::with_windows(&blocks_a, &blocks_b, windows, same_language)
+            .path(&|_, _| 0.0);
+        sizes = finer;
+    }
+}
+
+/// Blocks `range` of `size` turns each, as the blocks of `finer` turns that cover the same
+/// turns (of `count` in all).
+fn rescale(range: &Range<usize>, size: usize, finer: usize, count: usize) -> Range<usize> {
+    let start = (range.start * size / finer).min(count);
+    start..(range.end * size).div_ceil(finer).clamp(start, count)
 }
 
 /// The best monotone path through turns (or blocks of them), pairs scored by `quality`.
@@ -335,4 +365,42 @@ fn blocks(profiles: &[Profile], size: usize) -> Vec<Profile> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rescaled_blocks_cover_the_same_turns() {
+        // Blocks 2..3 of 119 turns are turns 238..357: blocks 7..12 of 30 turns cover them.
+        assert_eq!(rescale(&(2..3), 119, 30, 40), 7..12);
+        assert_eq!(rescale(&(2..3), 119, 30, 10), 7..10, "clamped to the blocks there are");
+        assert_eq!(rescale(&(5..5), 16, 1, 1000), 80..80);
+    }
+
+    /// `turns` turns, each sharing a stem with the next, so that only the diagonal fits.
+    fn chain(turns: u32) -> Vec<Profile> {
+        (0..turns)
+            .map(|i| {
+                let stems: Vec<u32> = (0..6).map(|k| i * 3 + k).collect();
+                Profile::new(None, Sketch::new(&stems), Vec::new(), 1)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_transcripts_get_narrow_windows_that_hold_the_path() {
+        let turns = 12_000;
+        let (a, b) = (chain(turns), chain(turns));
+        let windows = windows(&a, &b, true);
+        assert_eq!(windows.len(), a.len() + 1);
+        for (row, window) in windows.iter().enumerate() {
+            assert!(window.contains(&row), "row {row}: {window:?}");
+        }
+        // Blocks of 40 turns are refined to blocks of 10 before the turns: rows stay a few
+        // dozen columns wide, where one band around the 40-turn blocks would be 120 wide.
+        let widest = windows.iter().map(Range::len).max().unwrap_or(0);
+        assert!(widest <= 6 * FINE_BLOCK, "{widest} columns");
+    }
 }
