@@ -294,8 +294,7 @@ fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize
         } else {
             (1, 1)
         };
-        let (blocks_a, blocks_b) = (blocks(a, finer.0), blocks(b, finer.1));
-        let (rows, columns) = (blocks_a.len(), blocks_b.len());
+        let (rows, columns) = (n.div_ceil(finer.0), m.div_ceil(finer.1));
         let path_in_finer_blocks: Vec<_> = path
             .iter()
             .map(|(x, y)| {
@@ -314,6 +313,7 @@ fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize
         if finer == (1, 1) {
             return windows;
         }
+        let (blocks_a, blocks_b) = (blocks(a, finer.0), blocks(b, finer.1));
         path = TurnAligner::with_windows(&blocks_a, &blocks_b, windows, same_language)
             .path(&|_, _| 0.0);
         sizes = finer;
