@@ -154,22 +154,9 @@ pub fn align_reporting(
     let a = Side::new(official, features);
     let b = Side::new(other, other_features);
     let same_language = official.metadata.language == other.metadata.language;
-    let (profiles_a, profiles_b) = (turns::profiles(&a.features), turns::profiles(&b.features));
-    let labels = speakers::label_scores(official, other);
-    let counts = (official.speakers.len(), other.speakers.len());
 
     stage("aligning turns");
-    let by_label =
-        |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
-    let turn_aligner = turns::TurnAligner::new(&profiles_a, &profiles_b, same_language);
-    let first = turn_aligner.align(&by_label);
-    let together = co_occurrence(&first, &profiles_a, &profiles_b);
-    let matching = speakers::match_speakers(&labels, &together, forced, counts);
-    let counterparts = Counterparts::of(&matching, counts);
-    let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
-        prior_from_matching(&counterparts, &labels, x, y)
-    };
-    let links = turn_aligner.align(&by_matching);
+    let (matching, links) = align_turns(official, other, (&a, &b), forced, same_language);
 
     stage("aligning sentences");
     let mut context = beads::Context {
@@ -194,6 +181,33 @@ pub fn align_reporting(
         turns: links,
         rows,
     }
+}
+
+/// Matches the speakers and aligns the turns: once with the speakers' labels, then again with
+/// the speaker matching that the first alignment suggests. The turn profiles, a good part of
+/// the memory on long documents, are dropped once the turns are placed.
+fn align_turns(
+    official: &Transcript,
+    other: &Transcript,
+    (a, b): (&Side<'_>, &Side<'_>),
+    forced: &[Forced],
+    same_language: bool,
+) -> (Vec<SpeakerMatch>, Vec<TurnLink>) {
+    let (profiles_a, profiles_b) = (turns::profiles(&a.features), turns::profiles(&b.features));
+    let labels = speakers::label_scores(official, other);
+    let counts = (official.speakers.len(), other.speakers.len());
+    let by_label =
+        |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
+    let turn_aligner = turns::TurnAligner::new(&profiles_a, &profiles_b, same_language);
+    let first = turn_aligner.align(&by_label);
+    let together = co_occurrence(&first, &profiles_a, &profiles_b);
+    let matching = speakers::match_speakers(&labels, &together, forced, counts);
+    let counterparts = Counterparts::of(&matching, counts);
+    let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
+        prior_from_matching(&counterparts, &labels, x, y)
+    };
+    let links = turn_aligner.align(&by_matching);
+    (matching, links)
 }
 
 fn flag_low_similarity(rows: &mut [Row]) {

@@ -375,7 +375,11 @@ mod tests {
     fn rescaled_blocks_cover_the_same_turns() {
         // Blocks 2..3 of 119 turns are turns 238..357: blocks 7..12 of 30 turns cover them.
         assert_eq!(rescale(&(2..3), 119, 30, 40), 7..12);
-        assert_eq!(rescale(&(2..3), 119, 30, 10), 7..10, "clamped to the blocks there are");
+        assert_eq!(
+            rescale(&(2..3), 119, 30, 10),
+            7..10,
+            "clamped to the blocks there are"
+        );
         assert_eq!(rescale(&(5..5), 16, 1, 1000), 80..80);
     }
 
