@@ -347,13 +347,14 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
         .set_len(load::MAX_FILE_BYTES + 1)
         .unwrap();
     let output = inspect(&file);
+    // The limit is lower on a machine with less than 16 GiB free; the unit tests of
+    // `load::size_limit` check it.
     assert_refused(
         &output,
         &file,
         &format!(
-            "too large ({} bytes; tandem reads files up to {} bytes)",
-            load::MAX_FILE_BYTES + 1,
-            load::MAX_FILE_BYTES
+            "too large ({} bytes; tandem reads files up to ",
+            load::MAX_FILE_BYTES + 1
         ),
     );
 }

@@ -120,6 +120,54 @@ pub struct LoadOptions {
 /// size in memory, and a clear refusal beats being killed for running out of it.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
+/// Memory that loading and aligning a pair take per byte of one of its files, if the other is
+/// about as long (measured: 1.85 GB at most for two files of 58 and 56 MB).
+const MEMORY_PER_FILE_BYTE: u64 = 32;
+
+/// Files up to this size are read whatever the memory reading says: it can be wrong (a
+/// container's usage counts the page cache), and a file this small cannot exhaust memory.
+const ALWAYS_READ_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The largest file tandem reads, given the memory free to it (when known): a smaller machine
+/// refuses smaller files.
+pub fn size_limit(free_memory: Option<u64>) -> u64 {
+    free_memory.map_or(MAX_FILE_BYTES, |free| {
+        (free / MEMORY_PER_FILE_BYTE).clamp(ALWAYS_READ_BYTES, MAX_FILE_BYTES)
+    })
+}
+
+/// Memory this process may still take: what Linux says is available and, in a container with
+/// a memory limit (control groups v2 or v1), what is left of the limit. `None` where neither
+/// can be read.
+fn free_memory() -> Option<u64> {
+    let read = |path: &str| std::fs::read_to_string(path).ok();
+    let available = read("/proc/meminfo").and_then(|info| {
+        info.lines()
+            .find_map(|line| line.strip_prefix("MemAvailable:"))
+            .and_then(|rest| rest.trim().strip_suffix("kB"))
+            .and_then(|kb| kb.trim().parse::<u64>().ok())
+            .map(|kb| kb * 1024)
+    });
+    let number = |path: &str| read(path)?.trim().parse::<u64>().ok();
+    let left_in_container = [
+        ("memory.max", "memory.current"),
+        (
+            "memory/memory.limit_in_bytes",
+            "memory/memory.usage_in_bytes",
+        ),
+    ]
+    .into_iter()
+    .find_map(|(limit, usage)| {
+        let limit = number(&format!("/sys/fs/cgroup/{limit}"))?;
+        let usage = number(&format!("/sys/fs/cgroup/{usage}")).unwrap_or(0);
+        Some(limit.saturating_sub(usage))
+    });
+    match (available, left_in_container) {
+        (Some(available), Some(left)) => Some(available.min(left)),
+        (available, left) => available.or(left),
+    }
+}
+
 /// Why a file could not be loaded. The message names the file and the problem.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}: {problem}")]
@@ -134,14 +182,32 @@ pub enum Problem {
     Io(#[from] std::io::Error),
     #[error("it is a directory, not a transcript file")]
     Directory,
-    #[error("the file is too large ({size} bytes; tandem reads files up to {limit} bytes)")]
-    TooLarge { size: u64, limit: u64 },
+    #[error(
+        "the file is too large ({size} bytes; tandem reads files up to {limit} bytes{})",
+        memory_note(*.limit, *.free_memory)
+    )]
+    TooLarge {
+        size: u64,
+        limit: u64,
+        free_memory: Option<u64>,
+    },
     #[error("{0}")]
     Decode(decode::DecodeError),
     #[error("not valid {format}: {detail}")]
     Malformed { format: Format, detail: String },
     #[error("no speaker turns found: {0}")]
     NoTurns(String),
+}
+
+/// Says why the limit is lower than [`MAX_FILE_BYTES`], when it is.
+fn memory_note(limit: u64, free_memory: Option<u64>) -> String {
+    match free_memory {
+        Some(free) if limit < MAX_FILE_BYTES => format!(
+            " with the {} MB of memory free here, as aligning takes about {MEMORY_PER_FILE_BYTE} times a file's size",
+            free / 1_000_000
+        ),
+        _ => String::new(),
+    }
 }
 
 impl LoadError {
@@ -162,16 +228,18 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Transcript, LoadEr
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
     use std::io::Read;
+    let free_memory = free_memory();
+    let limit = size_limit(free_memory);
+    let too_large = |size: u64| Problem::TooLarge {
+        size,
+        limit,
+        free_memory,
+    };
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(Problem::TooLarge {
-                size: bytes.len() as u64,
-                limit: MAX_FILE_BYTES,
-            });
+        std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(bytes.len() as u64));
         }
         return Ok(bytes);
     }
@@ -179,11 +247,8 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
     if metadata.is_dir() {
         return Err(Problem::Directory);
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(Problem::TooLarge {
-            size: metadata.len(),
-            limit: MAX_FILE_BYTES,
-        });
+    if metadata.len() > limit {
+        return Err(too_large(metadata.len()));
     }
     Ok(std::fs::read(path)?)
 }
@@ -251,4 +316,40 @@ fn no_turns_hint(transcript: &Transcript) -> String {
         "read as {format}, but none of its {lines} lines opens a turn \
          (try --format; see `tandem --help` for the formats)"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_size_limit_follows_free_memory_below_the_cap() {
+        const GIB: u64 = 1 << 30;
+        assert_eq!(size_limit(None), MAX_FILE_BYTES);
+        assert_eq!(size_limit(Some(64 * GIB)), MAX_FILE_BYTES);
+        assert_eq!(size_limit(Some(8 * GIB)), 256 * 1024 * 1024);
+        assert_eq!(size_limit(Some(0)), ALWAYS_READ_BYTES);
+    }
+
+    #[test]
+    fn a_refusal_for_lack_of_memory_says_so() {
+        let problem = |free: u64| {
+            let limit = size_limit(Some(free));
+            Problem::TooLarge {
+                size: limit + 1,
+                limit,
+                free_memory: Some(free),
+            }
+            .to_string()
+        };
+        assert_eq!(
+            problem(8 << 30),
+            "the file is too large (268435457 bytes; tandem reads files up to 268435456 bytes \
+             with the 8589 MB of memory free here, as aligning takes about 32 times a file's size)"
+        );
+        assert!(
+            !problem(64 << 30).contains("memory"),
+            "the cap, not memory, is the limit"
+        );
+    }
 }
