@@ -2,6 +2,9 @@
 //! configuration file and its errors, themes, completions, the manual page, standard input,
 //! `--help` and `--version`.
 
+mod common;
+
+use common::Scratch;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -31,7 +34,11 @@ fn tandem_with(args: &[&str], vars: &[(&str, &str)], stdin: Option<&[u8]>) -> Ru
         .env_remove("XDG_CONFIG_HOME")
         .env_remove("NO_COLOR")
         .env_remove("COLORTERM")
-        .env("HOME", scratch("empty-home"))
+        // A home that does not exist has no configuration either.
+        .env(
+            "HOME",
+            std::env::temp_dir().join("tandem-config-cli-no-home"),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -58,16 +65,15 @@ fn tandem(args: &[&str], vars: &[(&str, &str)]) -> Run {
 }
 
 /// A directory of this test process's own.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tandem-config-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("config-cli-{name}"))
 }
 
-fn write_config(name: &str, text: &str) -> PathBuf {
-    let path = scratch(name).join("config.toml");
-    std::fs::write(&path, text).unwrap();
-    path
+/// A configuration file in a folder of its own; the folder goes when the first is dropped.
+fn write_config(name: &str, text: &str) -> (Scratch, PathBuf) {
+    let dir = scratch(name);
+    let path = dir.file("config.toml", text);
+    (dir, path)
 }
 
 fn path_str(path: &Path) -> &str {
@@ -76,7 +82,7 @@ fn path_str(path: &Path) -> &str {
 
 #[test]
 fn print_config_shows_the_file_and_reads_back() {
-    let path = write_config(
+    let (_path_dir, path) = write_config(
         "print",
         "theme = \"light\"\nexport-format = \"markdown\"\n\n[keys]\nquit = [\"x\", \"Ctrl-q\"]\n",
     );
@@ -95,7 +101,7 @@ fn print_config_shows_the_file_and_reads_back() {
     ] {
         assert!(run.stdout.contains(line), "{line} in\n{}", run.stdout);
     }
-    let again = write_config("print-again", &run.stdout);
+    let (_again_dir, again) = write_config("print-again", &run.stdout);
     let second = tandem(&["--print-config"], &[("TANDEM_CONFIG", path_str(&again))]);
     let body = |text: &str| text.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert_eq!(body(&second.stdout), body(&run.stdout));
@@ -130,7 +136,7 @@ fn the_file_is_found_under_xdg_config_home_then_home() {
 
 #[test]
 fn a_bad_config_names_the_line_and_key_and_no_config_starts_anyway() {
-    let path = write_config("bad", "# mine\nlayout = \"single\"\ntheme = \"neon\"\n");
+    let (_path_dir, path) = write_config("bad", "# mine\nlayout = \"single\"\ntheme = \"neon\"\n");
     for args in [&["--print-config"][..], &["export"], &["inspect"]] {
         let run = tandem(args, &[("TANDEM_CONFIG", path_str(&path))]);
         assert_eq!(run.code, 1, "{args:?}");
@@ -157,7 +163,8 @@ fn a_bad_config_names_the_line_and_key_and_no_config_starts_anyway() {
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
     }
 
-    let missing = scratch("missing").join("nothing.toml");
+    let nowhere = scratch("missing");
+    let missing = nowhere.join("nothing.toml");
     let run = tandem(
         &["--print-config"],
         &[("TANDEM_CONFIG", path_str(&missing))],
@@ -168,7 +175,7 @@ fn a_bad_config_names_the_line_and_key_and_no_config_starts_anyway() {
 
 #[test]
 fn config_defaults_apply_and_the_command_line_wins() {
-    let path = write_config(
+    let (_path_dir, path) = write_config(
         "defaults",
         "export-format = \"tsv\"\ninput-format = \"srt\"\n",
     );
@@ -202,7 +209,7 @@ fn themes_follow_the_flag_then_the_file_then_no_color_then_colorterm() {
         theme(&[], &[("COLORTERM", "truecolor"), ("NO_COLOR", "1")])
             .contains("\"auto\" is \"mono\"")
     );
-    let light = write_config("theme", "theme = \"light\"\n");
+    let (_light_dir, light) = write_config("theme", "theme = \"light\"\n");
     let from_file = theme(
         &[],
         &[("TANDEM_CONFIG", path_str(&light)), ("NO_COLOR", "1")],
@@ -222,8 +229,8 @@ fn themes_follow_the_flag_then_the_file_then_no_color_then_colorterm() {
 
 /// A shell's own parser accepts the script (`bash -n`, `zsh -n`, `fish --no-execute`).
 fn assert_parses(shell: &str, flag: &str, script: &str) {
-    let file = scratch("completions").join(format!("tandem.{shell}"));
-    std::fs::write(&file, script).unwrap();
+    let dir = scratch(&format!("completions-{shell}"));
+    let file = dir.file(&format!("tandem.{shell}"), script);
     let checked = Command::new(shell)
         .arg(flag)
         .arg(&file)

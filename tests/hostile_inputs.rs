@@ -7,39 +7,15 @@
 
 mod common;
 
-use common::{bag, difference, words};
+use common::{Scratch, bag, difference, words};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use tandem::load::{self, LoadOptions};
 use tandem::model::Transcript;
 use tandem::ui::{App, Reader, Theme, view};
 use tandem::{align, synth};
-
-/// A folder of its own per test, removed afterwards.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("tandem-hostile-{}-{test}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn tandem(args: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tandem"))
@@ -89,7 +65,7 @@ fn assert_no_word_lost(input: &str, transcript: &Transcript) {
 
 #[test]
 fn a_binary_file_is_refused() {
-    let scratch = Scratch::new("binary");
+    let scratch = Scratch::new("hostile-binary");
     let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     bytes.extend((0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
     let file = scratch.file("image.png", bytes);
@@ -98,7 +74,7 @@ fn a_binary_file_is_refused() {
 
 #[test]
 fn nul_bytes_in_text_are_refused() {
-    let scratch = Scratch::new("nul");
+    let scratch = Scratch::new("hostile-nul");
     let file = scratch.file(
         "nul.txt",
         "MODERATOR: Good afternoon.\nQUESTION: Why\0 now?\n",
@@ -108,7 +84,7 @@ fn nul_bytes_in_text_are_refused() {
 
 #[test]
 fn truncated_utf8_is_refused_with_its_line() {
-    let scratch = Scratch::new("truncated");
+    let scratch = Scratch::new("hostile-truncated");
     let text = "사회자: 안녕하십니까.\n조태열 장관: 감사합니다. 블링컨 장관님";
     // Cut inside the last character, as a download or a `head -c` cuts.
     let cut = text.len() - 2;
@@ -123,7 +99,7 @@ fn truncated_utf8_is_refused_with_its_line() {
 
 #[test]
 fn a_legacy_encoded_paragraph_in_a_utf8_file_is_refused_with_its_line() {
-    let scratch = Scratch::new("mixed");
+    let scratch = Scratch::new("hostile-mixed");
     let utf8 = "사회자: 안녕하십니까. 오늘 회견을 시작하겠습니다.\n\
                 블링컨 장관: 감사합니다. 다시 서울에 와서 기쁩니다.\n";
     let mut bytes = utf8.as_bytes().to_vec();
@@ -135,7 +111,7 @@ fn a_legacy_encoded_paragraph_in_a_utf8_file_is_refused_with_its_line() {
 
 #[test]
 fn a_single_ten_megabyte_line_is_one_turn() {
-    let scratch = Scratch::new("long-line");
+    let scratch = Scratch::new("hostile-long-line");
     let speech = "word ".repeat(2_000_000);
     let text = format!("MODERATOR: {speech}\n");
     let file = scratch.file("long.txt", &text);
@@ -146,7 +122,7 @@ fn a_single_ten_megabyte_line_is_one_turn() {
 
 #[test]
 fn a_million_empty_lines_have_no_turns_and_then_one() {
-    let scratch = Scratch::new("empty-lines");
+    let scratch = Scratch::new("hostile-empty-lines");
     let file = scratch.file("blank.txt", "\n".repeat(1_000_000));
     assert_refused(
         &inspect(&file),
@@ -193,7 +169,7 @@ fn assert_speakers_matched_with_themselves(transcript: &Transcript) {
 
 #[test]
 fn a_thousand_speakers_are_matched_one_to_one() {
-    let scratch = Scratch::new("speakers");
+    let scratch = Scratch::new("hostile-speakers");
     let text = synth::many_speakers(1000, 2000);
     let file = scratch.file("speakers.txt", &text);
     let tsv = assert_read(&tandem(&[
@@ -260,7 +236,7 @@ fn front_matter_that_never_ends_is_kept_as_header() {
 
 #[test]
 fn srt_with_broken_timings_keeps_every_cue() {
-    let scratch = Scratch::new("srt");
+    let scratch = Scratch::new("hostile-srt");
     let text = "1\n00:00:99,000 --> garbage\nTravis: Hello there.\n\n\
                 2\n00:00:05,000 --> 00:00:03,000\nBackwards timing here.\n\n\
                 3\nnot a timing at all\nA cue with no timing?\n\n\
@@ -309,7 +285,7 @@ fn assert_safe_and_visible(shown: &str) {
 
 #[test]
 fn escape_sequences_are_shown_not_run_by_inspect() {
-    let scratch = Scratch::new("escapes");
+    let scratch = Scratch::new("hostile-escapes");
     let file = scratch.file("escapes.txt", ESCAPES);
     let report = assert_read(&inspect(&file));
     assert_safe_and_visible(&report);
@@ -339,8 +315,8 @@ fn escape_sequences_are_shown_not_run_by_the_reader() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_reading() {
-    let scratch = Scratch::new("large");
-    let file = scratch.0.join("huge.txt");
+    let scratch = Scratch::new("hostile-large");
+    let file = scratch.join("huge.txt");
     // Sparse: it takes no disk and no time to make.
     std::fs::File::create(&file)
         .unwrap()
