@@ -112,9 +112,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
-    /// Write a large synthetic pair for benchmarks: the bundled example repeated and perturbed.
+    /// Write a large synthetic pair for benchmarks: the bundled example (or the two files
+    /// given) repeated, the other version perturbed.
     #[command(hide = true)]
     Synth {
+        /// The official transcript to repeat instead of the bundled one.
+        official: Option<PathBuf>,
+        /// The other version to repeat and perturb.
+        other: Option<PathBuf>,
+        /// Write both versions in this format (by default labelled, and bracketed for the
+        /// other version).
+        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+        write_as: Option<Format>,
         /// How many copies of the example.
         #[arg(long, default_value_t = 10)]
         copies: usize,

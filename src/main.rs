@@ -72,11 +72,28 @@ fn run(cli: Cli) -> Result<(), String> {
             write_output(output.as_deref(), &text)
         }
         Some(Command::Synth {
+            official,
+            other,
+            write_as,
             copies,
             seed,
             out,
             all_formats,
-        }) => write_synthetic(copies, seed, &out, all_formats),
+        }) => {
+            let (official, other) = load_pair(
+                official.as_deref(),
+                other.as_deref(),
+                LoadOptions::default(),
+            )?;
+            write_synthetic(
+                (&official, &other),
+                write_as,
+                copies,
+                seed,
+                &out,
+                all_formats,
+            )
+        }
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "tandem", &mut script);
@@ -204,22 +221,25 @@ fn load_and_align(
     Ok((official, other, alignment))
 }
 
-fn write_synthetic(copies: usize, seed: u64, out: &Path, all_formats: bool) -> Result<(), String> {
-    let official = synth::repeat_official(&bundled::official().map_err(|e| e.to_string())?, copies);
-    let other = synth::repeat_perturbed(
-        &bundled::translation().map_err(|e| e.to_string())?,
-        copies,
-        seed,
-    );
+fn write_synthetic(
+    (official, other): (&Transcript, &Transcript),
+    write_as: Option<Format>,
+    copies: usize,
+    seed: u64,
+    out: &Path,
+    all_formats: bool,
+) -> Result<(), String> {
+    let official = synth::repeat_official(official, copies);
+    let other = synth::repeat_perturbed(other, copies, seed);
     std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
     let mut files = vec![
         (
             "official.txt".to_string(),
-            synth::write(&official, Format::Labelled),
+            synth::write(&official, write_as.unwrap_or(Format::Labelled)),
         ),
         (
             "translation.txt".to_string(),
-            synth::write(&other, Format::Bracketed),
+            synth::write(&other, write_as.unwrap_or(Format::Bracketed)),
         ),
     ];
     if all_formats {

@@ -82,7 +82,7 @@ fn path_str(path: &Path) -> &str {
 
 #[test]
 fn print_config_shows_the_file_and_reads_back() {
-    let (_path_dir, path) = write_config(
+    let (_dir, path) = write_config(
         "print",
         "theme = \"light\"\nexport-format = \"markdown\"\n\n[keys]\nquit = [\"x\", \"Ctrl-q\"]\n",
     );
@@ -136,7 +136,7 @@ fn the_file_is_found_under_xdg_config_home_then_home() {
 
 #[test]
 fn a_bad_config_names_the_line_and_key_and_no_config_starts_anyway() {
-    let (_path_dir, path) = write_config("bad", "# mine\nlayout = \"single\"\ntheme = \"neon\"\n");
+    let (_dir, path) = write_config("bad", "# mine\nlayout = \"single\"\ntheme = \"neon\"\n");
     for args in [&["--print-config"][..], &["export"], &["inspect"]] {
         let run = tandem(args, &[("TANDEM_CONFIG", path_str(&path))]);
         assert_eq!(run.code, 1, "{args:?}");
@@ -175,7 +175,7 @@ fn a_bad_config_names_the_line_and_key_and_no_config_starts_anyway() {
 
 #[test]
 fn config_defaults_apply_and_the_command_line_wins() {
-    let (_path_dir, path) = write_config(
+    let (_dir, path) = write_config(
         "defaults",
         "export-format = \"tsv\"\ninput-format = \"srt\"\n",
     );

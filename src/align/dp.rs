@@ -126,21 +126,19 @@ pub fn align(
     trace_back(&rows, beads, n, m, &mut value)
 }
 
-/// Windows for aligning items near a coarse alignment of blocks: block `k` of the first
-/// sequence holds items `k * block_a ..`, and likewise for the second. Each row may use the
-/// columns of the blocks its block was paired with, widened by `radius` blocks either way.
+/// Windows for aligning items near a coarser path, given in the same items: each row may use
+/// the columns its stretch of the path was paired with, widened by `radius` columns either way.
 pub fn windows_around(
     coarse: &[(Range<usize>, Range<usize>)],
     (n, m): (usize, usize),
-    (block_a, block_b): (usize, usize),
     radius: usize,
 ) -> Vec<Range<usize>> {
     let mut spans: Vec<Option<(usize, usize)>> = vec![None; n + 1];
-    for (blocks_a, blocks_b) in coarse {
-        let first_row = (blocks_a.start * block_a).min(n);
-        let last_row = (blocks_a.end * block_a).clamp(first_row, n);
-        let lo = blocks_b.start.saturating_sub(radius) * block_b;
-        let hi = ((blocks_b.end + radius) * block_b).min(m);
+    for (rows, columns) in coarse {
+        let first_row = rows.start.min(n);
+        let last_row = rows.end.clamp(first_row, n);
+        let lo = columns.start.saturating_sub(radius);
+        let hi = (columns.end + radius).min(m);
         for span in &mut spans[first_row..=last_row] {
             *span = Some(span.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
         }

@@ -282,19 +282,17 @@ fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize
     if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
         return vec![0..m + 1; n + 1];
     }
+    let blocks_in = |(size_a, size_b): (usize, usize)| (n.div_ceil(size_a), m.div_ceil(size_b));
     let mut sizes = (n.div_ceil(COARSE_BLOCKS), m.div_ceil(COARSE_BLOCKS));
-    let (blocks_a, blocks_b) = (blocks(a, sizes.0), blocks(b, sizes.1));
-    let full = vec![0..blocks_b.len() + 1; blocks_a.len() + 1];
-    // Blocks have no speaker: content alone places them.
-    let mut path =
-        TurnAligner::with_windows(&blocks_a, &blocks_b, full, same_language).path(&|_, _| 0.0);
+    let (rows, columns) = blocks_in(sizes);
+    let mut path = block_path(a, b, sizes, vec![0..columns + 1; rows + 1], same_language);
     loop {
         let finer = if sizes.1 > FINE_BLOCK {
             (sizes.0.div_ceil(REFINE), sizes.1.div_ceil(REFINE))
         } else {
             (1, 1)
         };
-        let (rows, columns) = (n.div_ceil(finer.0), m.div_ceil(finer.1));
+        let (rows, columns) = blocks_in(finer);
         let path_in_finer_blocks: Vec<_> = path
             .iter()
             .map(|(x, y)| {
@@ -304,20 +302,32 @@ fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize
                 )
             })
             .collect();
+        // A block of the level above either way.
         let radius = sizes.1.div_ceil(finer.1);
         let windows: Vec<Range<usize>> =
-            dp::windows_around(&path_in_finer_blocks, (rows, columns), (1, 1), radius)
+            dp::windows_around(&path_in_finer_blocks, (rows, columns), radius)
                 .into_iter()
                 .map(|window| dp::columns(window, columns))
                 .collect();
         if finer == (1, 1) {
             return windows;
         }
-        let (blocks_a, blocks_b) = (blocks(a, finer.0), blocks(b, finer.1));
-        path = TurnAligner::with_windows(&blocks_a, &blocks_b, windows, same_language)
-            .path(&|_, _| 0.0);
+        path = block_path(a, b, finer, windows, same_language);
         sizes = finer;
     }
+}
+
+/// The path of blocks of `sizes` turns through `windows`. Blocks have no speaker: content
+/// alone places them.
+fn block_path(
+    a: &[Profile],
+    b: &[Profile],
+    sizes: (usize, usize),
+    windows: Vec<Range<usize>>,
+    same_language: bool,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let (blocks_a, blocks_b) = (blocks(a, sizes.0), blocks(b, sizes.1));
+    TurnAligner::with_windows(&blocks_a, &blocks_b, windows, same_language).path(&|_, _| 0.0)
 }
 
 /// Blocks `range` of `size` turns each, as the blocks of `finer` turns that cover the same
