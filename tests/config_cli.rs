@@ -231,13 +231,7 @@ fn themes_follow_the_flag_then_the_file_then_no_color_then_colorterm() {
 fn assert_parses(shell: &str, flag: &str, script: &str) {
     let dir = scratch(&format!("completions-{shell}"));
     let file = dir.file(&format!("tandem.{shell}"), script);
-    let checked = Command::new(shell)
-        .arg(flag)
-        .arg(&file)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{shell} is needed to check its completions ({e}); apt-get install {shell}")
-        });
+    let checked = Command::new(shell).arg(flag).arg(&file).output().unwrap();
     assert!(
         checked.status.success(),
         "{shell}: {}",
@@ -253,7 +247,14 @@ fn completions_for_bash_zsh_and_fish_parse_and_know_the_commands() {
         for word in ["inspect", "export", "completions", "theme", "no-config"] {
             assert!(run.stdout.contains(word), "{shell} knows {word}");
         }
-        assert_parses(shell, flag, &run.stdout);
+        let package = format!("apt-get install {shell}");
+        if common::has_program(
+            "completions_for_bash_zsh_and_fish_parse_and_know_the_commands",
+            shell,
+            &package,
+        ) {
+            assert_parses(shell, flag, &run.stdout);
+        }
     }
     let run = tandem(&["completions", "tcsh"], &[]);
     assert_eq!(run.code, 2);
@@ -264,13 +265,20 @@ fn the_manual_page_renders() {
     let run = tandem(&["man"], &[]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains(".TH tandem 1"));
+    if !common::has_program(
+        "the_manual_page_renders",
+        "groff",
+        "apt-get install groff-base",
+    ) {
+        return;
+    }
     let mut groff = Command::new("groff")
         .args(["-man", "-Tutf8", "-ww", "-P-cbou"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("groff renders the manual page (apt-get install groff)");
+        .unwrap();
     groff
         .stdin
         .take()

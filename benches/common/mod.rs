@@ -26,8 +26,8 @@ pub fn official_text(copies: usize, format: Format) -> String {
     synth::write(&official, format)
 }
 
-/// A real pair from the corpus copied under `tests/corpus/`, each side written back in its
-/// own format once repeated.
+/// A real pair from the shared corpus (`../shared/corpus/` beside the checkout), each side
+/// written back in its own format once repeated.
 pub struct CorpusPair {
     pub name: &'static str,
     pub official: (&'static str, Format),
@@ -81,11 +81,18 @@ pub const CORPUS_PAIRS: [CorpusPair; 4] = [
     },
 ];
 
+/// Whether the shared corpus is beside the checkout, where the corpus pairs are read.
+pub fn shared_corpus_present() -> bool {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .is_dir()
+}
+
 /// Both sides of a corpus pair, `copies` times over, as file text.
 pub fn corpus_pair_text(pair: &CorpusPair, copies: usize) -> (String, String) {
     let read = |file: &str| {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/corpus")
+            .join("../shared/corpus")
             .join(file);
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         load::load_bytes(&bytes, file, LoadOptions::default()).expect("corpus file loads")

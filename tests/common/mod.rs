@@ -38,6 +38,43 @@ impl Drop for Scratch {
     }
 }
 
+/// Set by `.ci/run`: a check that would skip for want of `../shared` or an outside program fails
+/// instead, so CI runs every check.
+const REQUIRE_ALL: &str = "TANDEM_REQUIRE_ALL_CHECKS";
+
+/// The third-party corpus is read where it is kept, `../shared/corpus/` beside the checkout
+/// (CI has it there). Returns false, saying so on stderr, when it is absent.
+pub fn shared_corpus(test: &str) -> bool {
+    if data("../shared/corpus").is_dir() {
+        return true;
+    }
+    skip(
+        test,
+        "../shared/corpus is absent (CI has it beside the checkout)",
+    );
+    false
+}
+
+/// Whether `program` is on the PATH; when not, says on stderr that `test` skipped and why.
+pub fn has_program(test: &str, program: &str, install: &str) -> bool {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()));
+    if !found {
+        skip(
+            test,
+            &format!("{program} is not installed ({install}; .ci/run does)"),
+        );
+    }
+    found
+}
+
+fn skip(test: &str, why: &str) {
+    if std::env::var_os(REQUIRE_ALL).is_some() {
+        panic!("{test}: {why}, and {REQUIRE_ALL} is set");
+    }
+    eprintln!("skipped {test}: {why}");
+}
+
 pub fn data(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
