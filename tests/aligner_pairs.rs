@@ -264,3 +264,61 @@ fn a_speaker_map_overrules_the_matching() {
     let error = parse_speaker_map("MODERATOR Hoster\n", &official, &ytn).unwrap_err();
     assert!(error.contains("expected 'OFFICIAL = OTHER'"), "{error}");
 }
+
+/// The sentences left without counterpart on both sides whose words are the same: text that
+/// both versions contain, shown as missing.
+fn identical_one_sided(
+    official: &Transcript,
+    other: &Transcript,
+    alignment: &Alignment,
+) -> Vec<String> {
+    let text = |transcript: &Transcript, refs: &[tandem::align::SentenceRef]| -> Vec<String> {
+        let turns = align::turn_sentences(transcript);
+        refs.iter()
+            .map(|r| common::words(&turns[r.turn][r.sentence].text).join(" "))
+            .collect()
+    };
+    let one_sided = |official_side: bool| -> Vec<String> {
+        alignment
+            .rows
+            .iter()
+            .filter(|r| r.official.is_empty() != r.other.is_empty())
+            .flat_map(|r| {
+                if official_side {
+                    text(official, &r.official)
+                } else {
+                    text(other, &r.other)
+                }
+            })
+            .collect()
+    };
+    let theirs = one_sided(false);
+    one_sided(true)
+        .into_iter()
+        .filter(|words| theirs.contains(words))
+        .collect()
+}
+
+#[test]
+fn identical_short_turns_pair_across_the_turn_alignment() {
+    if !common::shared_corpus("identical_short_turns_pair_across_the_turn_alignment") {
+        return;
+    }
+    // Bookbytes 33, v2 and v3: the same text, time stamps shifted. "A triangle?", "But I-",
+    // "No.", "That was-" were each two one-sided rows.
+    let v2 = common::load("../shared/corpus/podcast/bookbytes-033_v2_4405e25.txt");
+    let v3 =
+        common::load("../shared/corpus/podcast/bookbytes-033_v3_c43f201_timestamps-shifted.txt");
+    let alignment = align::align(&v2, &v3, &[]);
+    assert_eq!(
+        identical_one_sided(&v2, &v3, &alignment),
+        Vec::<String>::new()
+    );
+    assert!(
+        alignment
+            .rows
+            .iter()
+            .all(|r| r.official.len() == 1 && r.other.len() == 1),
+        "identical versions align one to one"
+    );
+}

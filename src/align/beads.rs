@@ -9,7 +9,7 @@ use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
 use std::ops::Range;
 
-const BEADS: [Bead; 8] = [
+pub const BEADS: [Bead; 8] = [
     bead(1, 1),
     bead(1, 0),
     bead(0, 1),
@@ -219,28 +219,80 @@ fn anchor_agreement(a: Group, b: Group) -> f64 {
     score
 }
 
+/// The value of a bead of sentences: how much pairing them gains over leaving them out.
+pub struct Scorer<'a> {
+    runs_a: Runs<'a>,
+    runs_b: Runs<'a>,
+    context: Context,
+    /// Whether the two sequences end where the documents end, so that what one version has
+    /// after the other stops is one block left out, not holes.
+    open_end: bool,
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(a: &'a [&'a Features], b: &'a [&'a Features], context: Context) -> Self {
+        Scorer {
+            runs_a: Runs::new(a),
+            runs_b: Runs::new(b),
+            context,
+            open_end: true,
+        }
+    }
+
+    /// For stretches inside the documents: leaving out sentences at their end costs as much
+    /// as anywhere.
+    pub fn closed_end(self) -> Self {
+        Scorer {
+            open_end: false,
+            ..self
+        }
+    }
+
+    /// What the two groups share beyond length, from 0 to 1: word stems in one language;
+    /// across languages, shared names and numbers per sentence of the longer side.
+    pub fn shared_content(&self, x: Range<usize>, y: Range<usize>) -> f64 {
+        let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
+        if self.context.same_language {
+            word_overlap(a, b)
+        } else {
+            let shared = common(a.numbers, b.numbers) + common(a.names, b.names);
+            (shared as f64 / a.sentences.len().max(b.sentences.len()) as f64).min(1.0)
+        }
+    }
+
+    pub fn value(&self, x: Range<usize>, y: Range<usize>) -> f64 {
+        let (na, nb) = (x.len(), y.len());
+        if na == 0 || nb == 0 {
+            let (n, m) = (self.runs_a.sentences.len(), self.runs_b.sentences.len());
+            let after_the_other_stops = if nb == 0 { y.start == m } else { x.start == n };
+            let cost = if after_the_other_stops && self.open_end {
+                END_GAP
+            } else {
+                GAP
+            };
+            return -cost * (na + nb) as f64;
+        }
+        let q = quality(self.runs_a.group(x), self.runs_b.group(y), self.context);
+        (na + nb) as f64 / 2.0 * (q - self.context.threshold()) - bead_cost(na, nb)
+    }
+}
+
 /// Aligns the sentences of a turn pair. Returns beads as ranges into `a` and `b`.
 pub fn align(
     a: &[&Features],
     b: &[&Features],
     context: Context,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    let threshold = context.threshold();
     let (n, m) = (a.len(), b.len());
-    let windows = if (n + 1) * (m + 1) <= FULL_TABLE_CELLS {
+    let scorer = Scorer::new(a, b, context);
+    dp::align(n, m, &BEADS, windows(n, m), |x, y| scorer.value(x, y))
+}
+
+/// The whole table for small problems, else a band that follows the path.
+pub fn windows(n: usize, m: usize) -> Windows<'static> {
+    if (n + 1) * (m + 1) <= FULL_TABLE_CELLS {
         Windows::Full
     } else {
         Windows::FollowPath(BAND)
-    };
-    let (runs_a, runs_b) = (Runs::new(a), Runs::new(b));
-    dp::align(n, m, &BEADS, windows, |x, y| {
-        let (na, nb) = (x.len(), y.len());
-        if na == 0 || nb == 0 {
-            let after_the_other_stops = if nb == 0 { y.start == m } else { x.start == n };
-            let cost = if after_the_other_stops { END_GAP } else { GAP };
-            return -cost * (na + nb) as f64;
-        }
-        let q = quality(runs_a.group(x), runs_b.group(y), context);
-        (na + nb) as f64 / 2.0 * (q - threshold) - bead_cost(na, nb)
-    })
+    }
 }

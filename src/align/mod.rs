@@ -7,10 +7,12 @@
 //! pair → [`divergence`] scores and flags per row. Turns are hard boundaries: sentences are
 //! only paired inside paired turns.
 
+mod anchors;
 mod beads;
 pub mod divergence;
 mod dp;
 mod features;
+mod regions;
 mod romanize;
 mod sketch;
 pub mod speakers;
@@ -24,7 +26,8 @@ use crate::model::{Sentence, SpeakerId, Transcript};
 use features::{Features, Interner};
 use serde::Serialize;
 use speakers::LabelScores;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 /// A sentence of one version: its turn and its place in the turn (across paragraphs), both
 /// counted from 0.
@@ -116,6 +119,12 @@ impl<'a> Side<'a> {
             .sum()
     }
 
+    fn features_of(&self, refs: &[SentenceRef]) -> Vec<&Features> {
+        refs.iter()
+            .map(|r| &self.features[r.turn].1[r.sentence])
+            .collect()
+    }
+
     fn chars(&self, turns: std::ops::Range<usize>) -> f64 {
         self.features[turns]
             .iter()
@@ -173,6 +182,8 @@ pub fn align_reporting(
             rows = self::rows(&links, &a, &b, context, &mut interner);
         }
     }
+    let mut rows = second_look(rows, (&a, &b), context, &mut interner);
+    let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows);
     Alignment {
         same_language,
@@ -432,17 +443,158 @@ fn link_rows(
             beads::align(&fa, &fb, context)
         };
         for (x, y) in beads {
-            let similarity = divergence::similarity(&fa[x.clone()], &fb[y.clone()], context);
-            let (ta, tb) = (texts(a, &ra[x.clone()]), texts(b, &rb[y.clone()]));
-            let flags = divergence::flags((&ta, &tb), (&fa[x.clone()], &fb[y.clone()]), interner);
-            rows.push(Row {
-                official: ra[x].to_vec(),
-                other: rb[y].to_vec(),
-                similarity,
-                flags,
-                link: index,
-            });
+            rows.push(row((a, b), (&ra[x], &rb[y]), index, context, interner));
         }
     }
     rows
+}
+
+/// A row of the given sentences, with its similarity and flags.
+fn row(
+    (a, b): (&Side<'_>, &Side<'_>),
+    (ra, rb): (&[SentenceRef], &[SentenceRef]),
+    link: usize,
+    context: beads::Context,
+    interner: &mut Interner,
+) -> Row {
+    let (fa, fb) = (a.features_of(ra), b.features_of(rb));
+    let (ta, tb) = (texts(a, ra), texts(b, rb));
+    Row {
+        official: ra.to_vec(),
+        other: rb.to_vec(),
+        similarity: divergence::similarity(&fa, &fb, context),
+        flags: divergence::flags((&ta, &tb), (&fa, &fb), interner),
+        link,
+    }
+}
+
+/// The rows with every stretch that [`regions`] aligns better replaced.
+fn second_look(
+    rows: Vec<Row>,
+    (a, b): (&Side<'_>, &Side<'_>),
+    context: beads::Context,
+    interner: &mut Interner,
+) -> Vec<Row> {
+    let stretches = regions::stretches(&rows);
+    if stretches.is_empty() {
+        return rows;
+    }
+    let mut result = Vec::with_capacity(rows.len());
+    let mut done = 0;
+    for stretch in stretches {
+        result.extend_from_slice(&rows[done..stretch.start]);
+        let ends_the_documents = stretch.end == rows.len();
+        match regions::realign(&rows[stretch.clone()], (a, b), context, ends_the_documents) {
+            Some(beads) => {
+                for (ra, rb) in beads {
+                    let link = rows[stretch.start].link;
+                    result.push(row((a, b), (&ra, &rb), link, context, interner));
+                }
+            }
+            None => result.extend_from_slice(&rows[stretch.clone()]),
+        }
+        done = stretch.end;
+    }
+    result.extend_from_slice(&rows[done..]);
+    result
+}
+
+/// Which turns correspond, read off the rows: rows that share a turn of either version belong
+/// to one link, and so does every row between them. A link the turn alignment also found keeps
+/// its score; another scores the mean similarity of its paired rows. Each row's `link` is set.
+fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
+    /// A link being built: its turns and its rows.
+    struct Building {
+        official: Option<Range<usize>>,
+        other: Option<Range<usize>>,
+        rows: Range<usize>,
+    }
+    let span = |refs: &[SentenceRef]| -> Option<Range<usize>> {
+        Some(refs.first()?.turn..refs.last()?.turn + 1)
+    };
+    let union = |x: &Option<Range<usize>>, y: &Option<Range<usize>>| match (x, y) {
+        (Some(x), Some(y)) => Some(x.start.min(y.start)..x.end.max(y.end)),
+        _ => x.clone().or_else(|| y.clone()),
+    };
+    let overlap = |x: &Option<Range<usize>>, y: &Option<Range<usize>>| match (x, y) {
+        (Some(x), Some(y)) => x.start < y.end && y.start < x.end,
+        _ => false,
+    };
+    let mut building: Vec<Building> = Vec::new();
+    // Where the links with official turns, and those with turns of the other version, are in
+    // `building`: only the last of each can share a turn with a new row.
+    let (mut with_official, mut with_other): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for (index, row) in rows.iter().enumerate() {
+        let mut link = Building {
+            official: span(&row.official),
+            other: span(&row.other),
+            rows: index..index + 1,
+        };
+        // A row that shares a turn with an earlier link takes in every link since.
+        loop {
+            let shares = |stack: &[usize], side: fn(&Building) -> &Option<Range<usize>>| {
+                stack
+                    .last()
+                    .filter(|&&k| overlap(side(&building[k]), side(&link)))
+                    .copied()
+            };
+            let first = [
+                shares(&with_official, |l| &l.official),
+                shares(&with_other, |l| &l.other),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            let Some(first) = first else { break };
+            for earlier in building.drain(first..).rev() {
+                link = Building {
+                    official: union(&earlier.official, &link.official),
+                    other: union(&earlier.other, &link.other),
+                    rows: earlier.rows.start..link.rows.end,
+                };
+            }
+            with_official.truncate(with_official.partition_point(|&k| k < first));
+            with_other.truncate(with_other.partition_point(|&k| k < first));
+        }
+        if link.official.is_some() {
+            with_official.push(building.len());
+        }
+        if link.other.is_some() {
+            with_other.push(building.len());
+        }
+        building.push(link);
+    }
+    let turn_scores: HashMap<(usize, usize, usize, usize), f64> = turn_links
+        .iter()
+        .map(|l| {
+            let key = (l.official.start, l.official.end, l.other.start, l.other.end);
+            (key, l.score)
+        })
+        .collect();
+    let (mut next_a, mut next_b) = (0, 0);
+    let mut links = Vec::with_capacity(building.len());
+    for (number, link) in building.into_iter().enumerate() {
+        let official = link.official.unwrap_or(next_a..next_a);
+        let other = link.other.unwrap_or(next_b..next_b);
+        (next_a, next_b) = (official.end, other.end);
+        let mut paired = Vec::new();
+        for row in &mut rows[link.rows.clone()] {
+            row.link = number;
+            if !row.official.is_empty() && !row.other.is_empty() {
+                paired.push(row.similarity);
+            }
+        }
+        let key = (official.start, official.end, other.start, other.end);
+        let score = match turn_scores.get(&key) {
+            Some(&score) => score,
+            None if paired.is_empty() => 0.0,
+            None => (paired.iter().sum::<f64>() / paired.len() as f64 * 1000.0).round() / 1000.0,
+        };
+        links.push(TurnLink {
+            official,
+            other,
+            score,
+        });
+    }
+    links
 }
