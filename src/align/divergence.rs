@@ -25,6 +25,9 @@ pub enum Flag {
     NegationFlips,
     /// The two sides have little in common.
     LowSimilarity,
+    /// The versions give the row to speakers that do not correspond (a corrected transcript
+    /// that moved a sentence from host to guest, say).
+    SpeakerDiffers { official: String, other: String },
 }
 
 impl Flag {
@@ -35,6 +38,7 @@ impl Flag {
             Flag::NamesDiffer { .. } => "names-differ",
             Flag::NegationFlips => "negation-flips",
             Flag::LowSimilarity => "low-similarity",
+            Flag::SpeakerDiffers { .. } => "speaker-differs",
         }
     }
 
@@ -50,6 +54,9 @@ impl Flag {
             }
             Flag::NegationFlips => "negation on one side only".into(),
             Flag::LowSimilarity => "little in common".into(),
+            Flag::SpeakerDiffers { official, other } => {
+                format!("speaker differs: {official} / {other}")
+            }
         }
     }
 }

@@ -56,6 +56,16 @@ impl Row {
     }
 }
 
+/// Two speakers, one of each version, and the paired rows the alignment gives to both.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerRows {
+    pub official: SpeakerId,
+    pub other: SpeakerId,
+    pub rows: usize,
+    /// The share of the official speaker's paired rows, 0 to 1.
+    pub share: f64,
+}
+
 /// The full alignment of two versions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alignment {
@@ -63,6 +73,8 @@ pub struct Alignment {
     /// Characters of the other version per character of the official one, in matched turns.
     pub length_ratio: f64,
     pub speakers: Vec<SpeakerMatch>,
+    /// Which speakers share rows, from the sentence alignment.
+    pub speaker_rows: Vec<SpeakerRows>,
     pub turns: Vec<TurnLink>,
     /// In reading order; every sentence of both versions is in exactly one row.
     pub rows: Vec<Row>,
@@ -185,9 +197,17 @@ pub fn align_reporting(
     let mut rows = second_look(rows, (&a, &b), context, &mut interner);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows);
+    let same_speaker = SameSpeaker {
+        counterparts: Counterparts::new(&matching, (official.speakers.len(), other.speakers.len())),
+        labels: speakers::label_scores(official, other),
+        forced,
+        same_language,
+    };
+    flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
     Alignment {
         same_language,
         length_ratio: (context.length_ratio * 1000.0).round() / 1000.0,
+        speaker_rows: speaker_rows(&rows, (&a, &b)),
         speakers: matching,
         turns: links,
         rows,
@@ -213,7 +233,7 @@ fn align_turns(
     let first = turn_aligner.align(&by_label);
     let together = co_occurrence(&first, &profiles_a, &profiles_b);
     let matching = speakers::match_speakers(&labels, &together, forced, counts);
-    let counterparts = Counterparts::of(&matching, counts);
+    let counterparts = Counterparts::new(&matching, counts);
     let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
         prior_from_matching(&counterparts, &labels, x, y)
     };
@@ -230,6 +250,120 @@ fn flag_low_similarity(rows: &mut [Row]) {
             row.flags.push(Flag::LowSimilarity);
         }
     }
+}
+
+/// The speakers a row's sentences are given to on one side, each once.
+fn row_speakers(side: &Side<'_>, refs: &[SentenceRef]) -> Vec<SpeakerId> {
+    let mut speakers: Vec<SpeakerId> = refs
+        .iter()
+        .filter_map(|r| side.features[r.turn].0)
+        .collect();
+    speakers.dedup();
+    speakers
+}
+
+/// Whether two speakers, one of each version, are the same person.
+struct SameSpeaker<'f> {
+    counterparts: Counterparts,
+    labels: LabelScores,
+    forced: &'f [Forced],
+    same_language: bool,
+}
+
+/// Labels that score this much share a name or a role.
+const LABELS_AGREE: f64 = 0.5;
+
+impl SameSpeaker<'_> {
+    /// `Some(true)` when the evidence says they are, `Some(false)` when it says they are not,
+    /// `None` when it cannot tell. In one language the labels decide: a corrected transcript
+    /// that gives every line of one name to another has changed the speaker, however well
+    /// the two correspond. Across languages labels are translated and respelled, so the
+    /// speaker matching decides, and two unmatched speakers may be one person.
+    fn judge(&self, x: SpeakerId, y: SpeakerId) -> Option<bool> {
+        let forced = self
+            .forced
+            .iter()
+            .find(|f| f.official == Some(x) || f.other == Some(y));
+        if let Some(pair) = forced {
+            return Some(pair.official == Some(x) && pair.other == Some(y));
+        }
+        if self.labels.score(x, y) >= LABELS_AGREE {
+            return Some(true);
+        }
+        if self.same_language {
+            return Some(false);
+        }
+        let (of_x, of_y) = (
+            self.counterparts.of(x),
+            self.counterparts.of_other[y.index()],
+        );
+        match (of_x, of_y) {
+            (Some(c), _) if c == y => Some(true),
+            (None, None) => None,
+            _ => Some(false),
+        }
+    }
+}
+
+/// Flags the paired rows whose speakers are not the same person by the evidence: no speaker
+/// of one side is judged the same as one of the other, and at least one pair is judged
+/// different.
+fn flag_speaker_changes(
+    rows: &mut [Row],
+    same: &SameSpeaker<'_>,
+    (official, other): (&Transcript, &Transcript),
+    (a, b): (&Side<'_>, &Side<'_>),
+) {
+    for row in rows.iter_mut() {
+        let (xs, ys) = (row_speakers(a, &row.official), row_speakers(b, &row.other));
+        let judged: Vec<Option<bool>> = xs
+            .iter()
+            .flat_map(|&x| ys.iter().map(move |&y| same.judge(x, y)))
+            .collect();
+        if judged.contains(&Some(true)) || !judged.contains(&Some(false)) {
+            continue;
+        }
+        let labels = |transcript: &Transcript, ids: &[SpeakerId]| -> String {
+            ids.iter()
+                .filter_map(|&id| transcript.speaker(id))
+                .map(|s| s.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        row.flags.push(Flag::SpeakerDiffers {
+            official: labels(official, &xs),
+            other: labels(other, &ys),
+        });
+    }
+}
+
+/// Which speakers correspond, read off the rows: for each pair of speakers, the paired rows
+/// they share, and that count's share of the official speaker's paired rows. One label may
+/// correspond to several (`Q` to three reporters, a host to host and guest).
+fn speaker_rows(rows: &[Row], (a, b): (&Side<'_>, &Side<'_>)) -> Vec<SpeakerRows> {
+    let mut shared: BTreeMap<(SpeakerId, SpeakerId), usize> = BTreeMap::new();
+    let mut of_official: BTreeMap<SpeakerId, usize> = BTreeMap::new();
+    for row in rows
+        .iter()
+        .filter(|r| !r.official.is_empty() && !r.other.is_empty())
+    {
+        let (xs, ys) = (row_speakers(a, &row.official), row_speakers(b, &row.other));
+        for &x in &xs {
+            *of_official.entry(x).or_default() += 1;
+            for &y in &ys {
+                *shared.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .map(|((official, other), rows)| SpeakerRows {
+            official,
+            other,
+            rows,
+            share: (rows as f64 / of_official[&official] as f64 * 1000.0).round() / 1000.0,
+        })
+        .collect()
 }
 
 /// Speaker compatibility before the matching is known: the label score, or the speaker map.
@@ -262,7 +396,11 @@ struct Counterparts {
 }
 
 impl Counterparts {
-    fn of(matching: &[SpeakerMatch], counts: (usize, usize)) -> Self {
+    fn of(&self, official: SpeakerId) -> Option<SpeakerId> {
+        self.of_official[official.index()].map(|(other, _)| other)
+    }
+
+    fn new(matching: &[SpeakerMatch], counts: (usize, usize)) -> Self {
         let mut counterparts = Counterparts {
             of_official: vec![None; counts.0],
             of_other: vec![None; counts.1],

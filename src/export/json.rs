@@ -15,6 +15,7 @@ struct Document<'a> {
     same_language: bool,
     length_ratio: f64,
     speakers: Vec<SpeakerPair<'a>>,
+    speaker_rows: Vec<SpeakerRowsOut<'a>>,
     turns: Vec<TurnPair>,
     alignment: Vec<RowOut<'a>>,
 }
@@ -31,6 +32,15 @@ struct SpeakerPair<'a> {
     translation: Option<&'a str>,
     confidence: f64,
     evidence: &'a [String],
+}
+
+/// Two speakers that share rows, read off the sentence alignment.
+#[derive(Serialize)]
+struct SpeakerRowsOut<'a> {
+    official: Option<&'a str>,
+    translation: Option<&'a str>,
+    rows: usize,
+    share: f64,
 }
 
 #[derive(Serialize)]
@@ -72,6 +82,16 @@ pub fn write(pair: &Pair<'_>) -> String {
                 translation: speaker_label(pair.other, m.other),
                 confidence: m.confidence,
                 evidence: &m.evidence,
+            })
+            .collect(),
+        speaker_rows: alignment
+            .speaker_rows
+            .iter()
+            .map(|r| SpeakerRowsOut {
+                official: speaker_label(pair.official, Some(r.official)),
+                translation: speaker_label(pair.other, Some(r.other)),
+                rows: r.rows,
+                share: r.share,
             })
             .collect(),
         turns: alignment
