@@ -225,3 +225,64 @@ pub fn read_gold(relative: &str) -> Gold {
     }
     gold
 }
+
+/// Reads a gold alignment written as sentence texts, so that it holds however the versions are
+/// cut into turns: lines `OFFICIAL<TAB>OTHER<TAB>note`, each side its sentences joined by ` || `
+/// (as `tandem inspect --json` splits them) or `-` for none, `#` comments. Sentences are found
+/// in reading order, each after the one before on its side; white space is compared loosely.
+pub fn read_text_gold(relative: &str, official: &Transcript, other: &Transcript) -> Gold {
+    let text = std::fs::read_to_string(data(relative)).unwrap();
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentences = |transcript: &Transcript| -> Vec<((usize, usize), String)> {
+        tandem::align::turn_sentences(transcript)
+            .iter()
+            .enumerate()
+            .flat_map(|(turn, sentences)| {
+                sentences
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, s)| ((turn, index), squeeze(&s.text)))
+            })
+            .collect()
+    };
+    let (all_a, all_b) = (sentences(official), sentences(other));
+    let (mut cursor_a, mut cursor_b) = (0, 0);
+    let mut find = |field: &str, all: &[((usize, usize), String)], cursor: &mut usize| {
+        if field.trim() == "-" {
+            return Vec::new();
+        }
+        field
+            .split(" || ")
+            .map(|wanted| {
+                let wanted = squeeze(wanted);
+                let at = all[*cursor..]
+                    .iter()
+                    .position(|(_, text)| *text == wanted)
+                    .unwrap_or_else(|| panic!("{relative}: sentence not found in order: {wanted}"));
+                *cursor += at + 1;
+                all[*cursor - 1].0
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut gold = Gold {
+        links: Vec::new(),
+        official: Vec::new(),
+        other: Vec::new(),
+    };
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let a = find(fields[0], &all_a, &mut cursor_a);
+        let b = find(fields[1], &all_b, &mut cursor_b);
+        for x in &a {
+            for y in &b {
+                gold.links.push((*x, *y));
+            }
+        }
+        gold.official.extend(a);
+        gold.other.extend(b);
+    }
+    gold
+}
