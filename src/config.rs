@@ -6,6 +6,7 @@
 //! bad file, is an error naming the line and key.
 
 use crate::export::ExportFormat;
+use crate::load::bounded::{self, ReadError};
 use crate::load::{Format, decode};
 use crate::ui::keymap::{self, Keymap};
 use crate::ui::layout::Layout;
@@ -75,22 +76,29 @@ pub fn location(env: impl Fn(&str) -> Option<String>) -> Option<(PathBuf, bool)>
     Some((base.join("tandem").join("config.toml"), false))
 }
 
+/// A configuration of every setting and every key binding takes a few kilobytes; more is not a
+/// configuration (`TANDEM_CONFIG=/dev/zero`).
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// The configuration from the file at `location`, or the defaults when there is none.
 pub fn load(location: Option<(PathBuf, bool)>) -> Result<Config, String> {
     let Some((path, required)) = location else {
         return Ok(Config::default());
     };
-    match std::fs::read_to_string(&path) {
+    match bounded::read_text(&path, MAX_CONFIG_BYTES) {
         Ok(text) => parse(&text).map(|config| Config {
             source: Some(path.clone()),
             ..config
         }),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound && !required => {
+        Err(ReadError::Io(error)) if error.kind() == std::io::ErrorKind::NotFound && !required => {
             Ok(Config::default())
         }
-        Err(error) => Err(format!("cannot read: {error}")),
+        Err(error) => Err(error.to_string()),
     }
-    .map_err(|problem| format!("{}: {problem}", path.display()))
+    .map_err(|problem| {
+        let file = crate::sanitize::quoted(&path.display().to_string());
+        format!("{file}: {problem}")
+    })
 }
 
 /// Reads a configuration file's text. Errors say `line N: key: problem`.

@@ -44,6 +44,39 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How much of a value a message quotes: enough to recognise it, never a whole file.
+const QUOTED_CHARS: usize = 120;
+
+/// How long a message may grow before its middle is left out.
+const MESSAGE_CHARS: usize = 2000;
+
+/// A value from outside (a file name, a line of a file, a configuration value) as a message
+/// quotes it: unsafe characters visible, and the middle of a long value left out.
+pub fn quoted(text: &str) -> String {
+    shortened(&visible(text), QUOTED_CHARS)
+}
+
+/// A whole message for standard error: unsafe characters visible, and the middle left out if
+/// it is very long. Values the message quotes may come from any file or setting, so nothing
+/// in it is written as it is.
+pub fn message(text: &str) -> String {
+    shortened(&visible(text), MESSAGE_CHARS)
+}
+
+/// `text` if it has at most `limit` characters, else its start and end around a note saying
+/// how many characters were left out.
+fn shortened(text: &str, limit: usize) -> String {
+    let count = text.chars().count();
+    if count <= limit {
+        return text.to_string();
+    }
+    let tail = limit / 4;
+    let head = limit - tail;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}…[{} characters left out]…{end}", count - head - tail)
+}
+
 /// JSON with every unsafe character that serde_json leaves as it is (DEL, C1 controls,
 /// bidirectional marks) written as a `\uXXXX` escape: the same JSON to a parser, inert on a
 /// terminal. serde_json escapes C0 inside strings, and outside them JSON is ASCII with line
@@ -74,6 +107,18 @@ mod tests {
         assert_eq!(visible("x\u{9b}2Jy"), "x<U+009B>2Jy");
         assert_eq!(visible("\u{202E}evil"), "<U+202E>evil");
         assert_eq!(visible("plain 한국어"), "plain 한국어");
+    }
+
+    #[test]
+    fn long_values_lose_their_middle() {
+        assert_eq!(quoted("short\u{1b}[2J"), "short␛[2J");
+        let long = format!("{}{}", "a".repeat(500), "z".repeat(500));
+        let cut = quoted(&long);
+        assert!(cut.starts_with(&"a".repeat(90)), "{cut}");
+        assert!(cut.ends_with(&"z".repeat(30)), "{cut}");
+        assert!(cut.contains("…[880 characters left out]…"), "{cut}");
+        let message = message(&"x".repeat(100_000_000));
+        assert!(message.chars().count() < 2100, "{}", message.len());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod annotate;
 mod assemble;
+pub mod bounded;
 mod bracketed;
 mod clock;
 pub mod decode;
@@ -140,7 +141,8 @@ pub fn size_limit(free_memory: Option<u64>) -> u64 {
 /// a memory limit (control groups v2 or v1), what is left of the limit. `None` where neither
 /// can be read.
 fn free_memory() -> Option<u64> {
-    let read = |path: &str| std::fs::read_to_string(path).ok();
+    // These files are a few lines long; anything longer is not what it should be.
+    let read = |path: &str| bounded::read_text(Path::new(path), 64 * 1024).ok();
     let available = read("/proc/meminfo").and_then(|info| {
         info.lines()
             .find_map(|line| line.strip_prefix("MemAvailable:"))
@@ -183,11 +185,12 @@ pub enum Problem {
     #[error("it is a directory, not a transcript file")]
     Directory,
     #[error(
-        "the file is too large ({size} bytes; tandem reads files up to {limit} bytes{})",
+        "the file is too large ({}; tandem reads files up to {limit} bytes{})",
+        bounded::describe_size(*.size, *.limit),
         memory_note(*.limit, *.free_memory)
     )]
     TooLarge {
-        size: u64,
+        size: Option<u64>,
         limit: u64,
         free_memory: Option<u64>,
     },
@@ -227,30 +230,19 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Transcript, LoadEr
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
-    use std::io::Read;
     let free_memory = free_memory();
     let limit = size_limit(free_memory);
-    let too_large = |size: u64| Problem::TooLarge {
-        size,
-        limit,
-        free_memory,
-    };
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(bytes.len() as u64));
-        }
-        return Ok(bytes);
-    }
-    let metadata = std::fs::metadata(path)?;
-    if metadata.is_dir() {
-        return Err(Problem::Directory);
-    }
-    if metadata.len() > limit {
-        return Err(too_large(metadata.len()));
-    }
-    Ok(std::fs::read(path)?)
+    bounded::read(path, limit).map_err(|error| match error {
+        bounded::ReadError::TooLarge { size, limit } => Problem::TooLarge {
+            size,
+            limit,
+            free_memory,
+        },
+        bounded::ReadError::Directory => Problem::Directory,
+        bounded::ReadError::Io(error) => Problem::Io(error),
+        // Only `read_text` checks the encoding; the decoder does here.
+        other @ bounded::ReadError::NotUtf8 { .. } => Problem::Io(std::io::Error::other(other)),
+    })
 }
 
 /// Parses a transcript from bytes; `file` names it in messages and in the metadata.
@@ -336,7 +328,7 @@ mod tests {
         let problem = |free: u64| {
             let limit = size_limit(Some(free));
             Problem::TooLarge {
-                size: limit + 1,
+                size: Some(limit + 1),
                 limit,
                 free_memory: Some(free),
             }
