@@ -8,6 +8,7 @@
 use crate::export::ExportFormat;
 use crate::load::bounded::{self, ReadError};
 use crate::load::{Format, decode};
+use crate::sanitize;
 use crate::ui::keymap::{self, Keymap};
 use crate::ui::layout::Layout;
 use crate::ui::theme::ThemeName;
@@ -96,7 +97,7 @@ pub fn load(location: Option<(PathBuf, bool)>) -> Result<Config, String> {
         Err(error) => Err(error.to_string()),
     }
     .map_err(|problem| {
-        let file = crate::sanitize::quoted(&path.display().to_string());
+        let file = sanitize::quoted(&path.display().to_string());
         format!("{file}: {problem}")
     })
 }
@@ -109,8 +110,9 @@ pub fn parse(text: &str) -> Result<Config, String> {
     })?;
     let at = |key: &str, value: &Spanned<String>, problem: String| {
         format!(
-            "line {}: {key}: {problem}",
-            line_of(text, value.span().start)
+            "line {}: {key}: {}",
+            line_of(text, value.span().start),
+            quoting(problem, value.get_ref())
         )
     };
     let mut config = Config::default();
@@ -150,17 +152,55 @@ pub fn parse(text: &str) -> Result<Config, String> {
     overrides.sort_by_key(|(_, keys)| keys.span().start);
     for (name, keys) in overrides {
         let line = line_of(text, keys.span().start);
-        let problem = |problem: String| format!("line {line}: keys.{name}: {problem}");
+        let problem = |problem: String| {
+            let name = sanitize::quoted(name);
+            format!("line {line}: keys.{name}: {problem}")
+        };
         let keys = keys
             .get_ref()
             .names()
             .iter()
-            .map(|key| keymap::parse_key(key))
+            .map(|key| parse_key(key))
             .collect::<Result<Vec<_>, _>>()
             .map_err(problem)?;
-        config.keymap.rebind(name, &keys).map_err(problem)?;
+        config
+            .keymap
+            .rebind(name, &keys)
+            .map_err(|e| problem(quoting(e, name)))?;
+    }
+    let leaves = |(name, keys): &(&str, Vec<String>)| WAYS_OUT.contains(name) && !keys.is_empty();
+    if !config.keymap.entries().any(|entry| leaves(&entry)) {
+        return Err(format!(
+            "keys: neither {} has a key left, so nothing would leave the reader (give one of them a key)",
+            WAYS_OUT.join(" nor ")
+        ));
     }
     Ok(config)
+}
+
+/// The actions that leave the reader: a configuration must keep a key for one of them.
+const WAYS_OUT: [&str; 2] = ["quit", "back"];
+
+/// A key as the configuration names it. A key drawn as nothing (U+200B, U+202E) would show
+/// blank in the help and be typed by no one.
+fn parse_key(text: &str) -> Result<keymap::Key, String> {
+    if let Some(c) = text.chars().find(|&c| sanitize::is_invisible(c)) {
+        return Err(format!(
+            "'{}' holds an invisible character, U+{:04X} (write keys like j, G, space, PgDn, Ctrl-f, F1)",
+            sanitize::quoted(text),
+            c as u32
+        ));
+    }
+    keymap::parse_key(text).map_err(|e| quoting(e, text))
+}
+
+/// `problem` with `value`, which the parsers quote whole, quoted as messages quote any value
+/// from a file: visible and cut when long.
+fn quoting(problem: String, value: &str) -> String {
+    if value.is_empty() {
+        return problem;
+    }
+    problem.replace(value, &sanitize::quoted(value))
 }
 
 /// A setting whose value `auto` means "detect it".
@@ -291,6 +331,26 @@ mod tests {
             (
                 "[keys]\nhelp = \"3\"\n",
                 "line 2: keys.help: 3 cannot be bound",
+            ),
+            (
+                "[keys]\nquit = []\nback = []\n",
+                "keys: neither quit nor back has a key left",
+            ),
+            (
+                "[keys]\nback = []\ntop = [\"q\", \"Ctrl-c\"]\n",
+                "keys: neither quit nor back has a key left",
+            ),
+            (
+                "[keys]\nquit = \"\u{202E}\"\n",
+                "line 2: keys.quit: '<U+202E>' holds an invisible character, U+202E",
+            ),
+            (
+                "[keys]\nhelp = [\"h\", \"Ctrl-\u{200B}\"]\n",
+                "line 2: keys.help: 'Ctrl-\u{200B}' holds an invisible character, U+200B",
+            ),
+            (
+                "[keys]\nhelp = \"\u{3000}\"\n",
+                "line 2: keys.help: '\u{3000}' holds an invisible character, U+3000",
             ),
         ];
         for (text, expected) in cases {

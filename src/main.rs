@@ -283,7 +283,11 @@ fn write_synthetic(
 
 /// `export A B -o A` would replace a transcript with its alignment.
 fn refuse_overwriting_an_input(output: &Path, inputs: [Option<&Path>; 2]) -> Result<(), String> {
-    match inputs.into_iter().flatten().find(|input| export::same_file(output, input)) {
+    match inputs
+        .into_iter()
+        .flatten()
+        .find(|input| export::same_file(output, input))
+    {
         Some(input) => Err(format!(
             "{}: this is the input file {}; write the export to another file",
             sanitize::quoted(&output.display().to_string()),

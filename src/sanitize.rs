@@ -11,6 +11,14 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
+/// True for characters that show as nothing, or as a blank, where a key or a label is drawn:
+/// controls, format characters (U+200B, U+2060, U+FEFF, the soft hyphen), marks that only
+/// combine, and white space.
+pub fn is_invisible(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    is_unsafe(c) || c.is_whitespace() || c == '\u{AD}' || c.width().is_none_or(|width| width == 0)
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
@@ -74,7 +82,10 @@ fn shortened(text: &str, limit: usize) -> String {
     let head = limit - tail;
     let start: String = text.chars().take(head).collect();
     let end: String = text.chars().skip(count - tail).collect();
-    format!("{start}…[{} characters left out]…{end}", count - head - tail)
+    format!(
+        "{start}…[{} characters left out]…{end}",
+        count - head - tail
+    )
 }
 
 /// JSON with every unsafe character that serde_json leaves as it is (DEL, C1 controls,
@@ -107,6 +118,19 @@ mod tests {
         assert_eq!(visible("x\u{9b}2Jy"), "x<U+009B>2Jy");
         assert_eq!(visible("\u{202E}evil"), "<U+202E>evil");
         assert_eq!(visible("plain 한국어"), "plain 한국어");
+    }
+
+    #[test]
+    fn invisible_characters_are_told_apart() {
+        for c in [
+            '\u{202E}', '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{AD}', '\u{301}', '\u{3000}', ' ',
+            '\u{1b}',
+        ] {
+            assert!(is_invisible(c), "{c:?}");
+        }
+        for c in ['q', 'G', '?', '한', '/', 'é'] {
+            assert!(!is_invisible(c), "{c:?}");
+        }
     }
 
     #[test]

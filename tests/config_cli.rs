@@ -400,3 +400,29 @@ fn output_into_a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_configuration_without_a_way_out_or_with_invisible_keys_is_refused() {
+    let cases = [
+        (
+            "[keys]\nquit = []\nback = []\n",
+            "keys: neither quit nor back has a key left",
+        ),
+        (
+            "[keys]\nquit = [\"q\", \"\u{202E}\"]\n",
+            "line 2: keys.quit: '<U+202E>' holds an invisible character, U+202E",
+        ),
+        (
+            "[keys]\nsearch = \"\u{200B}\"\n",
+            "line 2: keys.search: '\u{200B}' holds an invisible character, U+200B",
+        ),
+    ];
+    for (text, expected) in cases {
+        let (_dir, config) = write_config("no-way-out", text);
+        let run = tandem(&["--print-config"], &[("TANDEM_CONFIG", path_str(&config))]);
+        assert_eq!(run.code, 1, "{text:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(run.stderr.contains(expected), "{text:?}: {}", run.stderr);
+        assert!(!run.stderr.contains('\u{202E}'), "{}", run.stderr);
+    }
+}

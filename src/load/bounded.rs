@@ -39,7 +39,11 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::Directory);
     }
     // Devices and pipes report a length of 0, which says nothing.
-    let claimed = if metadata.is_file() { metadata.len() } else { 0 };
+    let claimed = if metadata.is_file() {
+        metadata.len()
+    } else {
+        0
+    };
     if claimed > limit {
         return Err(ReadError::TooLarge {
             size: Some(claimed),
@@ -61,7 +65,9 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
 
 fn read_at_most(source: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
-    source.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    source
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { size: None, limit });
     }
