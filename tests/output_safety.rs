@@ -134,3 +134,66 @@ fn a_failed_write_is_an_error_but_a_closed_pipe_is_not() {
     assert_eq!(result.status.code(), Some(0));
     assert!(result.stderr.is_empty(), "{}", stderr(&result));
 }
+
+/// Reads the TSV with Python's csv module and checks every text cell against the JSON export:
+/// the same text, with one leading apostrophe where the text starts with a formula character
+/// or an apostrophe, and no cell a spreadsheet would run.
+const CHECK_TSV: &str = r#"
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline=""), delimiter="\t"))
+alignment = json.load(open(sys.argv[2]))["alignment"]
+assert len(rows) == len(alignment) + 1, (len(rows), len(alignment))
+neutralised = quoted = 0
+for row, aligned in zip(rows[1:], alignment):
+    assert len(row) == 9, row
+    for cell, side in ((row[3], "official"), (row[6], "translation")):
+        text = " ".join(s["text"] for s in aligned[side])
+        assert not cell.startswith(("=", "+", "-", "@")), cell
+        if cell.startswith("'"):
+            cell = cell[1:]
+            neutralised += 1
+        assert cell == text, (cell, text)
+        quoted += '"' in text
+print(neutralised, quoted)
+"#;
+
+#[test]
+fn tsv_reads_back_through_pythons_csv_module() {
+    if !common::has_program("tsv_reads_back", "python3", "apt install python3") {
+        return;
+    }
+    let scratch = Scratch::new("output-tsv");
+    let transcript = "MODERATOR: =SUM(A1:A9) opens this line.\n\
+        GUEST: \"Quoted,\" he said, \"twice.\"\n\
+        MODERATOR: -5 percent, said the report.\n\
+        GUEST: @everyone listen.\n\
+        MODERATOR: +1 for that.\n\
+        GUEST: 'Tis true.\n";
+    let official = scratch.file("official.txt", transcript);
+    let other = scratch.file("other.txt", transcript);
+    let tsv = scratch.join("out.tsv");
+    let json = scratch.join("out.json");
+    for (format, out) in [("tsv", &tsv), ("json", &json)] {
+        let result = run(&[
+            "export",
+            text(&official),
+            text(&other),
+            "--format",
+            format,
+            "-o",
+            text(out),
+        ]);
+        assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+    }
+    let check = Command::new("python3")
+        .args(["-c", CHECK_TSV, text(&tsv), text(&json)])
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    let counts = String::from_utf8(check.stdout).unwrap();
+    let counts: Vec<usize> = counts
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!(counts, [10, 2], "cells neutralised, cells with quotes");
+}
