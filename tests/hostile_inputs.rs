@@ -127,7 +127,7 @@ fn a_million_empty_lines_have_no_turns_and_then_one() {
     assert_refused(
         &inspect(&file),
         &file,
-        "none of its 1000001 lines opens a turn",
+        "none of its 1000000 lines opens a turn",
     );
     let text = format!("{}MODERATOR: At last.\n", "\n".repeat(1_000_000));
     let file = scratch.file("late.txt", &text);
@@ -495,4 +495,50 @@ fn long_values_are_cut_in_messages() {
     let output = inspect(&deep);
     let message = assert_one_line_refusal(&output, "cannot read it");
     assert!(message.len() < 1000, "{} bytes: {message}", message.len());
+}
+
+#[test]
+fn messages_about_empty_or_misshapen_files_say_what_is_wrong() {
+    let scratch = Scratch::new("hostile-messages");
+    let empty_cues = scratch.file(
+        "empty.srt",
+        "1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:03,000 --> 00:00:04,000\n\n",
+    );
+    assert_refused(
+        &inspect(&empty_cues),
+        &empty_cues,
+        "read as SubRip subtitles, but none of the cues in its 6 lines holds text",
+    );
+    let no_speech = scratch.file("empty.json", "{\"segments\": []}");
+    assert_refused(
+        &inspect(&no_speech),
+        &no_speech,
+        "read as JSON, but it holds no speech: expected tandem's model",
+    );
+    let prose = scratch.file("prose.txt", "Just prose.\nNo speakers.\nNone at all.\n");
+    assert_refused(&inspect(&prose), &prose, "none of its 3 lines opens a turn");
+    let shape = scratch.file("shape.json", "{\"title\": \"a\", \"count\": 3}");
+    assert_refused(
+        &inspect(&shape),
+        &shape,
+        "valid JSON, but not a transcript: expected tandem's model, or an object",
+    );
+    let broken = scratch.file("broken.json", "{\"segments\": [");
+    assert_refused(&inspect(&broken), &broken, "not valid json");
+}
+
+#[test]
+fn a_huge_configuration_is_refused_without_being_echoed() {
+    let scratch = Scratch::new("hostile-huge-config");
+    let config = scratch.file(
+        "config.toml",
+        format!("theme = \"{}\"\n", "x".repeat(100_000_000)),
+    );
+    let output = tandem_command()
+        .arg("inspect")
+        .env("TANDEM_CONFIG", &config)
+        .output()
+        .unwrap();
+    let message = assert_one_line_refusal(&output, "the file is too large (100000011 bytes");
+    assert!(message.len() < 400, "{message}");
 }

@@ -200,6 +200,8 @@ pub enum Problem {
     Malformed { format: Format, detail: String },
     #[error("no speaker turns found: {0}")]
     NoTurns(String),
+    #[error("valid JSON, but not a transcript: {0}")]
+    NotATranscript(String),
 }
 
 /// Says why the limit is lower than [`MAX_FILE_BYTES`], when it is.
@@ -253,10 +255,12 @@ pub fn load_bytes(bytes: &[u8], file: &str, options: LoadOptions) -> Result<Tran
         Some(format) => Detection { format, note: None },
         None => detect::detect(&decoded.text),
     };
-    let document = parse(detection.format, &decoded.text).map_err(fail)?;
+    let format = detection.format;
+    let document = parse(format, &decoded.text).map_err(fail)?;
     let transcript = finish(document, detection, file, decoded.encoding);
     if transcript.turns.is_empty() {
-        return Err(fail(Problem::NoTurns(no_turns_hint(&transcript))));
+        let lines = decoded.text.lines().count();
+        return Err(fail(Problem::NoTurns(no_turns_hint(format, lines))));
     }
     Ok(transcript)
 }
@@ -269,7 +273,7 @@ fn parse(format: Format, text: &str) -> Result<document::Document, Problem> {
         Format::Srt => subtitles::parse_srt(text),
         Format::Vtt => subtitles::parse_vtt(text),
         Format::Timestamped => timestamped::parse(text),
-        Format::Json => json::parse(text)?,
+        Format::Json => json::parse(text).map_err(|problem| shape_or_syntax(problem, text))?,
         Format::Html => html::parse(text),
     })
 }
@@ -301,13 +305,33 @@ fn finish(
     transcript
 }
 
-fn no_turns_hint(transcript: &Transcript) -> String {
-    let format = &transcript.metadata.origin.format;
-    let lines = transcript.metadata.header.len();
-    format!(
-        "read as {format}, but none of its {lines} lines opens a turn \
-         (try --format; see `tandem --help` for the formats)"
-    )
+fn no_turns_hint(format: Format, lines: usize) -> String {
+    let name = format.description();
+    let what = match format {
+        Format::Json => format!("read as {name}, but it holds no speech: {JSON_SHAPES}"),
+        Format::Srt | Format::Vtt => {
+            format!("read as {name}, but none of the cues in its {lines} lines holds text")
+        }
+        _ => format!("read as {name}, but none of its {lines} lines opens a turn"),
+    };
+    format!("{what} (try --format; see `tandem --help` for the formats)")
+}
+
+/// The transcript JSON tandem reads, for messages about JSON of another shape.
+const JSON_SHAPES: &str = "expected tandem's model, or an object with a 'segments' or \
+                           'transcript' list, or a list of {speaker, text} entries";
+
+/// The JSON reader calls a syntax error and a shape it does not know both "not valid": JSON
+/// that is well formed but of another shape is told apart here, so the message says so.
+fn shape_or_syntax(problem: Problem, text: &str) -> Problem {
+    match problem {
+        Problem::Malformed { detail, .. }
+            if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() =>
+        {
+            Problem::NotATranscript(detail)
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]
