@@ -16,7 +16,10 @@ use tandem::{bundled, inspect, parallel, sanitize, synth, ui};
 const MAX_SPEAKER_MAP_BYTES: u64 = 16 * 1024 * 1024;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(&error),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -26,6 +29,28 @@ fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "tandem: {}", sanitize::message(&message));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints `--help`, `--version` or a usage error as clap does, but a help that could not be
+/// written (`--help >/dev/full`) is a failure, not a success.
+fn clap_exit(error: &clap::Error) -> ExitCode {
+    let code = error.exit_code();
+    let printed = if code == 0 && stdout_was_closed() {
+        Err(std::io::Error::other(CLOSED))
+    } else {
+        error.print()
+    };
+    match printed {
+        Err(problem) if code == 0 => {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "tandem: cannot write to standard output: {problem}"
+            );
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::from(u8::try_from(code).unwrap_or(1)),
     }
 }
 
@@ -311,7 +336,7 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
 fn write_stdout(bytes: &[u8]) -> Result<(), String> {
     use std::io::Write;
     if stdout_was_closed() {
-        return Err("cannot write to standard output: it is closed".into());
+        return Err(format!("cannot write to standard output: {CLOSED}"));
     }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
@@ -321,6 +346,8 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
         _ => Ok(()),
     }
 }
+
+const CLOSED: &str = "it is closed";
 
 /// Whether tandem was started with standard output closed (`>&-`). Rust's runtime then puts
 /// `/dev/null`, opened for reading and writing, in its place, so writes would vanish without

@@ -121,6 +121,15 @@ fn a_failed_write_is_an_error_but_a_closed_pipe_is_not() {
         "{}",
         stderr(&closed)
     );
+    for help in ["--help >/dev/full", "--version >&-"] {
+        let failed = shell(&format!("\"$TANDEM\" {help}"));
+        assert_eq!(failed.status.code(), Some(1), "{help}");
+        assert!(
+            stderr(&failed).starts_with("tandem: cannot write to standard output"),
+            "{help}: {}",
+            stderr(&failed)
+        );
+    }
     let discarded = shell("\"$TANDEM\" --no-config inspect >/dev/null");
     assert_eq!(discarded.status.code(), Some(0), "{}", stderr(&discarded));
     let piped = tandem(&["export"])
