@@ -1,7 +1,8 @@
 //! Files made to break a transcript reader: binary data, broken encodings, huge or degenerate
-//! shapes, broken markup and subtitles, escape sequences, a file over the size limit. Each
-//! gives a correct model that keeps every word, or a one-line error naming the file with exit
-//! status 1; never a panic. The big inputs are built at test time; where the debug binary would
+//! shapes, broken markup and subtitles, escape sequences, a file over the size limit, endless
+//! inputs (`/dev/zero` as a transcript, a configuration or a speaker map), hostile names and
+//! values in messages. Each gives a correct model that keeps every word, or a one-line error
+//! naming the file with exit status 1, its values shown and never run; never a panic. The big inputs are built at test time; where the debug binary would
 //! be slow the library is called instead. How long the big ones take is measured by
 //! `benches/hostile.rs`, not here.
 
