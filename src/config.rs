@@ -224,7 +224,11 @@ impl Config {
     pub fn to_toml(&self, env: impl Fn(&str) -> Option<String>) -> String {
         let quoted = |text: &str| toml::Value::String(text.to_string()).to_string();
         let mut out = match &self.source {
-            Some(path) => format!("# tandem's configuration, read from {}\n", path.display()),
+            // A line break in the path would end the comment; an escape would reach the terminal.
+            Some(path) => format!(
+                "# tandem's configuration, read from {}\n",
+                sanitize::visible(&path.display().to_string())
+            ),
             None => "# tandem's configuration: the defaults (no configuration file)\n".to_string(),
         };
         if self.theme == ThemeName::Auto {

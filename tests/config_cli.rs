@@ -426,3 +426,26 @@ fn a_configuration_without_a_way_out_or_with_invisible_keys_is_refused() {
         assert!(!run.stderr.contains('\u{202E}'), "{}", run.stderr);
     }
 }
+
+#[test]
+fn a_hostile_configuration_path_is_shown_not_run() {
+    let dir = scratch("hostile-path");
+    let config = dir.file("con\u{1b}]0;owned\u{7}\nfig.toml", "theme = \"mono\"\n");
+    let run = tandem(&["--print-config"], &[("TANDEM_CONFIG", path_str(&config))]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("con␛]0;owned␇␊fig.toml"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    let missing = dir.join("gone\u{1b}]0;owned\u{7}.toml");
+    let run = tandem(&["inspect"], &[("TANDEM_CONFIG", path_str(&missing))]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("gone␛]0;owned␇.toml: cannot read it"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+}
