@@ -53,7 +53,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 }
 
 /// How much of a value a message quotes: enough to recognise it, never a whole file.
-const QUOTED_CHARS: usize = 120;
+const QUOTED_CHARS: usize = 200;
 
 /// How long a message may grow before its middle is left out.
 const MESSAGE_CHARS: usize = 2000;
@@ -138,9 +138,9 @@ mod tests {
         assert_eq!(quoted("short\u{1b}[2J"), "short␛[2J");
         let long = format!("{}{}", "a".repeat(500), "z".repeat(500));
         let cut = quoted(&long);
-        assert!(cut.starts_with(&"a".repeat(90)), "{cut}");
-        assert!(cut.ends_with(&"z".repeat(30)), "{cut}");
-        assert!(cut.contains("…[880 characters left out]…"), "{cut}");
+        assert!(cut.starts_with(&"a".repeat(150)), "{cut}");
+        assert!(cut.ends_with(&"z".repeat(50)), "{cut}");
+        assert!(cut.contains("…[800 characters left out]…"), "{cut}");
         let message = message(&"x".repeat(100_000_000));
         assert!(message.chars().count() < 2100, "{}", message.len());
     }
