@@ -421,6 +421,8 @@ fn hostile_file_names_in_messages_are_shown_not_run() {
     let scratch = Scratch::new("hostile-names");
     let missing = scratch.join(format!("missing{TITLE}.txt"));
     assert_inert(&inspect(&missing), "cannot read it");
+    let empty = scratch.file(&format!("empty{TITLE}.txt"), "");
+    assert_inert(&inspect(&empty), "the file is empty");
     let binary = scratch.file(&format!("binary{TITLE}.txt"), [0u8, 159, 146, 150, 0, 1]);
     assert_inert(&inspect(&binary), "binary");
     let folder = scratch.join(format!("folder{TITLE}"));

@@ -206,3 +206,20 @@ fn tsv_reads_back_through_pythons_csv_module() {
         .collect();
     assert_eq!(counts, [10, 2], "cells neutralised, cells with quotes");
 }
+
+#[test]
+fn a_read_only_export_is_not_replaced() {
+    let scratch = Scratch::new("output-read-only");
+    let out = scratch.file("kept.json", "kept\n");
+    let mut permissions = std::fs::metadata(&out).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&out, permissions).unwrap();
+    let result = run(&["export", "-o", text(&out)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        stderr(&result).contains("cannot write"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept\n");
+}

@@ -129,6 +129,10 @@ pub fn save(path: &Path, text: &str) -> io::Result<()> {
         Ok(real) => real,
         Err(_) => path.to_path_buf(),
     };
+    // Renaming over a read-only file would succeed where writing to it fails.
+    if std::fs::metadata(&target).is_ok_and(|old| old.permissions().readonly()) {
+        return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+    }
     let temporary = temporary_beside(&target);
     let written = std::fs::OpenOptions::new()
         .write(true)
