@@ -85,7 +85,8 @@ fn run(cli: Cli) -> Result<(), String> {
             align,
         }) => {
             if let Some(output) = &output {
-                refuse_overwriting_an_input(output, [official.as_deref(), other.as_deref()])?;
+                let inputs = [&official, &other, &align.speakers];
+                refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;
             }
             let config = config()?;
             let options = LoadOptions {
@@ -306,8 +307,8 @@ fn write_synthetic(
     Ok(())
 }
 
-/// `export A B -o A` would replace a transcript with its alignment.
-fn refuse_overwriting_an_input(output: &Path, inputs: [Option<&Path>; 2]) -> Result<(), String> {
+/// `export A B -o A` would replace a transcript (or the speaker map) with its alignment.
+fn refuse_overwriting_an_input(output: &Path, inputs: [Option<&Path>; 3]) -> Result<(), String> {
     match inputs
         .into_iter()
         .flatten()

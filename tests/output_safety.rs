@@ -51,6 +51,18 @@ fn an_export_over_one_of_its_inputs_is_refused() {
         assert_eq!(message.lines().count(), 1, "{message}");
         assert!(message.contains("this is the input file"), "{message}");
     }
+    let map = scratch.file("map.txt", "MODERATOR = HOST\n");
+    let result = run(&[
+        "export",
+        text(&official),
+        text(&other),
+        "--speakers",
+        text(&map),
+        "-o",
+        text(&map),
+    ]);
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    assert_eq!(std::fs::read_to_string(&map).unwrap(), "MODERATOR = HOST\n");
     assert_eq!(std::fs::read_to_string(&official).unwrap(), OFFICIAL);
     assert_eq!(std::fs::read_to_string(&other).unwrap(), OTHER);
 }
