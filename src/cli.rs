@@ -21,7 +21,8 @@ Exit status:
   2    a usage error: an unknown option or a bad value
   129  hung up (SIGHUP)
   130  interrupted (Ctrl-C while loading, or SIGINT)
-  143  terminated (SIGTERM)";
+  143  terminated (SIGTERM)
+  128+N  ended by another signal N (SIGQUIT, SIGUSR1, SIGALRM ...), the terminal restored";
 
 #[derive(Debug, Parser)]
 #[command(

@@ -6,7 +6,9 @@
 //! bad file, is an error naming the line and key.
 
 use crate::export::ExportFormat;
+use crate::load::bounded::{self, ReadError};
 use crate::load::{Format, decode};
+use crate::sanitize;
 use crate::ui::keymap::{self, Keymap};
 use crate::ui::layout::Layout;
 use crate::ui::theme::ThemeName;
@@ -75,22 +77,29 @@ pub fn location(env: impl Fn(&str) -> Option<String>) -> Option<(PathBuf, bool)>
     Some((base.join("tandem").join("config.toml"), false))
 }
 
+/// A configuration of every setting and every key binding takes a few kilobytes; more is not a
+/// configuration (`TANDEM_CONFIG=/dev/zero`).
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// The configuration from the file at `location`, or the defaults when there is none.
 pub fn load(location: Option<(PathBuf, bool)>) -> Result<Config, String> {
     let Some((path, required)) = location else {
         return Ok(Config::default());
     };
-    match std::fs::read_to_string(&path) {
+    match bounded::read_text(&path, MAX_CONFIG_BYTES) {
         Ok(text) => parse(&text).map(|config| Config {
             source: Some(path.clone()),
             ..config
         }),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound && !required => {
+        Err(ReadError::Io(error)) if error.kind() == std::io::ErrorKind::NotFound && !required => {
             Ok(Config::default())
         }
-        Err(error) => Err(format!("cannot read: {error}")),
+        Err(error) => Err(error.to_string()),
     }
-    .map_err(|problem| format!("{}: {problem}", path.display()))
+    .map_err(|problem| {
+        let file = sanitize::quoted(&path.display().to_string());
+        format!("{file}: {problem}")
+    })
 }
 
 /// Reads a configuration file's text. Errors say `line N: key: problem`.
@@ -101,8 +110,9 @@ pub fn parse(text: &str) -> Result<Config, String> {
     })?;
     let at = |key: &str, value: &Spanned<String>, problem: String| {
         format!(
-            "line {}: {key}: {problem}",
-            line_of(text, value.span().start)
+            "line {}: {key}: {}",
+            line_of(text, value.span().start),
+            quoting(problem, value.get_ref())
         )
     };
     let mut config = Config::default();
@@ -142,17 +152,55 @@ pub fn parse(text: &str) -> Result<Config, String> {
     overrides.sort_by_key(|(_, keys)| keys.span().start);
     for (name, keys) in overrides {
         let line = line_of(text, keys.span().start);
-        let problem = |problem: String| format!("line {line}: keys.{name}: {problem}");
+        let problem = |problem: String| {
+            let name = sanitize::quoted(name);
+            format!("line {line}: keys.{name}: {problem}")
+        };
         let keys = keys
             .get_ref()
             .names()
             .iter()
-            .map(|key| keymap::parse_key(key))
+            .map(|key| parse_key(key))
             .collect::<Result<Vec<_>, _>>()
             .map_err(problem)?;
-        config.keymap.rebind(name, &keys).map_err(problem)?;
+        config
+            .keymap
+            .rebind(name, &keys)
+            .map_err(|e| problem(quoting(e, name)))?;
+    }
+    let leaves = |(name, keys): &(&str, Vec<String>)| WAYS_OUT.contains(name) && !keys.is_empty();
+    if !config.keymap.entries().any(|entry| leaves(&entry)) {
+        return Err(format!(
+            "keys: neither {} has a key left, so nothing would leave the reader (give one of them a key)",
+            WAYS_OUT.join(" nor ")
+        ));
     }
     Ok(config)
+}
+
+/// The actions that leave the reader: a configuration must keep a key for one of them.
+const WAYS_OUT: [&str; 2] = ["quit", "back"];
+
+/// A key as the configuration names it. A key drawn as nothing (U+200B, U+202E) would show
+/// blank in the help and be typed by no one.
+fn parse_key(text: &str) -> Result<keymap::Key, String> {
+    if let Some(c) = text.chars().find(|&c| sanitize::is_invisible(c)) {
+        return Err(format!(
+            "'{}' holds an invisible character, U+{:04X} (write keys like j, G, space, PgDn, Ctrl-f, F1)",
+            sanitize::quoted(text),
+            c as u32
+        ));
+    }
+    keymap::parse_key(text).map_err(|e| quoting(e, text))
+}
+
+/// `problem` with `value`, which the parsers quote whole, quoted as messages quote any value
+/// from a file: visible and cut when long.
+fn quoting(problem: String, value: &str) -> String {
+    if value.is_empty() {
+        return problem;
+    }
+    problem.replace(value, &sanitize::quoted(value))
 }
 
 /// A setting whose value `auto` means "detect it".
@@ -176,7 +224,11 @@ impl Config {
     pub fn to_toml(&self, env: impl Fn(&str) -> Option<String>) -> String {
         let quoted = |text: &str| toml::Value::String(text.to_string()).to_string();
         let mut out = match &self.source {
-            Some(path) => format!("# tandem's configuration, read from {}\n", path.display()),
+            // A line break in the path would end the comment; an escape would reach the terminal.
+            Some(path) => format!(
+                "# tandem's configuration, read from {}\n",
+                sanitize::visible(&path.display().to_string())
+            ),
             None => "# tandem's configuration: the defaults (no configuration file)\n".to_string(),
         };
         if self.theme == ThemeName::Auto {
@@ -283,6 +335,26 @@ mod tests {
             (
                 "[keys]\nhelp = \"3\"\n",
                 "line 2: keys.help: 3 cannot be bound",
+            ),
+            (
+                "[keys]\nquit = []\nback = []\n",
+                "keys: neither quit nor back has a key left",
+            ),
+            (
+                "[keys]\nback = []\ntop = [\"q\", \"Ctrl-c\"]\n",
+                "keys: neither quit nor back has a key left",
+            ),
+            (
+                "[keys]\nquit = \"\u{202E}\"\n",
+                "line 2: keys.quit: '<U+202E>' holds an invisible character, U+202E",
+            ),
+            (
+                "[keys]\nhelp = [\"h\", \"Ctrl-\u{200B}\"]\n",
+                "line 2: keys.help: 'Ctrl-\u{200B}' holds an invisible character, U+200B",
+            ),
+            (
+                "[keys]\nhelp = \"\u{3000}\"\n",
+                "line 2: keys.help: '\u{3000}' holds an invisible character, U+3000",
             ),
         ];
         for (text, expected) in cases {

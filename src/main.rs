@@ -7,19 +7,50 @@ use tandem::align::{self, speakers};
 use tandem::cli::{AlignArgs, Cli, Command};
 use tandem::config::{self, Config};
 use tandem::export::{self, Pair};
-use tandem::load::{self, Format, LoadOptions};
+use tandem::load::{self, Format, LoadError, LoadOptions, bounded};
 use tandem::model::Transcript;
 use tandem::progress::Progress;
-use tandem::{bundled, inspect, parallel, synth, ui};
+use tandem::{bundled, inspect, parallel, sanitize, synth, ui};
+
+/// A speaker map has a line per speaker: ten thousand speakers take well under a megabyte.
+const MAX_SPEAKER_MAP_BYTES: u64 = 16 * 1024 * 1024;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(&error),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("tandem: {message}");
+            use std::io::Write;
+            // When even standard error cannot be written (`2>/dev/full`), the exit status is
+            // all that is left to tell.
+            let _ = writeln!(std::io::stderr(), "tandem: {}", sanitize::message(&message));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints `--help`, `--version` or a usage error as clap does, but a help that could not be
+/// written (`--help >/dev/full`) is a failure, not a success.
+fn clap_exit(error: &clap::Error) -> ExitCode {
+    let code = error.exit_code();
+    let printed = if code == 0 && stdout_was_closed() {
+        Err(std::io::Error::other(CLOSED))
+    } else {
+        error.print()
+    };
+    match printed {
+        Err(problem) if code == 0 => {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "tandem: cannot write to standard output: {problem}"
+            );
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::from(u8::try_from(code).unwrap_or(1)),
     }
 }
 
@@ -41,7 +72,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(path) => load::load_path(&path, input.load_options(&config)),
                 None => bundled::official(),
             }
-            .map_err(|e| e.to_string())?;
+            .map_err(describe)?;
             print_inspection(&transcript, json)
         }
         Some(Command::Export {
@@ -53,6 +84,10 @@ fn run(cli: Cli) -> Result<(), String> {
             encoding,
             align,
         }) => {
+            if let Some(output) = &output {
+                let inputs = [&official, &other, &align.speakers];
+                refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;
+            }
             let config = config()?;
             let options = LoadOptions {
                 format: from.or(config.input_format),
@@ -153,7 +188,7 @@ fn read(
     let reader = match (official, other) {
         (Some(path), None) => {
             let progress = Progress::start("loading");
-            let transcript = load::load_path(path, options).map_err(|e| e.to_string())?;
+            let transcript = load::load_path(path, options).map_err(describe)?;
             drop(progress);
             ui::Reader::single(transcript)
         }
@@ -189,14 +224,19 @@ fn load_pair(
                 || load::load_path(a, options),
                 || load::load_path(b, options),
             );
-            Ok((a.map_err(|e| e.to_string())?, b.map_err(|e| e.to_string())?))
+            Ok((a.map_err(describe)?, b.map_err(describe)?))
         }
         (None, None) => Ok((
-            bundled::official().map_err(|e| e.to_string())?,
-            bundled::translation().map_err(|e| e.to_string())?,
+            bundled::official().map_err(describe)?,
+            bundled::translation().map_err(describe)?,
         )),
         _ => Err("give both the official transcript and the other version, or neither for the bundled example".into()),
     }
+}
+
+/// A load error for the user: the file name is quoted as any outside value is.
+fn describe(error: LoadError) -> String {
+    format!("{}: {}", sanitize::quoted(&error.file), error.problem)
 }
 
 fn is_stdin(path: Option<&Path>) -> bool {
@@ -213,12 +253,23 @@ fn load_and_align(
     let progress = Progress::start("loading");
     let (official, other) = load_pair(official, other, options)?;
     let forced = match &args.speakers {
-        Some(path) => speakers::read_speaker_map(path, &official, &other)?,
+        Some(path) => read_speaker_map(path, &official, &other)?,
         None => Vec::new(),
     };
     let alignment =
         align::align_reporting(&official, &other, &forced, &|stage| progress.stage(stage));
     Ok((official, other, alignment))
+}
+
+fn read_speaker_map(
+    path: &Path,
+    official: &Transcript,
+    other: &Transcript,
+) -> Result<Vec<speakers::Forced>, String> {
+    let file = sanitize::quoted(&path.display().to_string());
+    let text = bounded::read_text(path, MAX_SPEAKER_MAP_BYTES)
+        .map_err(|e| format!("{file}: the speaker map: {e}"))?;
+    speakers::parse_speaker_map(&text, official, other).map_err(|e| format!("{file}: {e}"))
 }
 
 fn write_synthetic(
@@ -256,10 +307,28 @@ fn write_synthetic(
     Ok(())
 }
 
+/// `export A B -o A` would replace a transcript (or the speaker map) with its alignment.
+fn refuse_overwriting_an_input(output: &Path, inputs: [Option<&Path>; 3]) -> Result<(), String> {
+    match inputs
+        .into_iter()
+        .flatten()
+        .find(|input| export::same_file(output, input))
+    {
+        Some(input) => Err(format!(
+            "{}: this is the input file {}; write the export to another file",
+            sanitize::quoted(&output.display().to_string()),
+            sanitize::quoted(&input.display().to_string()),
+        )),
+        None => Ok(()),
+    }
+}
+
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
     match path {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| format!("{}: cannot write: {e}", PathBuf::from(path).display())),
+        Some(path) => export::save(path, text).map_err(|e| {
+            let file = sanitize::quoted(&PathBuf::from(path).display().to_string());
+            format!("{file}: cannot write: {e}")
+        }),
         None => write_stdout(text.as_bytes()),
     }
 }
@@ -267,6 +336,9 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
 /// Writes to standard output; a reader that stopped reading (`| head`) is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<(), String> {
     use std::io::Write;
+    if stdout_was_closed() {
+        return Err(format!("cannot write to standard output: {CLOSED}"));
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -274,6 +346,20 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
         }
         _ => Ok(()),
     }
+}
+
+const CLOSED: &str = "it is closed";
+
+/// Whether tandem was started with standard output closed (`>&-`). Rust's runtime then puts
+/// `/dev/null`, opened for reading and writing, in its place, so writes would vanish without
+/// an error; a shell's `>/dev/null` opens it for writing only. Linux shows the open mode as
+/// the permissions of the link in `/proc/self/fd`; elsewhere this cannot be told.
+fn stdout_was_closed() -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let link = Path::new("/proc/self/fd/1");
+    let readable = std::fs::symlink_metadata(link)
+        .is_ok_and(|metadata| metadata.permissions().mode() & 0o400 != 0);
+    readable && std::fs::read_link(link).is_ok_and(|target| target == Path::new("/dev/null"))
 }
 
 fn print_inspection(transcript: &Transcript, json: bool) -> Result<(), String> {

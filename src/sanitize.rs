@@ -11,6 +11,14 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
+/// True for characters that show as nothing, or as a blank, where a key or a label is drawn:
+/// controls, format characters (U+200B, U+2060, U+FEFF, the soft hyphen), marks that only
+/// combine, and white space.
+pub fn is_invisible(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    is_unsafe(c) || c.is_whitespace() || c == '\u{AD}' || c.width().is_none_or(|width| width == 0)
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
@@ -44,6 +52,42 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How much of a value a message quotes: enough to recognise it, never a whole file.
+const QUOTED_CHARS: usize = 200;
+
+/// How long a message may grow before its middle is left out.
+const MESSAGE_CHARS: usize = 2000;
+
+/// A value from outside (a file name, a line of a file, a configuration value) as a message
+/// quotes it: unsafe characters visible, and the middle of a long value left out.
+pub fn quoted(text: &str) -> String {
+    shortened(&visible(text), QUOTED_CHARS)
+}
+
+/// A whole message for standard error: unsafe characters visible, and the middle left out if
+/// it is very long. Values the message quotes may come from any file or setting, so nothing
+/// in it is written as it is.
+pub fn message(text: &str) -> String {
+    shortened(&visible(text), MESSAGE_CHARS)
+}
+
+/// `text` if it has at most `limit` characters, else its start and end around a note saying
+/// how many characters were left out.
+fn shortened(text: &str, limit: usize) -> String {
+    let count = text.chars().count();
+    if count <= limit {
+        return text.to_string();
+    }
+    let tail = limit / 4;
+    let head = limit - tail;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!(
+        "{start}…[{} characters left out]…{end}",
+        count - head - tail
+    )
+}
+
 /// JSON with every unsafe character that serde_json leaves as it is (DEL, C1 controls,
 /// bidirectional marks) written as a `\uXXXX` escape: the same JSON to a parser, inert on a
 /// terminal. serde_json escapes C0 inside strings, and outside them JSON is ASCII with line
@@ -74,6 +118,31 @@ mod tests {
         assert_eq!(visible("x\u{9b}2Jy"), "x<U+009B>2Jy");
         assert_eq!(visible("\u{202E}evil"), "<U+202E>evil");
         assert_eq!(visible("plain 한국어"), "plain 한국어");
+    }
+
+    #[test]
+    fn invisible_characters_are_told_apart() {
+        for c in [
+            '\u{202E}', '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{AD}', '\u{301}', '\u{3000}', ' ',
+            '\u{1b}',
+        ] {
+            assert!(is_invisible(c), "{c:?}");
+        }
+        for c in ['q', 'G', '?', '한', '/', 'é'] {
+            assert!(!is_invisible(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn long_values_lose_their_middle() {
+        assert_eq!(quoted("short\u{1b}[2J"), "short␛[2J");
+        let long = format!("{}{}", "a".repeat(500), "z".repeat(500));
+        let cut = quoted(&long);
+        assert!(cut.starts_with(&"a".repeat(150)), "{cut}");
+        assert!(cut.ends_with(&"z".repeat(50)), "{cut}");
+        assert!(cut.contains("…[800 characters left out]…"), "{cut}");
+        let message = message(&"x".repeat(100_000_000));
+        assert!(message.chars().count() < 2100, "{}", message.len());
     }
 
     #[test]

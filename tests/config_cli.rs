@@ -400,3 +400,52 @@ fn output_into_a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_configuration_without_a_way_out_or_with_invisible_keys_is_refused() {
+    let cases = [
+        (
+            "[keys]\nquit = []\nback = []\n",
+            "keys: neither quit nor back has a key left",
+        ),
+        (
+            "[keys]\nquit = [\"q\", \"\u{202E}\"]\n",
+            "line 2: keys.quit: '<U+202E>' holds an invisible character, U+202E",
+        ),
+        (
+            "[keys]\nsearch = \"\u{200B}\"\n",
+            "line 2: keys.search: '\u{200B}' holds an invisible character, U+200B",
+        ),
+    ];
+    for (text, expected) in cases {
+        let (_dir, config) = write_config("no-way-out", text);
+        let run = tandem(&["--print-config"], &[("TANDEM_CONFIG", path_str(&config))]);
+        assert_eq!(run.code, 1, "{text:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(run.stderr.contains(expected), "{text:?}: {}", run.stderr);
+        assert!(!run.stderr.contains('\u{202E}'), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_hostile_configuration_path_is_shown_not_run() {
+    let dir = scratch("hostile-path");
+    let config = dir.file("con\u{1b}]0;owned\u{7}\nfig.toml", "theme = \"mono\"\n");
+    let run = tandem(&["--print-config"], &[("TANDEM_CONFIG", path_str(&config))]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("con␛]0;owned␇␊fig.toml"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    let missing = dir.join("gone\u{1b}]0;owned\u{7}.toml");
+    let run = tandem(&["inspect"], &[("TANDEM_CONFIG", path_str(&missing))]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("gone␛]0;owned␇.toml: cannot read it"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+}

@@ -1,7 +1,8 @@
 //! Files made to break a transcript reader: binary data, broken encodings, huge or degenerate
-//! shapes, broken markup and subtitles, escape sequences, a file over the size limit. Each
-//! gives a correct model that keeps every word, or a one-line error naming the file with exit
-//! status 1; never a panic. The big inputs are built at test time; where the debug binary would
+//! shapes, broken markup and subtitles, escape sequences, a file over the size limit, endless
+//! inputs (`/dev/zero` as a transcript, a configuration or a speaker map), hostile names and
+//! values in messages. Each gives a correct model that keeps every word, or a one-line error
+//! naming the file with exit status 1, its values shown and never run; never a panic. The big inputs are built at test time; where the debug binary would
 //! be slow the library is called instead. How long the big ones take is measured by
 //! `benches/hostile.rs`, not here.
 
@@ -127,7 +128,7 @@ fn a_million_empty_lines_have_no_turns_and_then_one() {
     assert_refused(
         &inspect(&file),
         &file,
-        "none of its 1000001 lines opens a turn",
+        "none of its 1000000 lines opens a turn",
     );
     let text = format!("{}MODERATOR: At last.\n", "\n".repeat(1_000_000));
     let file = scratch.file("late.txt", &text);
@@ -333,4 +334,214 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
             load::MAX_FILE_BYTES + 1
         ),
     );
+}
+
+fn tandem_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tandem"));
+    command.env_remove("TANDEM_CONFIG");
+    command
+}
+
+/// One line, status 1, saying `problem`: what every refusal looks like.
+fn assert_one_line_refusal(output: &Output, problem: &str) -> String {
+    let message = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert_eq!(message.lines().count(), 1, "one line: {message}");
+    assert!(message.contains(problem), "says '{problem}': {message}");
+    message
+}
+
+#[test]
+fn endless_and_unsized_inputs_are_refused_at_the_limit() {
+    let zero = Path::new("/dev/zero");
+    assert_refused(&inspect(zero), zero, "too large (more than ");
+
+    let from_stdin = tandem_command()
+        .args(["--no-config", "inspect", "/dev/stdin"])
+        .stdin(std::fs::File::open(zero).unwrap())
+        .output()
+        .unwrap();
+    assert_refused(
+        &from_stdin,
+        Path::new("/dev/stdin"),
+        "too large (more than ",
+    );
+
+    let config = tandem_command()
+        .arg("inspect")
+        .env("TANDEM_CONFIG", zero)
+        .output()
+        .unwrap();
+    let message = assert_one_line_refusal(&config, "too large (more than 1048576 bytes");
+    assert!(message.starts_with("tandem: /dev/zero: "), "{message}");
+
+    let speakers = tandem_command()
+        .args(["--no-config", "export", "--speakers", "/dev/zero"])
+        .output()
+        .unwrap();
+    let message = assert_one_line_refusal(&speakers, "too large (more than ");
+    assert!(
+        message.starts_with("tandem: /dev/zero: the speaker map: "),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_fifo_is_read_like_a_file() {
+    let scratch = Scratch::new("hostile-fifo");
+    let fifo = scratch.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            std::fs::write(fifo, "MODERATOR: Through a pipe.\nQUESTION: Read whole?\n").unwrap();
+        })
+    };
+    let report = assert_read(&inspect(&fifo));
+    writer.join().unwrap();
+    assert!(report.contains("Through a pipe."), "{report}");
+    assert!(report.contains("Read whole?"), "{report}");
+}
+
+/// A message that names hostile values shows their escapes and lets none act.
+fn assert_inert(output: &Output, problem: &str) {
+    let message = assert_one_line_refusal(output, problem);
+    let line = message.trim_end_matches('\n');
+    if let Some(c) = line.chars().find(|&c| acts_on_a_terminal(c)) {
+        panic!("{c:?} reaches the terminal: {line}");
+    }
+    assert!(line.contains("␛]0;owned␇"), "shown: {line}");
+}
+
+const TITLE: &str = "\u{1b}]0;owned\u{7}";
+
+#[test]
+fn hostile_file_names_in_messages_are_shown_not_run() {
+    let scratch = Scratch::new("hostile-names");
+    let missing = scratch.join(format!("missing{TITLE}.txt"));
+    assert_inert(&inspect(&missing), "cannot read it");
+    let empty = scratch.file(&format!("empty{TITLE}.txt"), "");
+    assert_inert(&inspect(&empty), "the file is empty");
+    let binary = scratch.file(&format!("binary{TITLE}.txt"), [0u8, 159, 146, 150, 0, 1]);
+    assert_inert(&inspect(&binary), "binary");
+    let folder = scratch.join(format!("folder{TITLE}"));
+    std::fs::create_dir(&folder).unwrap();
+    assert_inert(&inspect(&folder), "directory");
+    let no_turns = scratch.file(&format!("empty{TITLE}.json"), "[]");
+    assert_inert(&inspect(&no_turns), "no speaker turns");
+    let unwritable = scratch.join(format!("nowhere{TITLE}/out.json"));
+    assert_inert(
+        &tandem(&[Path::new("export"), Path::new("-o"), &unwritable]),
+        "cannot write",
+    );
+
+    let config = tandem_command()
+        .arg("inspect")
+        .env("TANDEM_CONFIG", scratch.join(format!("config{TITLE}.toml")))
+        .output()
+        .unwrap();
+    assert_inert(&config, "cannot read it");
+    let bad_value = scratch.file("config.toml", "theme = \"\\u001b]0;owned\\u0007\"\n");
+    let config = tandem_command()
+        .arg("inspect")
+        .env("TANDEM_CONFIG", &bad_value)
+        .output()
+        .unwrap();
+    assert_inert(&config, "line 1: theme: unknown theme");
+}
+
+#[test]
+fn speaker_map_lines_and_labels_in_messages_are_shown_not_run() {
+    let scratch = Scratch::new("hostile-map");
+    // Labels in a JSON transcript can hold anything.
+    let official = scratch.file(
+        "official.json",
+        r#"[{"speaker": "MODERATOR\u001b]0;owned\u0007", "text": "Hello."},
+            {"speaker": "GUEST", "text": "Thanks."}]"#,
+    );
+    let other = scratch.file("other.txt", "HOST: Hello.\nGUEST: Thanks.\n");
+    let export_with = |map: &str| {
+        let map = scratch.file("map.txt", map);
+        tandem(&[
+            Path::new("export"),
+            &official,
+            &other,
+            Path::new("--speakers"),
+            &map,
+        ])
+    };
+    assert_inert(&export_with(&format!("a line{TITLE}\n")), "expected");
+    assert_inert(
+        &export_with("Nobody = HOST\n"),
+        "no official speaker 'Nobody'",
+    );
+}
+
+#[test]
+fn long_values_are_cut_in_messages() {
+    let scratch = Scratch::new("hostile-long");
+    let value = "x".repeat(900_000);
+    let config = scratch.file("config.toml", format!("theme = \"{value}\"\n"));
+    let output = tandem_command()
+        .arg("inspect")
+        .env("TANDEM_CONFIG", &config)
+        .output()
+        .unwrap();
+    let message = assert_one_line_refusal(&output, "line 1: theme: ");
+    assert!(message.len() < 600, "{} bytes", message.len());
+    assert!(message.contains("characters left out"), "{message}");
+
+    let deep = scratch
+        .join("long-folder-name-".repeat(200))
+        .join("file.txt");
+    let output = inspect(&deep);
+    let message = assert_one_line_refusal(&output, "cannot read it");
+    assert!(message.len() < 1000, "{} bytes: {message}", message.len());
+}
+
+#[test]
+fn messages_about_empty_or_misshapen_files_say_what_is_wrong() {
+    let scratch = Scratch::new("hostile-messages");
+    let empty_cues = scratch.file(
+        "empty.srt",
+        "1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:03,000 --> 00:00:04,000\n\n",
+    );
+    assert_refused(
+        &inspect(&empty_cues),
+        &empty_cues,
+        "read as SubRip subtitles, but none of the cues in its 6 lines holds text",
+    );
+    let no_speech = scratch.file("empty.json", "{\"segments\": []}");
+    assert_refused(
+        &inspect(&no_speech),
+        &no_speech,
+        "read as JSON, but it holds no speech: expected tandem's model",
+    );
+    let prose = scratch.file("prose.txt", "Just prose.\nNo speakers.\nNone at all.\n");
+    assert_refused(&inspect(&prose), &prose, "none of its 3 lines opens a turn");
+    let shape = scratch.file("shape.json", "{\"title\": \"a\", \"count\": 3}");
+    assert_refused(
+        &inspect(&shape),
+        &shape,
+        "valid JSON, but not a transcript: expected tandem's model, or an object",
+    );
+    let broken = scratch.file("broken.json", "{\"segments\": [");
+    assert_refused(&inspect(&broken), &broken, "not valid json");
+}
+
+#[test]
+fn a_huge_configuration_is_refused_without_being_echoed() {
+    let scratch = Scratch::new("hostile-huge-config");
+    let config = scratch.file(
+        "config.toml",
+        format!("theme = \"{}\"\n", "x".repeat(100_000_000)),
+    );
+    let output = tandem_command()
+        .arg("inspect")
+        .env("TANDEM_CONFIG", &config)
+        .output()
+        .unwrap();
+    let message = assert_one_line_refusal(&output, "the file is too large (100000011 bytes");
+    assert!(message.len() < 400, "{message}");
 }

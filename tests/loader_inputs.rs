@@ -52,7 +52,9 @@ fn inconsistent_tandem_json_is_refused() {
     let json = serde_json::to_vec(&original).unwrap();
     let error = load::load_bytes(&json, "bad.json", LoadOptions::default()).unwrap_err();
     assert!(
-        error.to_string().starts_with("bad.json: not valid json"),
+        error.to_string().starts_with(
+            "bad.json: valid JSON, but not a transcript: tandem's transcript model is inconsistent"
+        ),
         "{error}"
     );
 }

@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: it draws, answers keys, and always gives the
 //! terminal back (raw mode off, alternate screen left, mouse reports off, cursor shown) on
-//! quit, on SIGTERM and SIGHUP, around Ctrl-Z / SIGCONT, and after a panic; a storm of
+//! quit, on SIGTERM, SIGHUP and every other signal that ends it, around Ctrl-Z / SIGCONT, and after a panic; a storm of
 //! resizes does not break it.
 
 use nix::sys::signal::{Signal, kill};
@@ -175,6 +175,28 @@ fn sigterm_and_sighup_restore_the_terminal() {
         session.wait_for_text("Joint Press Remarks");
         session.signal(signal);
         assert_eq!(session.wait_exit(), code, "{signal}");
+        session.assert_restored();
+    }
+}
+
+#[test]
+fn every_signal_that_ends_the_reader_restores_the_terminal_first() {
+    for signal in [
+        Signal::SIGQUIT,
+        Signal::SIGUSR1,
+        Signal::SIGUSR2,
+        Signal::SIGALRM,
+        Signal::SIGVTALRM,
+        Signal::SIGPROF,
+        Signal::SIGXCPU,
+        Signal::SIGXFSZ,
+        Signal::SIGSYS,
+        Signal::SIGIO,
+    ] {
+        let mut session = Session::start(&[], 100, 30);
+        session.wait_for_text("Joint Press Remarks");
+        session.signal(signal);
+        assert_eq!(session.wait_exit(), 128 + signal as u32, "{signal}");
         session.assert_restored();
     }
 }

@@ -10,6 +10,8 @@ mod tsv;
 use crate::align::{Alignment, Row, SentenceRef, turn_sentences};
 use crate::model::{SpeakerId, Transcript};
 use crate::sanitize;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 /// The export formats.
@@ -112,6 +114,60 @@ pub fn write(pair: &Pair<'_>, format: ExportFormat) -> String {
         ExportFormat::Markdown => markdown::write(pair),
         ExportFormat::Tmx => tmx::write(pair),
         ExportFormat::Html => html::write(pair),
+    }
+}
+
+/// Writes `text` to the file at `path` so that the file is never seen half written: into a
+/// temporary file in the same folder, renamed into place once complete. A kill during the
+/// write leaves the old file (or none) and a stray temporary file, never a truncated export.
+/// Something other than a regular file (`/dev/stdout`, a FIFO, `>(…)`) is written in place, as
+/// it cannot be replaced.
+pub fn save(path: &Path, text: &str) -> io::Result<()> {
+    let target = match std::fs::canonicalize(path) {
+        Ok(real) if !real.is_file() => return std::fs::write(path, text),
+        // A link is followed, so that the file it points to is the one replaced.
+        Ok(real) => real,
+        Err(_) => path.to_path_buf(),
+    };
+    // Renaming over a read-only file would succeed where writing to it fails.
+    if std::fs::metadata(&target).is_ok_and(|old| old.permissions().readonly()) {
+        return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+    }
+    let temporary = temporary_beside(&target);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            if let Ok(old) = std::fs::metadata(&target) {
+                file.set_permissions(old.permissions())?;
+            }
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temporary, &target));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+/// `.NAME.PID.tandem-tmp` in the folder of `target`: the same file system, so the rename is
+/// atomic; hidden, and named for the process, so two exports do not meet.
+fn temporary_beside(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "export".into(), |name| name.to_string_lossy());
+    target.with_file_name(format!(".{name}.{}.tandem-tmp", std::process::id()))
+}
+
+/// Whether `a` and `b` are one regular file, under whatever names (a link, `./`, a hard
+/// link). Devices are left out: `/dev/stdin` and `/dev/stdout` are often one terminal.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.is_file() && (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
     }
 }
 

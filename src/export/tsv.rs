@@ -1,14 +1,43 @@
 //! The alignment as tab-separated values: one row per aligned row, with a header line.
+//!
+//! One quoting rule, the one Python's `csv` module writes and reads with `delimiter='\t'`
+//! (RFC 4180's, with tabs): a cell holding a tab, a double quote or a line break is put in
+//! double quotes, and each double quote inside is doubled. Spreadsheets read the same.
+//!
+//! A cell starting with `=`, `+`, `-` or `@` would run as a formula in a spreadsheet, so it
+//! gets a leading apostrophe, which spreadsheets take as "this is text"; so does a cell that
+//! starts with an apostrophe, so that the rule reads back exactly: to get the text, drop one
+//! leading apostrophe from a cell that has one.
 
 use super::{Pair, joined, position};
+use std::borrow::Cow;
 
 const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\ttranslation_position\ttranslation_speaker\ttranslation_text\tsimilarity\tflags";
 
-/// Sentence text has no tabs or line breaks (the loader collapses white space), but a cell
-/// must never break the table, whatever it holds; control characters and escape sequences get
-/// the reader's visible stand-ins, since a TSV file is often looked at in a terminal.
+/// A cell of text from a file: control characters and escape sequences get the reader's
+/// visible stand-ins (a TSV file is often looked at in a terminal), then formula starts are
+/// neutralised and the cell quoted as the module says.
 fn cell(text: &str) -> String {
-    crate::sanitize::visible(&text.replace(['\t', '\n', '\r'], " ")).into_owned()
+    quoted(&neutralised(&crate::sanitize::visible(text)))
+}
+
+/// Characters that start a formula in a spreadsheet, and the apostrophe that marks text.
+const NEUTRALISED_STARTS: [char; 5] = ['=', '+', '-', '@', '\''];
+
+fn neutralised(text: &str) -> Cow<'_, str> {
+    if text.starts_with(NEUTRALISED_STARTS) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn quoted(text: &str) -> String {
+    if text.contains(['\t', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
 }
 
 pub fn write(pair: &Pair<'_>) -> String {
@@ -34,4 +63,21 @@ pub fn write(pair: &Pair<'_>) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_neutralised() {
+        assert_eq!(cell("plain text"), "plain text");
+        assert_eq!(cell("\"Quoted,\" he said"), "\"\"\"Quoted,\"\" he said\"");
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("-5 percent"), "'-5 percent");
+        assert_eq!(cell("@here"), "'@here");
+        assert_eq!(cell("'Tis"), "''Tis");
+        assert_eq!(cell("+\"x\""), "\"'+\"\"x\"\"\"");
+        assert_eq!(cell("a\u{1b}[2Jb"), "a␛[2Jb");
+    }
 }

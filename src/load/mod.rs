@@ -5,6 +5,7 @@
 
 mod annotate;
 mod assemble;
+pub mod bounded;
 mod bracketed;
 mod clock;
 pub mod decode;
@@ -140,7 +141,8 @@ pub fn size_limit(free_memory: Option<u64>) -> u64 {
 /// a memory limit (control groups v2 or v1), what is left of the limit. `None` where neither
 /// can be read.
 fn free_memory() -> Option<u64> {
-    let read = |path: &str| std::fs::read_to_string(path).ok();
+    // These files are a few lines long; anything longer is not what it should be.
+    let read = |path: &str| bounded::read_text(Path::new(path), 64 * 1024).ok();
     let available = read("/proc/meminfo").and_then(|info| {
         info.lines()
             .find_map(|line| line.strip_prefix("MemAvailable:"))
@@ -183,11 +185,12 @@ pub enum Problem {
     #[error("it is a directory, not a transcript file")]
     Directory,
     #[error(
-        "the file is too large ({size} bytes; tandem reads files up to {limit} bytes{})",
+        "the file is too large ({}; tandem reads files up to {limit} bytes{})",
+        bounded::describe_size(*.size, *.limit),
         memory_note(*.limit, *.free_memory)
     )]
     TooLarge {
-        size: u64,
+        size: Option<u64>,
         limit: u64,
         free_memory: Option<u64>,
     },
@@ -197,6 +200,8 @@ pub enum Problem {
     Malformed { format: Format, detail: String },
     #[error("no speaker turns found: {0}")]
     NoTurns(String),
+    #[error("valid JSON, but not a transcript: {0}")]
+    NotATranscript(String),
 }
 
 /// Says why the limit is lower than [`MAX_FILE_BYTES`], when it is.
@@ -227,30 +232,19 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Transcript, LoadEr
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
-    use std::io::Read;
     let free_memory = free_memory();
     let limit = size_limit(free_memory);
-    let too_large = |size: u64| Problem::TooLarge {
-        size,
-        limit,
-        free_memory,
-    };
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(bytes.len() as u64));
-        }
-        return Ok(bytes);
-    }
-    let metadata = std::fs::metadata(path)?;
-    if metadata.is_dir() {
-        return Err(Problem::Directory);
-    }
-    if metadata.len() > limit {
-        return Err(too_large(metadata.len()));
-    }
-    Ok(std::fs::read(path)?)
+    bounded::read(path, limit).map_err(|error| match error {
+        bounded::ReadError::TooLarge { size, limit } => Problem::TooLarge {
+            size,
+            limit,
+            free_memory,
+        },
+        bounded::ReadError::Directory => Problem::Directory,
+        bounded::ReadError::Io(error) => Problem::Io(error),
+        // Only `read_text` checks the encoding; the decoder does here.
+        other @ bounded::ReadError::NotUtf8 { .. } => Problem::Io(std::io::Error::other(other)),
+    })
 }
 
 /// Parses a transcript from bytes; `file` names it in messages and in the metadata.
@@ -261,10 +255,12 @@ pub fn load_bytes(bytes: &[u8], file: &str, options: LoadOptions) -> Result<Tran
         Some(format) => Detection { format, note: None },
         None => detect::detect(&decoded.text),
     };
-    let document = parse(detection.format, &decoded.text).map_err(fail)?;
+    let format = detection.format;
+    let document = parse(format, &decoded.text).map_err(fail)?;
     let transcript = finish(document, detection, file, decoded.encoding);
     if transcript.turns.is_empty() {
-        return Err(fail(Problem::NoTurns(no_turns_hint(&transcript))));
+        let lines = decoded.text.lines().count();
+        return Err(fail(Problem::NoTurns(no_turns_hint(format, lines))));
     }
     Ok(transcript)
 }
@@ -277,7 +273,7 @@ fn parse(format: Format, text: &str) -> Result<document::Document, Problem> {
         Format::Srt => subtitles::parse_srt(text),
         Format::Vtt => subtitles::parse_vtt(text),
         Format::Timestamped => timestamped::parse(text),
-        Format::Json => json::parse(text)?,
+        Format::Json => json::parse(text).map_err(|problem| shape_or_syntax(problem, text))?,
         Format::Html => html::parse(text),
     })
 }
@@ -309,13 +305,33 @@ fn finish(
     transcript
 }
 
-fn no_turns_hint(transcript: &Transcript) -> String {
-    let format = &transcript.metadata.origin.format;
-    let lines = transcript.metadata.header.len();
-    format!(
-        "read as {format}, but none of its {lines} lines opens a turn \
-         (try --format; see `tandem --help` for the formats)"
-    )
+fn no_turns_hint(format: Format, lines: usize) -> String {
+    let name = format.description();
+    let what = match format {
+        Format::Json => format!("read as {name}, but it holds no speech: {JSON_SHAPES}"),
+        Format::Srt | Format::Vtt => {
+            format!("read as {name}, but none of the cues in its {lines} lines holds text")
+        }
+        _ => format!("read as {name}, but none of its {lines} lines opens a turn"),
+    };
+    format!("{what} (try --format; see `tandem --help` for the formats)")
+}
+
+/// The transcript JSON tandem reads, for messages about JSON of another shape.
+const JSON_SHAPES: &str = "expected tandem's model, or an object with a 'segments' or \
+                           'transcript' list, or a list of {speaker, text} entries";
+
+/// The JSON reader calls a syntax error and a shape it does not know both "not valid": JSON
+/// that is well formed but of another shape is told apart here, so the message says so.
+fn shape_or_syntax(problem: Problem, text: &str) -> Problem {
+    match problem {
+        Problem::Malformed { detail, .. }
+            if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() =>
+        {
+            Problem::NotATranscript(detail)
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -336,7 +352,7 @@ mod tests {
         let problem = |free: u64| {
             let limit = size_limit(Some(free));
             Problem::TooLarge {
-                size: limit + 1,
+                size: Some(limit + 1),
                 limit,
                 free_memory: Some(free),
             }

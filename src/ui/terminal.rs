@@ -9,7 +9,10 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSYS, SIGTERM, SIGTSTP, SIGUSR1,
+    SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
+};
 use std::io::{self, Stdout, stdout};
 
 /// Puts the terminal in the reader's state: raw mode, alternate screen, mouse reports.
@@ -93,11 +96,21 @@ pub enum Signal {
     Continue,
 }
 
-/// Watches for SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT on a thread and reports them to
-/// `report` until it returns false.
+/// Every signal whose default action ends the process and that a handler may catch: each
+/// would leave the terminal in the reader's state. (SIGKILL cannot be caught; SIGSEGV and its
+/// kind mean memory is not to be trusted; SIGPIPE is ignored, so a write fails instead;
+/// SIGABRT and SIGTRAP belong to `abort` and debuggers, and a panic restores first anyway.)
+const ENDING: [i32; 13] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+    SIGXFSZ, SIGSYS, SIGIO,
+];
+
+/// Watches for the signals that end the process, SIGTSTP and SIGCONT on a thread and reports
+/// them to `report` until it returns false. An ending signal exits with 128 + its number, as
+/// the shell reports a process it ended, once the terminal is restored.
 pub fn spawn_signal_watch(report: impl Fn(Signal) -> bool + Send + 'static) -> io::Result<()> {
     let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+        signal_hook::iterator::Signals::new(ENDING.into_iter().chain([SIGTSTP, SIGCONT]))?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let event = match signal {
