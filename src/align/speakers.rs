@@ -9,7 +9,6 @@ use super::romanize::{romanize_hangul, skeleton};
 use crate::model::{Speaker, SpeakerId, Transcript};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 /// One entry of the matching: a pair, or a speaker of either version with no counterpart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -358,19 +357,8 @@ pub struct Forced {
     pub line: usize,
 }
 
-/// Reads a speaker map: lines `OFFICIAL = OTHER`, where each side is a label, key or name as
+/// Parses a speaker map: lines `OFFICIAL = OTHER`, where each side is a label, key or name as
 /// `inspect` shows it, and `-` means no counterpart. `#` starts a comment.
-pub fn read_speaker_map(
-    path: &Path,
-    official: &Transcript,
-    other: &Transcript,
-) -> Result<Vec<Forced>, String> {
-    let file = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{file}: cannot read the speaker map: {e}"))?;
-    parse_speaker_map(&text, official, other).map_err(|e| format!("{file}: {e}"))
-}
-
 pub fn parse_speaker_map(
     text: &str,
     official: &Transcript,
