@@ -247,7 +247,7 @@ pub fn read_text_gold(relative: &str, official: &Transcript, other: &Transcript)
     };
     let (all_a, all_b) = (sentences(official), sentences(other));
     let (mut cursor_a, mut cursor_b) = (0, 0);
-    let mut find = |field: &str, all: &[((usize, usize), String)], cursor: &mut usize| {
+    let find = |field: &str, all: &[((usize, usize), String)], cursor: &mut usize| {
         if field.trim() == "-" {
             return Vec::new();
         }
