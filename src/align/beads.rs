@@ -272,9 +272,36 @@ impl<'a> Scorer<'a> {
             };
             return -cost * (na + nb) as f64;
         }
-        let q = quality(self.runs_a.group(x), self.runs_b.group(y), self.context);
-        (na + nb) as f64 / 2.0 * (q - self.context.threshold()) - bead_cost(na, nb)
+        let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
+        let gain = quality(a, b, self.context) - self.context.threshold();
+        let unsupported = if self.context.same_language {
+            unsupported(a, b) + unsupported(b, a)
+        } else {
+            0
+        };
+        // An unsupported sentence gains nothing by joining the bead and costs what leaving it
+        // out would: a fragment is not attached to a neighbour that does not say it.
+        (na + nb - unsupported) as f64 / 2.0 * gain - unsupported as f64 * GAP - bead_cost(na, nb)
     }
+}
+
+/// A sentence of a group of several whose words the other side hardly has.
+const SUPPORTED: f64 = 0.25;
+
+/// How many sentences of `group`, when it has several, share less than [`SUPPORTED`] of their
+/// stems with `other`. A sentence without content words (`Thank you.`) counts as supported.
+fn unsupported(group: Group, other: Group) -> usize {
+    if group.sentences.len() < 2 {
+        return 0;
+    }
+    group
+        .sentences
+        .iter()
+        .filter(|f| {
+            !f.stems.is_empty()
+                && (common(&f.stems, other.stems) as f64) < SUPPORTED * f.stems.len() as f64
+        })
+        .count()
 }
 
 /// Aligns the sentences of a turn pair. Returns beads as ranges into `a` and `b`.
