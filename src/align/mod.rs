@@ -194,15 +194,18 @@ pub fn align_reporting(
             rows = self::rows(&links, &a, &b, context, &mut interner);
         }
     }
-    let mut rows = second_look(rows, (&a, &b), context, &mut interner);
-    let links = links_from_rows(&mut rows, &links);
-    flag_low_similarity(&mut rows);
     let same_speaker = SameSpeaker {
         counterparts: Counterparts::new(&matching, (official.speakers.len(), other.speakers.len())),
         labels: speakers::label_scores(official, other),
         forced,
         same_language,
     };
+    let differ = |x: &[SentenceRef], y: &[SentenceRef]| {
+        same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
+    };
+    let mut rows = second_look(rows, (&a, &b), context, &differ, &mut interner);
+    let links = links_from_rows(&mut rows, &links);
+    flag_low_similarity(&mut rows);
     flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
     Alignment {
         same_language,
@@ -303,11 +306,26 @@ impl SameSpeaker<'_> {
             _ => Some(false),
         }
     }
+
+    /// For the speakers of a row's two sides: `Some(true)` when some pair is the same person,
+    /// else `Some(false)` when some pair is judged different, else `None`.
+    fn judge_row(&self, xs: &[SpeakerId], ys: &[SpeakerId]) -> Option<bool> {
+        let mut verdict = None;
+        for &x in xs {
+            for &y in ys {
+                match self.judge(x, y) {
+                    Some(true) => return Some(true),
+                    Some(false) => verdict = Some(false),
+                    None => {}
+                }
+            }
+        }
+        verdict
+    }
 }
 
-/// Flags the paired rows whose speakers are not the same person by the evidence: no speaker
-/// of one side is judged the same as one of the other, and at least one pair is judged
-/// different.
+/// Flags the paired rows whose speakers are not the same person by the evidence (see
+/// [`SameSpeaker::judge_row`]).
 fn flag_speaker_changes(
     rows: &mut [Row],
     same: &SameSpeaker<'_>,
@@ -316,11 +334,7 @@ fn flag_speaker_changes(
 ) {
     for row in rows.iter_mut() {
         let (xs, ys) = (row_speakers(a, &row.official), row_speakers(b, &row.other));
-        let judged: Vec<Option<bool>> = xs
-            .iter()
-            .flat_map(|&x| ys.iter().map(move |&y| same.judge(x, y)))
-            .collect();
-        if judged.contains(&Some(true)) || !judged.contains(&Some(false)) {
+        if same.judge_row(&xs, &ys) != Some(false) {
             continue;
         }
         let labels = |transcript: &Transcript, ids: &[SpeakerId]| -> String {
@@ -611,6 +625,7 @@ fn second_look(
     rows: Vec<Row>,
     (a, b): (&Side<'_>, &Side<'_>),
     context: beads::Context,
+    speakers_differ: &regions::SpeakersDiffer<'_>,
     interner: &mut Interner,
 ) -> Vec<Row> {
     let stretches = regions::stretches(&rows);
@@ -622,7 +637,14 @@ fn second_look(
     for stretch in stretches {
         result.extend_from_slice(&rows[done..stretch.start]);
         let ends_the_documents = stretch.end == rows.len();
-        match regions::realign(&rows[stretch.clone()], (a, b), context, ends_the_documents) {
+        let stretch_rows = &rows[stretch.clone()];
+        let realigned = regions::realign(
+            stretch_rows,
+            (a, b),
+            (context, speakers_differ),
+            ends_the_documents,
+        );
+        match realigned {
             Some(beads) => {
                 for (ra, rb) in beads {
                     let link = rows[stretch.start].link;

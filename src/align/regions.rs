@@ -20,6 +20,19 @@ const FULL_TABLE_CELLS: usize = 250_000;
 /// Columns either side of the path between two anchors.
 const ANCHOR_RADIUS: usize = 12;
 
+/// Whether the speakers of two groups of sentences, one of each version, are judged different.
+pub(super) type SpeakersDiffer<'f> = dyn Fn(&[SentenceRef], &[SentenceRef]) -> bool + 'f;
+
+/// What a pair across two turn links pays per sentence: the turn alignment's evidence is
+/// outweighed only by clearly better content.
+const CROSSING: f64 = 0.15;
+
+/// Shared content above which two sentences say nearly the same, whoever the labels name.
+const NEARLY_THE_SAME: f64 = 0.8;
+/// Content words a sentence needs before its text, rather than its speaker, can tell where it
+/// belongs.
+const DISTINCTIVE_STEMS: usize = 3;
+
 /// What a pair across two turn links must share beyond length (see
 /// [`Scorer::shared_content`]): most of its word stems in one language; across languages,
 /// where two sentences of similar length are common, a name or number per sentence.
@@ -92,7 +105,7 @@ impl<'a> Sequence<'a> {
 pub(super) fn realign(
     rows: &[Row],
     (a, b): (&Side<'_>, &Side<'_>),
-    context: Context,
+    (context, speakers_differ): (Context, &SpeakersDiffer<'_>),
     ends_the_documents: bool,
 ) -> Option<Vec<(Vec<SentenceRef>, Vec<SentenceRef>)>> {
     let x = Sequence::of(rows, a, |r| &r.official);
@@ -109,10 +122,29 @@ pub(super) fn realign(
         let (link_p, link_q) = (x.link(&p), y.link(&q));
         let joins_links = (p.len() > 1 && link_p.is_none()) || (q.len() > 1 && link_q.is_none());
         let crosses = !p.is_empty() && !q.is_empty() && link_p != link_q;
-        if joins_links || (crosses && scorer.shared_content(p.clone(), q.clone()) < needs) {
+        if joins_links {
             return f64::NEG_INFINITY;
         }
-        scorer.value(p, q)
+        if !crosses {
+            return scorer.value(p, q);
+        }
+        // Short sentences (`Thank you.`, `No.`) are said by everyone: across links they may
+        // pair only where the speakers are not judged different. Others pair with a speaker
+        // judged different only when they say nearly the same.
+        let short = |features: &[&Features]| {
+            features.iter().map(|f| f.stems.len()).sum::<usize>() < DISTINCTIVE_STEMS
+        };
+        let generic = short(&x.features[p.clone()]) || short(&y.features[q.clone()]);
+        let differ = speakers_differ(&x.refs[p.clone()], &y.refs[q.clone()]);
+        let needed = if differ {
+            needs.max(NEARLY_THE_SAME)
+        } else {
+            needs
+        };
+        if (generic && differ) || scorer.shared_content(p.clone(), q.clone()) < needed {
+            return f64::NEG_INFINITY;
+        }
+        scorer.value(p.clone(), q.clone()) - (p.len() + q.len()) as f64 / 2.0 * CROSSING
     };
 
     let mut first = 0.0;
