@@ -112,6 +112,7 @@ const MAX_RUN: usize = 3;
 /// turn pair, built once so that scoring the many candidate beads merges nothing.
 struct Runs<'a> {
     sentences: &'a [&'a Features],
+    signatures: Vec<Signature>,
     stems: RunLists,
     names: RunLists,
     numbers: RunLists,
@@ -121,6 +122,7 @@ impl<'a> Runs<'a> {
     fn new(sentences: &'a [&'a Features]) -> Self {
         Runs {
             sentences,
+            signatures: sentences.iter().map(|f| Signature::of(&f.stems)).collect(),
             stems: RunLists::new(sentences, |f| &f.stems),
             names: RunLists::new(sentences, |f| &f.names),
             numbers: RunLists::new(sentences, |f| &f.numbers),
@@ -251,10 +253,25 @@ impl<'a> Scorer<'a> {
     /// What the two groups share beyond length, from 0 to 1: word stems in one language;
     /// across languages, shared names and numbers per sentence of the longer side.
     pub fn shared_content(&self, x: Range<usize>, y: Range<usize>) -> f64 {
-        let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
         if self.context.same_language {
-            word_overlap(a, b)
-        } else {
+            // Distinct words, compared by signature: this is asked of every pair the second
+            // look weighs, most of which share nothing.
+            let union = |signatures: &[Signature]| {
+                signatures
+                    .iter()
+                    .fold(Signature::default(), |all, s| all.union(*s))
+            };
+            let a = union(&self.runs_a.signatures[x]);
+            let b = union(&self.runs_b.signatures[y]);
+            let total = a.count() + b.count();
+            return if total == 0 {
+                1.0
+            } else {
+                2.0 * a.shared(b) as f64 / total as f64
+            };
+        }
+        let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
+        {
             let shared = common(a.numbers, b.numbers) + common(a.names, b.names);
             (shared as f64 / a.sentences.len().max(b.sentences.len()) as f64).min(1.0)
         }
@@ -272,10 +289,14 @@ impl<'a> Scorer<'a> {
             };
             return -cost * (na + nb) as f64;
         }
+        let (sa, sb) = (
+            &self.runs_a.signatures[x.clone()],
+            &self.runs_b.signatures[y.clone()],
+        );
         let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
         let gain = quality(a, b, self.context) - self.context.threshold();
         let unsupported = if self.context.same_language {
-            unsupported(a, b) + unsupported(b, a)
+            unsupported(sa, sb) + unsupported(sb, sa)
         } else {
             0
         };
@@ -288,18 +309,54 @@ impl<'a> Scorer<'a> {
 /// A sentence of a group of several whose words the other side hardly has.
 const SUPPORTED: f64 = 0.25;
 
+/// A sentence's content words as a set of 256 bits: enough to tell whether a sentence shares a
+/// quarter of its words with a group in a few instructions (a word lands on another's bit now
+/// and then, which only makes a sentence look a little better supported).
+#[derive(Clone, Copy, Default)]
+struct Signature([u64; 4]);
+
+impl Signature {
+    fn of(stems: &[u32]) -> Self {
+        let mut bits = [0u64; 4];
+        for &stem in stems {
+            let bit = (stem.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Signature(bits)
+    }
+
+    fn union(self, other: Self) -> Self {
+        Signature(std::array::from_fn(|k| self.0[k] | other.0[k]))
+    }
+
+    fn count(self) -> u32 {
+        self.0.iter().map(|w| w.count_ones()).sum()
+    }
+
+    fn shared(self, other: Self) -> u32 {
+        self.0
+            .iter()
+            .zip(other.0)
+            .map(|(a, b)| (a & b).count_ones())
+            .sum()
+    }
+}
+
 /// How many sentences of `group`, when it has several, share less than [`SUPPORTED`] of their
-/// stems with `other`. A sentence without content words (`Thank you.`) counts as supported.
-fn unsupported(group: Group, other: Group) -> usize {
-    if group.sentences.len() < 2 {
+/// content words with `other`. A sentence without content words (`Thank you.`) counts as
+/// supported.
+fn unsupported(group: &[Signature], other: &[Signature]) -> usize {
+    if group.len() < 2 {
         return 0;
     }
-    group
-        .sentences
+    let other = other
         .iter()
-        .filter(|f| {
-            !f.stems.is_empty()
-                && (common(&f.stems, other.stems) as f64) < SUPPORTED * f.stems.len() as f64
+        .fold(Signature::default(), |all, s| all.union(*s));
+    group
+        .iter()
+        .filter(|s| {
+            let words = s.count();
+            words > 0 && (s.shared(other) as f64) < SUPPORTED * words as f64
         })
         .count()
 }

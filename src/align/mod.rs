@@ -646,12 +646,30 @@ fn second_look(
         );
         match realigned {
             Some(beads) => {
+                // Most rows of a stretch come back as they were: keep those, with their flags.
+                // Rows are found by how many sentences came before them, which only grows.
+                let mut old = stretch_rows.iter().peekable();
+                let (mut old_before, mut new_before) = (0, 0);
                 for (ra, rb) in beads {
-                    let link = rows[stretch.start].link;
-                    result.push(row((a, b), (&ra, &rb), link, context, interner));
+                    while let Some(r) = old.next_if(|_| old_before < new_before) {
+                        old_before += r.official.len() + r.other.len();
+                    }
+                    let same = old
+                        .next_if(|r| old_before == new_before && r.official == ra && r.other == rb);
+                    match same {
+                        Some(same) => {
+                            old_before += same.official.len() + same.other.len();
+                            result.push(same.clone());
+                        }
+                        None => {
+                            let link = stretch_rows[0].link;
+                            result.push(row((a, b), (&ra, &rb), link, context, interner));
+                        }
+                    }
+                    new_before += ra.len() + rb.len();
                 }
             }
-            None => result.extend_from_slice(&rows[stretch.clone()]),
+            None => result.extend_from_slice(stretch_rows),
         }
         done = stretch.end;
     }

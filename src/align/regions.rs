@@ -134,14 +134,14 @@ pub(super) fn realign(
         let short = |features: &[&Features]| {
             features.iter().map(|f| f.stems.len()).sum::<usize>() < DISTINCTIVE_STEMS
         };
+        let shared = scorer.shared_content(p.clone(), q.clone());
+        if shared < needs {
+            return f64::NEG_INFINITY;
+        }
         let generic = short(&x.features[p.clone()]) || short(&y.features[q.clone()]);
-        let differ = speakers_differ(&x.refs[p.clone()], &y.refs[q.clone()]);
-        let needed = if differ {
-            needs.max(NEARLY_THE_SAME)
-        } else {
-            needs
-        };
-        if (generic && differ) || scorer.shared_content(p.clone(), q.clone()) < needed {
+        if (generic || shared < NEARLY_THE_SAME)
+            && speakers_differ(&x.refs[p.clone()], &y.refs[q.clone()])
+        {
             return f64::NEG_INFINITY;
         }
         scorer.value(p.clone(), q.clone()) - (p.len() + q.len()) as f64 / 2.0 * CROSSING
