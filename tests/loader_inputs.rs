@@ -106,11 +106,18 @@ fn forced_format_is_obeyed() {
         format: Some(Format::Labelled),
         ..LoadOptions::default()
     };
-    let error = load::load_bytes(&bytes, "ytn.txt", options).unwrap_err();
+    // Read as labelled lines, YTN's `[Anchor]` headers are no labels: the page is one turn.
+    let transcript = load::load_bytes(&bytes, "ytn.txt", options).unwrap();
+    let origin = &transcript.metadata.origin;
+    assert_eq!(origin.format, Format::Labelled.description());
     assert!(
-        error.to_string().contains("no speaker turns found"),
-        "{error}"
+        origin
+            .format_note
+            .as_deref()
+            .is_some_and(|note| note.contains("no speaker labels")),
+        "{origin:?}"
     );
+    assert_eq!(transcript.turns.len(), 1);
 }
 
 #[test]
@@ -314,8 +321,8 @@ fn bad_input_gets_a_one_line_error() {
     );
     assert_refused(
         &write(
-            "prose.txt",
-            b"Just a paragraph of prose.\nNo speakers here.\n",
+            "rules.txt",
+            b"* * *\n\n- - -\n",
         ),
         &[],
         "no speaker turns found",

@@ -65,7 +65,9 @@ pub fn detect(text: &str) -> Detection {
             Format::Timestamped,
             lines
                 .iter()
-                .filter(|l| timestamped::line_time(l).is_some())
+                // `4:02 P.M. EDT` opens and closes many a single-speaker speech: a clock
+                // reading, not a transcript's time stamp.
+                .filter(|l| timestamped::line_time(l).is_some() && !metadata::is_clock_line(l))
                 .count(),
             "lines opening with a time stamp",
         ),
@@ -77,10 +79,8 @@ pub fn detect(text: &str) -> Detection {
         _,
     ] = counts;
     if count == 0 {
-        return Detection {
-            format: Format::Labelled,
-            note: Some("no speaker labels, '[Speaker]' headers or time stamps found; read as labelled lines".into()),
-        };
+        // Labelled lines read text without labels as one turn, and say so.
+        return Detection::certain(Format::Labelled);
     }
     let note = if runner_count * 2 >= count {
         Some(format!(

@@ -7,7 +7,7 @@
 use super::assemble::{self, Markup, WrappedTurn};
 use super::document::Document;
 use super::reflow::{self, SourceLine};
-use super::{frontmatter, metadata};
+use super::{frontmatter, metadata, prose};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -22,14 +22,67 @@ pub struct Label<'a> {
     pub strict: bool,
 }
 
-/// Reads a label at the start of `line`, if there is one.
+/// Reads a label at the start of `line`, if there is one: plain, bold (`**Name:** text`) or
+/// opening a Markdown list item (`- NAME: text`).
 pub fn label_at(line: &str) -> Option<Label<'_>> {
     let indent = indentation(line);
+    if line[indent..].starts_with("**") {
+        return bold_label(line, indent);
+    }
+    if line[indent..].starts_with("- ") {
+        return plain_label(line, indent + 2);
+    }
+    plain_label(line, indent)
+}
+
+/// `**Amal Hussein:** Hello`, `**MODERATOR:**`, `**Name**: Hello`: Markdown sets the label in
+/// bold, with the colon inside or after it. The bold makes it a label wherever it stands.
+fn bold_label(line: &str, start: usize) -> Option<Label<'_>> {
+    const MAX_WORDS: usize = 7;
+    let inner = line[start..].strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let after_bold = &inner[close + 2..];
+    let (label, after) = match inner[..close]
+        .strip_suffix(':')
+        .or_else(|| inner[..close].strip_suffix('：'))
+    {
+        Some(label) => (label, after_bold),
+        None => (
+            &inner[..close],
+            after_bold
+                .strip_prefix(':')
+                .or_else(|| after_bold.strip_prefix('：'))?,
+        ),
+    };
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    let opens_as_name = label.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
+    if !(1..=MAX_WORDS).contains(&words)
+        || !opens_as_name
+        || after.starts_with(|c: char| !c.is_whitespace())
+    {
+        return None;
+    }
+    Some(Label {
+        label,
+        rest: line.len() - after.trim_start().len(),
+        strict: true,
+    })
+}
+
+/// A plain label (`MS. JEAN-PIERRE:`, `Q    text`, `Speaker 2:`) starting at byte `start`.
+fn plain_label(line: &str, start: usize) -> Option<Label<'_>> {
+    let indent = start;
     let body = &line[indent..];
     if let Some(after_q) = body.strip_prefix('Q') {
         let gap: String = after_q.chars().take_while(|c| c.is_whitespace()).collect();
+        let speech = &after_q[gap.len()..];
         let separated = gap.chars().count() >= 2 || gap.contains(['\t', '\u{a0}']);
-        if separated && !after_q[gap.len()..].is_empty() {
+        // After one ordinary space, only a question that opens like a sentence (`Q Thank
+        // you`) is a label: `Q and A` is prose.
+        let opens_sentence = gap == " "
+            && speech.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'));
+        if (separated || opens_sentence) && !speech.is_empty() {
             return Some(Label {
                 label: &body[..1],
                 rest: indent + 1 + gap.len(),
@@ -166,6 +219,9 @@ fn unescape_markdown(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many lines are searched for a bold label, the sign of Markdown without front matter.
+const MARKDOWN_EVIDENCE_LINES: usize = 1000;
+
 /// Parses labelled-line text into a document.
 pub fn parse(text: &str) -> Document {
     let all_lines: Vec<&str> = reflow::collect_lines(text);
@@ -182,7 +238,12 @@ pub fn parse(text: &str) -> Document {
         }
         None => 0,
     };
-    let markdown = front_matter_end.is_some();
+    // Bold labels are Markdown's, with its backslash escapes (`\[01:46\]`), front matter or not.
+    let markdown = front_matter_end.is_some()
+        || all_lines
+            .iter()
+            .take(MARKDOWN_EVIDENCE_LINES)
+            .any(|line| line.starts_with("**") && label_at(line).is_some());
     let unescaped: Vec<Cow<'_, str>> = if markdown {
         all_lines
             .iter()
@@ -200,10 +261,16 @@ pub fn parse(text: &str) -> Document {
         .collect();
     let labels = find_labels(&lines[body_start..]);
     let Some(&(first, _)) = labels.first() else {
-        document
-            .metadata
-            .header
-            .extend(all_lines[body_start..].iter().map(|l| l.to_string()));
+        let markup = Markup {
+            red_asterisks: false,
+            struck_tags: markdown,
+        };
+        prose::read(
+            &mut document,
+            &all_lines[body_start..],
+            &lines[body_start..],
+            markup,
+        );
         return document;
     };
     let last_label = labels.last().map_or(first, |&(index, _)| index);
@@ -212,16 +279,7 @@ pub fn parse(text: &str) -> Document {
         .unwrap_or(lines.len());
     let header: Vec<&str> = all_lines[body_start..first].to_vec();
     let footer: Vec<&str> = all_lines[footer_start..].to_vec();
-    metadata::read_header(&header, &mut document.metadata);
-    metadata::read_footer(&footer, &mut document.metadata);
-    document
-        .metadata
-        .header
-        .extend(header.iter().map(|l| l.to_string()));
-    document
-        .metadata
-        .footer
-        .extend(footer.iter().map(|l| l.to_string()));
+    metadata::keep_header_and_footer(&header, &footer, &mut document.metadata);
     let mentions = |needle: &str| {
         footer
             .iter()
@@ -275,10 +333,18 @@ fn read_front_matter(body: &[&str], document: &mut Document) {
 /// to the start of a line than a speaker.
 fn find_labels<'a>(lines: &[SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
     let offset = lines.first().map_or(0, |l| l.number - 1);
+    let mut in_code = false;
     let candidates: Vec<(usize, Label<'a>)> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, line)| label_at(line.text).map(|label| (i + offset, label)))
+        .filter_map(|(i, line)| {
+            // A Markdown code block quotes text: a label in it does not open a turn.
+            if is_fence(line.text) {
+                in_code = !in_code;
+            }
+            let label = label_at(line.text).filter(|_| !in_code)?;
+            Some((i + offset, label))
+        })
         .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (_, label) in &candidates {
@@ -291,6 +357,12 @@ fn find_labels<'a>(lines: &[SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
             recurs || label.strict && !follows_wrapped_prose(&lines[..index - offset])
         })
         .collect()
+}
+
+/// A line that opens or closes a Markdown code block: three backticks or tildes.
+fn is_fence(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("```") || line.starts_with("~~~")
 }
 
 fn follows_wrapped_prose(before: &[SourceLine<'_>]) -> bool {
@@ -329,6 +401,11 @@ mod tests {
         );
         assert_eq!(found("12:57 P.M. CET"), None);
         assert_eq!(found("Q and A"), None);
+        assert_eq!(
+            found("Q Thank you, Mr. President."),
+            Some(("Q", "Thank you, Mr. President."))
+        );
+        assert_eq!(found("Q"), None);
         assert_eq!(
             found("사회자: 안녕하십니까."),
             Some(("사회자", "안녕하십니까."))

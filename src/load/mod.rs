@@ -17,6 +17,7 @@ mod json;
 mod json_read;
 mod labelled;
 mod metadata;
+mod prose;
 mod reflow;
 pub mod sentences;
 mod speakers;
