@@ -320,10 +320,7 @@ fn bad_input_gets_a_one_line_error() {
         "not valid UTF-8",
     );
     assert_refused(
-        &write(
-            "rules.txt",
-            b"* * *\n\n- - -\n",
-        ),
+        &write("rules.txt", b"* * *\n\n- - -\n"),
         &[],
         "no speaker turns found",
     );
