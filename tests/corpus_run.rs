@@ -76,7 +76,7 @@ static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r#"(?m)^[ \t\u{a0}]*(?:"#,
         r#"\*\*\p{Lu}[^*\n]{0,80}?(?::\*\*|\*\*:)(?:[ \t]|$)"#,
-        r#"|(?:- )?\p{Lu}[\p{Lu}\p{Nd} .'’\-]*[\p{Lu}.]:(?:[ \t\u{a0}]|$)"#,
+        r#"|(?:- )?\p{Lu}(?:[\p{Lu}\p{Nd} \u{a0}.'’\-]*[\p{Lu}.])?:(?:\s|$)"#,
         r#"|Q(?:[ \t\u{a0}]{2,}|\t|\u{a0}| ["“\p{Lu}])"#,
         r#")"#
     ))
@@ -215,7 +215,9 @@ fn print_summary(root: &Path, runs: &[FileRun]) {
     println!("|---|---|---|---|---|---|---|");
     println!(
         "| {} | {} | {refused} | {words_in} | {words_lost} | {}/{compared} ({agreement:.1}%) | {} |",
-        root.display(),
+        root.strip_prefix(common::data(""))
+            .unwrap_or(root)
+            .display(),
         runs.len(),
         compared - disagreeing.len(),
         slowest.map_or(String::new(), |r| format!(

@@ -78,8 +78,10 @@ pub fn detect(text: &str) -> Detection {
         (runner_up, runner_count, runner_what),
         _,
     ] = counts;
-    if count == 0 {
-        // Labelled lines read text without labels as one turn, and say so.
+    // A time-stamped transcript stamps every utterance: one stamped line in a text is more
+    // likely a clock reading run into a label (`2:29 P.M. EST THE VICE PRESIDENT:`).
+    // Labelled lines read text without labels as one turn, and say so.
+    if count == 0 || format == Format::Timestamped && count < 2 {
         return Detection::certain(Format::Labelled);
     }
     let note = if runner_count * 2 >= count {

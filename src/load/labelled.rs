@@ -5,14 +5,16 @@
 //! indented, and may stand alone with the speech on the next line.
 
 use super::assemble::{self, Markup, WrappedTurn};
+use super::clock::clock;
 use super::document::Document;
 use super::reflow::{self, SourceLine};
 use super::{frontmatter, metadata, prose};
+use crate::model::TimeSpan;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A label found at the start of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Label<'a> {
     pub label: &'a str,
     /// Byte offset in the line where the speech starts.
@@ -20,6 +22,8 @@ pub struct Label<'a> {
     /// Upper case (or a script without case): a label wherever it stands. A Title Case label
     /// (`Travis:`) only counts when it recurs, since prose lines can start that way too.
     pub strict: bool,
+    /// When the turn starts, for labels that carry a time (`Speaker 1 (00:00:01):`).
+    pub time: Option<f64>,
 }
 
 /// Reads a label at the start of `line`, if there is one: plain, bold (`**Name:** text`) or
@@ -38,7 +42,9 @@ pub fn label_at(line: &str) -> Option<Label<'_>> {
 /// `**Amal Hussein:** Hello`, `**MODERATOR:**`, `**Name**: Hello`: Markdown sets the label in
 /// bold, with the colon inside or after it. The bold makes it a label wherever it stands.
 fn bold_label(line: &str, start: usize) -> Option<Label<'_>> {
-    const MAX_WORDS: usize = 7;
+    // Longer than a plain label: the bold marks it, and press releases quote people by name,
+    // title and organisation (`**Ken Page, President, ACLU of Illinois, Springfield Chapter**:`).
+    const MAX_WORDS: usize = 12;
     let inner = line[start..].strip_prefix("**")?;
     let close = inner.find("**")?;
     let after_bold = &inner[close + 2..];
@@ -67,6 +73,7 @@ fn bold_label(line: &str, start: usize) -> Option<Label<'_>> {
         label,
         rest: line.len() - after.trim_start().len(),
         strict: true,
+        time: None,
     })
 }
 
@@ -87,25 +94,16 @@ fn plain_label(line: &str, start: usize) -> Option<Label<'_>> {
                 label: &body[..1],
                 rest: indent + 1 + gap.len(),
                 strict: true,
+                time: None,
             });
         }
     }
+    if let Some(label) = timed_label(line, start) {
+        return Some(label);
+    }
     let colon = label_colon(body)?;
     let label = &body[..colon];
-    let all_words: Vec<&str> = label.split([' ', '\u{a0}']).collect();
-    // `SPEAKER 2`, `Speaker 12`: automatic transcripts number their speakers.
-    let words = match all_words.split_last() {
-        Some((last, named)) if !named.is_empty() && is_number(last) => named,
-        _ => &all_words[..],
-    };
-    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-    let strict = (1..=7).contains(&words.len()) && words.iter().all(|w| is_strict_label_word(w));
-    let loose = (1..=4).contains(&words.len())
-        && words.iter().all(|w| is_title_case_word(w))
-        && (words.len() == all_words.len() || is_numbered_role(words));
-    if !(strict || loose) || letters < 2 && label != "Q" {
-        return None;
-    }
+    let strict = label_strictness(label)?;
     let colon_len = body[colon..].chars().next().map_or(1, char::len_utf8);
     let after = &body[colon + colon_len..];
     if colon_len == 1 && after.starts_with(|c: char| !c.is_whitespace()) {
@@ -117,6 +115,62 @@ fn plain_label(line: &str, start: usize) -> Option<Label<'_>> {
         label,
         rest,
         strict,
+        time: None,
+    })
+}
+
+/// Whether `label` is written as one: `Some(true)` in upper case (or a script without case),
+/// `Some(false)` in Title Case, `None` when it is not a label at all.
+fn label_strictness(label: &str) -> Option<bool> {
+    // `MS.  JEAN-PIERRE:` has two spaces in places.
+    let all_words: Vec<&str> = label.split_whitespace().collect();
+    // `SPEAKER 2`, `Speaker 12`, `SPEAKER NUMBER 00001`: automatic transcripts number their
+    // speakers, after a word (`H.R. 3537:` names a bill).
+    let words = match all_words.split_last() {
+        Some((last, named))
+            if is_number(last)
+                && named
+                    .last()
+                    .is_some_and(|word| word.chars().all(char::is_alphabetic)) =>
+        {
+            named
+        }
+        _ => &all_words[..],
+    };
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let strict = (1..=7).contains(&words.len()) && words.iter().all(|w| is_strict_label_word(w));
+    let loose = (1..=4).contains(&words.len())
+        && words.iter().all(|w| is_title_case_word(w))
+        && (words.len() == all_words.len() || is_numbered_role(words));
+    ((strict || loose) && (letters >= 2 || label == "Q")).then_some(strict)
+}
+
+/// A label with the time its turn starts: `Speaker 1 (00:00:01):` (Rev), with the speech after
+/// it or on the lines below, or `Jane Doe  0:00` alone on its line (Otter).
+fn timed_label(line: &str, start: usize) -> Option<Label<'_>> {
+    let body = line[start..].trim_end();
+    let (label, stamp, rest) = match body.find("):") {
+        Some(close) => {
+            let open = body[..close].rfind(" (")?;
+            let after = &line[start + close + 2..];
+            let rest = line.len() - after.trim_start().len();
+            (&body[..open], &body[open + 2..close], rest)
+        }
+        None => {
+            let (label, stamp) = body.rsplit_once(char::is_whitespace)?;
+            (label, stamp, line.len())
+        }
+    };
+    let label = label.trim_end();
+    if !stamp.contains(':') || !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let time = clock(stamp)?;
+    Some(Label {
+        label,
+        rest,
+        strict: label_strictness(label)?,
+        time: Some(time),
     })
 }
 
@@ -173,7 +227,7 @@ fn is_strict_label_word(word: &str) -> bool {
 }
 
 fn is_number(word: &str) -> bool {
-    (1..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+    (1..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `Speaker`, `Participant`: title-case words that a number follows in a label. Other
@@ -301,7 +355,12 @@ pub fn parse(text: &str) -> Document {
             text: &line.text[label.rest..],
             column: line.text[..label.rest].chars().count(),
         };
+        let next_time = labels.get(n + 1).and_then(|(_, next)| next.time);
         turns.push(WrappedTurn {
+            time: label.time.map(|start| TimeSpan {
+                start,
+                end: next_time.filter(|&end| end >= start),
+            }),
             label: label.label,
             speaker: document.speakers.intern(label.label),
             first_line: line.number,
@@ -350,13 +409,22 @@ fn find_labels<'a>(lines: &[SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
     for (_, label) in &candidates {
         *counts.entry(label.label).or_default() += 1;
     }
-    candidates
+    let labels: Vec<(usize, Label<'a>)> = candidates
         .into_iter()
         .filter(|&(index, label)| {
             let recurs = counts[label.label] > 1;
             recurs || label.strict && !follows_wrapped_prose(&lines[..index - offset])
         })
-        .collect()
+        .collect();
+    // One Title Case label and no other is a speech addressing someone (`Your Highness:`),
+    // not a dialogue.
+    let lone_title_case = labels
+        .iter()
+        .all(|(_, label)| !label.strict && label.label == labels[0].1.label);
+    if lone_title_case {
+        return Vec::new();
+    }
+    labels
 }
 
 /// A line that opens or closes a Markdown code block: three backticks or tildes.
@@ -400,6 +468,10 @@ mod tests {
             Some(false)
         );
         assert_eq!(found("12:57 P.M. CET"), None);
+        assert_eq!(
+            found("MS.  JEAN-PIERRE:  Hey."),
+            Some(("MS.  JEAN-PIERRE", "Hey."))
+        );
         assert_eq!(found("Q and A"), None);
         assert_eq!(
             found("Q Thank you, Mr. President."),
@@ -422,6 +494,14 @@ mod tests {
         );
         assert_eq!(label_at("In 2024: we grew").map(|l| l.label), None);
         assert_eq!(label_at("12: noon").map(|l| l.label), None);
+        assert_eq!(
+            label_at("SPEAKER NUMBER 00001: Yes").map(|l| l.label),
+            Some("SPEAKER NUMBER 00001")
+        );
+        assert_eq!(
+            label_at("H.R. 3537: Accelerating Access").map(|l| l.label),
+            None
+        );
         assert_eq!(found("So the question is: why"), None);
     }
 }
