@@ -180,12 +180,21 @@ fn word_before(before: &str) -> &str {
     &before[start..]
 }
 
+/// Abbreviations that a name or a word follows: a period after them ends no sentence.
+const BEFORE_NAMES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+    "Capt", "Sgt", "Maj", "Adm", "Amb", "Rev", "Hon", "Mt", "Ft", "vs", "cf", "approx",
+];
+
+/// Whether `text` ends with an abbreviation that a name follows (`…thank you, Mr.`): the
+/// sentence goes on, whatever comes next.
+pub fn ends_with_title(text: &str) -> bool {
+    text.strip_suffix('.')
+        .is_some_and(|before| BEFORE_NAMES.contains(&word_before(before)))
+}
+
 /// Words that a period follows without ending the sentence, judged with the next word.
 fn is_abbreviation(word: &str, next: &str) -> bool {
-    const BEFORE_NAMES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
-        "Capt", "Sgt", "Maj", "Adm", "Amb", "Rev", "Hon", "Mt", "Ft", "vs", "cf", "approx",
-    ];
     const BEFORE_NUMBERS: &[&str] = &[
         "No", "Nos", "no", "Vol", "Art", "Fig", "p", "pp", "para", "Sec", "Ch",
     ];
@@ -261,6 +270,14 @@ mod tests {
                 "I’m wondering -- you and Mr. Biden"
             ]
         );
+    }
+
+    #[test]
+    fn a_line_ending_with_a_title_goes_on() {
+        assert!(ends_with_title("So thank you, Mr."));
+        assert!(ends_with_title("Dr."));
+        assert!(!ends_with_title("I met the members."));
+        assert!(!ends_with_title("Mr"));
     }
 
     #[test]

@@ -168,6 +168,8 @@ const ROLE_WORDS: &[&str] = &[
     "audience member",
     "unidentified",
     "speaker",
+    "official",
+    "officials",
 ];
 
 /// Reads a name and a role from a label: `Cho Tae-yeol / Minister of Foreign Affairs`,
@@ -187,6 +189,11 @@ pub fn parse_label(label: &str) -> (Option<String>, Option<String>) {
         return (None, Some(readable(label)));
     }
     let upper = label.to_uppercase();
+    // `THE PRESIDENT`, `THE FIRST LADY`: a title alone names an office, not a person.
+    let office = upper.strip_prefix("THE ").unwrap_or(&upper);
+    if let Some((_, role)) = TITLES.iter().find(|(title, _)| office == *title) {
+        return (None, Some(role.to_string()));
+    }
     if let Some((title, role)) = TITLES
         .iter()
         .find(|(title, _)| upper.starts_with(title) && upper[title.len()..].starts_with(' '))
@@ -251,6 +258,12 @@ mod tests {
         );
         assert_eq!(parsed("Anchor"), " | Anchor");
         assert_eq!(parsed("Adam Garrett-Harris"), "Adam Garrett-Harris | ");
+        assert_eq!(parsed("THE PRESIDENT"), " | President");
+        assert_eq!(parsed("THE VICE PRESIDENT"), " | Vice President");
+        assert_eq!(
+            parsed("SENIOR ADMINISTRATION OFFICIAL"),
+            " | Senior Administration Official"
+        );
     }
 
     #[test]
