@@ -86,9 +86,11 @@ fn plain_label(line: &str, start: usize) -> Option<Label<'_>> {
         let speech = &after_q[gap.len()..];
         let separated = gap.chars().count() >= 2 || gap.contains(['\t', '\u{a0}']);
         // After one ordinary space, only a question that opens like a sentence (`Q Thank
-        // you`) is a label: `Q and A` is prose.
+        // you`, `Q — the process`, `Q (Inaudible)`) is a label: `Q and A` is prose.
         let opens_sentence = gap == " "
-            && speech.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'));
+            && speech.starts_with(|c: char| {
+                c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '—' | '–' | '(' | '[' | '…')
+            });
         if (separated || opens_sentence) && !speech.is_empty() {
             return Some(Label {
                 label: &body[..1],
