@@ -14,7 +14,12 @@ pub fn split(text: &str, protected: &[Range<usize>]) -> Vec<Range<usize>> {
     // Most paragraphs have a handful of sentences: room for them saves growing the vector.
     let mut ranges = Vec::with_capacity(8);
     let mut start = 0;
-    for end in boundaries(text) {
+    let japanese_ends = unpunctuated_japanese_ends(text).peekable();
+    let ends = in_order(boundaries(text).peekable(), japanese_ends);
+    for end in ends {
+        if end <= start {
+            continue;
+        }
         if protected.iter().any(|p| p.start < end && end < p.end) {
             continue;
         }
@@ -58,6 +63,32 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
         let after = run_end + prefix_len(&text[run_end..], is_closer);
         taken = after;
         ends_sentence(text, offset..run_end, after).then_some(after)
+    })
+}
+
+/// Polite verb and copula endings that close a Japanese sentence.
+const JAPANESE_FINAL_FORMS: &[&str] = &[
+    "ます",
+    "ました",
+    "ません",
+    "ましょう",
+    "です",
+    "でした",
+    "でしょう",
+    "ください",
+];
+
+/// Japanese written without `。` (subtitles: `…お送りします ペッパーです`) ends a sentence
+/// where a final form meets a space. Offsets of those spaces. Spaces are found with a
+/// vectorised search, and only those after a non-ASCII byte are looked at.
+fn unpunctuated_japanese_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).filter(move |&at| {
+        at > 0
+            && !bytes[at - 1].is_ascii()
+            && JAPANESE_FINAL_FORMS
+                .iter()
+                .any(|form| text[..at].ends_with(form))
     })
 }
 
@@ -269,6 +300,24 @@ mod tests {
                 "the violence of January 6th in the U.S.",
                 "I’m wondering -- you and Mr. Biden"
             ]
+        );
+    }
+
+    #[test]
+    fn japanese_without_full_stops_ends_at_final_forms() {
+        assert_eq!(
+            sentences(
+                "Morevna Projectが... ...お送りします [あくび] 寝ちゃったみたい... ペッパーです 私の魔法薬に 服に"
+            ),
+            [
+                "Morevna Projectが... ...お送りします",
+                "[あくび] 寝ちゃったみたい... ペッパーです",
+                "私の魔法薬に 服に"
+            ]
+        );
+        assert_eq!(
+            sentences("ありがとうございますが 次に"),
+            ["ありがとうございますが 次に"]
         );
     }
 
