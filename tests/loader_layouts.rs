@@ -296,3 +296,35 @@ fn tandem_json_keeps_the_origin_of_its_source() {
         "{origin:?}"
     );
 }
+
+#[test]
+fn japanese_subtitles_without_full_stops_close_units_at_final_forms() {
+    if !common::shared_corpus("japanese_subtitles_without_full_stops_close_units_at_final_forms") {
+        return;
+    }
+    let transcript = load("../shared/corpus/subtitles/pepper-and-carrot-ep06/ja.srt");
+    assert_eq!(
+        transcript.speakers.len(),
+        0,
+        "これまでのあらすじ: is no speaker"
+    );
+    let sentences: Vec<_> = transcript
+        .turns
+        .iter()
+        .flat_map(|t| t.sentences())
+        .collect();
+    // The opening credits, three cues, end with `…お送りします` and no punctuation.
+    assert_eq!(
+        sentences[0].text,
+        "Morevna Projectが... ...\"Ethic Cinema\"との協賛で... ...お送りします"
+    );
+    let time = sentences[0].time.unwrap();
+    assert_eq!((time.start, time.end), (1.03, Some(8.51)));
+    assert!(
+        sentences[1].text.starts_with("[あくび]"),
+        "{}",
+        sentences[1].text
+    );
+    // About as many units as the English cues give (65).
+    assert!((60..=75).contains(&sentences.len()), "{}", sentences.len());
+}
