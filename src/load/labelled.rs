@@ -150,6 +150,9 @@ fn label_strictness(label: &str) -> Option<bool> {
 /// A label with the time its turn starts: `Speaker 1 (00:00:01):` (Rev), with the speech after
 /// it or on the lines below, or `Jane Doe  0:00` alone on its line (Otter).
 fn timed_label(line: &str, start: usize) -> Option<Label<'_>> {
+    // Both times have a colon; most lines of speech have none, which a vectorised search
+    // tells at once.
+    memchr::memchr(b':', &line.as_bytes()[start..])?;
     let body = line[start..].trim_end();
     let (label, stamp, rest) = match body.find("):") {
         Some(close) => {

@@ -82,8 +82,12 @@ const JAPANESE_FINAL_FORMS: &[&str] = &[
 /// where a final form meets a space. Offsets of those spaces. Spaces are found with a
 /// vectorised search, and only those after a non-ASCII byte are looked at.
 fn unpunctuated_japanese_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    // Every final form opens with kana, whose UTF-8 lead byte is 0xE3: text without one (most
+    // text) is not searched further.
     let bytes = text.as_bytes();
-    memchr::memchr_iter(b' ', bytes).filter(move |&at| {
+    let has_kana = memchr::memchr(0xe3, bytes).is_some();
+    let spaces = if has_kana { bytes } else { &[] };
+    memchr::memchr_iter(b' ', spaces).filter(move |&at| {
         at > 0
             && !bytes[at - 1].is_ascii()
             && JAPANESE_FINAL_FORMS
