@@ -1,8 +1,11 @@
 //! Labelled lines: `FOREIGN MINISTER CHO: text`, `Q    text`, `MODERATOR:` alone on a line.
 //!
 //! Covers State Department and White House transcripts, plain or Markdown with YAML front
-//! matter. Labels are upper case (or the lone `Q` of White House press questions), may be
-//! indented, and may stand alone with the speech on the next line.
+//! matter, the Changelog's bold `**Name:**` labels, and transcription services' exports (Rev's
+//! `Speaker 1 (00:00:01):`, Otter's `Jane Doe  0:00`). Labels are upper case (or the lone `Q`
+//! of White House press questions), bold, or Title Case when they recur; they may be indented,
+//! and may stand alone with the speech on the next line. Text with no label at all is
+//! [`prose`].
 
 use super::assemble::{self, Markup, WrappedTurn};
 use super::clock::clock;
@@ -77,9 +80,8 @@ fn bold_label(line: &str, start: usize) -> Option<Label<'_>> {
     })
 }
 
-/// A plain label (`MS. JEAN-PIERRE:`, `Q    text`, `Speaker 2:`) starting at byte `start`.
-fn plain_label(line: &str, start: usize) -> Option<Label<'_>> {
-    let indent = start;
+/// A plain label (`MS. JEAN-PIERRE:`, `Q    text`, `Speaker 2:`) starting at byte `indent`.
+fn plain_label(line: &str, indent: usize) -> Option<Label<'_>> {
     let body = &line[indent..];
     if let Some(after_q) = body.strip_prefix('Q') {
         let gap: String = after_q.chars().take_while(|c| c.is_whitespace()).collect();
@@ -100,7 +102,7 @@ fn plain_label(line: &str, start: usize) -> Option<Label<'_>> {
             });
         }
     }
-    if let Some(label) = timed_label(line, start) {
+    if let Some(label) = timed_label(line, indent) {
         return Some(label);
     }
     let colon = label_colon(body)?;
