@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::input::{has_labels_in_text, input_text};
 use common::{bag, difference, load, words};
 use tandem::model::{AnnotationKind, Transcript};
 
@@ -263,90 +264,6 @@ fn white_house_speakers_by_file() {
     );
     assert_eq!(transcript.metadata.place.as_deref(), Some("Rose Garden"));
     assert_eq!(transcript.metadata.date.as_deref(), Some("2023-04-26"));
-}
-
-/// The text a file holds, as a reader sees it: markup that is not text removed.
-fn input_text(file: &str) -> String {
-    let raw = std::fs::read_to_string(common::data(file)).unwrap();
-    let raw = raw.trim_start_matches('\u{feff}');
-    let extension = file.rsplit('.').next().unwrap_or("");
-    match extension {
-        "md" => raw.replace("<s>", " ").replace("</s>", " "),
-        "srt" => raw
-            .lines()
-            .filter(|l| !l.contains("-->") && !l.trim().chars().all(|c| c.is_ascii_digit()))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        "vtt" => raw
-            .lines()
-            .filter(|l| !l.contains("-->"))
-            .map(strip_voice)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .replace("&amp;", "&"),
-        // Times are kept as turn times, not as text.
-        "html" => strip_tags(&strip_elements(raw, "time")).replace("&#39;", "'"),
-        // Speaker names repeat on consecutive lines of one turn; the turn counts check them.
-        "txt" if file.contains("bookbytes") => raw
-            .lines()
-            .map(|l| l.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.'))
-            .map(|l| {
-                match l
-                    .trim_start()
-                    .strip_prefix("**")
-                    .and_then(|r| r.split_once("**"))
-                {
-                    Some((_, speech)) => speech,
-                    None => l,
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        _ => raw.to_string(),
-    }
-}
-
-fn strip_voice(line: &str) -> String {
-    match line.strip_prefix("<v ").and_then(|r| r.split_once('>')) {
-        Some((_, rest)) => rest.to_string(),
-        None => line.to_string(),
-    }
-}
-
-fn strip_elements(text: &str, name: &str) -> String {
-    let (open, close) = (format!("<{name}>"), format!("</{name}>"));
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find(&open) {
-        out.push_str(&rest[..start]);
-        rest = rest[start..]
-            .split_once(&close)
-            .map_or("", |(_, after)| after);
-    }
-    out.push_str(rest);
-    out
-}
-
-fn strip_tags(text: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Whether each turn's label appears once in the file, where the turn starts.
-fn has_labels_in_text(file: &str) -> bool {
-    !file.ends_with(".vtt") && !file.contains("bookbytes")
 }
 
 #[test]

@@ -69,6 +69,9 @@ pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
         "interpretation",
         "as translated",
         "translated",
+        "通訳",
+        "통역",
+        "口译",
     ]) {
         Some(AnnotationKind::Interpretation)
     } else if is_language_note(&lower) {
@@ -86,6 +89,10 @@ pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
         "off-mic",
         "no audio",
         "technical difficult",
+        "聴取不能",
+        "聞き取れず",
+        "청취 불가",
+        "听不清",
     ]) {
         Some(AnnotationKind::Inaudible)
     } else if starts(&[
@@ -102,6 +109,15 @@ pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
         "pause",
         "silence",
         "audience",
+        "拍手",
+        "笑い",
+        "笑",
+        "歓声",
+        "掌声",
+        "笑声",
+        "박수",
+        "웃음",
+        "환호",
     ]) {
         Some(AnnotationKind::Reaction)
     } else if lower.contains("music") || starts(&["sound", "bell", "gavel", "video plays", "beep"])
@@ -150,12 +166,21 @@ fn is_clock_time(lower: &str) -> bool {
 /// Longest bracketed note we accept; a longer "note" is more likely unbalanced punctuation.
 const MAX_NOTE: usize = 200;
 
-/// Annotations inside `text`: every `[...]`, and `(...)` whose content is a known note.
+/// Full-width brackets (`（拍手）`, `［通訳］`), read as their ASCII counterparts. All four start
+/// with this byte in UTF-8.
+const FULL_WIDTH_LEAD: u8 = 0xEF;
+const FULL_WIDTH_BRACKETS: [(char, char, char); 2] = [('（', '）', '('), ('［', '］', '[')];
+
+/// Annotations inside `text`: every `[...]`, and `(...)` whose content is a known note, in
+/// ASCII or full-width brackets.
 pub fn find_inline(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut search_from = 0;
-    // Brackets are ASCII, so a byte search finds them without decoding the text.
-    while let Some(offset) = memchr::memchr2(b'[', b'(', &text.as_bytes()[search_from..]) {
+    // Brackets are ASCII or open with one lead byte, so a byte search finds them without
+    // decoding the text.
+    while let Some(offset) =
+        memchr::memchr3(b'[', b'(', FULL_WIDTH_LEAD, &text.as_bytes()[search_from..])
+    {
         let start = search_from + offset;
         match note_at(text, start) {
             Some(note) => {
@@ -174,6 +199,7 @@ fn note_at(text: &str, start: usize) -> Option<Found> {
     let (open, close) = match bytes.get(start)? {
         b'[' => (b'[', b']'),
         b'(' => (b'(', b')'),
+        &FULL_WIDTH_LEAD => return full_width_note_at(text, start),
         _ => return None,
     };
     let inner_start = start + 1;
@@ -184,6 +210,26 @@ fn note_at(text: &str, start: usize) -> Option<Found> {
     Some(Found {
         kind,
         range: start..inner_start + inner_len + 1,
+    })
+}
+
+/// The annotation in full-width brackets at byte `start`, if there is one there (not nested:
+/// full-width notes are short words such as `（拍手）`).
+fn full_width_note_at(text: &str, start: usize) -> Option<Found> {
+    let rest = text.get(start..)?;
+    let &(open, close, ascii) = FULL_WIDTH_BRACKETS
+        .iter()
+        .find(|(open, _, _)| rest.starts_with(*open))?;
+    let inner_start = start + open.len_utf8();
+    let inner_len = text[inner_start..].find(close).filter(|&n| n <= MAX_NOTE)?;
+    let inner = &text[inner_start..inner_start + inner_len];
+    if inner.contains(open) {
+        return None;
+    }
+    let kind = classify(inner, ascii)?;
+    Some(Found {
+        kind,
+        range: start..inner_start + inner_len + close.len_utf8(),
     })
 }
 
@@ -261,6 +307,23 @@ mod tests {
     #[test]
     fn a_lone_note_is_not_taken_out() {
         assert!(leading_delivery_notes("(As interpreted.)").is_empty());
+    }
+
+    #[test]
+    fn full_width_notes_are_annotations() {
+        assert_eq!(
+            kinds("ありがとうございました。（拍手）（笑い） ［通訳］ （ここは本文）"),
+            [
+                (AnnotationKind::Reaction, "（拍手）"),
+                (AnnotationKind::Reaction, "（笑い）"),
+                (AnnotationKind::Interpretation, "［通訳］"),
+            ]
+        );
+        assert_eq!(
+            kinds("감사합니다. （박수）"),
+            [(AnnotationKind::Reaction, "（박수）")]
+        );
+        assert!(kinds("（未完").is_empty());
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct WrappedTurn<'a> {
     pub speaker: SpeakerId,
     pub first_line: usize,
     pub body: Range<usize>,
+    /// When the turn starts and ends, where the label gives it (`Speaker 1 (00:00:01):`).
+    pub time: Option<TimeSpan>,
 }
 
 /// Below this many lines, a second thread costs more than it saves.
@@ -59,7 +61,9 @@ pub fn wrapped_turns(
             .map(|turn| {
                 let mut draft = TurnDraft::new(turn.label, Some(turn.speaker), turn.first_line);
                 draft.push_wrapped(&lines[turn.body.clone()], width, markup);
-                draft.finish()
+                let mut finished = draft.finish();
+                finished.time = turn.time;
+                finished
             })
             .collect()
     };

@@ -87,6 +87,7 @@ pub fn parse(text: &str) -> Document {
                 speaker: document.speakers.intern(label),
                 first_line: index + 1,
                 body: index + 1..end,
+                time: None,
             }
         })
         .collect();

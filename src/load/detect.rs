@@ -65,7 +65,9 @@ pub fn detect(text: &str) -> Detection {
             Format::Timestamped,
             lines
                 .iter()
-                .filter(|l| timestamped::line_time(l).is_some())
+                // `4:02 P.M. EDT` opens and closes many a single-speaker speech: a clock
+                // reading, not a transcript's time stamp.
+                .filter(|l| timestamped::line_time(l).is_some() && !metadata::is_clock_line(l))
                 .count(),
             "lines opening with a time stamp",
         ),
@@ -76,11 +78,11 @@ pub fn detect(text: &str) -> Detection {
         (runner_up, runner_count, runner_what),
         _,
     ] = counts;
-    if count == 0 {
-        return Detection {
-            format: Format::Labelled,
-            note: Some("no speaker labels, '[Speaker]' headers or time stamps found; read as labelled lines".into()),
-        };
+    // A time-stamped transcript stamps every utterance: one stamped line in a text is more
+    // likely a clock reading run into a label (`2:29 P.M. EST THE VICE PRESIDENT:`).
+    // Labelled lines read text without labels as one turn, and say so.
+    if count == 0 || format == Format::Timestamped && count < 2 {
+        return Detection::certain(Format::Labelled);
     }
     let note = if runner_count * 2 >= count {
         Some(format!(

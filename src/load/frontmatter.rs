@@ -101,6 +101,25 @@ fn unescape_into(text: &str, out: &mut String) {
             Some('/') => out.push('/'),
             Some(' ') => out.push(' '),
             Some('N') => out.push('\u{85}'),
+            Some(kind @ ('x' | 'u' | 'U')) => {
+                let digits = match kind {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let hex: String = chars.clone().take(digits).collect();
+                match code_point(&hex, digits) {
+                    Some(c) => {
+                        out.push(c);
+                        chars.nth(digits - 1);
+                    }
+                    // Not an escape YAML knows: kept as written rather than lost.
+                    None => {
+                        out.push('\\');
+                        out.push(kind);
+                    }
+                }
+            }
             Some(other) => {
                 out.push('\\');
                 out.push(other);
@@ -108,6 +127,14 @@ fn unescape_into(text: &str, out: &mut String) {
             None => out.push('\\'),
         }
     }
+}
+
+/// The character that `digits` hexadecimal digits name (`2013` for an en dash).
+fn code_point(hex: &str, digits: usize) -> Option<char> {
+    if hex.len() != digits || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }
 
 #[cfg(test)]
@@ -129,6 +156,17 @@ mod tests {
             "Remarks by President\u{a0}Biden and Prime Minister Kishida Fumio of Japan in Joint Press\u{a0}Conference"
         );
         assert_eq!(pairs[2].1, "speeches-remarks");
+    }
+
+    #[test]
+    fn unicode_escapes_are_read() {
+        let pairs = parse(&[
+            r#"title: "Remarks of President Joe\_Biden \u2013 State of the Union \x41\U0001F600 \uZZ""#,
+        ]);
+        assert_eq!(
+            pairs[0].1,
+            "Remarks of President Joe\u{a0}Biden \u{2013} State of the Union A\u{1F600} \\uZZ"
+        );
     }
 
     #[test]

@@ -1,18 +1,23 @@
 //! Labelled lines: `FOREIGN MINISTER CHO: text`, `Q    text`, `MODERATOR:` alone on a line.
 //!
 //! Covers State Department and White House transcripts, plain or Markdown with YAML front
-//! matter. Labels are upper case (or the lone `Q` of White House press questions), may be
-//! indented, and may stand alone with the speech on the next line.
+//! matter, the Changelog's bold `**Name:**` labels, and transcription services' exports (Rev's
+//! `Speaker 1 (00:00:01):`, Otter's `Jane Doe  0:00`). Labels are upper case (or the lone `Q`
+//! of White House press questions), bold, or Title Case when they recur; they may be indented,
+//! and may stand alone with the speech on the next line. Text with no label at all is
+//! [`prose`].
 
 use super::assemble::{self, Markup, WrappedTurn};
+use super::clock::clock;
 use super::document::Document;
 use super::reflow::{self, SourceLine};
-use super::{frontmatter, metadata};
+use super::{frontmatter, metadata, prose};
+use crate::model::TimeSpan;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A label found at the start of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Label<'a> {
     pub label: &'a str,
     /// Byte offset in the line where the speech starts.
@@ -20,39 +25,89 @@ pub struct Label<'a> {
     /// Upper case (or a script without case): a label wherever it stands. A Title Case label
     /// (`Travis:`) only counts when it recurs, since prose lines can start that way too.
     pub strict: bool,
+    /// When the turn starts, for labels that carry a time (`Speaker 1 (00:00:01):`).
+    pub time: Option<f64>,
 }
 
-/// Reads a label at the start of `line`, if there is one.
+/// Reads a label at the start of `line`, if there is one: plain, bold (`**Name:** text`) or
+/// opening a Markdown list item (`- NAME: text`).
 pub fn label_at(line: &str) -> Option<Label<'_>> {
     let indent = indentation(line);
+    if line[indent..].starts_with("**") {
+        return bold_label(line, indent);
+    }
+    if line[indent..].starts_with("- ") {
+        return plain_label(line, indent + 2);
+    }
+    plain_label(line, indent)
+}
+
+/// `**Amal Hussein:** Hello`, `**MODERATOR:**`, `**Name**: Hello`: Markdown sets the label in
+/// bold, with the colon inside or after it. The bold makes it a label wherever it stands.
+fn bold_label(line: &str, start: usize) -> Option<Label<'_>> {
+    // Longer than a plain label: the bold marks it, and press releases quote people by name,
+    // title and organisation (`**Ken Page, President, ACLU of Illinois, Springfield Chapter**:`).
+    const MAX_WORDS: usize = 12;
+    let inner = line[start..].strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let after_bold = &inner[close + 2..];
+    let (label, after) = match inner[..close]
+        .strip_suffix(':')
+        .or_else(|| inner[..close].strip_suffix('：'))
+    {
+        Some(label) => (label, after_bold),
+        None => (
+            &inner[..close],
+            after_bold
+                .strip_prefix(':')
+                .or_else(|| after_bold.strip_prefix('：'))?,
+        ),
+    };
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    let opens_as_name = label.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
+    if !(1..=MAX_WORDS).contains(&words)
+        || !opens_as_name
+        || after.starts_with(|c: char| !c.is_whitespace())
+    {
+        return None;
+    }
+    Some(Label {
+        label,
+        rest: line.len() - after.trim_start().len(),
+        strict: true,
+        time: None,
+    })
+}
+
+/// A plain label (`MS. JEAN-PIERRE:`, `Q    text`, `Speaker 2:`) starting at byte `indent`.
+fn plain_label(line: &str, indent: usize) -> Option<Label<'_>> {
     let body = &line[indent..];
     if let Some(after_q) = body.strip_prefix('Q') {
         let gap: String = after_q.chars().take_while(|c| c.is_whitespace()).collect();
+        let speech = &after_q[gap.len()..];
         let separated = gap.chars().count() >= 2 || gap.contains(['\t', '\u{a0}']);
-        if separated && !after_q[gap.len()..].is_empty() {
+        // After one ordinary space, only a question that opens like a sentence (`Q Thank
+        // you`, `Q — the process`, `Q (Inaudible)`) is a label: `Q and A` is prose.
+        let opens_sentence = gap == " "
+            && speech.starts_with(|c: char| {
+                c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '—' | '–' | '(' | '[' | '…')
+            });
+        if (separated || opens_sentence) && !speech.is_empty() {
             return Some(Label {
                 label: &body[..1],
                 rest: indent + 1 + gap.len(),
                 strict: true,
+                time: None,
             });
         }
     }
+    if let Some(label) = timed_label(line, indent) {
+        return Some(label);
+    }
     let colon = label_colon(body)?;
     let label = &body[..colon];
-    let all_words: Vec<&str> = label.split([' ', '\u{a0}']).collect();
-    // `SPEAKER 2`, `Speaker 12`: automatic transcripts number their speakers.
-    let words = match all_words.split_last() {
-        Some((last, named)) if !named.is_empty() && is_number(last) => named,
-        _ => &all_words[..],
-    };
-    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-    let strict = (1..=7).contains(&words.len()) && words.iter().all(|w| is_strict_label_word(w));
-    let loose = (1..=4).contains(&words.len())
-        && words.iter().all(|w| is_title_case_word(w))
-        && (words.len() == all_words.len() || is_numbered_role(words));
-    if !(strict || loose) || letters < 2 && label != "Q" {
-        return None;
-    }
+    let strict = label_strictness(label)?;
     let colon_len = body[colon..].chars().next().map_or(1, char::len_utf8);
     let after = &body[colon + colon_len..];
     if colon_len == 1 && after.starts_with(|c: char| !c.is_whitespace()) {
@@ -64,6 +119,65 @@ pub fn label_at(line: &str) -> Option<Label<'_>> {
         label,
         rest,
         strict,
+        time: None,
+    })
+}
+
+/// Whether `label` is written as one: `Some(true)` in upper case (or a script without case),
+/// `Some(false)` in Title Case, `None` when it is not a label at all.
+fn label_strictness(label: &str) -> Option<bool> {
+    // `MS.  JEAN-PIERRE:` has two spaces in places.
+    let all_words: Vec<&str> = label.split_whitespace().collect();
+    // `SPEAKER 2`, `Speaker 12`, `SPEAKER NUMBER 00001`: automatic transcripts number their
+    // speakers, after a word (`H.R. 3537:` names a bill).
+    let words = match all_words.split_last() {
+        Some((last, named))
+            if is_number(last)
+                && named
+                    .last()
+                    .is_some_and(|word| word.chars().all(char::is_alphabetic)) =>
+        {
+            named
+        }
+        _ => &all_words[..],
+    };
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let strict = (1..=7).contains(&words.len()) && words.iter().all(|w| is_strict_label_word(w));
+    let loose = (1..=4).contains(&words.len())
+        && words.iter().all(|w| is_title_case_word(w))
+        && (words.len() == all_words.len() || is_numbered_role(words));
+    ((strict || loose) && (letters >= 2 || label == "Q")).then_some(strict)
+}
+
+/// A label with the time its turn starts: `Speaker 1 (00:00:01):` (Rev), with the speech after
+/// it or on the lines below, or `Jane Doe  0:00` alone on its line (Otter).
+fn timed_label(line: &str, start: usize) -> Option<Label<'_>> {
+    // Both times have a colon; most lines of speech have none, which a vectorised search
+    // tells at once.
+    memchr::memchr(b':', &line.as_bytes()[start..])?;
+    let body = line[start..].trim_end();
+    let (label, stamp, rest) = match body.find("):") {
+        Some(close) => {
+            let open = body[..close].rfind(" (")?;
+            let after = &line[start + close + 2..];
+            let rest = line.len() - after.trim_start().len();
+            (&body[..open], &body[open + 2..close], rest)
+        }
+        None => {
+            let (label, stamp) = body.rsplit_once(char::is_whitespace)?;
+            (label, stamp, line.len())
+        }
+    };
+    let label = label.trim_end();
+    if !stamp.contains(':') || !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let time = clock(stamp)?;
+    Some(Label {
+        label,
+        rest,
+        strict: label_strictness(label)?,
+        time: Some(time),
     })
 }
 
@@ -120,7 +234,7 @@ fn is_strict_label_word(word: &str) -> bool {
 }
 
 fn is_number(word: &str) -> bool {
-    (1..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+    (1..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `Speaker`, `Participant`: title-case words that a number follows in a label. Other
@@ -166,6 +280,9 @@ fn unescape_markdown(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many lines are searched for a bold label, the sign of Markdown without front matter.
+const MARKDOWN_EVIDENCE_LINES: usize = 1000;
+
 /// Parses labelled-line text into a document.
 pub fn parse(text: &str) -> Document {
     let all_lines: Vec<&str> = reflow::collect_lines(text);
@@ -182,7 +299,12 @@ pub fn parse(text: &str) -> Document {
         }
         None => 0,
     };
-    let markdown = front_matter_end.is_some();
+    // Bold labels are Markdown's, with its backslash escapes (`\[01:46\]`), front matter or not.
+    let markdown = front_matter_end.is_some()
+        || all_lines
+            .iter()
+            .take(MARKDOWN_EVIDENCE_LINES)
+            .any(|line| line.starts_with("**") && label_at(line).is_some());
     let unescaped: Vec<Cow<'_, str>> = if markdown {
         all_lines
             .iter()
@@ -200,10 +322,16 @@ pub fn parse(text: &str) -> Document {
         .collect();
     let labels = find_labels(&lines[body_start..]);
     let Some(&(first, _)) = labels.first() else {
-        document
-            .metadata
-            .header
-            .extend(all_lines[body_start..].iter().map(|l| l.to_string()));
+        let markup = Markup {
+            red_asterisks: false,
+            struck_tags: markdown,
+        };
+        prose::read(
+            &mut document,
+            &all_lines[body_start..],
+            &lines[body_start..],
+            markup,
+        );
         return document;
     };
     let last_label = labels.last().map_or(first, |&(index, _)| index);
@@ -212,16 +340,7 @@ pub fn parse(text: &str) -> Document {
         .unwrap_or(lines.len());
     let header: Vec<&str> = all_lines[body_start..first].to_vec();
     let footer: Vec<&str> = all_lines[footer_start..].to_vec();
-    metadata::read_header(&header, &mut document.metadata);
-    metadata::read_footer(&footer, &mut document.metadata);
-    document
-        .metadata
-        .header
-        .extend(header.iter().map(|l| l.to_string()));
-    document
-        .metadata
-        .footer
-        .extend(footer.iter().map(|l| l.to_string()));
+    metadata::keep_header_and_footer(&header, &footer, &mut document.metadata);
     let mentions = |needle: &str| {
         footer
             .iter()
@@ -243,7 +362,12 @@ pub fn parse(text: &str) -> Document {
             text: &line.text[label.rest..],
             column: line.text[..label.rest].chars().count(),
         };
+        let next_time = labels.get(n + 1).and_then(|(_, next)| next.time);
         turns.push(WrappedTurn {
+            time: label.time.map(|start| TimeSpan {
+                start,
+                end: next_time.filter(|&end| end >= start),
+            }),
             label: label.label,
             speaker: document.speakers.intern(label.label),
             first_line: line.number,
@@ -275,22 +399,45 @@ fn read_front_matter(body: &[&str], document: &mut Document) {
 /// to the start of a line than a speaker.
 fn find_labels<'a>(lines: &[SourceLine<'a>]) -> Vec<(usize, Label<'a>)> {
     let offset = lines.first().map_or(0, |l| l.number - 1);
+    let mut in_code = false;
     let candidates: Vec<(usize, Label<'a>)> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, line)| label_at(line.text).map(|label| (i + offset, label)))
+        .filter_map(|(i, line)| {
+            // A Markdown code block quotes text: a label in it does not open a turn.
+            if is_fence(line.text) {
+                in_code = !in_code;
+            }
+            let label = label_at(line.text).filter(|_| !in_code)?;
+            Some((i + offset, label))
+        })
         .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (_, label) in &candidates {
         *counts.entry(label.label).or_default() += 1;
     }
-    candidates
+    let labels: Vec<(usize, Label<'a>)> = candidates
         .into_iter()
         .filter(|&(index, label)| {
             let recurs = counts[label.label] > 1;
             recurs || label.strict && !follows_wrapped_prose(&lines[..index - offset])
         })
-        .collect()
+        .collect();
+    // One Title Case label and no other is a speech addressing someone (`Your Highness:`),
+    // not a dialogue.
+    let lone_title_case = labels
+        .iter()
+        .all(|(_, label)| !label.strict && label.label == labels[0].1.label);
+    if lone_title_case {
+        return Vec::new();
+    }
+    labels
+}
+
+/// A line that opens or closes a Markdown code block: three backticks or tildes.
+fn is_fence(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("```") || line.starts_with("~~~")
 }
 
 fn follows_wrapped_prose(before: &[SourceLine<'_>]) -> bool {
@@ -328,7 +475,16 @@ mod tests {
             Some(false)
         );
         assert_eq!(found("12:57 P.M. CET"), None);
+        assert_eq!(
+            found("MS.  JEAN-PIERRE:  Hey."),
+            Some(("MS.  JEAN-PIERRE", "Hey."))
+        );
         assert_eq!(found("Q and A"), None);
+        assert_eq!(
+            found("Q Thank you, Mr. President."),
+            Some(("Q", "Thank you, Mr. President."))
+        );
+        assert_eq!(found("Q"), None);
         assert_eq!(
             found("사회자: 안녕하십니까."),
             Some(("사회자", "안녕하십니까."))
@@ -345,6 +501,14 @@ mod tests {
         );
         assert_eq!(label_at("In 2024: we grew").map(|l| l.label), None);
         assert_eq!(label_at("12: noon").map(|l| l.label), None);
+        assert_eq!(
+            label_at("SPEAKER NUMBER 00001: Yes").map(|l| l.label),
+            Some("SPEAKER NUMBER 00001")
+        );
+        assert_eq!(
+            label_at("H.R. 3537: Accelerating Access").map(|l| l.label),
+            None
+        );
         assert_eq!(found("So the question is: why"), None);
     }
 }

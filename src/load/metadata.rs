@@ -53,6 +53,15 @@ pub fn is_clock_line(line: &str) -> bool {
     is_clock && matches!(meridiem.as_deref(), Some("AM" | "PM")) && zone_ok
 }
 
+/// Keeps the lines before the first turn and after the last one, as written, and reads what
+/// fields it can from them.
+pub fn keep_header_and_footer(header: &[&str], footer: &[&str], metadata: &mut Metadata) {
+    read_header(header, metadata);
+    read_footer(footer, metadata);
+    metadata.header.extend(header.iter().map(|l| l.to_string()));
+    metadata.footer.extend(footer.iter().map(|l| l.to_string()));
+}
+
 /// Fills title, date, place and notes from the header lines (front matter excluded).
 pub fn read_header(lines: &[&str], metadata: &mut Metadata) {
     for block in blocks(lines) {

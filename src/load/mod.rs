@@ -18,6 +18,7 @@ mod json;
 mod json_read;
 mod labelled;
 mod metadata;
+mod prose;
 mod reflow;
 pub mod sentences;
 mod speakers;
@@ -296,11 +297,25 @@ fn finish(
         metadata.language = metadata::guess_language(texts);
     }
     let notes: Vec<String> = detection.note.into_iter().chain(warnings).collect();
-    metadata.origin = crate::model::Origin {
+    let read_here = crate::model::Origin {
         file: file.to_string(),
         format: detection.format.description().to_string(),
         encoding,
         format_note: (!notes.is_empty()).then(|| notes.join("; ")),
+    };
+    // tandem's own JSON carries the origin of the file it was made from: that one is kept.
+    metadata.origin = if metadata.origin.format.is_empty() {
+        read_here
+    } else {
+        let earlier = std::mem::take(&mut metadata.origin);
+        let round_trip = format!("read back from tandem's JSON in {file}");
+        crate::model::Origin {
+            format_note: Some(match earlier.format_note {
+                Some(note) => format!("{note}; {round_trip}"),
+                None => round_trip,
+            }),
+            ..earlier
+        }
     };
     transcript
 }

@@ -155,7 +155,9 @@ fn starts_with_delivery_note(line: &str) -> bool {
 
 fn ends_with_sentence_end(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
-    trimmed.ends_with(['.', '?', '!', '。', '？', '！']) && !trimmed.ends_with("..")
+    trimmed.ends_with(['.', '?', '!', '。', '？', '！'])
+        && !trimmed.ends_with("..")
+        && !super::sentences::ends_with_title(trimmed)
 }
 
 /// Joins a paragraph's lines into one text, and returns it with the offset where each line
@@ -282,6 +284,19 @@ mod tests {
         let (text, starts) = join_lines(lines.into_iter());
         assert_eq!(text, "Thank you, all two-way.");
         assert_eq!(starts, [0, 6, 14, 15, 19]);
+    }
+
+    #[test]
+    fn a_line_ending_with_a_title_does_not_end_the_paragraph() {
+        let text = "We are grateful for the hospitality, and thank you, Mr.\n\
+                    President. It is good to be here.";
+        let lines = source_lines(&collect_lines(text));
+        assert_eq!(
+            texts(&paragraphs(&lines, 72)),
+            [
+                "We are grateful for the hospitality, and thank you, Mr. President. It is good to be here."
+            ]
+        );
     }
 
     #[test]

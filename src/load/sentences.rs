@@ -14,7 +14,12 @@ pub fn split(text: &str, protected: &[Range<usize>]) -> Vec<Range<usize>> {
     // Most paragraphs have a handful of sentences: room for them saves growing the vector.
     let mut ranges = Vec::with_capacity(8);
     let mut start = 0;
-    for end in boundaries(text) {
+    let japanese_ends = unpunctuated_japanese_ends(text).peekable();
+    let ends = in_order(boundaries(text).peekable(), japanese_ends);
+    for end in ends {
+        if end <= start {
+            continue;
+        }
         if protected.iter().any(|p| p.start < end && end < p.end) {
             continue;
         }
@@ -58,6 +63,36 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
         let after = run_end + prefix_len(&text[run_end..], is_closer);
         taken = after;
         ends_sentence(text, offset..run_end, after).then_some(after)
+    })
+}
+
+/// Polite verb and copula endings that close a Japanese sentence.
+const JAPANESE_FINAL_FORMS: &[&str] = &[
+    "ます",
+    "ました",
+    "ません",
+    "ましょう",
+    "です",
+    "でした",
+    "でしょう",
+    "ください",
+];
+
+/// Japanese written without `。` (subtitles: `…お送りします ペッパーです`) ends a sentence
+/// where a final form meets a space. Offsets of those spaces. Spaces are found with a
+/// vectorised search, and only those after a non-ASCII byte are looked at.
+fn unpunctuated_japanese_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    // Every final form opens with kana, whose UTF-8 lead byte is 0xE3: text without one (most
+    // text) is not searched further.
+    let bytes = text.as_bytes();
+    let has_kana = memchr::memchr(0xe3, bytes).is_some();
+    let spaces = if has_kana { bytes } else { &[] };
+    memchr::memchr_iter(b' ', spaces).filter(move |&at| {
+        at > 0
+            && !bytes[at - 1].is_ascii()
+            && JAPANESE_FINAL_FORMS
+                .iter()
+                .any(|form| text[..at].ends_with(form))
     })
 }
 
@@ -180,12 +215,21 @@ fn word_before(before: &str) -> &str {
     &before[start..]
 }
 
+/// Abbreviations that a name or a word follows: a period after them ends no sentence.
+const BEFORE_NAMES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+    "Capt", "Sgt", "Maj", "Adm", "Amb", "Rev", "Hon", "Mt", "Ft", "vs", "cf", "approx",
+];
+
+/// Whether `text` ends with an abbreviation that a name follows (`…thank you, Mr.`): the
+/// sentence goes on, whatever comes next.
+pub fn ends_with_title(text: &str) -> bool {
+    text.strip_suffix('.')
+        .is_some_and(|before| BEFORE_NAMES.contains(&word_before(before)))
+}
+
 /// Words that a period follows without ending the sentence, judged with the next word.
 fn is_abbreviation(word: &str, next: &str) -> bool {
-    const BEFORE_NAMES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
-        "Capt", "Sgt", "Maj", "Adm", "Amb", "Rev", "Hon", "Mt", "Ft", "vs", "cf", "approx",
-    ];
     const BEFORE_NUMBERS: &[&str] = &[
         "No", "Nos", "no", "Vol", "Art", "Fig", "p", "pp", "para", "Sec", "Ch",
     ];
@@ -261,6 +305,32 @@ mod tests {
                 "I’m wondering -- you and Mr. Biden"
             ]
         );
+    }
+
+    #[test]
+    fn japanese_without_full_stops_ends_at_final_forms() {
+        assert_eq!(
+            sentences(
+                "Morevna Projectが... ...お送りします [あくび] 寝ちゃったみたい... ペッパーです 私の魔法薬に 服に"
+            ),
+            [
+                "Morevna Projectが... ...お送りします",
+                "[あくび] 寝ちゃったみたい... ペッパーです",
+                "私の魔法薬に 服に"
+            ]
+        );
+        assert_eq!(
+            sentences("ありがとうございますが 次に"),
+            ["ありがとうございますが 次に"]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_with_a_title_goes_on() {
+        assert!(ends_with_title("So thank you, Mr."));
+        assert!(ends_with_title("Dr."));
+        assert!(!ends_with_title("I met the members."));
+        assert!(!ends_with_title("Mr"));
     }
 
     #[test]

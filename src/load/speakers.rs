@@ -1,7 +1,7 @@
 //! Speaker labels: one [`Speaker`] per distinct label, with a name and role read from it.
 
 use crate::model::{Speaker, SpeakerId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Collects the speakers of one transcript in order of first appearance.
 #[derive(Debug, Default)]
@@ -10,6 +10,8 @@ pub struct Registry {
     by_label: HashMap<String, SpeakerId>,
     /// Labels exactly as written, which most turns repeat, so they are normalised only once.
     by_written: HashMap<String, SpeakerId>,
+    /// Every speaker's key, so that a new key is checked in constant time.
+    keys: HashSet<String>,
 }
 
 impl Registry {
@@ -33,6 +35,7 @@ impl Registry {
         let label = label.trim().trim_end_matches(':').trim().to_string();
         let (name, role) = parse_label(&label);
         let key = self.unique_key(&label);
+        self.keys.insert(key.clone());
         self.speakers.push(Speaker {
             id,
             key,
@@ -50,10 +53,12 @@ impl Registry {
             .iter()
             .map(|s| (normalize(&s.label), s.id))
             .collect();
+        let keys = speakers.iter().map(|s| s.key.clone()).collect();
         Registry {
             speakers,
             by_label,
             by_written: HashMap::new(),
+            keys,
         }
     }
 
@@ -68,7 +73,7 @@ impl Registry {
         } else {
             base
         };
-        let taken = |key: &str| self.speakers.iter().any(|s| s.key == key);
+        let taken = |key: &str| self.keys.contains(key);
         if !taken(&base) {
             return base;
         }
@@ -163,6 +168,8 @@ const ROLE_WORDS: &[&str] = &[
     "audience member",
     "unidentified",
     "speaker",
+    "official",
+    "officials",
 ];
 
 /// Reads a name and a role from a label: `Cho Tae-yeol / Minister of Foreign Affairs`,
@@ -182,6 +189,11 @@ pub fn parse_label(label: &str) -> (Option<String>, Option<String>) {
         return (None, Some(readable(label)));
     }
     let upper = label.to_uppercase();
+    // `THE PRESIDENT`, `THE FIRST LADY`: a title alone names an office, not a person.
+    let office = upper.strip_prefix("THE ").unwrap_or(&upper);
+    if let Some((_, role)) = TITLES.iter().find(|(title, _)| office == *title) {
+        return (None, Some(role.to_string()));
+    }
     if let Some((title, role)) = TITLES
         .iter()
         .find(|(title, _)| upper.starts_with(title) && upper[title.len()..].starts_with(' '))
@@ -246,6 +258,12 @@ mod tests {
         );
         assert_eq!(parsed("Anchor"), " | Anchor");
         assert_eq!(parsed("Adam Garrett-Harris"), "Adam Garrett-Harris | ");
+        assert_eq!(parsed("THE PRESIDENT"), " | President");
+        assert_eq!(parsed("THE VICE PRESIDENT"), " | Vice President");
+        assert_eq!(
+            parsed("SENIOR ADMINISTRATION OFFICIAL"),
+            " | Senior Administration Official"
+        );
     }
 
     #[test]

@@ -233,8 +233,11 @@ fn speaker_of(text: &str) -> (Option<&str>, usize) {
     }
     let body = text.strip_prefix(">>").unwrap_or(text).trim_start();
     let skipped = text.len() - body.len();
+    // A label names the speaker of the speech after it in the cue: a cue that is only
+    // `これまでのあらすじ:` ("Previously:") names no one.
     if let Some(label) = labelled::label_at(body)
         && label.label != "Q"
+        && label.rest < body.trim_end().len()
     {
         return (Some(label.label), skipped + label.rest);
     }
