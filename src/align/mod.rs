@@ -11,12 +11,16 @@ mod beads;
 pub mod divergence;
 mod dp;
 mod features;
+mod negation;
+mod quantities;
 mod romanize;
 mod sketch;
 pub mod speakers;
 mod turns;
+mod wording;
 
-pub use divergence::{DiffPiece, Flag, word_diff};
+pub use divergence::Flag;
+pub use wording::{DiffPiece, word_diff};
 pub use speakers::{Forced, SpeakerMatch};
 pub use turns::TurnLink;
 
@@ -434,7 +438,12 @@ fn link_rows(
         for (x, y) in beads {
             let similarity = divergence::similarity(&fa[x.clone()], &fb[y.clone()], context);
             let (ta, tb) = (texts(a, &ra[x.clone()]), texts(b, &rb[y.clone()]));
-            let flags = divergence::flags((&ta, &tb), (&fa[x.clone()], &fb[y.clone()]), interner);
+            let flags = divergence::flags(
+                (&ta, &tb),
+                (&fa[x.clone()], &fb[y.clone()]),
+                context.same_language,
+                interner,
+            );
             rows.push(Row {
                 official: ra[x].to_vec(),
                 other: rb[y].to_vec(),
