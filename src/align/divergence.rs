@@ -3,8 +3,8 @@
 
 use super::beads::{self, Context};
 use super::features::{Features, Interner};
-use super::wording::{self, Change};
 use super::romanize::skeleton;
+use super::wording::{self, Change};
 use super::{negation, quantities};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -61,7 +61,11 @@ impl Flag {
     /// A short description for people, with the evidence: `numbers differ: 36 vs 30`.
     pub fn describe(&self) -> String {
         let evidence = |what: &str, official: &[String], other: &[String]| {
-            format!("{what}: {} vs {}", list(official, false), list(other, false))
+            format!(
+                "{what}: {} vs {}",
+                list(official, false),
+                list(other, false)
+            )
         };
         // Changed text is quoted, so that its own spaces and punctuation read as part of it.
         let quoted = |what: &str, official: &[String], other: &[String]| {
@@ -74,9 +78,7 @@ impl Flag {
             Flag::NegationFlips { official, other } => {
                 evidence("negation on one side only", official, other)
             }
-            Flag::WordingChanged { official, other } => {
-                quoted("wording changed", official, other)
-            }
+            Flag::WordingChanged { official, other } => quoted("wording changed", official, other),
             Flag::PunctuationChanged { official, other } => {
                 quoted("punctuation changed", official, other)
             }
@@ -132,11 +134,14 @@ pub fn low_similarity_threshold(similarities: impl Iterator<Item = f64>) -> f64 
 }
 
 /// The flags of a matched or unmatched row, except low similarity, which needs the whole
-/// document (see [`low_similarity_threshold`]).
+/// document (see [`low_similarity_threshold`]). `revision`: one version revises the other's
+/// text (see [`super::versions::Kinship::is_revision`]), so any change of wording counts and
+/// negation is judged on the word diff; otherwise the two are separate renderings (two
+/// languages, or two interpreters) and only numbers, names and negation are compared.
 pub fn flags(
     texts: (&[&str], &[&str]),
     features: (&[&Features], &[&Features]),
-    same_language: bool,
+    revision: bool,
     interner: &mut Interner,
 ) -> Vec<Flag> {
     let (a, b) = features;
@@ -144,10 +149,10 @@ pub fn flags(
         return vec![Flag::NoCounterpart];
     }
     let (joined_a, joined_b) = (texts.0.join(" "), texts.1.join(" "));
-    if same_language && wording::same_but_spacing(&joined_a, &joined_b) {
+    if revision && wording::same_but_spacing(&joined_a, &joined_b) {
         return Vec::new();
     }
-    let pieces = same_language.then(|| wording::word_diff(&joined_a, &joined_b));
+    let pieces = revision.then(|| wording::word_diff(&joined_a, &joined_b));
     let mut flags = Vec::new();
     match pieces.as_deref().and_then(wording::change) {
         Some(Change::Words { official, other }) => {
@@ -436,12 +441,14 @@ fn substituted_names(
     let (keys_a, keys_b) = (keys(&names_a), keys(&names_b));
     let not_among = |names: &[&str], keys: &[u32], other_names: &[&str], other: &[u32]| {
         let other: HashSet<u32> = other.iter().copied().collect();
-        let short: HashSet<(char, String)> =
-            other_names.iter().filter_map(|o| short_name_key(o)).collect();
+        let short: HashSet<(char, String)> = other_names
+            .iter()
+            .filter_map(|o| short_name_key(o))
+            .collect();
         let mut found: Vec<String> = Vec::new();
         for (name, key) in names.iter().zip(keys) {
-            let met = other.contains(key)
-                || short_name_key(name).is_some_and(|k| short.contains(&k));
+            let met =
+                other.contains(key) || short_name_key(name).is_some_and(|k| short.contains(&k));
             if !met && !found.iter().any(|f| f == name) {
                 found.push(name.to_string());
             }
@@ -473,12 +480,12 @@ mod tests {
     use super::*;
     use crate::align::features::features;
 
-    /// The flags of a one-sentence row, described: paraphrases are compared as two languages
-    /// are (no word diff), unless `same_language`.
-    fn described(a: &str, b: &str, same_language: bool) -> Vec<String> {
+    /// The flags of a one-sentence row, described: paraphrases are compared as separate
+    /// renderings (no word diff), unless `revision`.
+    fn described(a: &str, b: &str, revision: bool) -> Vec<String> {
         let mut interner = Interner::default();
         let (fa, fb) = (features(a, &mut interner), features(b, &mut interner));
-        flags((&[a], &[b]), (&[&fa], &[&fb]), same_language, &mut interner)
+        flags((&[a], &[b]), (&[&fa], &[&fb]), revision, &mut interner)
             .iter()
             .map(Flag::describe)
             .collect()
@@ -530,7 +537,13 @@ mod tests {
 
     #[test]
     fn peoples_romanizations_clock_times_and_set_phrases_are_not_divergences() {
-        assert!(row_flags("We thank the Japanese people.", "We thank the people of Japan.").is_empty());
+        assert!(
+            row_flags(
+                "We thank the Japanese people.",
+                "We thank the people of Japan."
+            )
+            .is_empty()
+        );
         assert!(
             row_flags(
                 "I met Speaker Wu Won-shik today.",
@@ -547,7 +560,10 @@ mod tests {
             .is_empty()
         );
         assert_eq!(
-            row_flags("Our Chinese partners agreed.", "Our Japanese partners agreed."),
+            row_flags(
+                "Our Chinese partners agreed.",
+                "Our Japanese partners agreed."
+            ),
             ["names differ: Chinese vs Japanese"]
         );
     }
@@ -563,7 +579,11 @@ mod tests {
             ["wording changed: “crisis” vs “of crises”"]
         );
         assert_eq!(
-            described("another $50 million– the U.S.", "another $50 million — the U.S.", true),
+            described(
+                "another $50 million– the U.S.",
+                "another $50 million — the U.S.",
+                true
+            ),
             ["punctuation changed: “–” vs “—”"]
         );
         assert_eq!(

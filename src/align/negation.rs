@@ -123,9 +123,6 @@ mod tests {
         // A sentence the other side lacks is not a flip, whatever it says.
         let removed = "We will support them. We have never wavered in our commitment to \
                        the people of Ukraine and we will not waver now.";
-        assert_eq!(
-            flips(removed, "We will support them."),
-            (vec![], vec![])
-        );
+        assert_eq!(flips(removed, "We will support them."), (vec![], vec![]));
     }
 }

@@ -50,9 +50,15 @@ pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// At least one word (letters or digits) was removed, added or replaced.
-    Words { official: Vec<String>, other: Vec<String> },
+    Words {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
     /// Only punctuation marks changed (`million–` against `million —`).
-    Punctuation { official: Vec<String>, other: Vec<String> },
+    Punctuation {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
 }
 
 /// How two texts differ according to their word diff, if a reader could see it: white space
@@ -143,7 +149,10 @@ mod tests {
             change("Federation.\u{a0} The", "Federation. \u{a0}The"),
             None
         );
-        assert!(same_but_spacing("Federation.\u{a0} The", "Federation. \u{a0}The"));
+        assert!(same_but_spacing(
+            "Federation.\u{a0} The",
+            "Federation. \u{a0}The"
+        ));
         assert_eq!(change("same words", "same words"), None);
     }
 
@@ -153,7 +162,9 @@ mod tests {
             let mut x = seed;
             (0..40_000)
                 .map(|_| {
-                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     format!("word{}", (x >> 33) % 5000)
                 })
                 .collect::<Vec<_>>()
@@ -162,7 +173,11 @@ mod tests {
         let (a, b) = (side(1), side(2));
         let start = Instant::now();
         let pieces = word_diff(&a, &b);
-        assert!(start.elapsed() < Duration::from_secs(3), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            start.elapsed()
+        );
         // Nothing is lost: each side can be read back from the pieces.
         let back = |skip: &str| -> String {
             pieces
