@@ -207,11 +207,7 @@ pub fn align_reporting(
         rows,
         warnings: kinship.warning().into_iter().collect(),
         kinship,
-        metadata_changes: versions::metadata_changes(
-            &official.metadata,
-            &other.metadata,
-            same_language,
-        ),
+        metadata_changes: versions::metadata_changes(&official.metadata, &other.metadata, revision),
     }
 }
 

@@ -170,12 +170,13 @@ impl MetadataChange {
 }
 
 /// The metadata fields that differ. The date is compared in any pair; the title, the place and
-/// the times printed in the header or footer (`12:57 P.M. CEST`) only in one language, since a
-/// translation words them differently. White space alone is not a difference.
+/// the times printed in the header or footer (`12:57 P.M. CEST`) only where one version
+/// revises the other's text, since two publishers or a translation word them differently
+/// anyway. White space alone is not a difference.
 pub fn metadata_changes(
     official: &Metadata,
     other: &Metadata,
-    same_language: bool,
+    revision: bool,
 ) -> Vec<MetadataChange> {
     let mut changes = Vec::new();
     let normal = |v: &Option<String>| {
@@ -192,11 +193,11 @@ pub fn metadata_changes(
             });
         }
     };
-    if same_language {
+    if revision {
         compare("title", &official.title, &other.title);
     }
     compare("date", &official.date, &other.date);
-    if same_language {
+    if revision {
         compare("place", &official.place, &other.place);
         let times = |metadata: &Metadata| -> Vec<String> {
             metadata
