@@ -196,7 +196,12 @@ pub fn metadata_changes(
     if revision {
         compare("title", &official.title, &other.title);
     }
-    compare("date", &official.date, &other.date);
+    let (date_a, date_b) = (&official.date, &other.date);
+    let same_day = date_a.as_deref().and_then(day) == date_b.as_deref().and_then(day)
+        && date_a.as_deref().and_then(day).is_some();
+    if !same_day {
+        compare("date", date_a, date_b);
+    }
     if revision {
         compare("place", &official.place, &other.place);
         let times = |metadata: &Metadata| -> Vec<String> {
@@ -226,6 +231,56 @@ pub fn metadata_changes(
         }
     }
     changes
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The day a date names, as (year, month, day), whichever way it is written: `2022-03-10`,
+/// `7 January 2025`, `January 7, 2025`, `2025.01.06 PM 01:48`, `2025년 1월 6일`. `None`
+/// when it cannot be told (`01/06/2025` reads either way).
+fn day(text: &str) -> Option<(u32, u32, u32)> {
+    // Runs of digits and runs of letters: `2025년` is `2025` then `년`.
+    let mut words: Vec<&str> = Vec::new();
+    let mut start: Option<(usize, bool)> = None;
+    for (offset, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let class = c.is_ascii_digit();
+        match start {
+            Some((s, digits)) if !c.is_alphanumeric() || digits != class => {
+                words.push(&text[s..offset]);
+                start = c.is_alphanumeric().then_some((offset, class));
+            }
+            None if c.is_alphanumeric() => start = Some((offset, class)),
+            _ => {}
+        }
+    }
+    let year_at = words
+        .iter()
+        .position(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))?;
+    let year: u32 = words[year_at].parse().ok()?;
+    let number = |w: &str| -> Option<u32> {
+        (w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse().ok())?
+    };
+    let named = words.iter().find_map(|w| {
+        let lower = w.to_lowercase();
+        MONTHS
+            .iter()
+            .position(|m| lower.len() >= 3 && lower.starts_with(m))
+            .map(|m| m as u32 + 1)
+    });
+    match named {
+        Some(month) => {
+            let day = words.iter().find_map(|w| number(w))?;
+            Some((year, month, day))
+        }
+        // Digits only: the year must come first (year, month, day), or the order is unknown.
+        None if year_at == 0 => {
+            let mut rest = words[1..].iter().filter_map(|w| number(w));
+            Some((year, rest.next()?, rest.next()?))
+        }
+        None => None,
+    }
 }
 
 /// `12:57`, `1:43 P.M.`: digits, a colon, digits.
@@ -274,5 +329,20 @@ mod tests {
             ]
         );
         assert!(metadata_changes(&official, &other, false).is_empty());
+    }
+
+    #[test]
+    fn a_date_is_a_day_however_written() {
+        for written in [
+            "2025-01-06",
+            "6 January 2025",
+            "January 6, 2025",
+            "2025.01.06 PM 01:48",
+            "2025년 1월 6일",
+            "2025年1月6日",
+        ] {
+            assert_eq!(day(written), Some((2025, 1, 6)), "{written}");
+        }
+        assert_eq!(day("01/06/2025"), None);
     }
 }
