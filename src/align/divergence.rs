@@ -3,7 +3,7 @@
 
 use super::beads::{self, Context};
 use super::features::{Features, Interner};
-use super::romanize::skeleton;
+use super::romanize::{romanize_hangul, skeleton};
 use super::wording::{self, Change};
 use super::{negation, quantities};
 use serde::Serialize;
@@ -226,6 +226,26 @@ fn numbers_differ(
     })
 }
 
+/// How a word is spelled for comparing names: its romanized consonant skeleton (see
+/// `Interner::spelling`), with the first letter too when the skeleton is two consonants or
+/// fewer, since so few let unrelated words meet (`Indo` and `United` are both `nd`).
+fn spelling(interner: &mut Interner, word: &str) -> u32 {
+    const FEW: usize = 2;
+    let key = interner.spelling(word);
+    let skeleton = interner.text(key);
+    match skeleton.strip_prefix('%') {
+        Some(consonants) if consonants.len() <= FEW => {
+            let first = romanize_hangul(word)
+                .chars()
+                .next()
+                .map_or(' ', |c| c.to_ascii_lowercase());
+            let keyed = format!("%{first}{consonants}");
+            interner.id(&keyed)
+        }
+        _ => key,
+    }
+}
+
 /// Capitalised words that are titles and offices, not names.
 const TITLE_WORDS: &[&str] = &[
     "Minister",
@@ -280,7 +300,10 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("United", &["America", "U.S.", "미국"]),
     ("States", &["America", "U.S.", "미국"]),
     ("UN", &["United Nations", "유엔"]),
-    ("UNSC", &["Security Council", "안보리"]),
+    (
+        "UNSC",
+        &["UN Security Council", "Security Council", "안보리"],
+    ),
     ("PRC", &["China", "중국"]),
     ("UK", &["Britain", "United Kingdom", "영국"]),
     ("EU", &["European Union", "유럽연합"]),
@@ -340,16 +363,20 @@ fn spellings(texts: &[&str], interner: &mut Interner) -> HashSet<u32> {
             .map(without_possessive)
             .collect();
         for (index, word) in words.iter().enumerate() {
-            keys.insert(interner.spelling(word));
-            keys.insert(interner.spelling(country_of(word)));
+            // A lower-case English word does not spell a name (`and` is not `Indo`, though
+            // their consonants agree); it still counts in the initials of a run.
+            if can_spell_a_name(word) {
+                keys.insert(spelling(interner, word));
+                keys.insert(spelling(interner, country_of(word)));
+            }
             if is_acronym(word) {
                 keys.insert(initials_key(word, interner));
             }
-            if let Some(next) = words.get(index + 1) {
+            if let Some(next) = words.get(index + 1).filter(|_| can_spell_a_name(word)) {
                 pair.clear();
                 pair.push_str(word);
                 pair.push_str(next);
-                keys.insert(interner.spelling(&pair));
+                keys.insert(spelling(interner, &pair));
             }
             initials.clear();
             initials.push(INITIALS_MARK);
@@ -362,12 +389,26 @@ fn spellings(texts: &[&str], interner: &mut Interner) -> HashSet<u32> {
         }
         for (acronym, expansions) in ALIASES {
             if expansions.iter().any(|e| text.contains(e)) {
-                keys.insert(interner.spelling(acronym));
+                keys.insert(spelling(interner, acronym));
                 keys.insert(initials_key(acronym, interner));
+            }
+            // The other way round: `UNSC` spells `UN Security Council`.
+            if words.contains(acronym) {
+                for word in expansions.iter().flat_map(|e| e.split_whitespace()) {
+                    keys.insert(spelling(interner, word));
+                }
             }
         }
     }
     keys
+}
+
+/// A capitalised word, or a word in a script without capitals (Hangul, kana, Han): what a
+/// name can be written as.
+fn can_spell_a_name(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
 }
 
 /// Peoples and languages named after their country, and acronyms of countries: a reader takes
@@ -435,7 +476,7 @@ fn substituted_names(
     let mut keys = |names: &[&str]| -> Vec<u32> {
         names
             .iter()
-            .map(|n| interner.spelling(country_of(n)))
+            .map(|n| spelling(interner, country_of(n)))
             .collect()
     };
     let (keys_a, keys_b) = (keys(&names_a), keys(&names_b));
@@ -466,7 +507,7 @@ fn substituted_names(
             .into_iter()
             .filter(|name| {
                 let acronym = is_acronym(name) && other.contains(&initials_key(name, interner));
-                !acronym && !other.contains(&interner.spelling(country_of(name)))
+                !acronym && !other.contains(&spelling(interner, country_of(name)))
             })
             .collect()
     };
