@@ -18,12 +18,23 @@ const NOT_NEGATING_AFTER: &[(&str, &[&str])] = &[
 ];
 
 /// Negation marks written inside words (Korean, Japanese, Chinese).
-const MARKS: &[&str] = &["않", "못", "없", "아니", "ない", "ません", "不", "没"];
+const MARKS: &[&str] = &[
+    "않",
+    "못",
+    "없",
+    "아니",
+    "ない",
+    "なかっ",
+    "ならず",
+    "ません",
+    "不",
+    "没",
+];
 
 /// Phrases holding a mark that do not negate: `not only … but` (`뿐만 아니라`, `だけでなく`,
 /// `不仅`), adverbs and verbs built on `없` (`끊임없이` constantly, `없애다` remove), `잘못`
 /// (a mistake), `못지않게` (no less than), `少ない` (few), `不断` (constantly), `不同`
-/// (different), `不少` (many), `不过` (but), `不得不` (must).
+/// (different), `不少` (many), `不过` (but), `不得不` (must), `かけがえのない` (irreplaceable).
 const NOT_NEGATING_PHRASES: &[&str] = &[
     "뿐만 아니라",
     "뿐 아니라",
@@ -44,6 +55,7 @@ const NOT_NEGATING_PHRASES: &[&str] = &[
     "少ない",
     "危ない",
     "間違いない",
+    "かけがえのない",
     "不仅",
     "不但",
     "不断",
@@ -110,6 +122,8 @@ mod tests {
         assert!(cues("끊임없이 노력하겠습니다.").is_empty());
         assert_eq!(cues("We don’t ignore them."), ["don’t"]);
         assert_eq!(cues("우리는 무시하지 않습니다."), ["않"]);
+        assert_eq!(cues("強くなかったのはなぜですか"), ["なかっ"]);
+        assert!(cues("かけがえのない資産です").is_empty());
         assert_eq!(cues("There is no doubt. We will not stop."), ["not"]);
     }
 

@@ -7,10 +7,48 @@ use super::features::{Features, Interner, features};
 /// The interned quantities of one sentence, sorted and distinct. Most sentences hold no
 /// clock time, and their features already have the answer.
 pub fn quantities(text: &str, features_of_text: &Features, interner: &mut Interner) -> Vec<u32> {
-    match without_clock_times(text) {
+    let cleaned = without_clock_times(text);
+    let mut numbers = match &cleaned {
         None => features_of_text.numbers.clone(),
-        Some(cleaned) => features(&cleaned, interner).numbers,
+        Some(cleaned) => features(cleaned, interner).numbers,
+    };
+    let text = cleaned.as_deref().unwrap_or(text);
+    numbers.extend(
+        numbers_inside_words(text)
+            .iter()
+            .map(|number| interner.id(number)),
+    );
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+/// Digits written inside a word of a script without spaces (`過去70年間`, `超过1000人`):
+/// the word does not start with them, so the features do not read them.
+fn numbers_inside_words(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut previous = ' ';
+    let mut run: Option<String> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let digit_follows = chars.peek().is_some_and(char::is_ascii_digit);
+        match &mut run {
+            Some(number) if c.is_ascii_digit() => number.push(c),
+            Some(number) if matches!(c, ',' | '.') && digit_follows => {
+                if c == '.' {
+                    number.push(c);
+                }
+            }
+            Some(_) => found.extend(run.take()),
+            None if c.is_ascii_digit() && previous.is_alphabetic() && !previous.is_ascii() => {
+                run = Some(c.to_string());
+            }
+            None => {}
+        }
+        previous = c;
     }
+    found.extend(run);
+    found
 }
 
 /// `text` with every run of digits joined by colons (`8:09`, `00:08:10.09`, `12:57:03,500`)
@@ -73,5 +111,7 @@ mod tests {
             ["36", "5000"]
         );
         assert_eq!(read("Article 5: the commitment."), ["5"]);
+        assert_eq!(read("過去70年間にわたって築き上げてきた"), ["70"]);
+        assert_eq!(read("超过1,000人"), ["1000"]);
     }
 }
