@@ -54,7 +54,7 @@ fn long_different_sentence(words: usize, seed: u64) -> String {
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             let word = (state >> 33) % 5_000;
-            if word % 20 == 0 {
+            if word.is_multiple_of(20) {
                 format!("Name{word}")
             } else {
                 format!("word{word}")

@@ -43,12 +43,11 @@ fn normal(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A row as the labels are checked against it: its official text, its other text, its flags.
+type AlignedRow = (String, String, BTreeSet<String>);
+
 /// Each row's text on both sides, and its flag names.
-fn rows(
-    official: &Transcript,
-    other: &Transcript,
-    alignment: &Alignment,
-) -> Vec<(String, String, BTreeSet<String>)> {
+fn rows(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Vec<AlignedRow> {
     let pair = Pair {
         official,
         other,
@@ -99,7 +98,7 @@ fn flags_agree_with_divergence_marked_by_hand() {
             common::load(&format!("{whitehouse}_CORRECTED.md")),
         ),
     );
-    let aligned: BTreeMap<&str, Vec<(String, String, BTreeSet<String>)>> = pairs
+    let aligned: BTreeMap<&str, Vec<AlignedRow>> = pairs
         .iter()
         .map(|(name, (a, b))| (*name, rows(a, b, &align::align(a, b, &[]))))
         .collect();

@@ -81,7 +81,7 @@ pub fn cues(text: &str) -> Vec<String> {
             found.push(word.to_string());
         }
     }
-    if text.chars().any(|c| !c.is_ascii()) {
+    if !text.is_ascii() {
         let mut cleaned = text.to_string();
         for phrase in NOT_NEGATING_PHRASES {
             cleaned = cleaned.replace(phrase, " ");

@@ -34,11 +34,9 @@ fn numbers_inside_words(text: &str) -> Vec<String> {
         let digit_follows = chars.peek().is_some_and(char::is_ascii_digit);
         match &mut run {
             Some(number) if c.is_ascii_digit() => number.push(c),
-            Some(number) if matches!(c, ',' | '.') && digit_follows => {
-                if c == '.' {
-                    number.push(c);
-                }
-            }
+            // A thousands comma is dropped, a decimal point kept: `1,000.5` is `1000.5`.
+            Some(number) if c == '.' && digit_follows => number.push(c),
+            Some(_) if c == ',' && digit_follows => {}
             Some(_) => found.extend(run.take()),
             None if c.is_ascii_digit() && previous.is_alphabetic() && !previous.is_ascii() => {
                 run = Some(c.to_string());
