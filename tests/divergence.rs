@@ -73,6 +73,59 @@ fn a_corrected_reprint_flags_exactly_its_changes() {
 }
 
 #[test]
+fn the_html_report_opens_with_what_changed_and_links_each_divergence() {
+    if !common::shared_corpus("the_html_report_opens_with_what_changed_and_links_each_divergence") {
+        return;
+    }
+    let (official, other, alignment) = harris_duda();
+    let html = export::write(
+        &Pair {
+            official: &official,
+            other: &other,
+            alignment: &alignment,
+        },
+        ExportFormat::Html,
+    );
+    let summary = html
+        .find("<h2>Divergences (2)</h2>")
+        .expect("a summary of two");
+    let table = html.find("<h2>Alignment</h2>").unwrap();
+    assert!(summary < table, "the summary comes before the rows");
+    assert!(html.contains("<li>time: 12:57 P.M. CEST → 12:57 P.M. CET</li>"));
+    let links = html[summary..table].matches("<a href=\"#r").count();
+    assert_eq!(links, 2);
+    assert!(html[summary..table].contains("wording changed: “crisis” vs “of crises”"));
+}
+
+#[test]
+fn a_run_of_one_sided_rows_is_one_entry_in_the_html_summary() {
+    let (official, ytn) = (common::official_seed(), common::ytn_seed());
+    let alignment = align::align(&official, &ytn, &[]);
+    let html = export::write(
+        &Pair {
+            official: &official,
+            other: &ytn,
+            alignment: &alignment,
+        },
+        ExportFormat::Html,
+    );
+    let tail = html
+        .split("<li>")
+        .find(|item| {
+            item.contains("rows only in the official version")
+                && item.contains("The United States is now Korea")
+        })
+        .expect("YTN's missing tail as one entry");
+    let count: usize = tail
+        .split(": ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(count > 150, "{tail}");
+}
+
+#[test]
 fn unrelated_transcripts_are_warned_about_in_the_json() {
     if !common::shared_corpus("unrelated_transcripts_are_warned_about_in_the_json") {
         return;
