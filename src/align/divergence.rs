@@ -183,8 +183,8 @@ pub fn flags(
     };
     if negated_a.is_empty() != negated_b.is_empty() {
         flags.push(Flag::NegationFlips {
-            official: negated_a,
-            other: negated_b,
+            official: wording::evidence(negated_a),
+            other: wording::evidence(negated_b),
         });
     }
     flags
@@ -215,10 +215,11 @@ fn numbers_differ(
         return None;
     }
     let only = |x: &[u32], y: &[u32]| -> Vec<String> {
-        x.iter()
-            .filter(|n| !y.contains(n))
-            .map(|&n| interner.text(n).to_string())
-            .collect()
+        wording::evidence(
+            x.iter()
+                .filter(|n| y.binary_search(n).is_err())
+                .map(|&n| interner.text(n).to_string()),
+        )
     };
     Some(Flag::NumbersDiffer {
         official: only(&na, &nb),
@@ -487,10 +488,11 @@ fn substituted_names(
             .filter_map(|o| short_name_key(o))
             .collect();
         let mut found: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (name, key) in names.iter().zip(keys) {
             let met =
                 other.contains(key) || short_name_key(name).is_some_and(|k| short.contains(&k));
-            if !met && !found.iter().any(|f| f == name) {
+            if !met && seen.insert(name) {
                 found.push(name.to_string());
             }
         }
@@ -511,8 +513,8 @@ fn substituted_names(
             })
             .collect()
     };
-    let official = still(unmatched_a, &spelled_b);
-    let other = still(unmatched_b, &spelled_a);
+    let official = wording::evidence(still(unmatched_a, &spelled_b));
+    let other = wording::evidence(still(unmatched_b, &spelled_a));
     (official, other)
 }
 
@@ -632,5 +634,34 @@ mod tests {
             ["wording changed: “36” vs “30”", "numbers differ: 36 vs 30"]
         );
         assert!(described("Federation.\u{a0} The", "Federation. \u{a0}The", true).is_empty());
+    }
+
+    #[test]
+    fn a_long_row_of_different_names_is_flagged_quickly_with_short_evidence() {
+        // Distinct names, each with its own consonants: `Bacadu`, `Bacafe`, …
+        let side = |offset: usize| -> String {
+            const CONSONANTS: &[u8] = b"bcdfgklmnprstvz";
+            (offset..offset + 20_000)
+                .map(|mut i| {
+                    let mut name = String::from("Ta");
+                    for _ in 0..4 {
+                        name.push(CONSONANTS[i % CONSONANTS.len()] as char);
+                        name.push('a');
+                        i /= CONSONANTS.len();
+                    }
+                    name
+                })
+                .collect::<Vec<_>>()
+                .join(" met ")
+        };
+        let (a, b) = (side(0), side(20_000));
+        let start = std::time::Instant::now();
+        let flags = row_flags(&a, &b);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+        let names = flags
+            .iter()
+            .find(|f| f.starts_with("names differ"))
+            .unwrap();
+        assert!(names.len() < 200, "{names}");
     }
 }

@@ -10,10 +10,21 @@ use std::time::Duration;
 /// words are still all marked, only in coarser pieces.
 const DIFF_DEADLINE: Duration = Duration::from_millis(100);
 
-/// At most this many changed pieces, each cut to [`PIECE_CHARS`], are kept as a flag's
-/// evidence: enough to read what changed, small enough for a status line and a JSON row.
-const EVIDENCE_PIECES: usize = 4;
+/// At most this many items (changed pieces, numbers, names), pieces cut to [`PIECE_CHARS`], are
+/// kept as a flag's evidence: enough to read what changed, small enough for a status line and
+/// a JSON row, however long the row.
+const EVIDENCE_ITEMS: usize = 4;
 const PIECE_CHARS: usize = 60;
+
+/// The first [`EVIDENCE_ITEMS`] of `items`, then `…` if there were more.
+pub fn evidence(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut items = items.into_iter();
+    let mut kept: Vec<String> = items.by_ref().take(EVIDENCE_ITEMS).collect();
+    if items.next().is_some() {
+        kept.push("…".into());
+    }
+    kept
+}
 
 /// One piece of a word-level diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,14 +85,8 @@ pub fn change(pieces: &[DiffPiece]) -> Option<Change> {
     };
     let (removed, added) = (changed("delete"), changed("insert"));
     let wordy = |list: &[&str]| list.iter().any(|t| t.chars().any(char::is_alphanumeric));
-    let evidence = |list: &[&str]| -> Vec<String> {
-        let mut kept: Vec<String> = list.iter().take(EVIDENCE_PIECES).map(|t| cut(t)).collect();
-        if list.len() > EVIDENCE_PIECES {
-            kept.push("…".into());
-        }
-        kept
-    };
-    let (official, other) = (evidence(&removed), evidence(&added));
+    let pieces_of = |list: &[&str]| evidence(list.iter().map(|t| cut(t)));
+    let (official, other) = (pieces_of(&removed), pieces_of(&added));
     if wordy(&removed) || wordy(&added) {
         Some(Change::Words { official, other })
     } else if removed.is_empty() && added.is_empty() {
