@@ -49,8 +49,12 @@ ins { background: var(--ins); text-decoration: none; }
 .score { font-variant-numeric: tabular-nums; color: var(--muted); }
 .warning { border-left: 4px solid var(--divergent-edge); background: var(--divergent); padding: .5rem .8rem; }
 .divergences .opening { color: var(--muted); }
+tr.run-head td { background: var(--missing); color: var(--muted); font-style: italic;
+  box-shadow: inset 4px 0 var(--missing-edge); }
+tbody.run:has(input:not(:checked)) tr[id] { display: none; }
 @media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
-  tr { break-inside: avoid; } .alignment thead th { position: static; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+  tr { break-inside: avoid; } .alignment thead th { position: static; }
+  tbody.run tr[id] { display: table-row !important; } tr.run-head { display: none; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 "#;
 
 /// What kind of row: both sides agree, both sides but flagged, or one side only.
@@ -157,8 +161,30 @@ pub fn write(pair: &Pair<'_>) -> String {
         language_heading(pair.official),
         language_heading(pair.other)
     );
-    for (index, shown) in rows.iter().enumerate() {
-        write_row(&mut out, pair, index + 1, shown);
+    let mut index = 0;
+    while index < rows.len() {
+        match one_sided_run(&rows, index) {
+            Some((run, version)) if run >= RUN => {
+                // A long run of rows one version lacks is folded under one line with its
+                // count; ticking it shows the rows (no script: the checkbox and `:has`).
+                let (first, last) = (index + 1, index + run);
+                let _ = writeln!(
+                    out,
+                    "</tbody>\n<tbody class=\"run\" id=\"run{first}\"><tr class=\"run-head\">\
+                     <td class=\"run-note\" colspan=\"4\"><label><input type=\"checkbox\"> rows {first}–{last}: \
+                     {run} rows only in the {version} version (tick to show them)</label></td></tr>"
+                );
+                for (offset, shown) in rows[index..index + run].iter().enumerate() {
+                    write_row(&mut out, pair, first + offset, shown);
+                }
+                let _ = writeln!(out, "</tbody>\n<tbody>");
+                index += run;
+            }
+            _ => {
+                write_row(&mut out, pair, index + 1, &rows[index]);
+                index += 1;
+            }
+        }
     }
     let _ = writeln!(out, "</tbody>\n</table>\n</body>\n</html>");
     out
@@ -180,11 +206,26 @@ fn write_metadata_changes(out: &mut String, pair: &Pair<'_>) {
     );
 }
 
-/// Rows in one run of rows with one side only, at least this long, are listed as one entry.
+/// Rows in one run of rows with one side only, at least this long, are listed as one entry
+/// and folded in the table.
 const RUN: usize = 3;
 
+/// At a one-sided row: how many one-sided rows of the same side follow from it (itself
+/// included), and which version has them.
+fn one_sided_run(rows: &[Shown<'_>], index: usize) -> Option<(usize, &'static str)> {
+    let shown = rows
+        .get(index)
+        .filter(|shown| shown.kind == Kind::Unmatched)?;
+    let only_official = shown.other.is_empty();
+    let run = rows[index..]
+        .iter()
+        .take_while(|r| r.kind == Kind::Unmatched && r.other.is_empty() == only_official)
+        .count();
+    Some((run, if only_official { "official" } else { "other" }))
+}
+
 /// Every divergence, each linking to its row; a run of rows that one version lacks is one
-/// entry with its count.
+/// entry with its count, linking to the folded run.
 fn write_divergences(out: &mut String, rows: &[Shown<'_>]) {
     let mut items = String::new();
     let mut count = 0;
@@ -192,29 +233,29 @@ fn write_divergences(out: &mut String, rows: &[Shown<'_>]) {
     while index < rows.len() {
         let shown = &rows[index];
         let number = index + 1;
-        if shown.kind == Kind::Unmatched {
-            let only_official = shown.other.is_empty();
-            let run = rows[index..]
-                .iter()
-                .take_while(|r| r.kind == Kind::Unmatched && r.other.is_empty() == only_official)
-                .count();
-            let version = if only_official { "official" } else { "other" };
-            let first = if only_official {
+        if let Some((run, version)) = one_sided_run(rows, index) {
+            let first = if shown.other.is_empty() {
                 &shown.official
             } else {
                 &shown.other
             };
-            let what = if run >= RUN {
-                format!(
-                    "rows {number}–{}: {run} rows only in the {version} version",
-                    number + run - 1
+            let (target, what) = if run >= RUN {
+                (
+                    format!("run{number}"),
+                    format!(
+                        "rows {number}–{}: {run} rows only in the {version} version",
+                        number + run - 1
+                    ),
                 )
             } else {
-                format!("row {number}: only in the {version} version")
+                (
+                    format!("r{number}"),
+                    format!("row {number}: only in the {version} version"),
+                )
             };
             let _ = write!(
                 items,
-                "<li><a href=\"#r{number}\">{}</a> <span class=\"opening\">{}</span></li>",
+                "<li><a href=\"#{target}\">{}</a> <span class=\"opening\">{}</span></li>",
                 markup(&what),
                 markup(&opening(&joined(first)))
             );
