@@ -96,6 +96,12 @@ fn run(cli: Cli) -> Result<(), String> {
             let format = format.or(config.export_format).unwrap_or_default();
             let (official, other, alignment) =
                 load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
+            // Said where a person sees it; the export itself carries it for scripts.
+            for warning in &alignment.warnings {
+                use std::io::Write;
+                let line = sanitize::message(&warning.message);
+                let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
+            }
             let text = export::write(
                 &Pair {
                     official: &official,

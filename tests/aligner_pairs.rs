@@ -159,7 +159,7 @@ fn a_changed_number_is_flagged() {
     assert!(
         flagged
             .iter()
-            .any(|f| f.starts_with("numbers differ: 36 / 3, 30")),
+            .any(|f| f.starts_with("numbers differ: 36 vs 3, 30")),
         "{flagged:#?}"
     );
 }

@@ -35,6 +35,8 @@ pub struct Context {
     pub same_language: bool,
     /// Characters of the other version per character of the official one, over matched turns.
     pub length_ratio: f64,
+    /// One version revises the other's text, so the flags compare the wording word by word.
+    pub revision: bool,
 }
 
 impl Context {

@@ -3,15 +3,20 @@
 
 use super::beads::{self, Context};
 use super::features::{Features, Interner};
+use super::romanize::{romanize_hangul, skeleton};
+use super::wording::{self, Change};
+use super::{negation, quantities};
 use serde::Serialize;
+use std::collections::HashSet;
 
-/// Something about a row that a reader should look at.
+/// Something about a row that a reader should look at, with what triggered it: the pieces
+/// only the official version has, then those only the other version has.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Flag {
     /// One side has no counterpart in the other version.
     NoCounterpart,
-    /// Numbers that appear on only one side (`71 years` against `70 years`).
+    /// Quantities that appear on only one side (`71 years` against `70 years`).
     NumbersDiffer {
         official: Vec<String>,
         other: Vec<String>,
@@ -21,8 +26,21 @@ pub enum Flag {
         official: Vec<String>,
         other: Vec<String>,
     },
-    /// One side is negated and the other is not.
-    NegationFlips,
+    /// One side is negated and the other is not: the negating words of each side.
+    NegationFlips {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
+    /// One language: words were removed, added or replaced.
+    WordingChanged {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
+    /// One language: only punctuation changed.
+    PunctuationChanged {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
     /// The two sides have little in common.
     LowSimilarity,
     /// The versions give the row to speakers that do not correspond (a corrected transcript
@@ -36,23 +54,38 @@ impl Flag {
             Flag::NoCounterpart => "no-counterpart",
             Flag::NumbersDiffer { .. } => "numbers-differ",
             Flag::NamesDiffer { .. } => "names-differ",
-            Flag::NegationFlips => "negation-flips",
+            Flag::NegationFlips { .. } => "negation-flips",
+            Flag::WordingChanged { .. } => "wording-changed",
+            Flag::PunctuationChanged { .. } => "punctuation-changed",
             Flag::LowSimilarity => "low-similarity",
             Flag::SpeakerDiffers { .. } => "speaker-differs",
         }
     }
 
-    /// A short description for people.
+    /// A short description for people, with the evidence: `numbers differ: 36 vs 30`.
     pub fn describe(&self) -> String {
+        let evidence = |what: &str, official: &[String], other: &[String]| {
+            format!(
+                "{what}: {} vs {}",
+                list(official, false),
+                list(other, false)
+            )
+        };
+        // Changed text is quoted, so that its own spaces and punctuation read as part of it.
+        let quoted = |what: &str, official: &[String], other: &[String]| {
+            format!("{what}: {} vs {}", list(official, true), list(other, true))
+        };
         match self {
             Flag::NoCounterpart => "no counterpart in the other version".into(),
-            Flag::NumbersDiffer { official, other } => {
-                format!("numbers differ: {} / {}", list(official), list(other))
+            Flag::NumbersDiffer { official, other } => evidence("numbers differ", official, other),
+            Flag::NamesDiffer { official, other } => evidence("names differ", official, other),
+            Flag::NegationFlips { official, other } => {
+                evidence("negation on one side only", official, other)
             }
-            Flag::NamesDiffer { official, other } => {
-                format!("names differ: {} / {}", list(official), list(other))
+            Flag::WordingChanged { official, other } => quoted("wording changed", official, other),
+            Flag::PunctuationChanged { official, other } => {
+                quoted("punctuation changed", official, other)
             }
-            Flag::NegationFlips => "negation on one side only".into(),
             Flag::LowSimilarity => "little in common".into(),
             Flag::SpeakerDiffers { official, other } => {
                 format!("speaker differs: {official} / {other}")
@@ -61,11 +94,21 @@ impl Flag {
     }
 }
 
-fn list(items: &[String]) -> String {
+fn list(items: &[String], quoted: bool) -> String {
     if items.is_empty() {
         "—".into()
     } else {
-        items.join(", ")
+        items
+            .iter()
+            .map(|item| {
+                if quoted {
+                    format!("“{item}”")
+                } else {
+                    item.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -98,41 +141,36 @@ pub fn low_similarity_threshold(similarities: impl Iterator<Item = f64>) -> f64 
 }
 
 /// The flags of a matched or unmatched row, except low similarity, which needs the whole
-/// document (see [`low_similarity_threshold`]).
+/// document (see [`low_similarity_threshold`]). `revision`: one version revises the other's
+/// text (see [`super::versions::Kinship::is_revision`]), so any change of wording counts and
+/// negation is judged on the word diff; otherwise the two are separate renderings (two
+/// languages, or two interpreters) and only numbers, names and negation are compared.
 pub fn flags(
     texts: (&[&str], &[&str]),
     features: (&[&Features], &[&Features]),
+    revision: bool,
     interner: &mut Interner,
 ) -> Vec<Flag> {
     let (a, b) = features;
     if a.is_empty() || b.is_empty() {
         return vec![Flag::NoCounterpart];
     }
-    let mut flags = Vec::new();
-    let numbers = |side: &[&Features]| {
-        let mut all: Vec<u32> = side
-            .iter()
-            .flat_map(|f| f.numbers.iter().copied())
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    };
-    let (na, nb) = (numbers(a), numbers(b));
-    let long_number = |list: &[u32]| list.iter().any(|&n| interner.text(n).len() >= 2);
-    let both = !na.is_empty() && !nb.is_empty();
-    if na != nb && (both || long_number(&na) || long_number(&nb)) {
-        let only = |x: &[u32], y: &[u32]| -> Vec<String> {
-            x.iter()
-                .filter(|n| !y.contains(n))
-                .map(|&n| interner.text(n).to_string())
-                .collect()
-        };
-        flags.push(Flag::NumbersDiffer {
-            official: only(&na, &nb),
-            other: only(&nb, &na),
-        });
+    let (joined_a, joined_b) = (texts.0.join(" "), texts.1.join(" "));
+    if revision && wording::same_but_spacing(&joined_a, &joined_b) {
+        return Vec::new();
     }
+    let pieces = revision.then(|| wording::word_diff(&joined_a, &joined_b));
+    let mut flags = Vec::new();
+    match pieces.as_deref().and_then(wording::change) {
+        Some(Change::Words { official, other }) => {
+            flags.push(Flag::WordingChanged { official, other })
+        }
+        Some(Change::Punctuation { official, other }) => {
+            flags.push(Flag::PunctuationChanged { official, other })
+        }
+        None => {}
+    }
+    flags.extend(numbers_differ(texts, features, interner));
     let (official_names, other_names) = substituted_names(texts.0, texts.1, interner);
     if !official_names.is_empty() && !other_names.is_empty() {
         flags.push(Flag::NamesDiffer {
@@ -140,11 +178,80 @@ pub fn flags(
             other: other_names,
         });
     }
-    let negated = |side: &[&Features]| side.iter().any(|f| f.negated);
-    if negated(a) != negated(b) {
-        flags.push(Flag::NegationFlips);
+    let (negated_a, negated_b) = match &pieces {
+        Some(pieces) => negation::flipped_in_diff(pieces),
+        // Across languages a clause cannot be matched word for word, so only a sentence
+        // paired with one sentence is judged: in a merged row the negation may sit in a
+        // sentence the other side renders apart.
+        None if texts.0.len() == 1 && texts.1.len() == 1 => {
+            (negation::cues(&joined_a), negation::cues(&joined_b))
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    if negated_a.is_empty() != negated_b.is_empty() {
+        flags.push(Flag::NegationFlips {
+            official: wording::evidence(negated_a),
+            other: wording::evidence(negated_b),
+        });
     }
     flags
+}
+
+/// `numbers-differ`: the quantities of one side that the other lacks. A lone one-digit number
+/// on one side is not enough (`one of them` against `유일한`): a translation often spells it
+/// out in a way that is not a number.
+fn numbers_differ(
+    texts: (&[&str], &[&str]),
+    features: (&[&Features], &[&Features]),
+    interner: &mut Interner,
+) -> Option<Flag> {
+    let mut numbers = |texts: &[&str], features: &[&Features]| -> Vec<u32> {
+        let mut all: Vec<u32> = texts
+            .iter()
+            .zip(features)
+            .flat_map(|(text, f)| quantities::quantities(text, f, interner))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    let (na, nb) = (numbers(texts.0, features.0), numbers(texts.1, features.1));
+    let long_number = |list: &[u32]| list.iter().any(|&n| interner.text(n).len() >= 2);
+    let both = !na.is_empty() && !nb.is_empty();
+    if na == nb || !(both || long_number(&na) || long_number(&nb)) {
+        return None;
+    }
+    let only = |x: &[u32], y: &[u32]| -> Vec<String> {
+        wording::evidence(
+            x.iter()
+                .filter(|n| y.binary_search(n).is_err())
+                .map(|&n| interner.text(n).to_string()),
+        )
+    };
+    Some(Flag::NumbersDiffer {
+        official: only(&na, &nb),
+        other: only(&nb, &na),
+    })
+}
+
+/// How a word is spelled for comparing names: its romanized consonant skeleton (see
+/// `Interner::spelling`), with the first letter too when the skeleton is two consonants or
+/// fewer, since so few let unrelated words meet (`Indo` and `United` are both `nd`).
+fn spelling(interner: &mut Interner, word: &str) -> u32 {
+    const FEW: usize = 2;
+    let key = interner.spelling(word);
+    let skeleton = interner.text(key);
+    match skeleton.strip_prefix('%') {
+        Some(consonants) if consonants.len() <= FEW => {
+            let first = romanize_hangul(word)
+                .chars()
+                .next()
+                .map_or(' ', |c| c.to_ascii_lowercase());
+            let keyed = format!("%{first}{consonants}");
+            interner.id(&keyed)
+        }
+        _ => key,
+    }
 }
 
 /// Capitalised words that are titles and offices, not names.
@@ -201,7 +308,10 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("United", &["America", "U.S.", "미국"]),
     ("States", &["America", "U.S.", "미국"]),
     ("UN", &["United Nations", "유엔"]),
-    ("UNSC", &["Security Council", "안보리"]),
+    (
+        "UNSC",
+        &["UN Security Council", "Security Council", "안보리"],
+    ),
     ("PRC", &["China", "중국"]),
     ("UK", &["Britain", "United Kingdom", "영국"]),
     ("EU", &["European Union", "유럽연합"]),
@@ -250,9 +360,9 @@ const INITIALS_MARK: char = '^';
 /// of the initials of word runs (`Nuclear Consultative Group` gives `NCG`) and of acronyms
 /// for names the side spells out, so that a name is only missing when nothing on the other
 /// side spells it.
-fn spellings(texts: &[&str], interner: &mut Interner) -> Vec<u32> {
+fn spellings(texts: &[&str], interner: &mut Interner) -> HashSet<u32> {
     const LONGEST_ACRONYM: usize = 6;
-    let mut keys: Vec<u32> = Vec::new();
+    let mut keys: HashSet<u32> = HashSet::new();
     // Reused for every key, since a long row has thousands of them.
     let (mut pair, mut initials) = (String::new(), String::new());
     for text in texts {
@@ -261,39 +371,106 @@ fn spellings(texts: &[&str], interner: &mut Interner) -> Vec<u32> {
             .map(without_possessive)
             .collect();
         for (index, word) in words.iter().enumerate() {
-            keys.push(interner.spelling(word));
-            if is_acronym(word) {
-                keys.push(initials_key(word, interner));
+            // A lower-case English word does not spell a name (`and` is not `Indo`, though
+            // their consonants agree); it still counts in the initials of a run.
+            if can_spell_a_name(word) {
+                keys.insert(spelling(interner, word));
+                keys.insert(spelling(interner, country_of(word)));
             }
-            if let Some(next) = words.get(index + 1) {
+            if is_acronym(word) {
+                keys.insert(initials_key(word, interner));
+            }
+            if let Some(next) = words.get(index + 1).filter(|_| can_spell_a_name(word)) {
                 pair.clear();
                 pair.push_str(word);
                 pair.push_str(next);
-                keys.push(interner.spelling(&pair));
+                keys.insert(spelling(interner, &pair));
             }
             initials.clear();
             initials.push(INITIALS_MARK);
             for (length, run_word) in words[index..].iter().take(LONGEST_ACRONYM).enumerate() {
                 initials.extend(run_word.chars().take(1).flat_map(char::to_lowercase));
                 if length > 0 {
-                    keys.push(interner.id(&initials));
+                    keys.insert(interner.id(&initials));
                 }
             }
         }
         for (acronym, expansions) in ALIASES {
             if expansions.iter().any(|e| text.contains(e)) {
-                keys.push(interner.spelling(acronym));
-                keys.push(initials_key(acronym, interner));
+                keys.insert(spelling(interner, acronym));
+                keys.insert(initials_key(acronym, interner));
+            }
+            // The other way round: `UNSC` spells `UN Security Council`.
+            if words.contains(acronym) {
+                for word in expansions.iter().flat_map(|e| e.split_whitespace()) {
+                    keys.insert(spelling(interner, word));
+                }
             }
         }
     }
     keys
 }
 
+/// A capitalised word, or a word in a script without capitals (Hangul, kana, Han): what a
+/// name can be written as.
+fn can_spell_a_name(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// Peoples and languages named after their country, and acronyms of countries: a reader takes
+/// `the Japanese people` and `the people of Japan` to name the same thing.
+const COUNTRY_FORMS: &[(&str, &[&str])] = &[
+    ("Japan", &["Japanese"]),
+    ("Korea", &["Korean", "Koreans", "ROK"]),
+    ("China", &["Chinese", "PRC"]),
+    ("America", &["American", "Americans"]),
+    ("Poland", &["Polish", "Pole", "Poles"]),
+    ("Ukraine", &["Ukrainian", "Ukrainians"]),
+    ("Russia", &["Russian", "Russians"]),
+    ("Britain", &["British", "Briton", "Britons"]),
+    ("France", &["French"]),
+    ("Germany", &["German", "Germans"]),
+    ("India", &["Indian", "Indians"]),
+    ("Vietnam", &["Vietnamese"]),
+    ("Philippines", &["Filipino", "Filipinos", "Philippine"]),
+    ("Taiwan", &["Taiwanese"]),
+    ("Israel", &["Israeli", "Israelis"]),
+    ("Iran", &["Iranian", "Iranians"]),
+    ("Europe", &["European", "Europeans"]),
+    ("Australia", &["Australian", "Australians"]),
+    ("Canada", &["Canadian", "Canadians"]),
+    ("Mexico", &["Mexican", "Mexicans"]),
+    ("Italy", &["Italian", "Italians"]),
+    ("Spain", &["Spanish"]),
+    ("Netherlands", &["Dutch"]),
+    ("Mongolia", &["Mongolian", "Mongolians"]),
+    ("Indonesia", &["Indonesian", "Indonesians"]),
+    ("Thailand", &["Thai"]),
+];
+
+/// The country a people, language or acronym is named after, or the word itself.
+fn country_of(word: &str) -> &str {
+    COUNTRY_FORMS
+        .iter()
+        .find(|(_, forms)| forms.contains(&word))
+        .map_or(word, |(country, _)| country)
+}
+
+/// What two short names a romanization could spell either way (`Wu` and `Woo`, `Yun` and
+/// `Yoon`) have in common: the first letter and the consonants. Longer names are compared by
+/// their skeleton alone.
+fn short_name_key(name: &str) -> Option<(char, String)> {
+    const SHORT: usize = 4;
+    let first = name.chars().next()?.to_ascii_lowercase();
+    (name.chars().count() <= SHORT).then(|| (first, skeleton(name)))
+}
+
 /// Names on each side that nothing on the other side spells (compared by romanization
-/// skeleton, so `Korea` meets `Korean`). Both lists non-empty means one name stands where
-/// another does. The full spelling check runs only for the few rows whose names do not
-/// simply meet the other side's names.
+/// skeleton after [`country_of`], so `Korea` meets `Korean` and `Japan` meets `Japanese`).
+/// Both lists non-empty means one name stands where another does. The full spelling check
+/// runs only for the few rows whose names do not simply meet the other side's names.
 fn substituted_names(
     a: &[&str],
     b: &[&str],
@@ -304,64 +481,48 @@ fn substituted_names(
     if names_a.is_empty() || names_b.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let keys_a: Vec<u32> = names_a.iter().map(|n| interner.spelling(n)).collect();
-    let keys_b: Vec<u32> = names_b.iter().map(|n| interner.spelling(n)).collect();
-    let not_among = |names: &[&str], keys: &[u32], other: &[u32]| -> Vec<String> {
+    let mut keys = |names: &[&str]| -> Vec<u32> {
+        names
+            .iter()
+            .map(|n| spelling(interner, country_of(n)))
+            .collect()
+    };
+    let (keys_a, keys_b) = (keys(&names_a), keys(&names_b));
+    let not_among = |names: &[&str], keys: &[u32], other_names: &[&str], other: &[u32]| {
+        let other: HashSet<u32> = other.iter().copied().collect();
+        let short: HashSet<(char, String)> = other_names
+            .iter()
+            .filter_map(|o| short_name_key(o))
+            .collect();
         let mut found: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (name, key) in names.iter().zip(keys) {
-            if !other.contains(key) && !found.iter().any(|f| f == name) {
+            let met =
+                other.contains(key) || short_name_key(name).is_some_and(|k| short.contains(&k));
+            if !met && seen.insert(name) {
                 found.push(name.to_string());
             }
         }
         found
     };
-    let unmatched_a = not_among(&names_a, &keys_a, &keys_b);
-    let unmatched_b = not_among(&names_b, &keys_b, &keys_a);
+    let unmatched_a = not_among(&names_a, &keys_a, &names_b, &keys_b);
+    let unmatched_b = not_among(&names_b, &keys_b, &names_a, &keys_a);
     if unmatched_a.is_empty() || unmatched_b.is_empty() {
         return (Vec::new(), Vec::new());
     }
     let (spelled_a, spelled_b) = (spellings(a, interner), spellings(b, interner));
-    let mut still = |names: Vec<String>, other: &[u32]| -> Vec<String> {
+    let mut still = |names: Vec<String>, other: &HashSet<u32>| -> Vec<String> {
         names
             .into_iter()
             .filter(|name| {
                 let acronym = is_acronym(name) && other.contains(&initials_key(name, interner));
-                !acronym && !other.contains(&interner.spelling(name))
+                !acronym && !other.contains(&spelling(interner, country_of(name)))
             })
             .collect()
     };
-    let official = still(unmatched_a, &spelled_b);
-    let other = still(unmatched_b, &spelled_a);
+    let official = wording::evidence(still(unmatched_a, &spelled_b));
+    let other = wording::evidence(still(unmatched_b, &spelled_a));
     (official, other)
-}
-
-/// One piece of a word-level diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DiffPiece {
-    /// `equal`, `delete` (official only) or `insert` (other only).
-    pub op: &'static str,
-    pub text: String,
-}
-
-/// The word-level differences between two texts in the same language.
-pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
-    let diff = similar::TextDiff::from_unicode_words(official, other);
-    let mut pieces: Vec<DiffPiece> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            similar::ChangeTag::Equal => "equal",
-            similar::ChangeTag::Delete => "delete",
-            similar::ChangeTag::Insert => "insert",
-        };
-        match pieces.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => pieces.push(DiffPiece {
-                op,
-                text: change.value().to_string(),
-            }),
-        }
-    }
-    pieces
 }
 
 #[cfg(test)]
@@ -369,13 +530,19 @@ mod tests {
     use super::*;
     use crate::align::features::features;
 
-    fn row_flags(a: &str, b: &str) -> Vec<String> {
+    /// The flags of a one-sentence row, described: paraphrases are compared as separate
+    /// renderings (no word diff), unless `revision`.
+    fn described(a: &str, b: &str, revision: bool) -> Vec<String> {
         let mut interner = Interner::default();
         let (fa, fb) = (features(a, &mut interner), features(b, &mut interner));
-        flags((&[a], &[b]), (&[&fa], &[&fb]), &mut interner)
+        flags((&[a], &[b]), (&[&fa], &[&fb]), revision, &mut interner)
             .iter()
             .map(Flag::describe)
             .collect()
+    }
+
+    fn row_flags(a: &str, b: &str) -> Vec<String> {
+        described(a, b, false)
     }
 
     #[test]
@@ -403,39 +570,105 @@ mod tests {
                 "As it has for the past 71 years, our companionship will endure.",
                 "Our companionship will last, as it has been for the past 70 years."
             ),
-            ["numbers differ: 71 / 70"]
+            ["numbers differ: 71 vs 70"]
         );
         assert_eq!(
             row_flags(
                 "I met Speaker Wu and members of the National Assembly.",
                 "I met Chairman Park and members of the National Assembly."
             ),
-            ["names differ: Wu / Park"]
+            ["names differ: Wu vs Park"]
         );
         assert_eq!(
             row_flags("We will support them.", "We will not support them."),
-            ["negation on one side only"]
+            ["negation on one side only: — vs not"]
         );
     }
 
     #[test]
-    fn diff_shows_changed_words() {
-        let pieces = word_diff("12:57 P.M. CEST", "12:57 P.M. CET");
-        let changed: Vec<(&str, &str)> = pieces
-            .iter()
-            .filter(|p| p.op != "equal")
-            .map(|p| (p.op, p.text.as_str()))
-            .collect();
-        assert_eq!(changed, [("delete", "CEST"), ("insert", "CET")]);
-        let pieces = word_diff(
-            "another $50 million– the United States",
-            "another $50 million — the United States",
+    fn peoples_romanizations_clock_times_and_set_phrases_are_not_divergences() {
+        assert!(
+            row_flags(
+                "We thank the Japanese people.",
+                "We thank the people of Japan."
+            )
+            .is_empty()
         );
-        let changed: Vec<&str> = pieces
+        assert!(
+            row_flags(
+                "I met Speaker Wu Won-shik today.",
+                "Today I met Speaker Woo Won-shik."
+            )
+            .is_empty()
+        );
+        assert!(row_flags("[08:09] Thank you.", "[00:08:10.09] Thank you.").is_empty());
+        assert!(
+            row_flags(
+                "This is not only about security but about our values.",
+                "This concerns security and also our values."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            row_flags(
+                "Our Chinese partners agreed.",
+                "Our Japanese partners agreed."
+            ),
+            ["names differ: Chinese vs Japanese"]
+        );
+    }
+
+    #[test]
+    fn one_language_flags_every_change_of_wording() {
+        assert_eq!(
+            described(
+                "experts who have seen a multitude crisis of this dimension",
+                "experts who have seen a multitude of crises of this dimension",
+                true
+            ),
+            ["wording changed: “crisis” vs “of crises”"]
+        );
+        assert_eq!(
+            described(
+                "another $50 million– the U.S.",
+                "another $50 million — the U.S.",
+                true
+            ),
+            ["punctuation changed: “–” vs “—”"]
+        );
+        assert_eq!(
+            described("We met 36 times.", "We met 30 times.", true),
+            ["wording changed: “36” vs “30”", "numbers differ: 36 vs 30"]
+        );
+        assert!(described("Federation.\u{a0} The", "Federation. \u{a0}The", true).is_empty());
+    }
+
+    #[test]
+    fn a_long_row_of_different_names_is_flagged_quickly_with_short_evidence() {
+        // Distinct names, each with its own consonants: `Bacadu`, `Bacafe`, …
+        let side = |offset: usize| -> String {
+            const CONSONANTS: &[u8] = b"bcdfgklmnprstvz";
+            (offset..offset + 20_000)
+                .map(|mut i| {
+                    let mut name = String::from("Ta");
+                    for _ in 0..4 {
+                        name.push(CONSONANTS[i % CONSONANTS.len()] as char);
+                        name.push('a');
+                        i /= CONSONANTS.len();
+                    }
+                    name
+                })
+                .collect::<Vec<_>>()
+                .join(" met ")
+        };
+        let (a, b) = (side(0), side(20_000));
+        let start = std::time::Instant::now();
+        let flags = row_flags(&a, &b);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+        let names = flags
             .iter()
-            .filter(|p| p.op != "equal")
-            .map(|p| p.text.as_str())
-            .collect();
-        assert_eq!(changed, ["–", "— "]);
+            .find(|f| f.starts_with("names differ"))
+            .unwrap();
+        assert!(names.len() < 200, "{names}");
     }
 }

@@ -482,7 +482,7 @@ fn small_number(word: &str) -> Option<u64> {
 
 /// The number at `words[i]` and how many words it takes: digits (`1,000` is `1000`), or
 /// number words, compounded (`twenty-one`) and multiplied (`three dozen` is 36).
-fn number_at(words: &[&str], i: usize) -> Option<(String, usize)> {
+pub(super) fn number_at(words: &[&str], i: usize) -> Option<(String, usize)> {
     let word = words[i];
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         let digits: String = word

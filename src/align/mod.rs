@@ -12,15 +12,21 @@ mod beads;
 pub mod divergence;
 mod dp;
 mod features;
+mod negation;
+mod quantities;
 mod regions;
 mod romanize;
 mod sketch;
 pub mod speakers;
 mod turns;
+mod versions;
+mod wording;
 
-pub use divergence::{DiffPiece, Flag, word_diff};
+pub use divergence::Flag;
 pub use speakers::{Forced, SpeakerMatch};
 pub use turns::TurnLink;
+pub use versions::{Kinship, MetadataChange, Warning};
+pub use wording::{DiffPiece, word_diff};
 
 use crate::model::{Sentence, SpeakerId, Transcript};
 use features::{Features, Interner};
@@ -78,6 +84,12 @@ pub struct Alignment {
     pub turns: Vec<TurnLink>,
     /// In reading order; every sentence of both versions is in exactly one row.
     pub rows: Vec<Row>,
+    /// How much the two versions share as wholes.
+    pub kinship: Kinship,
+    /// What a reader must know before trusting the rows (the versions look unrelated).
+    pub warnings: Vec<Warning>,
+    /// Title, date, place or time given differently by the two versions.
+    pub metadata_changes: Vec<MetadataChange>,
 }
 
 impl Alignment {
@@ -175,6 +187,19 @@ pub fn align_reporting(
     let a = Side::new(official, features);
     let b = Side::new(other, other_features);
     let same_language = official.metadata.language == other.metadata.language;
+    let kinship = if same_language {
+        let (ta, tb) = all.split_at(official_turns);
+        let official_sentences: Vec<&str> = ta.iter().flatten().copied().collect();
+        let other_sentences: Vec<&str> = tb.iter().flatten().copied().collect();
+        Kinship::of_wording(&official_sentences, &other_sentences)
+    } else {
+        Kinship::of_anchors(
+            a.features.iter().flat_map(|(_, f)| f.iter()),
+            b.features.iter().flat_map(|(_, f)| f.iter()),
+        )
+    };
+    // Every change of wording is flagged where one version revises the other's text.
+    let revision = kinship.is_revision();
 
     stage("aligning turns");
     let (matching, links) = align_turns(official, other, (&a, &b), forced, same_language);
@@ -183,15 +208,16 @@ pub fn align_reporting(
     let mut context = beads::Context {
         same_language,
         length_ratio: length_ratio(&links, &a, &b),
+        revision,
     };
-    let mut rows = rows(&links, &a, &b, context, &mut interner);
+    let mut rows = rows(&links, (&a, &b), context, &mut interner);
     if !same_language {
         // Across languages length decides, so calibrate it again on the sentences just
         // paired and align once more if it moved.
         let refined = sentence_length_ratio(&rows, &a, &b);
         if (refined / context.length_ratio - 1.0).abs() > 0.05 {
             context.length_ratio = refined;
-            rows = self::rows(&links, &a, &b, context, &mut interner);
+            rows = self::rows(&links, (&a, &b), context, &mut interner);
         }
     }
     let same_speaker = SameSpeaker {
@@ -214,6 +240,9 @@ pub fn align_reporting(
         speakers: matching,
         turns: links,
         rows,
+        warnings: kinship.warning().into_iter().collect(),
+        kinship,
+        metadata_changes: versions::metadata_changes(&official.metadata, &other.metadata, revision),
     }
 }
 
@@ -540,8 +569,7 @@ fn texts<'a>(side: &Side<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
 /// thread, and the rows hold only text.
 fn rows(
     links: &[TurnLink],
-    a: &Side<'_>,
-    b: &Side<'_>,
+    (a, b): (&Side<'_>, &Side<'_>),
     context: beads::Context,
     interner: &mut Interner,
 ) -> Vec<Row> {
@@ -550,8 +578,8 @@ fn rows(
     let middle = crate::parallel::middle(links, sentences);
     let mut copy = interner.clone();
     let (mut rows, rest) = crate::parallel::join(
-        || link_rows(links, 0..middle, a, b, context, interner),
-        || link_rows(links, middle..links.len(), a, b, context, &mut copy),
+        || link_rows(links, 0..middle, (a, b), context, interner),
+        || link_rows(links, middle..links.len(), (a, b), context, &mut copy),
     );
     rows.extend(rest);
     rows
@@ -561,8 +589,7 @@ fn rows(
 fn link_rows(
     links: &[TurnLink],
     range: std::ops::Range<usize>,
-    a: &Side<'_>,
-    b: &Side<'_>,
+    (a, b): (&Side<'_>, &Side<'_>),
     context: beads::Context,
     interner: &mut Interner,
 ) -> Vec<Row> {
@@ -615,7 +642,7 @@ fn row(
         official: ra.to_vec(),
         other: rb.to_vec(),
         similarity: divergence::similarity(&fa, &fb, context),
-        flags: divergence::flags((&ta, &tb), (&fa, &fb), interner),
+        flags: divergence::flags((&ta, &tb), (&fa, &fb), context.revision, interner),
         link,
     }
 }

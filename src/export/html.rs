@@ -47,8 +47,14 @@ del { background: var(--del); text-decoration: line-through; }
 ins { background: var(--ins); text-decoration: none; }
 .notes ul { margin: .2rem 0 0; padding-left: 1.1rem; }
 .score { font-variant-numeric: tabular-nums; color: var(--muted); }
+.warning { border-left: 4px solid var(--divergent-edge); background: var(--divergent); padding: .5rem .8rem; }
+.divergences .opening { color: var(--muted); }
+tr.run-head td { background: var(--missing); color: var(--muted); font-style: italic;
+  box-shadow: inset 4px 0 var(--missing-edge); }
+tbody.run:has(input:not(:checked)) tr[id] { display: none; }
 @media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
-  tr { break-inside: avoid; } .alignment thead th { position: static; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+  tr { break-inside: avoid; } .alignment thead th { position: static; }
+  tbody.run tr[id] { display: table-row !important; } tr.run-head { display: none; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 "#;
 
 /// What kind of row: both sides agree, both sides but flagged, or one side only.
@@ -115,7 +121,15 @@ pub fn write(pair: &Pair<'_>) -> String {
         "<h1>Side by side: {}</h1>",
         markup(title(pair.official))
     );
+    for warning in &pair.alignment.warnings {
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\" role=\"alert\">⚠ {}</p>",
+            markup(&warning.message)
+        );
+    }
     write_versions(&mut out, pair.official, pair.other);
+    write_metadata_changes(&mut out, pair);
     let _ = writeln!(
         out,
         "<ul class=\"summary\">\n<li><b>{}</b> rows</li>\n<li><b>{matched}</b> with both \
@@ -133,10 +147,11 @@ pub fn write(pair: &Pair<'_>) -> String {
     };
     let _ = writeln!(
         out,
-        "<p class=\"legend\"><span class=\"swatch divergent\"></span>numbers, names or negation \
-         differ, or little in common <span class=\"swatch unmatched\"></span>no counterpart \
+        "<p class=\"legend\"><span class=\"swatch divergent\"></span>wording, numbers, names or \
+         negation differ, or little in common <span class=\"swatch unmatched\"></span>no counterpart \
          {words}</p>"
     );
+    write_divergences(&mut out, &rows);
     write_speakers(&mut out, pair);
     let _ = writeln!(
         out,
@@ -146,11 +161,139 @@ pub fn write(pair: &Pair<'_>) -> String {
         language_heading(pair.official),
         language_heading(pair.other)
     );
-    for (index, shown) in rows.iter().enumerate() {
-        write_row(&mut out, pair, index + 1, shown);
+    let mut index = 0;
+    while index < rows.len() {
+        match one_sided_run(&rows, index) {
+            Some((run, version)) if run >= RUN => {
+                // A long run of rows one version lacks is folded under one line with its
+                // count; ticking it shows the rows (no script: the checkbox and `:has`).
+                let (first, last) = (index + 1, index + run);
+                let _ = writeln!(
+                    out,
+                    "</tbody>\n<tbody class=\"run\" id=\"run{first}\"><tr class=\"run-head\">\
+                     <td class=\"run-note\" colspan=\"4\"><label><input type=\"checkbox\"> rows {first}–{last}: \
+                     {run} rows only in the {version} version (tick to show them)</label></td></tr>"
+                );
+                for (offset, shown) in rows[index..index + run].iter().enumerate() {
+                    write_row(&mut out, pair, first + offset, shown);
+                }
+                let _ = writeln!(out, "</tbody>\n<tbody>");
+                index += run;
+            }
+            _ => {
+                write_row(&mut out, pair, index + 1, &rows[index]);
+                index += 1;
+            }
+        }
     }
     let _ = writeln!(out, "</tbody>\n</table>\n</body>\n</html>");
     out
+}
+
+/// The metadata the two versions give differently, under the versions table.
+fn write_metadata_changes(out: &mut String, pair: &Pair<'_>) {
+    let changes = &pair.alignment.metadata_changes;
+    if changes.is_empty() {
+        return;
+    }
+    let items: String = changes
+        .iter()
+        .map(|change| format!("<li>{}</li>", markup(&change.describe())))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p class=\"changes\">Given differently by the two versions:</p>\n<ul class=\"changes\">{items}</ul>"
+    );
+}
+
+/// Rows in one run of rows with one side only, at least this long, are listed as one entry
+/// and folded in the table.
+const RUN: usize = 3;
+
+/// At a one-sided row: how many one-sided rows of the same side follow from it (itself
+/// included), and which version has them.
+fn one_sided_run(rows: &[Shown<'_>], index: usize) -> Option<(usize, &'static str)> {
+    let shown = rows
+        .get(index)
+        .filter(|shown| shown.kind == Kind::Unmatched)?;
+    let only_official = shown.other.is_empty();
+    let run = rows[index..]
+        .iter()
+        .take_while(|r| r.kind == Kind::Unmatched && r.other.is_empty() == only_official)
+        .count();
+    Some((run, if only_official { "official" } else { "other" }))
+}
+
+/// Every divergence, each linking to its row; a run of rows that one version lacks is one
+/// entry with its count, linking to the folded run.
+fn write_divergences(out: &mut String, rows: &[Shown<'_>]) {
+    let mut items = String::new();
+    let mut count = 0;
+    let mut index = 0;
+    while index < rows.len() {
+        let shown = &rows[index];
+        let number = index + 1;
+        if let Some((run, version)) = one_sided_run(rows, index) {
+            let first = if shown.other.is_empty() {
+                &shown.official
+            } else {
+                &shown.other
+            };
+            let (target, what) = if run >= RUN {
+                (
+                    format!("run{number}"),
+                    format!(
+                        "rows {number}–{}: {run} rows only in the {version} version",
+                        number + run - 1
+                    ),
+                )
+            } else {
+                (
+                    format!("r{number}"),
+                    format!("row {number}: only in the {version} version"),
+                )
+            };
+            let _ = write!(
+                items,
+                "<li><a href=\"#{target}\">{}</a> <span class=\"opening\">{}</span></li>",
+                markup(&what),
+                markup(&opening(&joined(first)))
+            );
+            count += 1;
+            index += if run >= RUN { run } else { 1 };
+            continue;
+        }
+        if shown.kind == Kind::Divergent {
+            let flags: Vec<String> = shown.row.flags.iter().map(Flag::describe).collect();
+            let _ = write!(
+                items,
+                "<li><a href=\"#r{number}\">row {number}</a>: {} <span class=\"opening\">{}</span></li>",
+                markup(&flags.join("; ")),
+                markup(&opening(&joined(&shown.official)))
+            );
+            count += 1;
+        }
+        index += 1;
+    }
+    if count == 0 {
+        let _ = writeln!(out, "<h2>Divergences</h2>\n<p>None: every row agrees.</p>");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<h2>Divergences ({count})</h2>\n<ol class=\"divergences\">{items}</ol>"
+    );
+}
+
+/// The first words of a text, to recognise a row by.
+fn opening(text: &str) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
 }
 
 /// One row of the alignment table: number, both sides, similarity and flags.

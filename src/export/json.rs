@@ -1,7 +1,7 @@
 //! The alignment as JSON, schema `tandem-alignment/1` (documented in the README).
 
 use super::{Pair, SentenceView, speaker_label};
-use crate::align::{DiffPiece, Flag, word_diff};
+use crate::align::{DiffPiece, Flag, Kinship, MetadataChange, Warning, word_diff};
 use crate::model::{Metadata, Speaker};
 use serde::Serialize;
 
@@ -10,10 +10,15 @@ pub const SCHEMA: &str = "tandem-alignment/1";
 #[derive(Serialize)]
 struct Document<'a> {
     schema: &'static str,
+    /// What a reader must know before trusting the rows; empty when nothing is amiss.
+    warnings: &'a [Warning],
     official: Version<'a>,
     translation: Version<'a>,
+    /// Title, date, place or time that the two versions give differently.
+    metadata_changes: &'a [MetadataChange],
     same_language: bool,
     length_ratio: f64,
+    kinship: &'a Kinship,
     speakers: Vec<SpeakerPair<'a>>,
     speaker_rows: Vec<SpeakerRowsOut<'a>>,
     turns: Vec<TurnPair>,
@@ -64,6 +69,7 @@ pub fn write(pair: &Pair<'_>) -> String {
     let alignment = pair.alignment;
     let document = Document {
         schema: SCHEMA,
+        warnings: &alignment.warnings,
         official: Version {
             metadata: &pair.official.metadata,
             speakers: &pair.official.speakers,
@@ -72,8 +78,10 @@ pub fn write(pair: &Pair<'_>) -> String {
             metadata: &pair.other.metadata,
             speakers: &pair.other.speakers,
         },
+        metadata_changes: &alignment.metadata_changes,
         same_language: alignment.same_language,
         length_ratio: alignment.length_ratio,
+        kinship: &alignment.kinship,
         speakers: alignment
             .speakers
             .iter()

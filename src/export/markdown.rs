@@ -20,6 +20,16 @@ pub fn write(pair: &Pair<'_>) -> String {
         cell(title(pair.official)),
         cell(title(pair.other))
     );
+    for warning in &pair.alignment.warnings {
+        let _ = writeln!(out, "> **Warning:** {}\n", cell(&warning.message));
+    }
+    if !pair.alignment.metadata_changes.is_empty() {
+        let _ = writeln!(out, "Given differently by the two versions:\n");
+        for change in &pair.alignment.metadata_changes {
+            let _ = writeln!(out, "- {}", cell(&change.describe()));
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(
         out,
         "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|"

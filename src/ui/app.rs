@@ -91,6 +91,9 @@ impl App {
         let visible = (0..reader.rows.len()).collect();
         let filter = vec![false; reader.speakers.len()];
         let heights = vec![0; reader.rows.len()];
+        // The first screen says what the reader must know before trusting the rows.
+        let message = (!reader.warnings.is_empty())
+            .then(|| format!("warning: {}", reader.warnings.join("; ")));
         App {
             reader,
             mode: Mode::Reading,
@@ -102,7 +105,7 @@ impl App {
             differences: false,
             size,
             clipboard: None,
-            message: None,
+            message,
             quit: false,
             keymap: Keymap::default(),
             layout: Layout::default(),
@@ -255,12 +258,8 @@ impl App {
             }
             Action::SearchNext => self.next_hit(true),
             Action::SearchPrevious => self.next_hit(false),
-            Action::NextDivergence => {
-                self.jump_forward(|app, id| app.reader.rows[id].is_divergent())
-            }
-            Action::PreviousDivergence => {
-                self.jump_back(|app, id| app.reader.rows[id].is_divergent())
-            }
+            Action::NextDivergence => self.next_divergent_block(),
+            Action::PreviousDivergence => self.previous_divergent_block(),
             Action::ToggleDiff => {
                 if self.reader.is_pair() && self.reader.same_language {
                     self.differences = !self.differences;
@@ -485,6 +484,66 @@ impl App {
             .iter()
             .position(|&i| i == self.top.index)
             .map(|n| n + 1)
+    }
+
+    /// The block the shown row at `index` belongs to: none (0) for a row without flags, then
+    /// flagged rows with both sides (1), rows only the official version has (2), rows only
+    /// the other version has (3). A block is a run of rows of one kind, so that a flagged
+    /// row just before a long one-sided run is a stop of its own.
+    fn block_at(&self, index: usize) -> u8 {
+        let row = &self.reader.rows[self.visible[index]];
+        if !row.is_divergent() {
+            0
+        } else if row.sides[OTHER].is_empty() {
+            2
+        } else if row.sides[OFFICIAL].is_empty() {
+            3
+        } else {
+            1
+        }
+    }
+
+    /// Moves to the first row of the next block of divergent or one-sided rows: past the
+    /// block the top row is in, as vimdiff's `]c` moves past a change, so that a long run of
+    /// rows one version lacks takes one press.
+    fn next_divergent_block(&mut self) {
+        let end = self.visible.len();
+        let mut index = self.top.index;
+        let current = if index < end { self.block_at(index) } else { 0 };
+        while index < end && current != 0 && self.block_at(index) == current {
+            index += 1;
+        }
+        while index < end && self.block_at(index) == 0 {
+            index += 1;
+        }
+        if index < end {
+            self.top = Position { index, line: 0 };
+        } else {
+            self.message = Some("no more divergences below".into());
+        }
+    }
+
+    /// Moves to the first row of the block before the top row (or of the block the top row
+    /// is in, when it is inside one).
+    fn previous_divergent_block(&mut self) {
+        let mut index = if self.top.line > 0 {
+            self.top.index + 1
+        } else {
+            self.top.index
+        }
+        .min(self.visible.len());
+        while index > 0 && self.block_at(index - 1) == 0 {
+            index -= 1;
+        }
+        if index == 0 {
+            self.message = Some("no more divergences above".into());
+            return;
+        }
+        let block = self.block_at(index - 1);
+        while index > 0 && self.block_at(index - 1) == block {
+            index -= 1;
+        }
+        self.top = Position { index, line: 0 };
     }
 
     fn jump_forward(&mut self, wanted: impl Fn(&App, usize) -> bool) {

@@ -177,14 +177,14 @@ pub const BINDINGS: &[Binding] = &[
         name: "next-divergence",
         keys: &[ch('d')],
         action: Action::NextDivergence,
-        help: "next divergent or unmatched row",
+        help: "next block of divergent or one-sided rows",
         section: "Divergence",
     },
     Binding {
         name: "previous-divergence",
         keys: &[ch('D')],
         action: Action::PreviousDivergence,
-        help: "previous divergent or unmatched row",
+        help: "previous block of divergent or one-sided rows",
         section: "Divergence",
     },
     Binding {

@@ -1,7 +1,7 @@
 //! What the reader shows, built once: the rows (aligned sentence groups, or paragraphs of a
 //! single transcript), the speakers with their colours, and where each sentence sits.
 
-use crate::align::{Alignment, Flag, SentenceRef};
+use crate::align::{Alignment, Flag, MetadataChange, SentenceRef};
 use crate::model::{Annotation, Sentence, SpeakerId, Transcript};
 
 /// The official version (left) or the other version (right).
@@ -148,11 +148,21 @@ pub struct Reader {
     pub rows: Vec<ReadRow>,
     pub speakers: Vec<SpeakerEntry>,
     pub same_language: bool,
+    /// Warnings about the pair (the versions look unrelated), for the first screen.
+    pub warnings: Vec<String>,
+    /// Title, date, place or time given differently by the two versions, for the header.
+    pub metadata_changes: Vec<MetadataChange>,
 }
 
 impl Reader {
     /// Two versions side by side.
     pub fn pair(official: Transcript, other: Transcript, alignment: Alignment) -> Self {
+        let warnings = alignment
+            .warnings
+            .iter()
+            .map(|w| w.message.clone())
+            .collect();
+        let metadata_changes = alignment.metadata_changes.clone();
         let mut panes = vec![Pane::new(official), Pane::new(other)];
         let mut speakers = Vec::new();
         for matched in &alignment.speakers {
@@ -203,6 +213,8 @@ impl Reader {
             rows,
             speakers,
             same_language: alignment.same_language,
+            warnings,
+            metadata_changes,
         }
     }
 
@@ -250,6 +262,8 @@ impl Reader {
             rows,
             speakers,
             same_language: true,
+            warnings: Vec::new(),
+            metadata_changes: Vec::new(),
         }
     }
 

@@ -6,6 +6,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Highlights, LineKind, Mark, Screen, WrappedSide};
 use super::reader::{OFFICIAL, OTHER, Side};
 use super::theme::Theme;
+use crate::align::MetadataChange;
 use crate::model::AnnotationKind;
 use crate::sanitize::visible;
 use ratatui::Frame;
@@ -85,6 +86,9 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
         details.extend(metadata.source.clone());
         details.extend(metadata.language.clone());
         details.push(metadata.origin.file.clone());
+        if *side == OTHER && !app.reader.metadata_changes.is_empty() {
+            details.insert(0, changed_metadata(&app.reader.metadata_changes));
+        }
         if narrow {
             details.insert(
                 0,
@@ -127,6 +131,22 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             ),
         );
     }
+}
+
+/// `changed: title; time 12:57 P.M. CEST → 12:57 P.M. CET`: what the other version's
+/// header gives differently. A title is named, not quoted: it is on the line above.
+fn changed_metadata(changes: &[MetadataChange]) -> String {
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|change| {
+            if change.field == "title" {
+                change.field.to_string()
+            } else {
+                change.describe().replacen(':', "", 1)
+            }
+        })
+        .collect();
+    format!("changed: {}", parts.join("; "))
 }
 
 fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
@@ -350,6 +370,17 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
     }
     if let Some(message) = &app.message {
         left.push(visible(message).into_owned());
+    }
+    // What the current row's flags say, with their evidence: why its gutter is marked.
+    if let Some(id) = app.current_row() {
+        let flags: Vec<String> = app.reader.rows[id]
+            .flags
+            .iter()
+            .map(|flag| flag.describe())
+            .collect();
+        if !flags.is_empty() {
+            left.push(visible(&flags.join("; ")).into_owned());
+        }
     }
     let hint: String = [("help", "help"), ("quit", "quit")]
         .iter()

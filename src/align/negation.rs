@@ -1,0 +1,142 @@
+//! Negation judged on the clause, for the `negation-flips` flag: the words that negate, less
+//! the set phrases that only look negative (`not only … but`, `뿐만 아니라`, `끊임없이`,
+//! `不仅`), and, in one language, only where the word diff shows the negation itself added or
+//! removed inside a sentence both sides keep.
+
+use super::features::words;
+use super::wording::DiffPiece;
+
+/// English words that negate the clause they stand in.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "nobody",
+];
+
+/// English words after which `not` or `no` does not negate: `not only`, `no doubt`.
+const NOT_NEGATING_AFTER: &[(&str, &[&str])] = &[
+    ("not", &["only", "just", "merely", "simply", "least"]),
+    ("no", &["doubt", "matter"]),
+];
+
+/// Negation marks written inside words (Korean, Japanese, Chinese).
+const MARKS: &[&str] = &[
+    "않",
+    "못",
+    "없",
+    "아니",
+    "ない",
+    "なかっ",
+    "ならず",
+    "ません",
+    "不",
+    "没",
+];
+
+/// Phrases holding a mark that do not negate: `not only … but` (`뿐만 아니라`, `だけでなく`,
+/// `不仅`), adverbs and verbs built on `없` (`끊임없이` constantly, `없애다` remove), `잘못`
+/// (a mistake), `못지않게` (no less than), `少ない` (few), `不断` (constantly), `不同`
+/// (different), `不少` (many), `不过` (but), `不得不` (must), `かけがえのない` (irreplaceable).
+const NOT_NEGATING_PHRASES: &[&str] = &[
+    "뿐만 아니라",
+    "뿐 아니라",
+    "뿐만아니라",
+    "끊임없",
+    "틀림없",
+    "어김없",
+    "관계없",
+    "상관없",
+    "빠짐없",
+    "다름없",
+    "아낌없",
+    "없애",
+    "잘못",
+    "못지않",
+    "だけでなく",
+    "のみならず",
+    "少ない",
+    "危ない",
+    "間違いない",
+    "かけがえのない",
+    "不仅",
+    "不但",
+    "不断",
+    "不同",
+    "不少",
+    "不过",
+    "不久",
+    "不得不",
+];
+
+/// The negating words of `text`, in order (`not`, `don't`, `않`).
+pub fn cues(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let words = words(text);
+    for (index, word) in words.iter().enumerate() {
+        let lower = word.to_lowercase().replace('’', "'");
+        let negating = NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't");
+        let next = words.get(index + 1).map(|w| w.to_lowercase());
+        let set_phrase = NOT_NEGATING_AFTER.iter().any(|(first, seconds)| {
+            *first == lower && next.as_deref().is_some_and(|n| seconds.contains(&n))
+        });
+        if negating && !set_phrase {
+            found.push(word.to_string());
+        }
+    }
+    if !text.is_ascii() {
+        let mut cleaned = text.to_string();
+        for phrase in NOT_NEGATING_PHRASES {
+            cleaned = cleaned.replace(phrase, " ");
+        }
+        for mark in MARKS {
+            found.extend(cleaned.matches(mark).map(str::to_string));
+        }
+    }
+    found
+}
+
+/// The longest changed piece, in words, in which an added or removed negation counts as a
+/// flip: a negation inside a longer change (a whole sentence one side lacks) changes what is
+/// said, not whether it is denied.
+const LONGEST_FLIP: usize = 6;
+
+/// In one language: the negations added or removed by short edits, official then other.
+pub fn flipped_in_diff(pieces: &[DiffPiece]) -> (Vec<String>, Vec<String>) {
+    let side = |op: &str| -> Vec<String> {
+        pieces
+            .iter()
+            .filter(|piece| piece.op == op && words(&piece.text).len() <= LONGEST_FLIP)
+            .flat_map(|piece| cues(&piece.text))
+            .collect()
+    };
+    (side("delete"), side("insert"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::wording::word_diff;
+
+    #[test]
+    fn set_phrases_do_not_negate() {
+        assert!(cues("This is not only about security but about values.").is_empty());
+        assert!(cues("한미동맹은 안보뿐만 아니라 경제 협력도 강화합니다.").is_empty());
+        assert!(cues("끊임없이 노력하겠습니다.").is_empty());
+        assert_eq!(cues("We don’t ignore them."), ["don’t"]);
+        assert_eq!(cues("우리는 무시하지 않습니다."), ["않"]);
+        assert_eq!(cues("強くなかったのはなぜですか"), ["なかっ"]);
+        assert!(cues("かけがえのない資産です").is_empty());
+        assert_eq!(cues("There is no doubt. We will not stop."), ["not"]);
+    }
+
+    #[test]
+    fn a_flip_is_a_short_edit() {
+        let flips = |a: &str, b: &str| flipped_in_diff(&word_diff(a, b));
+        assert_eq!(
+            flips("We will support them.", "We will not support them."),
+            (vec![], vec!["not".to_string()])
+        );
+        // A sentence the other side lacks is not a flip, whatever it says.
+        let removed = "We will support them. We have never wavered in our commitment to \
+                       the people of Ukraine and we will not waver now.";
+        assert_eq!(flips(removed, "We will support them."), (vec![], vec![]));
+    }
+}

@@ -1,0 +1,348 @@
+//! The two versions compared as wholes: how much they share, whether one is a revision of the
+//! other's text, whether they look like versions of one event at all, and which of their
+//! metadata differ.
+//!
+//! The measure, in one language, is the share of word triples (three words in a row) of the
+//! shorter version that the other version also has. A triple is specific: two talks by the
+//! same people share set phrases (`thank you very much`, `the United States and`) but few of
+//! their triples, while a reprint, an edited transcript or a speech as prepared and as
+//! delivered keep most of them. Across languages no words are shared, so the measure is the
+//! share of anchors (numbers, and names compared by romanization) of the version with fewer
+//! anchors that the other version also has.
+
+use super::features::{Features, words};
+use crate::model::Metadata;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Below this share of word triples, two versions in one language are not of one event. Two
+/// unrelated talks by the same people share only set phrases: 4% for each of three pairs of
+/// White House transcripts. Two interpreters rendering one talk into one language still share
+/// its names, titles and quoted phrases (18% for the bundled pair), and a revision nearly all
+/// (99% or more). The line sits between the first two, at a ratio of about two from each.
+const UNRELATED_WORDING: f64 = 0.1;
+
+/// From this share of word triples, one version is a revision of the other's text (a
+/// correction, a speech as prepared and as delivered): every change of wording is then worth
+/// a flag. Under it the two are separate renderings (two interpreters, two translations),
+/// whose wording differs everywhere, and only numbers, names and negation are flagged.
+const REVISION_WORDING: f64 = 0.5;
+
+/// Below this share of anchors, two versions in two languages are not of one event: a
+/// translation keeps its numbers and many of its names (27% of the English side's anchors for
+/// the Korean version of the bundled pair, where Korean names are romanized to meet them),
+/// while an unrelated talk meets them by chance (11% for the Korean bundled text against the
+/// Biden–Yoon press conference).
+const UNRELATED_ANCHORS: f64 = 0.15;
+
+/// Fewer triples or anchors than this on the smaller side say too little to judge: a short
+/// excerpt is not called unrelated on a handful of words.
+const ENOUGH_TO_JUDGE: usize = 30;
+
+/// How much two versions share, and by which measure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Kinship {
+    /// `word-triples` (one language) or `anchors` (numbers and names, two languages).
+    pub measure: &'static str,
+    /// The share of the smaller side's triples or anchors that the other side has, 0 to 1.
+    pub shared: f64,
+    /// How many triples or anchors the smaller side has.
+    pub basis: usize,
+}
+
+impl Kinship {
+    /// One language: the word triples of each side's sentences.
+    pub fn of_wording(official: &[&str], other: &[&str]) -> Self {
+        let (a, b) = (triples(official), triples(other));
+        Kinship::of_sets("word-triples", &a, &b)
+    }
+
+    /// Two languages: numbers and names, as the aligner reads them.
+    pub fn of_anchors<'a>(
+        official: impl Iterator<Item = &'a Features>,
+        other: impl Iterator<Item = &'a Features>,
+    ) -> Self {
+        let anchors = |side: &mut dyn Iterator<Item = &'a Features>| -> HashSet<u64> {
+            side.flat_map(|f| f.numbers.iter().chain(&f.names))
+                .map(|&id| u64::from(id))
+                .collect()
+        };
+        let (mut official, mut other) = (official, other);
+        Kinship::of_sets("anchors", &anchors(&mut official), &anchors(&mut other))
+    }
+
+    fn of_sets(measure: &'static str, a: &HashSet<u64>, b: &HashSet<u64>) -> Self {
+        let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let shared = small.iter().filter(|x| large.contains(x)).count();
+        Kinship {
+            measure,
+            shared: if small.is_empty() {
+                0.0
+            } else {
+                (shared as f64 / small.len() as f64 * 1000.0).round() / 1000.0
+            },
+            basis: small.len(),
+        }
+    }
+
+    /// Whether there is enough text to judge.
+    fn judged(&self) -> bool {
+        self.basis >= ENOUGH_TO_JUDGE
+    }
+
+    /// Whether one version revises the other's text, so that any change of wording matters.
+    pub fn is_revision(&self) -> bool {
+        self.measure == "word-triples" && self.shared >= REVISION_WORDING
+    }
+
+    /// A warning when the versions share too little to be of one event.
+    pub fn warning(&self) -> Option<Warning> {
+        let floor = if self.measure == "word-triples" {
+            UNRELATED_WORDING
+        } else {
+            UNRELATED_ANCHORS
+        };
+        if !self.judged() || self.shared >= floor {
+            return None;
+        }
+        let what = if self.measure == "word-triples" {
+            "runs of three words"
+        } else {
+            "numbers and names"
+        };
+        Some(Warning {
+            kind: "versions-unrelated",
+            message: format!(
+                "these may not be two versions of one event: they share only {:.0}% of their \
+                 {what} (versions of one event share most of them)",
+                self.shared * 100.0
+            ),
+        })
+    }
+}
+
+/// Word triples, lower-cased, hashed.
+fn triples(texts: &[&str]) -> HashSet<u64> {
+    let words: Vec<String> = texts
+        .iter()
+        .flat_map(|text| words(text))
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(3)
+        .map(|triple| {
+            let mut hasher = DefaultHasher::new();
+            triple.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect()
+}
+
+/// Something about the pair as a whole that a reader must know before trusting its rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// `versions-unrelated`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// A field of the metadata that the two versions give differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MetadataChange {
+    /// `title`, `date`, `place` or `time`.
+    pub field: &'static str,
+    pub official: Option<String>,
+    pub other: Option<String>,
+}
+
+impl MetadataChange {
+    /// `time: 12:57 P.M. CEST → 12:57 P.M. CET`.
+    pub fn describe(&self) -> String {
+        let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+        format!(
+            "{}: {} → {}",
+            self.field,
+            value(&self.official),
+            value(&self.other)
+        )
+    }
+}
+
+/// The metadata fields that differ. The date is compared in any pair; the title, the place and
+/// the times printed in the header or footer (`12:57 P.M. CEST`) only where one version
+/// revises the other's text, since two publishers or a translation word them differently
+/// anyway. White space alone is not a difference.
+pub fn metadata_changes(
+    official: &Metadata,
+    other: &Metadata,
+    revision: bool,
+) -> Vec<MetadataChange> {
+    let mut changes = Vec::new();
+    let normal = |v: &Option<String>| {
+        v.as_deref()
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let mut compare = |field: &'static str, a: &Option<String>, b: &Option<String>| {
+        let (a, b) = (normal(a), normal(b));
+        if a != b {
+            changes.push(MetadataChange {
+                field,
+                official: a,
+                other: b,
+            });
+        }
+    };
+    if revision {
+        compare("title", &official.title, &other.title);
+    }
+    let (date_a, date_b) = (&official.date, &other.date);
+    let same_day = date_a.as_deref().and_then(day) == date_b.as_deref().and_then(day)
+        && date_a.as_deref().and_then(day).is_some();
+    if !same_day {
+        compare("date", date_a, date_b);
+    }
+    if revision {
+        compare("place", &official.place, &other.place);
+        let times = |metadata: &Metadata| -> Vec<String> {
+            metadata
+                .notes
+                .iter()
+                .filter(|note| has_clock_time(note))
+                .map(|note| note.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        };
+        let (a, b) = (times(official), times(other));
+        let only = |x: &[String], y: &[String]| -> Option<String> {
+            let kept: Vec<&str> = x
+                .iter()
+                .filter(|n| !y.contains(n))
+                .map(String::as_str)
+                .collect();
+            (!kept.is_empty()).then(|| kept.join("; "))
+        };
+        let (only_a, only_b) = (only(&a, &b), only(&b, &a));
+        if only_a.is_some() || only_b.is_some() {
+            changes.push(MetadataChange {
+                field: "time",
+                official: only_a,
+                other: only_b,
+            });
+        }
+    }
+    changes
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The day a date names, as (year, month, day), whichever way it is written: `2022-03-10`,
+/// `7 January 2025`, `January 7, 2025`, `2025.01.06 PM 01:48`, `2025년 1월 6일`. `None`
+/// when it cannot be told (`01/06/2025` reads either way).
+fn day(text: &str) -> Option<(u32, u32, u32)> {
+    // Runs of digits and runs of letters: `2025년` is `2025` then `년`.
+    let mut words: Vec<&str> = Vec::new();
+    let mut start: Option<(usize, bool)> = None;
+    for (offset, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let class = c.is_ascii_digit();
+        match start {
+            Some((s, digits)) if !c.is_alphanumeric() || digits != class => {
+                words.push(&text[s..offset]);
+                start = c.is_alphanumeric().then_some((offset, class));
+            }
+            None if c.is_alphanumeric() => start = Some((offset, class)),
+            _ => {}
+        }
+    }
+    let year_at = words
+        .iter()
+        .position(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))?;
+    let year: u32 = words[year_at].parse().ok()?;
+    let number = |w: &str| -> Option<u32> {
+        (w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse().ok())?
+    };
+    let named = words.iter().find_map(|w| {
+        let lower = w.to_lowercase();
+        MONTHS
+            .iter()
+            .position(|m| lower.len() >= 3 && lower.starts_with(m))
+            .map(|m| m as u32 + 1)
+    });
+    match named {
+        Some(month) => {
+            let day = words.iter().find_map(|w| number(w))?;
+            Some((year, month, day))
+        }
+        // Digits only: the year must come first (year, month, day), or the order is unknown.
+        None if year_at == 0 => {
+            let mut rest = words[1..].iter().filter_map(|w| number(w));
+            Some((year, rest.next()?, rest.next()?))
+        }
+        None => None,
+    }
+}
+
+/// `12:57`, `1:43 P.M.`: digits, a colon, digits.
+fn has_clock_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_triples_of_the_smaller_side() {
+        let a = ["we will stand with the people of Ukraine as long as it takes"];
+        let b = ["we will stand with the people of Ukraine"];
+        let kinship = Kinship::of_wording(&a, &b);
+        assert_eq!(kinship.basis, 6);
+        assert_eq!(kinship.shared, 1.0);
+        assert!(kinship.warning().is_none(), "too little to judge");
+    }
+
+    #[test]
+    fn changed_times_and_titles_are_reported() {
+        let official = Metadata {
+            title: Some("Remarks".into()),
+            notes: vec!["12:57 P.M. CEST".into(), "END  1:43 P.M. CET".into()],
+            ..Metadata::default()
+        };
+        let other = Metadata {
+            title: Some("CORRECTED: Remarks".into()),
+            notes: vec!["12:57 P.M. CET".into(), "END 1:43 P.M. CET".into()],
+            ..Metadata::default()
+        };
+        let changes: Vec<String> = metadata_changes(&official, &other, true)
+            .iter()
+            .map(MetadataChange::describe)
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                "title: Remarks → CORRECTED: Remarks",
+                "time: 12:57 P.M. CEST → 12:57 P.M. CET"
+            ]
+        );
+        assert!(metadata_changes(&official, &other, false).is_empty());
+    }
+
+    #[test]
+    fn a_date_is_a_day_however_written() {
+        for written in [
+            "2025-01-06",
+            "6 January 2025",
+            "January 6, 2025",
+            "2025.01.06 PM 01:48",
+            "2025년 1월 6일",
+            "2025年1月6日",
+        ] {
+            assert_eq!(day(written), Some((2025, 1, 6)), "{written}");
+        }
+        assert_eq!(day("01/06/2025"), None);
+    }
+}

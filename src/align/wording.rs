@@ -1,0 +1,197 @@
+//! Word-level differences between two texts in one language, under a deadline, and the flag
+//! that says whether the wording or only the punctuation changed.
+
+use serde::Serialize;
+use std::time::Duration;
+
+/// How long one word diff may take. Past it, `similar` stops looking for the finest match and
+/// reports what is left as replaced: two long, mostly different sentences (auto-captions
+/// merged into one) then cost a fraction of a second instead of minutes, and the changed
+/// words are still all marked, only in coarser pieces.
+const DIFF_DEADLINE: Duration = Duration::from_millis(100);
+
+/// At most this many items (changed pieces, numbers, names), pieces cut to [`PIECE_CHARS`], are
+/// kept as a flag's evidence: enough to read what changed, small enough for a status line and
+/// a JSON row, however long the row.
+const EVIDENCE_ITEMS: usize = 4;
+const PIECE_CHARS: usize = 60;
+
+/// The first [`EVIDENCE_ITEMS`] of `items`, then `…` if there were more.
+pub fn evidence(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut items = items.into_iter();
+    let mut kept: Vec<String> = items.by_ref().take(EVIDENCE_ITEMS).collect();
+    if items.next().is_some() {
+        kept.push("…".into());
+    }
+    kept
+}
+
+/// One piece of a word-level diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffPiece {
+    /// `equal`, `delete` (official only) or `insert` (other only).
+    pub op: &'static str,
+    pub text: String,
+}
+
+/// The word-level differences between two texts in the same language.
+pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
+    let diff = similar::TextDiff::configure()
+        .timeout(DIFF_DEADLINE)
+        .diff_unicode_words(official, other);
+    let mut pieces: Vec<DiffPiece> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            similar::ChangeTag::Equal => "equal",
+            similar::ChangeTag::Delete => "delete",
+            similar::ChangeTag::Insert => "insert",
+        };
+        match pieces.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(change.value()),
+            _ => pieces.push(DiffPiece {
+                op,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    pieces
+}
+
+/// What changed between two sides of a row in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// At least one word (letters or digits) was removed, added or replaced.
+    Words {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
+    /// Only punctuation marks changed (`million–` against `million —`).
+    Punctuation {
+        official: Vec<String>,
+        other: Vec<String>,
+    },
+}
+
+/// How two texts differ according to their word diff, if a reader could see it: white space
+/// alone (a non-breaking space where a space was) is not a change.
+pub fn change(pieces: &[DiffPiece]) -> Option<Change> {
+    let changed = |op: &str| -> Vec<&str> {
+        pieces
+            .iter()
+            .filter(|piece| piece.op == op)
+            .map(|piece| piece.text.trim())
+            .filter(|text| !text.is_empty())
+            .collect()
+    };
+    let (removed, added) = (changed("delete"), changed("insert"));
+    let wordy = |list: &[&str]| list.iter().any(|t| t.chars().any(char::is_alphanumeric));
+    let pieces_of = |list: &[&str]| evidence(list.iter().map(|t| cut(t)));
+    let (official, other) = (pieces_of(&removed), pieces_of(&added));
+    if wordy(&removed) || wordy(&added) {
+        Some(Change::Words { official, other })
+    } else if removed.is_empty() && added.is_empty() {
+        // White space inside a piece the diff kept whole: nothing a reader would see.
+        None
+    } else {
+        Some(Change::Punctuation { official, other })
+    }
+}
+
+/// Whether the two texts differ in white space only (or not at all).
+pub fn same_but_spacing(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn cut(text: &str) -> String {
+    let normal: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if normal.chars().count() <= PIECE_CHARS {
+        normal
+    } else {
+        normal.chars().take(PIECE_CHARS - 1).chain(['…']).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    fn diff_shows_changed_words() {
+        let pieces = word_diff("12:57 P.M. CEST", "12:57 P.M. CET");
+        let changed: Vec<(&str, &str)> = pieces
+            .iter()
+            .filter(|p| p.op != "equal")
+            .map(|p| (p.op, p.text.as_str()))
+            .collect();
+        assert_eq!(changed, [("delete", "CEST"), ("insert", "CET")]);
+    }
+
+    #[test]
+    fn wording_punctuation_and_spacing_are_told_apart() {
+        let change = |a: &str, b: &str| change(&word_diff(a, b));
+        assert_eq!(
+            change(
+                "experts who have seen a multitude crisis of this dimension",
+                "experts who have seen a multitude of crises of this dimension"
+            ),
+            Some(Change::Words {
+                official: vec!["crisis".into()],
+                other: vec!["of crises".into()]
+            })
+        );
+        assert_eq!(
+            change(
+                "another $50 million– the United States",
+                "another $50 million — the United States"
+            ),
+            Some(Change::Punctuation {
+                official: vec!["–".into()],
+                other: vec!["—".into()]
+            })
+        );
+        assert_eq!(
+            change("Federation.\u{a0} The", "Federation. \u{a0}The"),
+            None
+        );
+        assert!(same_but_spacing(
+            "Federation.\u{a0} The",
+            "Federation. \u{a0}The"
+        ));
+        assert_eq!(change("same words", "same words"), None);
+    }
+
+    #[test]
+    fn a_long_mostly_different_pair_is_diffed_in_time() {
+        let side = |seed: u64| -> String {
+            let mut x = seed;
+            (0..40_000)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    format!("word{}", (x >> 33) % 5000)
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (a, b) = (side(1), side(2));
+        let start = Instant::now();
+        let pieces = word_diff(&a, &b);
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            start.elapsed()
+        );
+        // Nothing is lost: each side can be read back from the pieces.
+        let back = |skip: &str| -> String {
+            pieces
+                .iter()
+                .filter(|p| p.op != skip)
+                .map(|p| p.text.as_str())
+                .collect()
+        };
+        assert_eq!(back("insert"), a);
+        assert_eq!(back("delete"), b);
+    }
+}

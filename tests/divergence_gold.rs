@@ -1,0 +1,194 @@
+//! The flags measured against divergence marked by hand (`tests/gold/divergence.tsv`):
+//! precision and recall per flag kind, printed (`cargo test --test divergence_gold --
+//! --nocapture`), and for rows overall (divergent or not), asserted.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use tandem::align::{self, Alignment};
+use tandem::export::Pair;
+use tandem::model::Transcript;
+
+struct Label {
+    pair: String,
+    official_side: bool,
+    key: String,
+    /// Empty when the two sides agree; otherwise the kinds a correct flagger may give.
+    kinds: Vec<String>,
+}
+
+fn labels() -> Vec<Label> {
+    let text = std::fs::read_to_string(common::data("tests/gold/divergence.tsv")).unwrap();
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .skip(1)
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert!(fields.len() >= 4, "bad gold line: {line}");
+            Label {
+                pair: fields[0].to_string(),
+                official_side: fields[1] == "official",
+                key: normal(fields[2]),
+                kinds: match fields[3] {
+                    "none" => Vec::new(),
+                    kinds => kinds.split('|').map(str::to_string).collect(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// White space of any kind as one space, so that a key matches across line breaks.
+fn normal(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A row as the labels are checked against it: its official text, its other text, its flags.
+type AlignedRow = (String, String, BTreeSet<String>);
+
+/// Each row's text on both sides, and its flag names.
+fn rows(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Vec<AlignedRow> {
+    let pair = Pair {
+        official,
+        other,
+        alignment,
+    };
+    alignment
+        .rows
+        .iter()
+        .map(|row| {
+            let (a, b) = pair.sentences(row);
+            let join = |side: &[tandem::export::SentenceView<'_>]| {
+                normal(&side.iter().map(|s| s.text).collect::<Vec<_>>().join(" "))
+            };
+            let flags = row.flags.iter().map(|f| f.name().to_string()).collect();
+            (join(&a), join(&b), flags)
+        })
+        .collect()
+}
+
+#[derive(Default, Debug)]
+struct Counts {
+    true_positive: usize,
+    false_positive: usize,
+    false_negative: usize,
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        self.true_positive as f64 / (self.true_positive + self.false_positive).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.true_positive as f64 / (self.true_positive + self.false_negative).max(1) as f64
+    }
+}
+
+#[test]
+fn flags_agree_with_divergence_marked_by_hand() {
+    if !common::shared_corpus("flags_agree_with_divergence_marked_by_hand") {
+        return;
+    }
+    let whitehouse = "../shared/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference";
+    let mut pairs: BTreeMap<&str, (Transcript, Transcript)> = BTreeMap::new();
+    pairs.insert("bundled", (common::official_seed(), common::ytn_seed()));
+    pairs.insert(
+        "harris-duda",
+        (
+            common::load(&format!("{whitehouse}_ORIGINAL.md")),
+            common::load(&format!("{whitehouse}_CORRECTED.md")),
+        ),
+    );
+    let aligned: BTreeMap<&str, Vec<AlignedRow>> = pairs
+        .iter()
+        .map(|(name, (a, b))| (*name, rows(a, b, &align::align(a, b, &[]))))
+        .collect();
+
+    let labels = labels();
+    assert!(labels.len() >= 150, "{} labelled rows", labels.len());
+    // Labels are gathered per row: where the aligner puts two labelled sentences in one row,
+    // the row diverges if either does.
+    let mut marked: BTreeMap<(&str, usize), Vec<&str>> = BTreeMap::new();
+    for label in &labels {
+        let rows = &aligned[label.pair.as_str()];
+        let index = rows
+            .iter()
+            .position(|(a, b, _)| {
+                let side = if label.official_side { a } else { b };
+                side.contains(&label.key)
+            })
+            .unwrap_or_else(|| panic!("no row of {} holds “{}”", label.pair, label.key));
+        marked
+            .entry((label.pair.as_str(), index))
+            .or_default()
+            .extend(label.kinds.iter().map(String::as_str));
+    }
+    let mut overall = Counts::default();
+    let mut by_kind: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    for ((pair, index), kinds) in &marked {
+        let (official, _, flags) = &aligned[pair][*index];
+        let (divergent, flagged) = (!kinds.is_empty(), !flags.is_empty());
+        match (divergent, flagged) {
+            (true, true) => overall.true_positive += 1,
+            (false, true) => overall.false_positive += 1,
+            (true, false) => overall.false_negative += 1,
+            (false, false) => {}
+        }
+        if divergent != flagged {
+            let opening: String = official.chars().take(60).collect();
+            misses.push(format!(
+                "{pair} row {}: “{opening}” marked {kinds:?}, flagged {flags:?}",
+                index + 1
+            ));
+        }
+        // The kind the row is counted under: the one the flags give, else the first listed.
+        let gold = kinds.iter().find(|k| flags.contains(**k)).or(kinds.first());
+        if let Some(kind) = gold {
+            let counts = by_kind.entry(kind.to_string()).or_default();
+            if flags.contains(*kind) {
+                counts.true_positive += 1;
+            } else {
+                counts.false_negative += 1;
+            }
+        }
+        for flag in flags {
+            if !kinds.contains(&flag.as_str()) {
+                by_kind.entry(flag.clone()).or_default().false_positive += 1;
+            }
+        }
+    }
+    println!("kind                 precision  recall  (tp fp fn)");
+    for (kind, counts) in &by_kind {
+        println!(
+            "{kind:<20} {:>9.3} {:>7.3}  ({} {} {})",
+            counts.precision(),
+            counts.recall(),
+            counts.true_positive,
+            counts.false_positive,
+            counts.false_negative
+        );
+    }
+    println!(
+        "rows overall         {:>9.3} {:>7.3}  ({} {} {}) of {} rows ({} labels)",
+        overall.precision(),
+        overall.recall(),
+        overall.true_positive,
+        overall.false_positive,
+        overall.false_negative,
+        marked.len(),
+        labels.len()
+    );
+    for miss in &misses {
+        println!("disagrees: {miss}");
+    }
+    // The aim is 0.9 for both; measured 0.864 and 0.792 (see the README's Quality). What
+    // falls short: free renderings flagged `low-similarity`, and names one version leaves out
+    // (`names-differ` is for a name standing where another does; flagging every omitted name
+    // gave a precision of 0.56). These floors keep what is reached from slipping.
+    assert!(
+        overall.precision() >= 0.85,
+        "precision {:.3}",
+        overall.precision()
+    );
+    assert!(overall.recall() >= 0.75, "recall {:.3}", overall.recall());
+}
