@@ -35,3 +35,14 @@ fn sotu_prepared_against_delivered() {
         "../shared/corpus/speeches/2023-02-07-remarks-by-president-biden-in-state-of-the-union-address-2.md",
     );
 }
+
+#[test]
+#[ignore = "needs the loader to read Markdown `**Name:**` labels"]
+fn ship_it_84_before_against_after_relabelling() {
+    check_against_gold(
+        "ship_it_84_before_against_after_relabelling",
+        "tests/gold/ship-it-84-relabelled.tsv",
+        "../shared/corpus/podcast-revisions/ship-it-84.before-22250ef9.md",
+        "../shared/corpus/podcast-revisions/ship-it-84.after-ca05c5a4.md",
+    );
+}
