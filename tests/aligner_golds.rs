@@ -46,3 +46,14 @@ fn ship_it_84_before_against_after_relabelling() {
         "../shared/corpus/podcast-revisions/ship-it-84.after-ca05c5a4.md",
     );
 }
+
+#[test]
+#[ignore = "the aligner falls short here: F1 0.921 (short exclamations paired one off)"]
+fn pepper_carrot_english_against_russian() {
+    check_against_gold(
+        "pepper_carrot_english_against_russian",
+        "tests/gold/pepper-carrot-en-ru.tsv",
+        "../shared/corpus/subtitles/pepper-and-carrot-ep06/en.srt",
+        "../shared/corpus/subtitles/pepper-and-carrot-ep06/ru.srt",
+    );
+}
