@@ -322,3 +322,49 @@ fn identical_short_turns_pair_across_the_turn_alignment() {
         "identical versions align one to one"
     );
 }
+
+#[test]
+fn relabelled_speakers_pair_by_text_and_are_flagged() {
+    if !common::shared_corpus("relabelled_speakers_pair_by_text_and_are_flagged") {
+        return;
+    }
+    // Three podcast episodes before and after a commit that fixed who said what: the text is
+    // the same, so every sentence pairs, and exactly the rows whose label the fix changed are
+    // flagged speaker-differs.
+    for (episode, before, after) in [
+        ("js-party-262", "before-cc806a06", "after-06e206c5"),
+        ("practical-ai-253", "before-662507b8", "after-f3dfe446"),
+        ("ship-it-84", "before-22250ef9", "after-ca05c5a4"),
+    ] {
+        let path =
+            |version: &str| format!("../shared/corpus/podcast-revisions/{episode}.{version}.md");
+        let (a, b) = (common::load(&path(before)), common::load(&path(after)));
+        let alignment = align::align(&a, &b, &[]);
+        assert_eq!(
+            identical_one_sided(&a, &b, &alignment),
+            Vec::<String>::new(),
+            "{episode}"
+        );
+        assert!(
+            alignment
+                .rows
+                .iter()
+                .all(|r| !r.official.is_empty() && !r.other.is_empty()),
+            "{episode}: a row is one-sided"
+        );
+        let speaker = |t: &Transcript, refs: &[tandem::align::SentenceRef]| {
+            refs.iter()
+                .map(|r| {
+                    label(t, t.turns[r.turn].speaker)
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        };
+        for row in &alignment.rows {
+            let relabelled = speaker(&a, &row.official) != speaker(&b, &row.other);
+            let flagged = row.flags.iter().any(|f| f.name() == "speaker-differs");
+            assert_eq!(flagged, relabelled, "{episode}: {row:?}");
+        }
+    }
+}

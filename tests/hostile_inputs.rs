@@ -518,8 +518,6 @@ fn messages_about_empty_or_misshapen_files_say_what_is_wrong() {
         &no_speech,
         "read as JSON, but it holds no speech: expected tandem's model",
     );
-    let prose = scratch.file("prose.txt", "Just prose.\nNo speakers.\nNone at all.\n");
-    assert_refused(&inspect(&prose), &prose, "none of its 3 lines opens a turn");
     let shape = scratch.file("shape.json", "{\"title\": \"a\", \"count\": 3}");
     assert_refused(
         &inspect(&shape),

@@ -118,12 +118,27 @@ fn copy_gives_a_citable_quote_pair() {
     app.update(Action::CopyRow);
     let quote = app.clipboard.clone().unwrap();
     let lines: Vec<&str> = quote.lines().collect();
+    // The moderator's greeting has no counterpart (YTN's host opens with the announcement).
+    assert_eq!(
+        lines,
+        [
+            "[State.gov] MODERATOR, turn 1, sentence 1: “Good afternoon.”",
+            "[ytn.co.kr] (no counterpart)"
+        ]
+    );
+    let greeting = app.current_row();
+    while app.current_row() == greeting {
+        app.update(Action::ScrollDown(1));
+    }
+    app.update(Action::CopyRow);
+    let quote = app.clipboard.clone().unwrap();
+    let lines: Vec<&str> = quote.lines().collect();
     assert_eq!(
         lines[0],
-        "[State.gov] MODERATOR, turn 1, sentences 1-2: “Good afternoon. Let us now begin the joint press availability of the ROK-U.S. foreign ministers’ meeting, beginning with opening statements.”"
+        "[State.gov] MODERATOR, turn 1, sentence 2: “Let us now begin the joint press availability of the ROK-U.S. foreign ministers’ meeting, beginning with opening statements.”"
     );
     assert!(
-        lines[1].starts_with("[ytn.co.kr] Hoster, turn 2, sentence 1: “From now on"),
+        lines[1].starts_with("[ytn.co.kr] Hoster, turn 2, sentences 1-2: “From now on"),
         "{quote}"
     );
 }

@@ -1,5 +1,5 @@
 //! Sentence alignment inside a pair of matched turns: beads of 1-1, 1-0, 0-1, 2-1, 1-2, 2-2,
-//! 1-3 and 3-1 sentences.
+//! 3-1, 1-3, 3-2 and 2-3 sentences (across languages, at most four).
 //!
 //! In one language, shared word stems decide and length breaks ties. Across languages words
 //! cannot be compared, so length (calibrated on the document) decides, helped by anchors that
@@ -9,7 +9,7 @@ use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
 use std::ops::Range;
 
-pub const BEADS: [Bead; 8] = [
+pub const BEADS: [Bead; 10] = [
     bead(1, 1),
     bead(1, 0),
     bead(0, 1),
@@ -18,7 +18,12 @@ pub const BEADS: [Bead; 8] = [
     bead(2, 2),
     bead(3, 1),
     bead(1, 3),
+    bead(3, 2),
+    bead(2, 3),
 ];
+/// The most sentences a bead may hold across languages, where only length and a few anchors
+/// can be compared: a bigger bead would fit lengths by chance.
+const MAX_BEAD_BY_LENGTH: usize = 4;
 /// Turn pairs with more sentence pairs than this are aligned in a band that follows the path,
 /// this many sentences either side.
 const FULL_TABLE_CELLS: usize = 1_000;
@@ -50,7 +55,7 @@ fn bead_cost(a: usize, b: usize) -> f64 {
     match (a, b) {
         (1, 1) => 0.0,
         (2, 1) | (1, 2) => 0.06,
-        (2, 2) => 0.45,
+        (2, 2) | (3, 2) | (2, 3) => 0.45,
         _ => 0.35,
     }
 }
@@ -291,20 +296,25 @@ impl<'a> Scorer<'a> {
             };
             return -cost * (na + nb) as f64;
         }
+        if !self.context.same_language && na + nb > MAX_BEAD_BY_LENGTH {
+            return f64::NEG_INFINITY;
+        }
         let (sa, sb) = (
             &self.runs_a.signatures[x.clone()],
             &self.runs_b.signatures[y.clone()],
         );
         let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
         let gain = quality(a, b, self.context) - self.context.threshold();
-        let unsupported = if self.context.same_language {
-            unsupported(sa, sb) + unsupported(sb, sa)
+        let (x, y) = if self.context.same_language {
+            (support(sa, sb), support(sb, sa))
         } else {
-            0
+            (Support::default(), Support::default())
         };
+        let unsupported = x.unsupported + y.unsupported;
+        let counted = na + nb - unsupported - x.neutral - y.neutral;
         // An unsupported sentence gains nothing by joining the bead and costs what leaving it
         // out would: a fragment is not attached to a neighbour that does not say it.
-        (na + nb - unsupported) as f64 / 2.0 * gain - unsupported as f64 * GAP - bead_cost(na, nb)
+        counted as f64 / 2.0 * gain - unsupported as f64 * GAP - bead_cost(na, nb)
     }
 }
 
@@ -344,23 +354,33 @@ impl Signature {
     }
 }
 
-/// How many sentences of `group`, when it has several, share less than [`SUPPORTED`] of their
-/// content words with `other`. A sentence without content words (`Thank you.`) counts as
-/// supported.
-fn unsupported(group: &[Signature], other: &[Signature]) -> usize {
+/// How the sentences of `group`, when it has several, are supported by `other`.
+#[derive(Clone, Copy, Default)]
+struct Support {
+    /// Sentences that share less than [`SUPPORTED`] of their content words with `other`.
+    unsupported: usize,
+    /// Sentences without content words (`How are you?`): they neither gain nor cost, so that
+    /// they cannot ride along in a bead to multiply its gain.
+    neutral: usize,
+}
+
+fn support(group: &[Signature], other: &[Signature]) -> Support {
     if group.len() < 2 {
-        return 0;
+        return Support::default();
     }
     let other = other
         .iter()
         .fold(Signature::default(), |all, s| all.union(*s));
-    group
-        .iter()
-        .filter(|s| {
-            let words = s.count();
-            words > 0 && (s.shared(other) as f64) < SUPPORTED * words as f64
-        })
-        .count()
+    let mut support = Support::default();
+    for sentence in group {
+        let words = sentence.count();
+        if words == 0 {
+            support.neutral += 1;
+        } else if (sentence.shared(other) as f64) < SUPPORTED * words as f64 {
+            support.unsupported += 1;
+        }
+    }
+    support
 }
 
 /// Aligns the sentences of a turn pair. Returns beads as ranges into `a` and `b`.
