@@ -10,11 +10,11 @@
 //! share of anchors (numbers, and names compared by romanization) of the version with fewer
 //! anchors that the other version also has.
 
-use super::features::{Features, words};
+use super::features::{Features, Fnv, words};
 use crate::model::Metadata;
 use serde::Serialize;
 use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Below this share of word triples, two versions in one language are not of one event. Two
 /// unrelated talks by the same people share only set phrases: 4% for each of three pairs of
@@ -54,7 +54,10 @@ pub struct Kinship {
 impl Kinship {
     /// One language: the word triples of each side's sentences.
     pub fn of_wording(official: &[&str], other: &[&str]) -> Self {
-        let (a, b) = (triples(official), triples(other));
+        let bytes = |texts: &[&str]| texts.iter().map(|t| t.len()).sum::<usize>();
+        let longer = bytes(official).max(bytes(other));
+        let keep_one_in = 1 + (longer / BYTES_PER_SAMPLING_STEP) as u64;
+        let (a, b) = (triples(official, keep_one_in), triples(other, keep_one_in));
         Kinship::of_sets("word-triples", &a, &b)
     }
 
@@ -63,7 +66,7 @@ impl Kinship {
         official: impl Iterator<Item = &'a Features>,
         other: impl Iterator<Item = &'a Features>,
     ) -> Self {
-        let anchors = |side: &mut dyn Iterator<Item = &'a Features>| -> HashSet<u64> {
+        let anchors = |side: &mut dyn Iterator<Item = &'a Features>| -> Hashes {
             side.flat_map(|f| f.numbers.iter().chain(&f.names))
                 .map(|&id| u64::from(id))
                 .collect()
@@ -72,7 +75,7 @@ impl Kinship {
         Kinship::of_sets("anchors", &anchors(&mut official), &anchors(&mut other))
     }
 
-    fn of_sets(measure: &'static str, a: &HashSet<u64>, b: &HashSet<u64>) -> Self {
+    fn of_sets(measure: &'static str, a: &Hashes, b: &Hashes) -> Self {
         let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         let shared = small.iter().filter(|x| large.contains(x)).count();
         Kinship {
@@ -123,21 +126,35 @@ impl Kinship {
 }
 
 /// Word triples, lower-cased, hashed.
-fn triples(texts: &[&str]) -> HashSet<u64> {
-    let words: Vec<String> = texts
-        .iter()
-        .flat_map(|text| words(text))
-        .map(str::to_lowercase)
-        .collect();
-    words
-        .windows(3)
-        .map(|triple| {
-            let mut hasher = DefaultHasher::new();
-            triple.hash(&mut hasher);
-            hasher.finish()
-        })
-        .collect()
+/// The word triples of a text, hashed, keeping those whose hash is a multiple of
+/// `keep_one_in`: the same triples on both sides, so the share stays a fair estimate while a
+/// long pair keeps a bounded sample.
+fn triples(texts: &[&str], keep_one_in: u64) -> Hashes {
+    let mut kept = HashSet::default();
+    let mut previous: [Option<u64>; 2] = [None, None];
+    for word in texts.iter().flat_map(|text| words(text)) {
+        let mut hasher = Fnv::default();
+        for c in word.chars().flat_map(char::to_lowercase) {
+            hasher.write_u32(u32::from(c));
+        }
+        let current = hasher.finish();
+        if let [Some(first), Some(second)] = previous {
+            let triple = (first.rotate_left(21) ^ second.rotate_left(42) ^ current)
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            if triple % keep_one_in == 0 {
+                kept.insert(triple);
+            }
+        }
+        previous = [previous[1], Some(current)];
+    }
+    kept
 }
+
+/// A set of hashes (or ids), hashed again cheaply.
+type Hashes = HashSet<u64, BuildHasherDefault<Fnv>>;
+
+/// Text per side up to which every triple is kept; each further megabyte keeps one in one more.
+const BYTES_PER_SAMPLING_STEP: usize = 1 << 20;
 
 /// Something about the pair as a whole that a reader must know before trusting its rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
