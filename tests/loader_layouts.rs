@@ -328,3 +328,19 @@ fn japanese_subtitles_without_full_stops_close_units_at_final_forms() {
     // About as many units as the English cues give (65).
     assert!((60..=75).contains(&sentences.len()), "{}", sentences.len());
 }
+
+#[test]
+fn a_markdown_table_above_the_first_label_is_notes_not_the_place() {
+    let transcript = read(
+        "---\ntitle: \"Remarks by the President\"\n---\n\n| Name | Role |\n|---|---|\n| Jane Doe | Host |\n\nTHE PRESIDENT:  Thank you all.\n\nQ  A question?\n",
+    );
+    assert_eq!(transcript.metadata.place, None);
+    assert!(
+        transcript
+            .metadata
+            .notes
+            .iter()
+            .any(|n| n == "| Jane Doe | Host |")
+    );
+    assert_eq!(transcript.turns.len(), 2);
+}

@@ -65,6 +65,13 @@ pub fn keep_header_and_footer(header: &[&str], footer: &[&str], metadata: &mut M
 /// Fills title, date, place and notes from the header lines (front matter excluded).
 pub fn read_header(lines: &[&str], metadata: &mut Metadata) {
     for block in blocks(lines) {
+        if block.iter().all(|line| line.trim_start().starts_with('|')) {
+            // A Markdown table: kept as notes, a row each, never taken for a title or place.
+            metadata
+                .notes
+                .extend(block.iter().map(|line| line.trim().to_string()));
+            continue;
+        }
         let joined = block.join(" ");
         if is_clock_line(&joined) {
             metadata.notes.push(joined);
