@@ -182,6 +182,19 @@ pub struct Gold {
     pub other: Vec<(usize, usize)>,
 }
 
+impl Gold {
+    /// A bead of the gold: every sentence of one side linked with every sentence of the other.
+    fn add_bead(&mut self, a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) {
+        for x in &a {
+            for y in &b {
+                self.links.push((*x, *y));
+            }
+        }
+        self.official.extend(a);
+        self.other.extend(b);
+    }
+}
+
 /// Reads a gold file whose lines are `TURN_A<TAB>SENTENCES_A<TAB>TURN_B<TAB>SENTENCES_B<TAB>note`
 /// with 1-based numbers, `-` for none, `#` comments.
 pub fn read_gold(relative: &str) -> Gold {
@@ -217,13 +230,7 @@ pub fn read_gold(relative: &str) -> Gold {
             .into_iter()
             .map(|s| (turn_b, s))
             .collect();
-        for x in &a {
-            for y in &b {
-                gold.links.push((*x, *y));
-            }
-        }
-        gold.official.extend(a);
-        gold.other.extend(b);
+        gold.add_bead(a, b);
     }
     gold
 }
@@ -278,13 +285,7 @@ pub fn read_text_gold(relative: &str, official: &Transcript, other: &Transcript)
         let fields: Vec<&str> = line.split('\t').collect();
         let a = find(fields[0], &all_a, &mut cursor_a);
         let b = find(fields[1], &all_b, &mut cursor_b);
-        for x in &a {
-            for y in &b {
-                gold.links.push((*x, *y));
-            }
-        }
-        gold.official.extend(a);
-        gold.other.extend(b);
+        gold.add_bead(a, b);
     }
     gold
 }
