@@ -15,7 +15,9 @@ const FILTER_WORDS: usize = 64;
 pub struct Sketch {
     /// The smallest stem hashes, sorted.
     sample: Vec<u64>,
-    filter: Box<[u64; FILTER_WORDS]>,
+    /// `None` when the sample holds every stem: most turns are short, and a filter for each
+    /// of a million one-line turns would take half a kilobyte apiece.
+    filter: Option<Box<[u64; FILTER_WORDS]>>,
     /// Number of distinct stems.
     pub distinct: usize,
 }
@@ -36,13 +38,8 @@ fn bits(h: u64) -> [usize; 2] {
 impl Sketch {
     /// Sketches a list of distinct stem ids.
     pub fn new(distinct_stems: &[u32]) -> Self {
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
         let mut hashes: Vec<u64> = distinct_stems.iter().map(|&s| hash(s)).collect();
-        for &h in &hashes {
-            for bit in bits(h) {
-                filter[bit / 64] |= 1 << (bit % 64);
-            }
-        }
+        let filter = (hashes.len() > SAMPLE).then(|| filter_of(&hashes));
         hashes.sort_unstable();
         hashes.truncate(SAMPLE);
         Sketch {
@@ -54,16 +51,26 @@ impl Sketch {
 
     /// The sketch of several turns taken together.
     pub fn union(parts: &[&Sketch]) -> Self {
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        let mut sample: Vec<u64> = Vec::new();
-        for part in parts {
-            for (word, bits) in filter.iter_mut().zip(part.filter.iter()) {
-                *word |= bits;
-            }
-            sample.extend_from_slice(&part.sample);
-        }
+        let mut sample: Vec<u64> = parts
+            .iter()
+            .flat_map(|p| p.sample.iter().copied())
+            .collect();
         sample.sort_unstable();
         sample.dedup();
+        let complete = sample.len() <= SAMPLE && parts.iter().all(|p| p.filter.is_none());
+        let filter = (!complete).then(|| {
+            let mut filter = Box::new([0u64; FILTER_WORDS]);
+            for part in parts {
+                let bits = part
+                    .filter
+                    .clone()
+                    .unwrap_or_else(|| filter_of(&part.sample));
+                for (word, bits) in filter.iter_mut().zip(bits.iter()) {
+                    *word |= bits;
+                }
+            }
+            filter
+        });
         sample.truncate(SAMPLE);
         Sketch {
             sample,
@@ -73,10 +80,24 @@ impl Sketch {
     }
 
     fn contains(&self, h: u64) -> bool {
-        bits(h)
-            .iter()
-            .all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0)
+        match &self.filter {
+            Some(filter) => bits(h)
+                .iter()
+                .all(|&bit| filter[bit / 64] & (1 << (bit % 64)) != 0),
+            None => self.sample.binary_search(&h).is_ok(),
+        }
     }
+}
+
+/// A Bloom filter of the given stem hashes.
+fn filter_of(hashes: &[u64]) -> Box<[u64; FILTER_WORDS]> {
+    let mut filter = Box::new([0u64; FILTER_WORDS]);
+    for &h in hashes {
+        for bit in bits(h) {
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    filter
 }
 
 /// The estimated share of the smaller group's stems found in the larger group, from 0 to 1.
