@@ -368,3 +368,93 @@ fn relabelled_speakers_pair_by_text_and_are_flagged() {
         }
     }
 }
+
+/// Rows with one side empty, and all rows.
+fn one_sided_rows(alignment: &Alignment) -> (usize, usize) {
+    let one_sided = alignment
+        .rows
+        .iter()
+        .filter(|r| r.official.is_empty() || r.other.is_empty())
+        .count();
+    (one_sided, alignment.rows.len())
+}
+
+#[test]
+fn subtitles_in_two_languages_pair_by_their_cue_times_even_shifted() {
+    if !common::shared_corpus("subtitles_in_two_languages_pair_by_their_cue_times_even_shifted") {
+        return;
+    }
+    // Human translations whose cue i renders cue i: every row was one-sided for Korean and
+    // Russian, and all but ten for Japanese, before cue times were used.
+    let scratch = common::Scratch::new("aligner-shifted-subtitles");
+    for (episode, language) in [
+        ("morevna-ep03", "ko"),
+        ("morevna-ep03", "ru"),
+        ("pepper-and-carrot-ep06", "ja"),
+    ] {
+        let folder = format!("../shared/corpus/subtitles/{episode}");
+        let english = common::load(&format!("{folder}/en.srt"));
+        let translated = common::load(&format!("{folder}/{language}.srt"));
+        let alignment = align::align(&english, &translated, &[]);
+        let (one_sided, rows) = one_sided_rows(&alignment);
+        // Measured: 0 of 52 rows (Korean), 0 of 50 (Russian), 1 of 59 (Japanese).
+        assert!(
+            one_sided * 20 <= rows,
+            "{episode} {language}: {one_sided} of {rows} one-sided"
+        );
+        // The same file cut 30 seconds later pairs the same way.
+        let text =
+            std::fs::read_to_string(common::data(&format!("{folder}/{language}.srt"))).unwrap();
+        let shifted = shift_srt(&text, 30);
+        let path = scratch.file(&format!("{episode}-{language}.srt"), shifted);
+        let later = tandem::load::load_bytes(
+            &std::fs::read(&path).unwrap(),
+            "shifted.srt",
+            tandem::load::LoadOptions::default(),
+        )
+        .unwrap();
+        let again = align::align(&english, &later, &[]);
+        let pairs = |a: &Alignment| -> Vec<_> {
+            a.rows
+                .iter()
+                .map(|r| (r.official.clone(), r.other.clone()))
+                .collect()
+        };
+        assert_eq!(
+            pairs(&again),
+            pairs(&alignment),
+            "{episode} {language} shifted"
+        );
+    }
+}
+
+/// SubRip text with every clock `HH:MM:SS,mmm` moved `seconds` later.
+fn shift_srt(text: &str, seconds: u64) -> String {
+    text.lines()
+        .map(|line| {
+            if !line.contains("-->") {
+                return line.to_string();
+            }
+            line.split(" --> ")
+                .map(|clock| {
+                    let digits: Vec<u64> = clock
+                        .trim()
+                        .split([':', ','])
+                        .map(|n| n.parse().unwrap())
+                        .collect();
+                    let millis = ((digits[0] * 60 + digits[1]) * 60 + digits[2] + seconds) * 1000
+                        + digits[3];
+                    format!(
+                        "{:02}:{:02}:{:02},{:03}",
+                        millis / 3_600_000,
+                        millis / 60_000 % 60,
+                        millis / 1000 % 60,
+                        millis % 1000
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" --> ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -8,6 +8,7 @@ use super::beads::{self, BEADS, Context, Scorer};
 use super::dp::{self, Windows};
 use super::features::Features;
 use super::{Row, SentenceRef, Side, anchors};
+use crate::model::TimeSpan;
 use std::ops::Range;
 
 /// One-sided rows this close (this many paired rows between them) are looked at together.
@@ -22,6 +23,73 @@ const ANCHOR_RADIUS: usize = 12;
 
 /// Whether the speakers of two groups of sentences, one of each version, are judged different.
 pub(super) type SpeakersDiffer<'f> = dyn Fn(&[SentenceRef], &[SentenceRef]) -> bool + 'f;
+
+/// How much a pair gains per sentence for the share of their cue times that overlap, above
+/// [`TIME_NEUTRAL`].
+const TIME_WEIGHT: f64 = 0.6;
+const TIME_NEUTRAL: f64 = 0.2;
+/// Cue times overlapping this much (of the shorter stretch) support a pair across links.
+const TIMES_AGREE: f64 = 0.5;
+
+/// How much later the second version's times run than the first's: the difference of start
+/// times that most pairs of sentences agree on (to half a second, within two minutes), or 0
+/// when no difference stands out. Two subtitle files of one video may be cut from different
+/// starts.
+fn time_offset(a: &[Option<TimeSpan>], b: &[Option<TimeSpan>]) -> f64 {
+    const STEP: f64 = 0.5;
+    const REACH: f64 = 120.0;
+    let starts = |times: &[Option<TimeSpan>]| -> Vec<f64> {
+        times.iter().flatten().map(|t| t.start).collect()
+    };
+    let (a, b) = (starts(a), starts(b));
+    if a.is_empty() || b.is_empty() || a.len() * b.len() > FULL_TABLE_CELLS {
+        return 0.0;
+    }
+    let mut votes: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for x in &a {
+        for y in &b {
+            let difference = y - x;
+            if difference.abs() <= REACH {
+                *votes.entry((difference / STEP).round() as i64).or_default() += 1;
+            }
+        }
+    }
+    let (step, count) = votes
+        .iter()
+        .max_by_key(|&(step, count)| (*count, -step.abs()))
+        .map_or((0, 0), |(&step, &count)| (step, count));
+    // The true offset is voted for by about every pair of counterparts; a chance difference
+    // by a few.
+    if count * 3 >= a.len().min(b.len()) {
+        step as f64 * STEP
+    } else {
+        0.0
+    }
+}
+
+/// How two stretches of media time overlap.
+#[derive(Clone, Copy)]
+struct Overlap {
+    /// The shared time over the time either covers.
+    union: f64,
+    /// The shared time over the shorter stretch's.
+    within: f64,
+}
+
+fn overlap((a0, a1): (f64, f64), (b0, b1): (f64, f64)) -> Overlap {
+    let shared = (a1.min(b1) - a0.max(b0)).max(0.0);
+    let share = |whole: f64| {
+        if whole > 0.0 {
+            shared / whole
+        } else {
+            f64::from(u8::from(a0 == b0))
+        }
+    };
+    Overlap {
+        union: share(a1.max(b1) - a0.min(b0)),
+        within: share((a1 - a0).min(b1 - b0)),
+    }
+}
 
 /// What a pair across two turn links pays per sentence: the turn alignment's evidence is
 /// outweighed only by clearly better content.
@@ -67,6 +135,8 @@ struct Sequence<'a> {
     links: Vec<usize>,
     features: Vec<&'a Features>,
     texts: Vec<&'a str>,
+    /// Media times (subtitle cues), where the version has them.
+    times: Vec<Option<TimeSpan>>,
 }
 
 impl<'a> Sequence<'a> {
@@ -76,18 +146,30 @@ impl<'a> Sequence<'a> {
             links: Vec::new(),
             features: Vec::new(),
             texts: Vec::new(),
+            times: Vec::new(),
         };
         for row in rows {
             for &r in refs_of(row) {
                 sequence.refs.push(r);
                 sequence.links.push(row.link);
                 sequence.features.push(&side.features[r.turn].1[r.sentence]);
-                sequence
-                    .texts
-                    .push(side.sentences[r.turn][r.sentence].text.as_str());
+                let sentence = side.sentences[r.turn][r.sentence];
+                sequence.texts.push(sentence.text.as_str());
+                sequence.times.push(sentence.time);
             }
         }
         sequence
+    }
+
+    /// The media time a run of sentences covers, if each has one.
+    fn span(&self, run: &Range<usize>) -> Option<(f64, f64)> {
+        let times = self.times.get(run.clone())?;
+        let first = times.first()?.as_ref()?;
+        let last = times.last()?.as_ref()?;
+        times.iter().all(Option::is_some).then(|| {
+            let end = last.end.unwrap_or(last.start).max(first.start);
+            (first.start, end)
+        })
     }
 
     /// The link of a run of sentences, if they all come from one.
@@ -118,6 +200,7 @@ pub(super) fn realign(
         scorer.closed_end()
     };
     let needs = crossing_needs(context);
+    let offset = time_offset(&x.times, &y.times);
     let value = |p: Range<usize>, q: Range<usize>| -> f64 {
         let (link_p, link_q) = (x.link(&p), y.link(&q));
         let joins_links = (p.len() > 1 && link_p.is_none()) || (q.len() > 1 && link_q.is_none());
@@ -125,8 +208,23 @@ pub(super) fn realign(
         if joins_links {
             return f64::NEG_INFINITY;
         }
+        // Across languages, subtitles' cue times are the strongest evidence there is: a pair
+        // whose times overlap gains, one whose times do not loses nothing (a version may be
+        // shifted in time).
+        let timed = if context.same_language {
+            None
+        } else {
+            x.span(&p)
+                .zip(y.span(&q))
+                .map(|(a, (b0, b1))| overlap(a, (b0 - offset, b1 - offset)))
+        };
+        // Within: one side's time inside the other's, as where a translator put two
+        // sentences in one cue.
+        let time_gain = timed.map_or(0.0, |t| {
+            (p.len() + q.len()) as f64 / 2.0 * TIME_WEIGHT * (t.union - TIME_NEUTRAL).max(0.0)
+        });
         if !crosses {
-            return scorer.value(p, q);
+            return scorer.value(p, q) + time_gain;
         }
         // Short sentences (`Thank you.`, `No.`) are said by everyone: across links they may
         // pair only where the speakers are not judged different. Others pair with a speaker
@@ -135,16 +233,18 @@ pub(super) fn realign(
             features.iter().map(|f| f.stems.len()).sum::<usize>() < DISTINCTIVE_STEMS
         };
         let shared = scorer.shared_content(p.clone(), q.clone());
-        if shared < needs {
+        let same_time = timed.is_some_and(|t| t.within >= TIMES_AGREE);
+        if shared < needs && !same_time {
             return f64::NEG_INFINITY;
         }
         let generic = short(&x.features[p.clone()]) || short(&y.features[q.clone()]);
         if (generic || shared < NEARLY_THE_SAME)
+            && !same_time
             && speakers_differ(&x.refs[p.clone()], &y.refs[q.clone()])
         {
             return f64::NEG_INFINITY;
         }
-        scorer.value(p.clone(), q.clone()) - (p.len() + q.len()) as f64 / 2.0 * CROSSING
+        scorer.value(p.clone(), q.clone()) + time_gain - (p.len() + q.len()) as f64 / 2.0 * CROSSING
     };
 
     let mut first = 0.0;
