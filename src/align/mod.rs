@@ -92,23 +92,6 @@ pub struct Alignment {
     pub metadata_changes: Vec<MetadataChange>,
 }
 
-impl Alignment {
-    /// The speaker of the other version matched with an official speaker.
-    pub fn counterpart_of_official(&self, id: SpeakerId) -> Option<SpeakerId> {
-        self.speakers
-            .iter()
-            .find(|m| m.official == Some(id))
-            .and_then(|m| m.other)
-    }
-
-    pub fn counterpart_of_other(&self, id: SpeakerId) -> Option<SpeakerId> {
-        self.speakers
-            .iter()
-            .find(|m| m.other == Some(id))
-            .and_then(|m| m.official)
-    }
-}
-
 /// The sentences of each turn, flattened across paragraphs.
 pub fn turn_sentences(transcript: &Transcript) -> Vec<Vec<&Sentence>> {
     transcript
