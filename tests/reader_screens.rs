@@ -213,3 +213,30 @@ fn rebound_keys_show_in_the_help_and_the_status_line() {
     let help = screen(&app);
     assert!(help.contains("x                   quit"), "{help}");
 }
+
+#[test]
+fn status_line_at_80_columns() {
+    let mut app = bundled_app(80, 24);
+    apply(&mut app, &[Action::StartSearch]);
+    apply(&mut app, &typed("korea"));
+    let typing = screen(&app);
+    let last_line = |text: &str| text.lines().last().unwrap().to_string();
+    assert!(last_line(&typing).contains("/korea▏ 144 hits"), "{typing}");
+    apply(&mut app, &[Action::Confirm, Action::ToggleDiff]);
+    let status = last_line(&screen(&app));
+    // The row number, the focused pane's turn, the search count and the diff all fit;
+    // what matters least (the percentage, the flags) gives way.
+    for part in [
+        "row 7/271",
+        "turn 1/23",
+        "/korea 5/97 rows, 144 hits",
+        "diff",
+        "q quit",
+    ] {
+        assert!(status.contains(part), "{part} in {status}");
+    }
+    insta::assert_snapshot!(status);
+    apply(&mut app, &[Action::SwitchFocus]);
+    let other = last_line(&screen(&app));
+    assert!(other.contains("turn 2/4"), "the other pane's turn: {other}");
+}

@@ -48,7 +48,7 @@ pub enum Action {
     CopyRow,
     /// Show or hide the help.
     Help,
-    /// Close what is open, or quit.
+    /// Close what is open, clear the search or the speaker filter (never quits).
     Back,
     /// Quit.
     Quit,

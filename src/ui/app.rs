@@ -60,6 +60,9 @@ pub struct App {
     pub mode: Mode,
     pub focus: Side,
     pub top: Position,
+    /// The current row (an index into the rows shown): the first row whose start is on
+    /// screen, marked in the gutter; what `y`, the status line and the jumps start from.
+    pub current: usize,
     /// Ids of the rows shown, in order (all rows unless speakers are filtered).
     pub visible: Vec<usize>,
     /// Per speaker entry, whether the filter shows it; none ticked shows everyone.
@@ -99,6 +102,7 @@ impl App {
             mode: Mode::Reading,
             focus: OFFICIAL,
             top: Position::default(),
+            current: 0,
             visible,
             filter,
             search: Search::default(),
@@ -116,7 +120,7 @@ impl App {
             filter_generation: 0,
             search_index: None,
         }
-        .with_minimap()
+        .settled()
     }
 
     /// The reader with the configuration's key bindings and layout.
@@ -126,7 +130,9 @@ impl App {
         self
     }
 
-    fn with_minimap(mut self) -> Self {
+    fn settled(mut self) -> Self {
+        self.clamp();
+        self.settle_current();
         self.refresh_minimap();
         self
     }
@@ -175,15 +181,67 @@ impl App {
         self.screen().map_or(1, |s| s.body_height()).max(1)
     }
 
-    /// The id of the row at the top of the screen.
+    /// The id of the current row.
     pub fn current_row(&self) -> Option<usize> {
-        self.visible.get(self.top.index).copied()
+        self.visible.get(self.current).copied()
     }
 
     pub fn update(&mut self, action: Action) {
         self.message = None;
-        self.apply(action);
+        if let Action::Resize(width, height) = action {
+            self.resize(width, height);
+        } else {
+            self.apply(action);
+        }
+        self.settle_current();
         self.refresh_minimap();
+    }
+
+    /// Keeps the current row at the top across a resize. Below the smallest size nothing is
+    /// laid out, so the place is kept as it was until the terminal grows again.
+    fn resize(&mut self, width: u16, height: u16) {
+        let current = self.current;
+        self.size = (width, height);
+        if self.screen().is_some() {
+            self.top = Position {
+                index: current,
+                line: 0,
+            };
+            self.clamp();
+        }
+    }
+
+    /// How many lines of the shown row at `index` come before its first line of text (the
+    /// blank line that separates paragraphs).
+    fn lead(&self, index: usize) -> usize {
+        self.visible
+            .get(index)
+            .map_or(0, |&id| usize::from(self.reader.rows[id].breaks_before))
+    }
+
+    /// Works out the current row from the top of the screen: the top row while its first
+    /// line of text is on screen, else the next row that starts on screen (a row taller than
+    /// the screen stays current while it fills it).
+    fn settle_current(&mut self) {
+        if self.screen().is_none() || self.visible.is_empty() {
+            return;
+        }
+        let top = self.top;
+        self.current = top.index;
+        if top.line <= self.lead(top.index) {
+            return;
+        }
+        let mut y = self.height(top.index).saturating_sub(top.line);
+        let mut index = top.index + 1;
+        while index < self.visible.len() && self.height(index) == 0 {
+            index += 1;
+        }
+        if index < self.visible.len() {
+            y += self.lead(index);
+            if y < self.body_height() {
+                self.current = index;
+            }
+        }
     }
 
     fn apply(&mut self, action: Action) {
@@ -285,12 +343,14 @@ impl App {
                 } else if self.filter.contains(&true) {
                     self.read(Action::ClearFilters);
                 } else {
-                    self.quit = true;
+                    // One Esc too many must not end the session: quitting takes its own key.
+                    let quit = self.keymap.first_key("quit").unwrap_or_else(|| "q".into());
+                    self.message = Some(format!("nothing to close ({quit} quits)"));
                 }
             }
             Action::Quit => self.quit = true,
-            Action::Resize(width, height) => self.size = (width, height),
-            Action::Type(_)
+            Action::Resize(..)
+            | Action::Type(_)
             | Action::Erase
             | Action::ListUp
             | Action::ListDown
@@ -321,7 +381,6 @@ impl App {
                 self.search = Search::default();
                 self.top = before;
             }
-            Action::Resize(width, height) => self.size = (width, height),
             _ => {}
         }
         self.clamp();
@@ -358,7 +417,6 @@ impl App {
                 self.mode = Mode::Reading;
                 return;
             }
-            Action::Resize(width, height) => self.size = (width, height),
             _ => {}
         }
         self.mode = Mode::Speakers(list);
@@ -440,7 +498,7 @@ impl App {
             });
             return;
         }
-        let current = self.top.index;
+        let current = self.current;
         let target = if forward {
             self.search
                 .rows
@@ -473,7 +531,7 @@ impl App {
                 let turns = self.reader.panes[self.focus].transcript.turns.len().max(1);
                 turn * 100 / turns
             }
-            _ => self.top.index * 100 / self.visible.len().max(1),
+            _ => self.current * 100 / self.visible.len().max(1),
         }
     }
 
@@ -482,7 +540,7 @@ impl App {
         self.search
             .rows
             .iter()
-            .position(|&i| i == self.top.index)
+            .position(|&i| i == self.current)
             .map(|n| n + 1)
     }
 
@@ -508,7 +566,7 @@ impl App {
     /// rows one version lacks takes one press.
     fn next_divergent_block(&mut self) {
         let end = self.visible.len();
-        let mut index = self.top.index;
+        let mut index = self.current;
         let current = if index < end { self.block_at(index) } else { 0 };
         while index < end && current != 0 && self.block_at(index) == current {
             index += 1;
@@ -526,12 +584,7 @@ impl App {
     /// Moves to the first row of the block before the top row (or of the block the top row
     /// is in, when it is inside one).
     fn previous_divergent_block(&mut self) {
-        let mut index = if self.top.line > 0 {
-            self.top.index + 1
-        } else {
-            self.top.index
-        }
-        .min(self.visible.len());
+        let mut index = self.current.min(self.visible.len());
         while index > 0 && self.block_at(index - 1) == 0 {
             index -= 1;
         }
@@ -547,8 +600,8 @@ impl App {
     }
 
     fn jump_forward(&mut self, wanted: impl Fn(&App, usize) -> bool) {
-        let found = (self.top.index + 1..self.visible.len())
-            .find(|&index| wanted(self, self.visible[index]));
+        let found =
+            (self.current + 1..self.visible.len()).find(|&index| wanted(self, self.visible[index]));
         match found {
             Some(index) => self.top = Position { index, line: 0 },
             None => self.message = Some("no more".into()),
@@ -556,12 +609,7 @@ impl App {
     }
 
     fn jump_back(&mut self, wanted: impl Fn(&App, usize) -> bool) {
-        let end = if self.top.line > 0 {
-            self.top.index + 1
-        } else {
-            self.top.index
-        };
-        let found = (0..end.min(self.visible.len()))
+        let found = (0..self.current.min(self.visible.len()))
             .rev()
             .find(|&index| wanted(self, self.visible[index]));
         match found {
@@ -635,6 +683,9 @@ impl App {
 
     /// Keeps the top within the document: never past the last screen.
     fn clamp(&mut self) {
+        if self.screen().is_none() {
+            return;
+        }
         if self.visible.is_empty() {
             self.top = Position::default();
             return;

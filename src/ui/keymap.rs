@@ -219,7 +219,7 @@ pub const BINDINGS: &[Binding] = &[
         name: "back",
         keys: &[key(KeyCode::Esc)],
         action: Action::Back,
-        help: "close / clear / quit",
+        help: "close, clear the search, show all speakers",
         section: "Other",
     },
     Binding {

@@ -171,6 +171,7 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                 )
             })
         });
+        let first_drawn = skip;
         for line in 0..wrapped.height {
             if skip > 0 {
                 skip -= 1;
@@ -192,9 +193,12 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                 } else {
                     (" ", theme.text)
                 };
-                let current = if index == app.top.index { "▸" } else { " " };
-                buffer.set_string(screen.gutter.x, screen_y, current, theme.current_row);
                 buffer.set_string(screen.gutter.x + 1, screen_y, mark, style);
+            }
+            // The current row is marked where its text starts, or on the first line shown
+            // when its start is scrolled off (a row taller than the screen).
+            if index == app.current && line == first_text.unwrap_or(0).max(first_drawn) {
+                buffer.set_string(screen.gutter.x, screen_y, "▸", theme.current_row);
             }
             if let Some(separator) = screen.separator {
                 buffer.set_string(separator.x, screen_y, "│", theme.border);
@@ -318,25 +322,32 @@ fn draw_minimap(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen
     }
 }
 
-fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
-    let width = screen.footer.width as usize;
-    let mut left: Vec<String> = Vec::new();
+/// `1 hit`, `2 hits`.
+fn count(number: usize, what: &str) -> String {
+    if number == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{number} {what}s")
+    }
+}
+
+/// The status line's parts, in the order shown, each with how much it matters: when the
+/// line is too narrow the least important go first.
+fn status_parts(app: &App) -> Vec<(u8, String)> {
+    let mut parts: Vec<(u8, String)> = Vec::new();
     if let Some(id) = app.current_row() {
         let row = &app.reader.rows[id];
-        let side = if row.sides[app.focus].is_empty() {
-            1 - app.focus.min(1)
-        } else {
-            app.focus
-        };
-        if let Some(turn) = row.turn(side) {
-            let pane = &app.reader.panes[side.min(app.reader.panes.len() - 1)];
+        // The row number the exports give this row.
+        parts.push((9, format!("row {}/{}", id + 1, app.reader.rows.len())));
+        // The focused pane's turn: the pane shown alone, or the one Tab has chosen.
+        if let (Some(turn), Some(pane)) = (row.turn(app.focus), app.reader.panes.get(app.focus)) {
             let turns = pane.transcript.turns.len();
-            left.push(format!("turn {}/{}", turn + 1, turns));
-            left.push(visible(pane.label(turn)).into_owned());
+            parts.push((7, format!("turn {}/{}", turn + 1, turns)));
+            parts.push((4, visible(pane.label(turn)).into_owned()));
         }
-        left.push(format!("{}%", app.percent()));
+        parts.push((3, format!("{}%", app.percent())));
     } else {
-        left.push("nothing to show".into());
+        parts.push((9, "nothing to show".into()));
     }
     let selected: Vec<String> = app
         .filter
@@ -346,30 +357,36 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
         .map(|(index, _)| visible(&app.reader.speakers[index].name()).into_owned())
         .collect();
     if !selected.is_empty() {
-        left.push(format!("only: {}", selected.join(", ")));
+        parts.push((6, format!("only: {}", selected.join(", "))));
     }
     match &app.mode {
-        Mode::Searching { .. } => left.push(format!(
-            "/{}▏ {} hits",
-            visible(&app.search.query),
-            app.search.hits
+        Mode::Searching { .. } => parts.push((
+            10,
+            format!(
+                "/{}▏ {}",
+                visible(&app.search.query),
+                count(app.search.hits, "hit")
+            ),
         )),
         _ if !app.search.query.is_empty() => {
             let number = app.hit_number().map_or("-".to_string(), |n| n.to_string());
-            left.push(format!(
-                "/{} {number}/{} rows, {} hits",
-                visible(&app.search.query),
-                app.search.rows.len(),
-                app.search.hits
+            parts.push((
+                8,
+                format!(
+                    "/{} {number}/{}, {}",
+                    visible(&app.search.query),
+                    count(app.search.rows.len(), "row"),
+                    count(app.search.hits, "hit")
+                ),
             ));
         }
         _ => {}
     }
     if app.differences {
-        left.push("word diff on".into());
+        parts.push((5, "word diff on".into()));
     }
     if let Some(message) = &app.message {
-        left.push(visible(message).into_owned());
+        parts.push((10, visible(message).into_owned()));
     }
     // What the current row's flags say, with their evidence: why its gutter is marked.
     if let Some(id) = app.current_row() {
@@ -379,17 +396,65 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             .map(|flag| flag.describe())
             .collect();
         if !flags.is_empty() {
-            left.push(visible(&flags.join("; ")).into_owned());
+            parts.push((2, visible(&flags.join("; ")).into_owned()));
         }
     }
+    parts
+}
+
+/// Parts of the status line said more briefly when it is short of room.
+const SHORT_FORMS: &[(&str, &str)] = &[("word diff on", "diff")];
+
+/// Joins the parts within `width` columns: with wide separators if they fit, else narrow
+/// ones and short forms, dropping the least important parts until the rest fit; the last part left may be
+/// cut short.
+fn fit_parts(mut parts: Vec<(u8, String)>, width: usize) -> String {
+    let joined = |parts: &[(u8, String)], separator: &str| {
+        parts
+            .iter()
+            .map(|(_, text)| text.as_str())
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    let wide = joined(&parts, "  ·  ");
+    if wide.width() <= width {
+        return wide;
+    }
+    for (_, text) in &mut parts {
+        if let Some(short) = SHORT_FORMS.iter().find(|(long, _)| long == text) {
+            *text = short.1.to_string();
+        }
+    }
+    loop {
+        let line = joined(&parts, " · ");
+        if line.width() <= width || parts.len() <= 1 {
+            return fit(&line, width);
+        }
+        // Cut the last part rather than drop it when it is the least important and enough
+        // of it would still show.
+        let least = parts
+            .iter()
+            .enumerate()
+            .min_by_key(|(at, (priority, _))| (*priority, std::cmp::Reverse(*at)))
+            .map_or(0, |(at, _)| at);
+        let room = width.saturating_sub(line.width() - parts[least].1.width());
+        if least == parts.len() - 1 && room >= 16 {
+            return fit(&line, width);
+        }
+        parts.remove(least);
+    }
+}
+
+fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
+    let width = screen.footer.width as usize;
     let hint: String = [("help", "help"), ("quit", "quit")]
         .iter()
         .filter_map(|(name, what)| Some(format!(" {} {what} ", app.keymap.first_key(name)?)))
         .collect();
     let hint = hint.as_str();
-    let text = fit(
-        &format!(" {}", left.join("  ·  ")),
-        width.saturating_sub(hint.width()),
+    let text = format!(
+        " {}",
+        fit_parts(status_parts(app), width.saturating_sub(hint.width() + 1))
     );
     let padding = width.saturating_sub(text.width() + hint.width());
     let line = Line::from(vec![
