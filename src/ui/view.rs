@@ -354,7 +354,14 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         .iter()
         .enumerate()
         .filter(|(_, on)| **on)
-        .map(|(index, _)| visible(&app.reader.speakers[index].name()).into_owned())
+        .map(|(index, _)| {
+            // The focused pane's name for the speaker is enough, and leaves room.
+            let speaker = &app.reader.speakers[index];
+            let name = speaker.labels[app.focus.min(1)]
+                .clone()
+                .unwrap_or_else(|| speaker.name());
+            visible(&name).into_owned()
+        })
         .collect();
     if !selected.is_empty() {
         parts.push((6, format!("only: {}", selected.join(", "))));
