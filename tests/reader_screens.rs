@@ -240,3 +240,41 @@ fn status_line_at_80_columns() {
     let other = last_line(&screen(&app));
     assert!(other.contains("turn 2/4"), "the other pane's turn: {other}");
 }
+
+#[test]
+fn help_fits_small_screens_scrolls_and_closes_only_on_its_keys() {
+    let mut app = bundled_app(80, 24);
+    apply(&mut app, &[Action::Help]);
+    let first = screen(&app);
+    insta::assert_snapshot!("help_overlay_80x24", first);
+    assert!(first.contains("j/k scroll · Esc, ? or q closes this help"));
+    // Keys that do not close it leave it open; the scrolling keys scroll it to the legend.
+    apply(
+        &mut app,
+        &[Action::ToggleSpeaker(2), Action::NextDivergence],
+    );
+    assert_eq!(app.mode, tandem::ui::app::Mode::Help);
+    apply(&mut app, &[Action::Bottom]);
+    let last = screen(&app);
+    for mark in ["▸", "●", "○", "▐", "the other version has nothing here"] {
+        assert!(last.contains(mark), "{mark} in the legend:\n{last}");
+    }
+    apply(&mut app, &[Action::ScrollDown(5)]);
+    assert_eq!(screen(&app), last, "no scrolling past the end");
+    for size in [(100, 30), (120, 35)] {
+        let mut app = bundled_app(size.0, size.1);
+        apply(&mut app, &[Action::Help]);
+        let shown = screen(&app);
+        // Every line of the box is whole: its right border is drawn on each.
+        let box_lines = shown
+            .lines()
+            .filter(|l| l.contains('│') && l.contains("  "))
+            .count();
+        assert!(box_lines > 10, "{shown}");
+        assert!(!shown.contains("Divergen│"), "{shown}");
+        assert!(shown.contains("next turn"), "{shown}");
+    }
+    apply(&mut app, &[Action::Quit]);
+    assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
+    assert!(!app.quit, "q closes the help, it does not quit");
+}

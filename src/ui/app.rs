@@ -5,6 +5,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Layout, Screen};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
 use super::search::SearchIndex;
+use super::view;
 
 /// A place in the document: a row (an index into the rows shown) and a line within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,6 +78,8 @@ pub struct App {
     pub quit: bool,
     pub keymap: Keymap,
     pub layout: Layout,
+    /// The first line of the help shown, when the help is taller than the screen.
+    pub help_scroll: usize,
     /// Row heights plus one at `heights_for` widths; 0 is not yet measured.
     heights: Vec<u32>,
     heights_for: [u16; 2],
@@ -113,6 +116,7 @@ impl App {
             quit: false,
             keymap: Keymap::default(),
             layout: Layout::default(),
+            help_scroll: 0,
             heights,
             heights_for: [0, 0],
             minimap: Vec::new(),
@@ -249,14 +253,7 @@ impl App {
             Mode::Reading => self.read(action),
             Mode::Searching { before } => self.type_search(action, before),
             Mode::Speakers(list) => self.edit_speakers(action, list),
-            Mode::Help => {
-                if matches!(
-                    action,
-                    Action::Back | Action::Help | Action::Quit | Action::Confirm
-                ) {
-                    self.mode = Mode::Reading;
-                }
-            }
+            Mode::Help => self.read_help(action),
         }
     }
 
@@ -336,7 +333,10 @@ impl App {
                 }
             }
             Action::CopyRow => self.copy_row(),
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
             Action::Back => {
                 if !self.search.query.is_empty() {
                     self.search = Search::default();
@@ -358,6 +358,27 @@ impl App {
             | Action::Confirm => {}
         }
         self.clamp();
+    }
+
+    /// The help takes the scrolling keys, and closes only on the keys its footer names
+    /// (help, back, quit), so that a stray key does not close it unread.
+    fn read_help(&mut self, action: Action) {
+        let page = self.size.1.saturating_sub(6).max(1) as usize;
+        let last = view::help_scroll_limit(&self.keymap, self.size);
+        self.help_scroll = match action {
+            Action::Back | Action::Help | Action::Quit => {
+                self.mode = Mode::Reading;
+                0
+            }
+            Action::ScrollDown(lines) => self.help_scroll + lines,
+            Action::ScrollUp(lines) => self.help_scroll.saturating_sub(lines),
+            Action::PageDown => self.help_scroll + page,
+            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => self.help_scroll,
+        }
+        .min(last);
     }
 
     fn type_search(&mut self, action: Action, before: Position) {

@@ -232,7 +232,11 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The help line for the digit keys.
-pub const SPEAKER_DIGITS: (&str, &str, &str) = ("1-9", "show/hide the n-th speaker", "Speakers");
+pub const SPEAKER_DIGITS: (&str, &str, &str) = (
+    "1-9",
+    "show only speaker n; more digits add more",
+    "Speakers",
+);
 
 /// The bindings in force: the table above, with the configuration file's overrides.
 #[derive(Debug, Clone)]

@@ -146,7 +146,7 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match app.mode {
         app::Mode::Reading => app.keymap.action_for(key),
-        app::Mode::Help => Some(Action::Back),
+        app::Mode::Help => app.keymap.action_for(key),
         app::Mode::Searching { .. } | app::Mode::Speakers(_) => match key.code {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Char('c') if control => Some(Action::Back),

@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     draw_minimap(frame, app, theme, &screen);
     draw_status(frame, app, theme, &screen);
     match &app.mode {
-        Mode::Help => draw_help(frame, &app.keymap, theme),
+        Mode::Help => draw_help(frame, app, theme),
         Mode::Speakers(_) => draw_speakers(frame, app, theme),
         Mode::Reading | Mode::Searching { .. } => {}
     }
@@ -484,70 +484,138 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// The key table, in two columns when one would not fit the screen's height.
-fn draw_help(frame: &mut Frame<'_>, keymap: &Keymap, theme: &Theme) {
-    let rows = keymap.help_rows();
+/// The width of a column of the help.
+const HELP_COLUMN: u16 = 68;
+
+/// What the marks on the screen mean, for the help.
+const LEGEND: &[(&str, &str)] = &[
+    ("▸", "the current row: y copies it"),
+    ("●", "the versions differ here (status line: how)"),
+    ("○", "no counterpart in the other version"),
+    ("·", "the other version has nothing here"),
+    ("▐", "the strip: where ● and ○ rows are in the"),
+    ("", "document; bright: the part on screen"),
+    ("underlined", "unverified: not in the recording"),
+    ("struck through", "struck from the record"),
+    ("italic", "a note: [Via interpreter], (Applause.)"),
+];
+
+/// The help's sections: the key table, then the legend of the marks.
+fn help_sections(keymap: &Keymap, theme: &Theme) -> Vec<Vec<Line<'static>>> {
+    let key_style = theme.status_key.bg(theme.overlay.bg.unwrap_or_default());
+    let entry = |keys: &str, help: &str| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<19} "), key_style),
+            Span::raw(help.to_string()),
+        ])
+    };
+    let heading = |name: &str| Line::from(Span::styled(name.to_string(), theme.title));
     let mut sections: Vec<Vec<Line<'static>>> = Vec::new();
-    for row in &rows {
-        if sections.last().is_none_or(|lines| {
-            lines
-                .first()
-                .is_none_or(|first| first.to_string() != row.section)
-        }) {
-            sections.push(vec![Line::from(Span::styled(
-                row.section.to_string(),
-                theme.title,
-            ))]);
+    let mut section = "";
+    for row in keymap.help_rows() {
+        if row.section != section || sections.is_empty() {
+            section = row.section;
+            sections.push(vec![heading(section)]);
         }
         if let Some(lines) = sections.last_mut() {
-            let key_style = theme.status_key.bg(theme.overlay.bg.unwrap_or_default());
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<19} ", row.keys), key_style),
-                Span::raw(row.help.to_string()),
-            ]));
+            lines.push(entry(&row.keys, row.help));
         }
     }
-    let total: usize = sections.iter().map(|s| s.len() + 1).sum();
-    let area = frame.area();
-    let columns = if total + 3 > area.height as usize {
+    let mut legend = vec![heading("Marks")];
+    legend.extend(LEGEND.iter().map(|(mark, meaning)| entry(mark, meaning)));
+    sections.push(legend);
+    sections
+}
+
+/// The help's sections placed in columns (two when one would not fit the height and the
+/// screen is wide enough), and the number of lines the box has room for.
+fn help_columns(
+    sections: Vec<Vec<Line<'static>>>,
+    size: (u16, u16),
+) -> (Vec<Vec<Line<'static>>>, usize) {
+    // A margin of one line above and below, the borders and the footer.
+    let room = usize::from(size.1).saturating_sub(5).max(1);
+    let total: usize = sections.iter().map(|s| s.len() + 1).sum::<usize>() - 1;
+    let columns = if total > room && size.0 >= 2 * HELP_COLUMN + 4 {
         2
     } else {
         1
     };
-    let mut columns_lines: Vec<Vec<Line<'static>>> = vec![Vec::new(); columns];
     let per_column = total.div_ceil(columns);
+    let mut placed: Vec<Vec<Line<'static>>> = vec![Vec::new(); columns];
     for section in sections {
-        let column = columns_lines
+        let column = placed
             .iter()
             .position(|c| c.len() + section.len() <= per_column + 2)
             .unwrap_or(columns - 1);
-        if !columns_lines[column].is_empty() {
-            columns_lines[column].push(Line::from(""));
+        if !placed[column].is_empty() {
+            placed[column].push(Line::from(""));
         }
-        columns_lines[column].extend(section);
+        placed[column].extend(section);
     }
-    let height = columns_lines.iter().map(Vec::len).max().unwrap_or(0) as u16 + 3;
-    let column_width = 68;
-    let box_area = centered(area, column_width * columns as u16 + 2, height + 1);
+    (placed, room)
+}
+
+/// How far the help can scroll on a screen of `size`: 0 when it fits.
+pub fn help_scroll_limit(keymap: &Keymap, size: (u16, u16)) -> usize {
+    let (columns, room) = help_columns(help_sections(keymap, &Theme::default()), size);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    tallest.saturating_sub(room)
+}
+
+/// The key table and the legend, in two columns on a wide screen, scrolling when it does
+/// not fit.
+fn draw_help(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let (columns, room) =
+        help_columns(help_sections(&app.keymap, theme), (area.width, area.height));
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let shown = tallest.min(room);
+    let scroll = app.help_scroll.min(tallest - shown);
+    let box_area = centered(
+        area,
+        HELP_COLUMN * columns.len() as u16 + 2,
+        shown as u16 + 3,
+    );
     frame.render_widget(Clear, box_area);
+    let title = if tallest > shown {
+        format!(" Keys {}-{} of {} ", scroll + 1, scroll + shown, tallest)
+    } else {
+        " Keys ".to_string()
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Keys ")
+        .title(title)
         .style(theme.overlay);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    for (index, lines) in columns_lines.into_iter().enumerate() {
-        let x = inner.x + index as u16 * column_width;
-        let width = column_width.min(inner.right().saturating_sub(x));
+    for (index, lines) in columns.into_iter().enumerate() {
+        let x = inner.x + index as u16 * HELP_COLUMN;
+        let width = HELP_COLUMN.min(inner.right().saturating_sub(x));
         frame.render_widget(
-            Paragraph::new(lines).style(theme.overlay),
+            Paragraph::new(lines)
+                .style(theme.overlay)
+                .scroll((scroll as u16, 0)),
             Rect::new(x, inner.y, width, inner.height.saturating_sub(1)),
+        );
+    }
+    let key = |name: &str| app.keymap.first_key(name).unwrap_or_default();
+    let mut closing = format!(
+        "{}, {} or {} closes this help",
+        key("back"),
+        key("help"),
+        key("quit")
+    );
+    if tallest > shown {
+        closing = format!(
+            "{}/{} scroll · {closing}",
+            key("scroll-down"),
+            key("scroll-up")
         );
     }
     let footer = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
     frame.render_widget(
-        Paragraph::new(Span::styled("Esc or ? closes this help", theme.subtitle))
-            .style(theme.overlay),
+        Paragraph::new(Span::styled(closing, theme.subtitle)).style(theme.overlay),
         footer,
     );
 }
