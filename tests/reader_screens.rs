@@ -278,3 +278,26 @@ fn help_fits_small_screens_scrolls_and_closes_only_on_its_keys() {
     assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
     assert!(!app.quit, "q closes the help, it does not quit");
 }
+
+#[test]
+fn pane_headers_name_their_files() {
+    if !common::shared_corpus("pane_headers_name_their_files") {
+        return;
+    }
+    let folder = "../shared/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference";
+    let original = common::load(&format!("{folder}_ORIGINAL.md"));
+    let corrected = common::load(&format!("{folder}_CORRECTED.md"));
+    let alignment = align::align(&original, &corrected, &[]);
+    let reader = Reader::pair(original, corrected, alignment);
+    let mut app = App::new(reader, (160, 45));
+    let header = |app: &App| screen(app).lines().nth(1).unwrap().to_string();
+    let wide = header(&app);
+    assert!(
+        wide.contains("nference_ORIGINAL.md") && wide.contains("erence_CORRECTED.md"),
+        "{wide}"
+    );
+    apply(&mut app, &[Action::Resize(80, 24)]);
+    assert!(header(&app).contains("_ORIGINAL.md"), "{}", header(&app));
+    apply(&mut app, &[Action::SwitchFocus]);
+    assert!(header(&app).contains("_CORRECTED.md"), "{}", header(&app));
+}

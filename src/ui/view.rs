@@ -67,6 +67,38 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts the middle out of `text` to fit `width` columns: the start and the end of a file
+/// name (`…_ORIGINAL.md`) tell files apart best.
+fn cut_middle(text: &str, width: usize) -> String {
+    if text.width() <= width || width < 9 {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let keep = |from_end: bool, room: usize| {
+        let mut kept = String::new();
+        let mut used = 0;
+        let ordered: Box<dyn Iterator<Item = &char>> = if from_end {
+            Box::new(chars.iter().rev())
+        } else {
+            Box::new(chars.iter())
+        };
+        for &c in ordered {
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used > room {
+                break;
+            }
+            kept.push(c);
+        }
+        if from_end {
+            kept.chars().rev().collect()
+        } else {
+            kept
+        }
+    };
+    let room = width - 1;
+    format!("{}…{}", keep(false, room / 2), keep(true, room - room / 2))
+}
+
 fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
     let narrow = app.reader.is_pair() && screen.panes.len() == 1;
     for (side, rect) in &screen.panes {
@@ -82,12 +114,20 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             .title
             .clone()
             .unwrap_or_else(|| metadata.origin.file.clone());
-        let mut details: Vec<String> = Vec::new();
+        // The file name first: two versions from one site share their title and source.
+        let path = std::path::Path::new(&metadata.origin.file);
+        let name = path.file_name().map_or_else(
+            || metadata.origin.file.clone(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let mut details: Vec<String> = vec![name.clone()];
         details.extend(metadata.source.clone());
         details.extend(metadata.language.clone());
-        details.push(metadata.origin.file.clone());
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            details.push(format!("in {}", folder.display()));
+        }
         if *side == OTHER && !app.reader.metadata_changes.is_empty() {
-            details.insert(0, changed_metadata(&app.reader.metadata_changes));
+            details.insert(1, changed_metadata(&app.reader.metadata_changes));
         }
         if narrow {
             details.insert(
@@ -104,6 +144,11 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
                         .map_or(String::new(), |key| format!(" ({key}: the other)"))
                 ),
             );
+        }
+        if details.join(" · ").width() >= width
+            && let Some(entry) = details.iter_mut().find(|d| **d == name)
+        {
+            *entry = cut_middle(&name, width / 2);
         }
         let focused = app.reader.is_pair() && !narrow && app.focus == *side;
         let title_style = if focused {
