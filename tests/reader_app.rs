@@ -292,3 +292,28 @@ fn resizing_keeps_the_place() {
     app.update(Action::Resize(80, 24));
     assert_eq!(app.current_row(), row);
 }
+
+#[test]
+fn a_jump_near_the_end_makes_its_row_current_below_the_top() {
+    // The Korean version has four turns; the rows after them are the official version's
+    // alone, so with the Korean pane shown the last turns cannot come to the top.
+    let official = common::official_seed();
+    let korean = common::load("tests/fixtures/seoul-ko.txt");
+    let alignment = align::align(&official, &korean, &[]);
+    let mut app = App::new(Reader::pair(official, korean, alignment), (80, 24));
+    app.update(Action::SwitchFocus);
+    for turn in 1..4 {
+        app.update(Action::NextTurn);
+        assert_eq!(current_turn(&app, 1), Some(turn), "each ] goes a turn on");
+        let row = &app.reader.rows[app.current_row().unwrap()];
+        assert!(row.starts_turn(1));
+    }
+    assert!(
+        app.current > app.top.index,
+        "the last turn is current below the top"
+    );
+    app.update(Action::PreviousTurn);
+    assert_eq!(current_turn(&app, 1), Some(2));
+    app.update(Action::ScrollUp(1));
+    current_row_is_on_screen(&app);
+}

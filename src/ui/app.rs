@@ -78,6 +78,9 @@ pub struct App {
     pub quit: bool,
     pub keymap: Keymap,
     pub layout: Layout,
+    /// A row a jump went to, and the top of the screen it was shown with: near the end the
+    /// row cannot come to the top, and stays current below it until the screen moves.
+    pin: Option<(usize, Option<Position>)>,
     /// The first line of the help shown, when the help is taller than the screen.
     pub help_scroll: usize,
     /// Row heights plus one at `heights_for` widths; 0 is not yet measured.
@@ -116,6 +119,7 @@ impl App {
             quit: false,
             keymap: Keymap::default(),
             layout: Layout::default(),
+            pin: None,
             help_scroll: 0,
             heights,
             heights_for: [0, 0],
@@ -231,6 +235,14 @@ impl App {
             return;
         }
         let top = self.top;
+        if let Some((index, shown_with)) = self.pin.take() {
+            let shown_with = shown_with.unwrap_or(top);
+            if shown_with == top && self.starts_on_screen(index) {
+                self.pin = Some((index, Some(shown_with)));
+                self.current = index;
+                return;
+            }
+        }
         self.current = top.index;
         if top.line <= self.lead(top.index) {
             return;
@@ -246,6 +258,24 @@ impl App {
                 self.current = index;
             }
         }
+    }
+
+    /// Whether the first line of text of the shown row at `index` is on screen.
+    fn starts_on_screen(&mut self, index: usize) -> bool {
+        let top = self.top;
+        if index < top.index || index >= self.visible.len() {
+            return false;
+        }
+        let above: usize = (top.index..index).map(|i| self.height(i)).sum();
+        let start = above + self.lead(index);
+        start >= top.line && start - top.line < self.body_height()
+    }
+
+    /// Brings the shown row at `index` to the top (or as near as the end allows) and makes
+    /// it the current row.
+    fn go_to(&mut self, index: usize) {
+        self.top = Position { index, line: 0 };
+        self.pin = Some((index, None));
     }
 
     fn apply(&mut self, action: Action) {
@@ -457,6 +487,7 @@ impl App {
             })
             .collect();
         self.filter_generation += 1;
+        self.pin = None;
         self.top = Position {
             index: self.visible.partition_point(|&id| id < current),
             line: 0,
@@ -471,13 +502,10 @@ impl App {
     fn find(&mut self, from: Position) {
         self.recount_hits();
         match self.search.rows.iter().find(|&&index| index >= from.index) {
-            Some(&index) => self.top = Position { index, line: 0 },
+            Some(&index) => self.go_to(index),
             None => {
                 if let Some(&first) = self.search.rows.first() {
-                    self.top = Position {
-                        index: first,
-                        line: 0,
-                    };
+                    self.go_to(first);
                 } else {
                     self.top = from;
                 }
@@ -535,7 +563,7 @@ impl App {
                 .or(self.search.rows.last())
         };
         if let Some(&index) = target {
-            self.top = Position { index, line: 0 };
+            self.go_to(index);
         }
     }
 
@@ -596,7 +624,7 @@ impl App {
             index += 1;
         }
         if index < end {
-            self.top = Position { index, line: 0 };
+            self.go_to(index);
         } else {
             self.message = Some("no more divergences below".into());
         }
@@ -617,14 +645,14 @@ impl App {
         while index > 0 && self.block_at(index - 1) == block {
             index -= 1;
         }
-        self.top = Position { index, line: 0 };
+        self.go_to(index);
     }
 
     fn jump_forward(&mut self, wanted: impl Fn(&App, usize) -> bool) {
         let found =
             (self.current + 1..self.visible.len()).find(|&index| wanted(self, self.visible[index]));
         match found {
-            Some(index) => self.top = Position { index, line: 0 },
+            Some(index) => self.go_to(index),
             None => self.message = Some("no more".into()),
         }
     }
@@ -634,7 +662,7 @@ impl App {
             .rev()
             .find(|&index| wanted(self, self.visible[index]));
         match found {
-            Some(index) => self.top = Position { index, line: 0 },
+            Some(index) => self.go_to(index),
             None => self.message = Some("no more".into()),
         }
     }
