@@ -317,3 +317,43 @@ fn a_jump_near_the_end_makes_its_row_current_below_the_top() {
     app.update(Action::ScrollUp(1));
     current_row_is_on_screen(&app);
 }
+
+#[test]
+fn go_to_a_row_a_turn_or_a_percentage() {
+    let mut app = bundled(160, 45);
+    let go = |app: &mut App, text: &str| {
+        app.update(Action::StartGoTo);
+        for c in text.chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Confirm);
+    };
+    go(&mut app, "120");
+    assert_eq!(app.current_row(), Some(119), "row numbers count from 1");
+    go(&mut app, "t12");
+    assert_eq!(current_turn(&app, 0), Some(11));
+    let row = &app.reader.rows[app.current_row().unwrap()];
+    assert!(row.starts_turn(0), "the turn's first row");
+    go(&mut app, "50%");
+    assert_eq!(app.current, app.visible.len() / 2);
+    go(&mut app, "t99");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("there is no turn 99 (the last is 23)")
+    );
+    go(&mut app, "9999");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("there is no row 9999 (the last is 271)")
+    );
+    go(&mut app, "x");
+    assert!(app.message.as_deref().unwrap().starts_with("go to 'x'?"));
+    go(&mut app, "1");
+    assert_eq!(app.current, 0);
+    // Esc leaves the prompt without moving.
+    app.update(Action::StartGoTo);
+    app.update(Action::Type('9'));
+    app.update(Action::Back);
+    assert_eq!(app.current, 0);
+    assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
+}

@@ -301,3 +301,18 @@ fn pane_headers_name_their_files() {
     apply(&mut app, &[Action::SwitchFocus]);
     assert!(header(&app).contains("_CORRECTED.md"), "{}", header(&app));
 }
+
+#[test]
+fn go_to_prompt() {
+    let mut app = bundled_app(80, 24);
+    apply(&mut app, &[Action::StartGoTo]);
+    apply(&mut app, &typed("t12"));
+    let status = screen(&app).lines().last().unwrap().to_string();
+    insta::assert_snapshot!(status);
+    apply(&mut app, &[Action::Confirm]);
+    assert!(
+        screen(&app).contains("▸○ FOREIGN MINISTER CHO  turn 12"),
+        "{}",
+        screen(&app)
+    );
+}

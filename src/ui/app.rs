@@ -46,6 +46,8 @@ pub enum Mode {
     },
     Speakers(SpeakerList),
     Help,
+    /// Typing where to go (see [`App::go_to_place`]).
+    GoTo(String),
 }
 
 /// The search in effect: the query and the rows (indices into the rows shown) that match it.
@@ -284,6 +286,7 @@ impl App {
             Mode::Searching { before } => self.type_search(action, before),
             Mode::Speakers(list) => self.edit_speakers(action, list),
             Mode::Help => self.read_help(action),
+            Mode::GoTo(text) => self.type_place(action, text),
         }
     }
 
@@ -337,6 +340,7 @@ impl App {
                 self.filter.iter_mut().for_each(|t| *t = false);
                 self.refilter();
             }
+            Action::StartGoTo => self.mode = Mode::GoTo(String::new()),
             Action::StartSearch => {
                 self.mode = Mode::Searching { before: self.top };
                 self.search = Search::default();
@@ -409,6 +413,78 @@ impl App {
             _ => self.help_scroll,
         }
         .min(last);
+    }
+
+    fn type_place(&mut self, action: Action, mut text: String) {
+        match action {
+            Action::Type(c) => text.push(c),
+            Action::Erase => {
+                text.pop();
+            }
+            Action::Confirm => {
+                self.mode = Mode::Reading;
+                if let Err(problem) = self.go_to_place(&text) {
+                    self.message = Some(problem);
+                }
+                self.clamp();
+                return;
+            }
+            Action::Back | Action::Quit => {
+                self.mode = Mode::Reading;
+                return;
+            }
+            _ => {}
+        }
+        self.mode = Mode::GoTo(text);
+    }
+
+    /// Goes to a place written as vim's and less's users write it: `120` (the row number the
+    /// status line and the exports give), `t12` (the focused version's twelfth turn) or `40%`.
+    /// A row hidden by the speaker filter gives the next row shown.
+    pub fn go_to_place(&mut self, text: &str) -> Result<(), String> {
+        let text = text.trim();
+        let number = |digits: &str| {
+            digits
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0 || text.ends_with('%'))
+                .ok_or_else(|| {
+                    format!("go to '{text}'? write a row (120), a turn (t12) or a percentage (40%)")
+                })
+        };
+        let index = if let Some(percent) = text.strip_suffix('%') {
+            let percent = number(percent)?.min(100);
+            (self.visible.len() * percent / 100).min(self.visible.len().saturating_sub(1))
+        } else if let Some(turn) = text.strip_prefix(['t', 'T']) {
+            let turn = number(turn)? - 1;
+            let turns = self.reader.panes[self.focus].transcript.turns.len();
+            if turn >= turns {
+                return Err(format!(
+                    "there is no turn {} (the last is {turns})",
+                    turn + 1
+                ));
+            }
+            let reader = &self.reader;
+            let focus = self.focus;
+            self.visible
+                .iter()
+                .position(|&id| reader.rows[id].turn(focus).is_some_and(|t| t >= turn))
+                .ok_or_else(|| format!("turn {} is hidden by the speaker filter", turn + 1))?
+        } else {
+            let row = number(text)?;
+            if row > self.reader.rows.len() {
+                return Err(format!(
+                    "there is no row {row} (the last is {})",
+                    self.reader.rows.len()
+                ));
+            }
+            self.visible
+                .partition_point(|&id| id + 1 < row)
+                .min(self.visible.len().saturating_sub(1))
+        };
+        self.go_to(index);
+        Ok(())
     }
 
     fn type_search(&mut self, action: Action, before: Position) {

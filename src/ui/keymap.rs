@@ -111,6 +111,13 @@ pub const BINDINGS: &[Binding] = &[
         section: "Scroll",
     },
     Binding {
+        name: "go-to",
+        keys: &[ch(':')],
+        action: Action::StartGoTo,
+        help: "go to: row 120, turn t12, or 40% (enter)",
+        section: "Scroll",
+    },
+    Binding {
         name: "next-turn",
         keys: &[ch(']')],
         action: Action::NextTurn,

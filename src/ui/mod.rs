@@ -147,7 +147,8 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     match app.mode {
         app::Mode::Reading => app.keymap.action_for(key),
         app::Mode::Help => app.keymap.action_for(key),
-        app::Mode::Searching { .. } | app::Mode::Speakers(_) => match key.code {
+        app::Mode::Searching { .. } | app::Mode::GoTo(_) | app::Mode::Speakers(_) => match key.code
+        {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Char('c') if control => Some(Action::Back),
             KeyCode::Enter => Some(Action::Confirm),

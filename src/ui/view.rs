@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     match &app.mode {
         Mode::Help => draw_help(frame, app, theme),
         Mode::Speakers(_) => draw_speakers(frame, app, theme),
-        Mode::Reading | Mode::Searching { .. } => {}
+        Mode::Reading | Mode::Searching { .. } | Mode::GoTo(_) => {}
     }
 }
 
@@ -412,6 +412,9 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         parts.push((6, format!("only: {}", selected.join(", "))));
     }
     match &app.mode {
+        Mode::GoTo(text) => {
+            parts.push((10, format!(":{}▏ row, t turn or %, enter", visible(text))))
+        }
         Mode::Searching { .. } => parts.push((
             10,
             format!(
