@@ -153,10 +153,10 @@ fn reads_keys_and_quits_cleanly() {
     assert!(session.screen.lock().unwrap().screen().alternate_screen());
     assert!(!session.cooked(), "raw mode while reading");
     session.send(b"?");
-    session.wait_for_text("Esc or ? closes this help");
+    session.wait_for_text("Esc, ? or q closes this help");
     session.send(b"\x1b");
     session.wait_for("the help to close", |s| {
-        !s.contents().contains("Esc or ? closes this help")
+        !s.contents().contains("Esc, ? or q closes this help")
     });
     session.send(b"/orleans");
     session.wait_for_text("2 hits");

@@ -93,7 +93,90 @@ fn escape_clears_search_then_filter_then_quits() {
     assert!(!app.filter.contains(&true));
     assert!(!app.quit);
     app.update(Action::Back);
+    assert!(!app.quit, "one Esc too many does not quit");
+    assert_eq!(app.message.as_deref(), Some("nothing to close (q quits)"));
+    app.update(Action::Quit);
     assert!(app.quit);
+}
+
+/// Checks that the current row starts on screen, and that it is the top row unless the top
+/// row's start is scrolled off.
+fn current_row_is_on_screen(app: &App) {
+    let widths = app.screen().unwrap().widths();
+    let body = app.screen().unwrap().body_height();
+    let height = |index: usize| {
+        layout::row_height(&app.reader, &app.reader.rows[app.visible[index]], widths)
+    };
+    assert!(app.current >= app.top.index);
+    let mut y = 0;
+    for index in app.top.index..app.current {
+        y += height(index);
+    }
+    let lead = usize::from(app.reader.rows[app.visible[app.current]].breaks_before);
+    let start = (y + lead).saturating_sub(app.top.line);
+    assert!(
+        start < body || app.current == app.top.index,
+        "the current row's first line ({start}) is on a screen of {body} lines"
+    );
+    if app.current > app.top.index {
+        let top_start = usize::from(app.reader.rows[app.visible[app.top.index]].breaks_before);
+        assert!(
+            app.top.line > top_start,
+            "the top row's start is scrolled off"
+        );
+    }
+}
+
+#[test]
+fn the_current_row_is_always_the_first_that_starts_on_screen() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut app = bundled(width, height);
+        app.update(Action::Bottom);
+        current_row_is_on_screen(&app);
+        app.update(Action::CopyRow);
+        let id = app.current_row().unwrap();
+        assert_eq!(
+            app.message.as_deref(),
+            Some(format!("copied row {} to the clipboard", id + 1).as_str()),
+            "y copies the marked row"
+        );
+        app.update(Action::Top);
+        for _ in 0..200 {
+            app.update(Action::ScrollDown(1));
+            current_row_is_on_screen(&app);
+        }
+    }
+}
+
+#[test]
+fn jumps_start_from_the_current_row() {
+    let mut app = bundled(160, 45);
+    app.update(Action::NextTurn);
+    app.update(Action::NextTurn);
+    let second = app.current;
+    // Scrolled so that the turn's first line is off screen: the next row is current, and
+    // going back a turn lands on the turn it belongs to, not further.
+    app.update(Action::ScrollDown(1));
+    app.update(Action::ScrollDown(1));
+    assert!(app.current > second);
+    app.update(Action::PreviousTurn);
+    assert_eq!(app.current, second);
+}
+
+#[test]
+fn shrinking_below_the_smallest_size_keeps_the_place() {
+    let mut app = bundled(80, 24);
+    for _ in 0..6 {
+        app.update(Action::NextTurn);
+    }
+    let row = app.current_row();
+    app.update(Action::Resize(30, 6));
+    app.update(Action::Resize(80, 24));
+    assert_eq!(app.current_row(), row);
+    assert_eq!(app.top.line, 0, "the row is at the top");
+    app.update(Action::Resize(39, 24));
+    app.update(Action::Resize(160, 45));
+    assert_eq!(app.current_row(), row);
 }
 
 #[test]
@@ -204,4 +287,73 @@ fn resizing_keeps_the_place() {
     assert_eq!(app.current_row(), row);
     app.update(Action::Resize(200, 60));
     assert_eq!(app.current_row(), row);
+    app.update(Action::ScrollDown(3));
+    let row = app.current_row();
+    app.update(Action::Resize(80, 24));
+    assert_eq!(app.current_row(), row);
+}
+
+#[test]
+fn a_jump_near_the_end_makes_its_row_current_below_the_top() {
+    // The Korean version has four turns; the rows after them are the official version's
+    // alone, so with the Korean pane shown the last turns cannot come to the top.
+    let official = common::official_seed();
+    let korean = common::load("tests/fixtures/seoul-ko.txt");
+    let alignment = align::align(&official, &korean, &[]);
+    let mut app = App::new(Reader::pair(official, korean, alignment), (80, 24));
+    app.update(Action::SwitchFocus);
+    for turn in 1..4 {
+        app.update(Action::NextTurn);
+        assert_eq!(current_turn(&app, 1), Some(turn), "each ] goes a turn on");
+        let row = &app.reader.rows[app.current_row().unwrap()];
+        assert!(row.starts_turn(1));
+    }
+    assert!(
+        app.current > app.top.index,
+        "the last turn is current below the top"
+    );
+    app.update(Action::PreviousTurn);
+    assert_eq!(current_turn(&app, 1), Some(2));
+    app.update(Action::ScrollUp(1));
+    current_row_is_on_screen(&app);
+}
+
+#[test]
+fn go_to_a_row_a_turn_or_a_percentage() {
+    let mut app = bundled(160, 45);
+    let go = |app: &mut App, text: &str| {
+        app.update(Action::StartGoTo);
+        for c in text.chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Confirm);
+    };
+    go(&mut app, "120");
+    assert_eq!(app.current_row(), Some(119), "row numbers count from 1");
+    go(&mut app, "t12");
+    assert_eq!(current_turn(&app, 0), Some(11));
+    let row = &app.reader.rows[app.current_row().unwrap()];
+    assert!(row.starts_turn(0), "the turn's first row");
+    go(&mut app, "50%");
+    assert_eq!(app.current, app.visible.len() / 2);
+    go(&mut app, "t99");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("there is no turn 99 (the last is 23)")
+    );
+    go(&mut app, "9999");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("there is no row 9999 (the last is 271)")
+    );
+    go(&mut app, "x");
+    assert!(app.message.as_deref().unwrap().starts_with("go to 'x'?"));
+    go(&mut app, "1");
+    assert_eq!(app.current, 0);
+    // Esc leaves the prompt without moving.
+    app.update(Action::StartGoTo);
+    app.update(Action::Type('9'));
+    app.update(Action::Back);
+    assert_eq!(app.current, 0);
+    assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
 }

@@ -213,3 +213,106 @@ fn rebound_keys_show_in_the_help_and_the_status_line() {
     let help = screen(&app);
     assert!(help.contains("x                   quit"), "{help}");
 }
+
+#[test]
+fn status_line_at_80_columns() {
+    let mut app = bundled_app(80, 24);
+    apply(&mut app, &[Action::StartSearch]);
+    apply(&mut app, &typed("korea"));
+    let typing = screen(&app);
+    let last_line = |text: &str| text.lines().last().unwrap().to_string();
+    assert!(last_line(&typing).contains("/korea▏ 144 hits"), "{typing}");
+    apply(&mut app, &[Action::Confirm, Action::ToggleDiff]);
+    let status = last_line(&screen(&app));
+    // The row number, the focused pane's turn, the search count and the diff all fit;
+    // what matters least (the percentage, the flags) gives way.
+    for part in [
+        "row 7/271",
+        "turn 1/23",
+        "/korea 5/97 rows, 144 hits",
+        "diff",
+        "q quit",
+    ] {
+        assert!(status.contains(part), "{part} in {status}");
+    }
+    insta::assert_snapshot!(status);
+    apply(&mut app, &[Action::SwitchFocus]);
+    let other = last_line(&screen(&app));
+    assert!(other.contains("turn 2/4"), "the other pane's turn: {other}");
+}
+
+#[test]
+fn help_fits_small_screens_scrolls_and_closes_only_on_its_keys() {
+    let mut app = bundled_app(80, 24);
+    apply(&mut app, &[Action::Help]);
+    let first = screen(&app);
+    insta::assert_snapshot!("help_overlay_80x24", first);
+    assert!(first.contains("j/k scroll · Esc, ? or q closes this help"));
+    // Keys that do not close it leave it open; the scrolling keys scroll it to the legend.
+    apply(
+        &mut app,
+        &[Action::ToggleSpeaker(2), Action::NextDivergence],
+    );
+    assert_eq!(app.mode, tandem::ui::app::Mode::Help);
+    apply(&mut app, &[Action::Bottom]);
+    let last = screen(&app);
+    for mark in ["▸", "●", "○", "▐", "the other version has nothing here"] {
+        assert!(last.contains(mark), "{mark} in the legend:\n{last}");
+    }
+    apply(&mut app, &[Action::ScrollDown(5)]);
+    assert_eq!(screen(&app), last, "no scrolling past the end");
+    for size in [(100, 30), (120, 35)] {
+        let mut app = bundled_app(size.0, size.1);
+        apply(&mut app, &[Action::Help]);
+        let shown = screen(&app);
+        // Every line of the box is whole: its right border is drawn on each.
+        let box_lines = shown
+            .lines()
+            .filter(|l| l.contains('│') && l.contains("  "))
+            .count();
+        assert!(box_lines > 10, "{shown}");
+        assert!(!shown.contains("Divergen│"), "{shown}");
+        assert!(shown.contains("next turn"), "{shown}");
+    }
+    apply(&mut app, &[Action::Quit]);
+    assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
+    assert!(!app.quit, "q closes the help, it does not quit");
+}
+
+#[test]
+fn pane_headers_name_their_files() {
+    if !common::shared_corpus("pane_headers_name_their_files") {
+        return;
+    }
+    let folder = "../shared/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference";
+    let original = common::load(&format!("{folder}_ORIGINAL.md"));
+    let corrected = common::load(&format!("{folder}_CORRECTED.md"));
+    let alignment = align::align(&original, &corrected, &[]);
+    let reader = Reader::pair(original, corrected, alignment);
+    let mut app = App::new(reader, (160, 45));
+    let header = |app: &App| screen(app).lines().nth(1).unwrap().to_string();
+    let wide = header(&app);
+    assert!(
+        wide.contains("nference_ORIGINAL.md") && wide.contains("erence_CORRECTED.md"),
+        "{wide}"
+    );
+    apply(&mut app, &[Action::Resize(80, 24)]);
+    assert!(header(&app).contains("_ORIGINAL.md"), "{}", header(&app));
+    apply(&mut app, &[Action::SwitchFocus]);
+    assert!(header(&app).contains("_CORRECTED.md"), "{}", header(&app));
+}
+
+#[test]
+fn go_to_prompt() {
+    let mut app = bundled_app(80, 24);
+    apply(&mut app, &[Action::StartGoTo]);
+    apply(&mut app, &typed("t12"));
+    let status = screen(&app).lines().last().unwrap().to_string();
+    insta::assert_snapshot!(status);
+    apply(&mut app, &[Action::Confirm]);
+    assert!(
+        screen(&app).contains("▸○ FOREIGN MINISTER CHO  turn 12"),
+        "{}",
+        screen(&app)
+    );
+}

@@ -36,6 +36,8 @@ pub enum Action {
     SearchNext,
     /// Go to the previous search hit.
     SearchPrevious,
+    /// Open the go-to prompt: a row number, `t12` for a turn, or `40%`.
+    StartGoTo,
     /// Go to the next divergent or unmatched row.
     NextDivergence,
     /// Go to the previous divergent or unmatched row.
@@ -48,7 +50,7 @@ pub enum Action {
     CopyRow,
     /// Show or hide the help.
     Help,
-    /// Close what is open, or quit.
+    /// Close what is open, clear the search or the speaker filter (never quits).
     Back,
     /// Quit.
     Quit,

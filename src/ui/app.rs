@@ -5,6 +5,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Layout, Screen};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
 use super::search::SearchIndex;
+use super::view;
 
 /// A place in the document: a row (an index into the rows shown) and a line within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,6 +46,8 @@ pub enum Mode {
     },
     Speakers(SpeakerList),
     Help,
+    /// Typing where to go (see [`App::go_to_place`]).
+    GoTo(String),
 }
 
 /// The search in effect: the query and the rows (indices into the rows shown) that match it.
@@ -60,6 +63,9 @@ pub struct App {
     pub mode: Mode,
     pub focus: Side,
     pub top: Position,
+    /// The current row (an index into the rows shown): the first row whose start is on
+    /// screen, marked in the gutter; what `y`, the status line and the jumps start from.
+    pub current: usize,
     /// Ids of the rows shown, in order (all rows unless speakers are filtered).
     pub visible: Vec<usize>,
     /// Per speaker entry, whether the filter shows it; none ticked shows everyone.
@@ -74,6 +80,11 @@ pub struct App {
     pub quit: bool,
     pub keymap: Keymap,
     pub layout: Layout,
+    /// A row a jump went to, and the top of the screen it was shown with: near the end the
+    /// row cannot come to the top, and stays current below it until the screen moves.
+    pin: Option<(usize, Option<Position>)>,
+    /// The first line of the help shown, when the help is taller than the screen.
+    pub help_scroll: usize,
     /// Row heights plus one at `heights_for` widths; 0 is not yet measured.
     heights: Vec<u32>,
     heights_for: [u16; 2],
@@ -99,6 +110,7 @@ impl App {
             mode: Mode::Reading,
             focus: OFFICIAL,
             top: Position::default(),
+            current: 0,
             visible,
             filter,
             search: Search::default(),
@@ -109,6 +121,8 @@ impl App {
             quit: false,
             keymap: Keymap::default(),
             layout: Layout::default(),
+            pin: None,
+            help_scroll: 0,
             heights,
             heights_for: [0, 0],
             minimap: Vec::new(),
@@ -116,7 +130,7 @@ impl App {
             filter_generation: 0,
             search_index: None,
         }
-        .with_minimap()
+        .settled()
     }
 
     /// The reader with the configuration's key bindings and layout.
@@ -126,7 +140,9 @@ impl App {
         self
     }
 
-    fn with_minimap(mut self) -> Self {
+    fn settled(mut self) -> Self {
+        self.clamp();
+        self.settle_current();
         self.refresh_minimap();
         self
     }
@@ -175,15 +191,93 @@ impl App {
         self.screen().map_or(1, |s| s.body_height()).max(1)
     }
 
-    /// The id of the row at the top of the screen.
+    /// The id of the current row.
     pub fn current_row(&self) -> Option<usize> {
-        self.visible.get(self.top.index).copied()
+        self.visible.get(self.current).copied()
     }
 
     pub fn update(&mut self, action: Action) {
         self.message = None;
-        self.apply(action);
+        if let Action::Resize(width, height) = action {
+            self.resize(width, height);
+        } else {
+            self.apply(action);
+        }
+        self.settle_current();
         self.refresh_minimap();
+    }
+
+    /// Keeps the current row at the top across a resize. Below the smallest size nothing is
+    /// laid out, so the place is kept as it was until the terminal grows again.
+    fn resize(&mut self, width: u16, height: u16) {
+        let current = self.current;
+        self.size = (width, height);
+        if self.screen().is_some() {
+            self.top = Position {
+                index: current,
+                line: 0,
+            };
+            self.clamp();
+        }
+    }
+
+    /// How many lines of the shown row at `index` come before its first line of text (the
+    /// blank line that separates paragraphs).
+    fn lead(&self, index: usize) -> usize {
+        self.visible
+            .get(index)
+            .map_or(0, |&id| usize::from(self.reader.rows[id].breaks_before))
+    }
+
+    /// Works out the current row from the top of the screen: the top row while its first
+    /// line of text is on screen, else the next row that starts on screen (a row taller than
+    /// the screen stays current while it fills it).
+    fn settle_current(&mut self) {
+        if self.screen().is_none() || self.visible.is_empty() {
+            return;
+        }
+        let top = self.top;
+        if let Some((index, shown_with)) = self.pin.take() {
+            let shown_with = shown_with.unwrap_or(top);
+            if shown_with == top && self.starts_on_screen(index) {
+                self.pin = Some((index, Some(shown_with)));
+                self.current = index;
+                return;
+            }
+        }
+        self.current = top.index;
+        if top.line <= self.lead(top.index) {
+            return;
+        }
+        let mut y = self.height(top.index).saturating_sub(top.line);
+        let mut index = top.index + 1;
+        while index < self.visible.len() && self.height(index) == 0 {
+            index += 1;
+        }
+        if index < self.visible.len() {
+            y += self.lead(index);
+            if y < self.body_height() {
+                self.current = index;
+            }
+        }
+    }
+
+    /// Whether the first line of text of the shown row at `index` is on screen.
+    fn starts_on_screen(&mut self, index: usize) -> bool {
+        let top = self.top;
+        if index < top.index || index >= self.visible.len() {
+            return false;
+        }
+        let above: usize = (top.index..index).map(|i| self.height(i)).sum();
+        let start = above + self.lead(index);
+        start >= top.line && start - top.line < self.body_height()
+    }
+
+    /// Brings the shown row at `index` to the top (or as near as the end allows) and makes
+    /// it the current row.
+    fn go_to(&mut self, index: usize) {
+        self.top = Position { index, line: 0 };
+        self.pin = Some((index, None));
     }
 
     fn apply(&mut self, action: Action) {
@@ -191,14 +285,8 @@ impl App {
             Mode::Reading => self.read(action),
             Mode::Searching { before } => self.type_search(action, before),
             Mode::Speakers(list) => self.edit_speakers(action, list),
-            Mode::Help => {
-                if matches!(
-                    action,
-                    Action::Back | Action::Help | Action::Quit | Action::Confirm
-                ) {
-                    self.mode = Mode::Reading;
-                }
-            }
+            Mode::Help => self.read_help(action),
+            Mode::GoTo(text) => self.type_place(action, text),
         }
     }
 
@@ -252,6 +340,7 @@ impl App {
                 self.filter.iter_mut().for_each(|t| *t = false);
                 self.refilter();
             }
+            Action::StartGoTo => self.mode = Mode::GoTo(String::new()),
             Action::StartSearch => {
                 self.mode = Mode::Searching { before: self.top };
                 self.search = Search::default();
@@ -278,19 +367,24 @@ impl App {
                 }
             }
             Action::CopyRow => self.copy_row(),
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
             Action::Back => {
                 if !self.search.query.is_empty() {
                     self.search = Search::default();
                 } else if self.filter.contains(&true) {
                     self.read(Action::ClearFilters);
                 } else {
-                    self.quit = true;
+                    // One Esc too many must not end the session: quitting takes its own key.
+                    let quit = self.keymap.first_key("quit").unwrap_or_else(|| "q".into());
+                    self.message = Some(format!("nothing to close ({quit} quits)"));
                 }
             }
             Action::Quit => self.quit = true,
-            Action::Resize(width, height) => self.size = (width, height),
-            Action::Type(_)
+            Action::Resize(..)
+            | Action::Type(_)
             | Action::Erase
             | Action::ListUp
             | Action::ListDown
@@ -298,6 +392,99 @@ impl App {
             | Action::Confirm => {}
         }
         self.clamp();
+    }
+
+    /// The help takes the scrolling keys, and closes only on the keys its footer names
+    /// (help, back, quit), so that a stray key does not close it unread.
+    fn read_help(&mut self, action: Action) {
+        let page = self.size.1.saturating_sub(6).max(1) as usize;
+        let last = view::help_scroll_limit(&self.keymap, self.size);
+        self.help_scroll = match action {
+            Action::Back | Action::Help | Action::Quit => {
+                self.mode = Mode::Reading;
+                0
+            }
+            Action::ScrollDown(lines) => self.help_scroll + lines,
+            Action::ScrollUp(lines) => self.help_scroll.saturating_sub(lines),
+            Action::PageDown => self.help_scroll + page,
+            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => self.help_scroll,
+        }
+        .min(last);
+    }
+
+    fn type_place(&mut self, action: Action, mut text: String) {
+        match action {
+            Action::Type(c) => text.push(c),
+            Action::Erase => {
+                text.pop();
+            }
+            Action::Confirm => {
+                self.mode = Mode::Reading;
+                if let Err(problem) = self.go_to_place(&text) {
+                    self.message = Some(problem);
+                }
+                self.clamp();
+                return;
+            }
+            Action::Back | Action::Quit => {
+                self.mode = Mode::Reading;
+                return;
+            }
+            _ => {}
+        }
+        self.mode = Mode::GoTo(text);
+    }
+
+    /// Goes to a place written as vim's and less's users write it: `120` (the row number the
+    /// status line and the exports give), `t12` (the focused version's twelfth turn) or `40%`.
+    /// A row hidden by the speaker filter gives the next row shown.
+    pub fn go_to_place(&mut self, text: &str) -> Result<(), String> {
+        let text = text.trim();
+        let number = |digits: &str| {
+            digits
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0 || text.ends_with('%'))
+                .ok_or_else(|| {
+                    format!("go to '{text}'? write a row (120), a turn (t12) or a percentage (40%)")
+                })
+        };
+        let index = if let Some(percent) = text.strip_suffix('%') {
+            let percent = number(percent)?.min(100);
+            (self.visible.len() * percent / 100).min(self.visible.len().saturating_sub(1))
+        } else if let Some(turn) = text.strip_prefix(['t', 'T']) {
+            let turn = number(turn)? - 1;
+            let turns = self.reader.panes[self.focus].transcript.turns.len();
+            if turn >= turns {
+                return Err(format!(
+                    "there is no turn {} (the last is {turns})",
+                    turn + 1
+                ));
+            }
+            let reader = &self.reader;
+            let focus = self.focus;
+            self.visible
+                .iter()
+                .position(|&id| reader.rows[id].turn(focus).is_some_and(|t| t >= turn))
+                .ok_or_else(|| format!("turn {} is hidden by the speaker filter", turn + 1))?
+        } else {
+            let row = number(text)?;
+            if row > self.reader.rows.len() {
+                return Err(format!(
+                    "there is no row {row} (the last is {})",
+                    self.reader.rows.len()
+                ));
+            }
+            self.visible
+                .partition_point(|&id| id + 1 < row)
+                .min(self.visible.len().saturating_sub(1))
+        };
+        self.go_to(index);
+        Ok(())
     }
 
     fn type_search(&mut self, action: Action, before: Position) {
@@ -321,7 +508,6 @@ impl App {
                 self.search = Search::default();
                 self.top = before;
             }
-            Action::Resize(width, height) => self.size = (width, height),
             _ => {}
         }
         self.clamp();
@@ -358,7 +544,6 @@ impl App {
                 self.mode = Mode::Reading;
                 return;
             }
-            Action::Resize(width, height) => self.size = (width, height),
             _ => {}
         }
         self.mode = Mode::Speakers(list);
@@ -378,6 +563,7 @@ impl App {
             })
             .collect();
         self.filter_generation += 1;
+        self.pin = None;
         self.top = Position {
             index: self.visible.partition_point(|&id| id < current),
             line: 0,
@@ -392,13 +578,10 @@ impl App {
     fn find(&mut self, from: Position) {
         self.recount_hits();
         match self.search.rows.iter().find(|&&index| index >= from.index) {
-            Some(&index) => self.top = Position { index, line: 0 },
+            Some(&index) => self.go_to(index),
             None => {
                 if let Some(&first) = self.search.rows.first() {
-                    self.top = Position {
-                        index: first,
-                        line: 0,
-                    };
+                    self.go_to(first);
                 } else {
                     self.top = from;
                 }
@@ -440,7 +623,7 @@ impl App {
             });
             return;
         }
-        let current = self.top.index;
+        let current = self.current;
         let target = if forward {
             self.search
                 .rows
@@ -456,7 +639,7 @@ impl App {
                 .or(self.search.rows.last())
         };
         if let Some(&index) = target {
-            self.top = Position { index, line: 0 };
+            self.go_to(index);
         }
     }
 
@@ -473,7 +656,7 @@ impl App {
                 let turns = self.reader.panes[self.focus].transcript.turns.len().max(1);
                 turn * 100 / turns
             }
-            _ => self.top.index * 100 / self.visible.len().max(1),
+            _ => self.current * 100 / self.visible.len().max(1),
         }
     }
 
@@ -482,7 +665,7 @@ impl App {
         self.search
             .rows
             .iter()
-            .position(|&i| i == self.top.index)
+            .position(|&i| i == self.current)
             .map(|n| n + 1)
     }
 
@@ -508,7 +691,7 @@ impl App {
     /// rows one version lacks takes one press.
     fn next_divergent_block(&mut self) {
         let end = self.visible.len();
-        let mut index = self.top.index;
+        let mut index = self.current;
         let current = if index < end { self.block_at(index) } else { 0 };
         while index < end && current != 0 && self.block_at(index) == current {
             index += 1;
@@ -517,7 +700,7 @@ impl App {
             index += 1;
         }
         if index < end {
-            self.top = Position { index, line: 0 };
+            self.go_to(index);
         } else {
             self.message = Some("no more divergences below".into());
         }
@@ -526,12 +709,7 @@ impl App {
     /// Moves to the first row of the block before the top row (or of the block the top row
     /// is in, when it is inside one).
     fn previous_divergent_block(&mut self) {
-        let mut index = if self.top.line > 0 {
-            self.top.index + 1
-        } else {
-            self.top.index
-        }
-        .min(self.visible.len());
+        let mut index = self.current.min(self.visible.len());
         while index > 0 && self.block_at(index - 1) == 0 {
             index -= 1;
         }
@@ -543,29 +721,24 @@ impl App {
         while index > 0 && self.block_at(index - 1) == block {
             index -= 1;
         }
-        self.top = Position { index, line: 0 };
+        self.go_to(index);
     }
 
     fn jump_forward(&mut self, wanted: impl Fn(&App, usize) -> bool) {
-        let found = (self.top.index + 1..self.visible.len())
-            .find(|&index| wanted(self, self.visible[index]));
+        let found =
+            (self.current + 1..self.visible.len()).find(|&index| wanted(self, self.visible[index]));
         match found {
-            Some(index) => self.top = Position { index, line: 0 },
+            Some(index) => self.go_to(index),
             None => self.message = Some("no more".into()),
         }
     }
 
     fn jump_back(&mut self, wanted: impl Fn(&App, usize) -> bool) {
-        let end = if self.top.line > 0 {
-            self.top.index + 1
-        } else {
-            self.top.index
-        };
-        let found = (0..end.min(self.visible.len()))
+        let found = (0..self.current.min(self.visible.len()))
             .rev()
             .find(|&index| wanted(self, self.visible[index]));
         match found {
-            Some(index) => self.top = Position { index, line: 0 },
+            Some(index) => self.go_to(index),
             None => self.message = Some("no more".into()),
         }
     }
@@ -635,6 +808,9 @@ impl App {
 
     /// Keeps the top within the document: never past the last screen.
     fn clamp(&mut self) {
+        if self.screen().is_none() {
+            return;
+        }
         if self.visible.is_empty() {
             self.top = Position::default();
             return;

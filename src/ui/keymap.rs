@@ -111,6 +111,13 @@ pub const BINDINGS: &[Binding] = &[
         section: "Scroll",
     },
     Binding {
+        name: "go-to",
+        keys: &[ch(':')],
+        action: Action::StartGoTo,
+        help: "go to: row 120, turn t12, or 40% (enter)",
+        section: "Scroll",
+    },
+    Binding {
         name: "next-turn",
         keys: &[ch(']')],
         action: Action::NextTurn,
@@ -219,7 +226,7 @@ pub const BINDINGS: &[Binding] = &[
         name: "back",
         keys: &[key(KeyCode::Esc)],
         action: Action::Back,
-        help: "close / clear / quit",
+        help: "close, clear the search, show all speakers",
         section: "Other",
     },
     Binding {
@@ -232,7 +239,11 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The help line for the digit keys.
-pub const SPEAKER_DIGITS: (&str, &str, &str) = ("1-9", "show/hide the n-th speaker", "Speakers");
+pub const SPEAKER_DIGITS: (&str, &str, &str) = (
+    "1-9",
+    "show only speaker n; more digits add more",
+    "Speakers",
+);
 
 /// The bindings in force: the table above, with the configuration file's overrides.
 #[derive(Debug, Clone)]

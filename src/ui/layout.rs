@@ -356,7 +356,9 @@ pub fn wrap(
         if segment.opens_turn {
             lines.push(LineKind::Label { turn: segment.turn });
         }
-        let options = textwrap::Options::new(width).break_words(true);
+        let options = textwrap::Options::new(width)
+            .break_words(true)
+            .word_separator(word_separator(&segment.text));
         let mut search_from = 0;
         for line in textwrap::wrap(&segment.text, options) {
             let start = offset_in(&segment.text, &line, search_from);
@@ -372,6 +374,18 @@ pub fn wrap(
         lines.push(LineKind::Placeholder);
     }
     WrappedSide { segments, lines }
+}
+
+/// Where lines may break. Unicode's rules allow a break between any two Hangul syllables,
+/// but Korean separates words with spaces and is read word by word (`애도`, not `애/도`), so
+/// text with Hangul breaks at spaces only; a word wider than the pane is still cut.
+fn word_separator(text: &str) -> textwrap::WordSeparator {
+    let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}');
+    if text.chars().any(hangul) {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::new()
+    }
 }
 
 /// Where a wrapped line starts in the text it came from.
@@ -480,5 +494,28 @@ mod tests {
             }
         }
         assert!(wrapped.lines.len() >= 4);
+    }
+
+    #[test]
+    fn korean_breaks_between_words() {
+        let text = "조태열 외교부 장관은 뉴올리언스 참사 희생자들에게 깊은 애도를 표하고, 카터 전 대통령이 세계의 귀감이었습니다.";
+        let segment = Segment {
+            text: text.into(),
+            ..Segment::default()
+        };
+        // Every word fits from 16 columns on (the longest, `귀감이었습니다.`, takes 15).
+        for width in 16..40 {
+            let wrapped = wrap(vec![segment.clone()], width, false, false);
+            for line in &wrapped.lines {
+                if let LineKind::Text { range, .. } = line {
+                    let before = text[..range.start].chars().next_back();
+                    assert!(
+                        before.is_none_or(|c| c == ' '),
+                        "at width {width} a line starts inside a word: {}",
+                        &text[range.clone()]
+                    );
+                }
+            }
+        }
     }
 }

@@ -146,8 +146,9 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match app.mode {
         app::Mode::Reading => app.keymap.action_for(key),
-        app::Mode::Help => Some(Action::Back),
-        app::Mode::Searching { .. } | app::Mode::Speakers(_) => match key.code {
+        app::Mode::Help => app.keymap.action_for(key),
+        app::Mode::Searching { .. } | app::Mode::GoTo(_) | app::Mode::Speakers(_) => match key.code
+        {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Char('c') if control => Some(Action::Back),
             KeyCode::Enter => Some(Action::Confirm),

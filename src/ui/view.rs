@@ -45,9 +45,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     draw_minimap(frame, app, theme, &screen);
     draw_status(frame, app, theme, &screen);
     match &app.mode {
-        Mode::Help => draw_help(frame, &app.keymap, theme),
+        Mode::Help => draw_help(frame, app, theme),
         Mode::Speakers(_) => draw_speakers(frame, app, theme),
-        Mode::Reading | Mode::Searching { .. } => {}
+        Mode::Reading | Mode::Searching { .. } | Mode::GoTo(_) => {}
     }
 }
 
@@ -67,6 +67,38 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts the middle out of `text` to fit `width` columns: the start and the end of a file
+/// name (`…_ORIGINAL.md`) tell files apart best.
+fn cut_middle(text: &str, width: usize) -> String {
+    if text.width() <= width || width < 9 {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let keep = |from_end: bool, room: usize| {
+        let mut kept = String::new();
+        let mut used = 0;
+        let ordered: Box<dyn Iterator<Item = &char>> = if from_end {
+            Box::new(chars.iter().rev())
+        } else {
+            Box::new(chars.iter())
+        };
+        for &c in ordered {
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used > room {
+                break;
+            }
+            kept.push(c);
+        }
+        if from_end {
+            kept.chars().rev().collect()
+        } else {
+            kept
+        }
+    };
+    let room = width - 1;
+    format!("{}…{}", keep(false, room / 2), keep(true, room - room / 2))
+}
+
 fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
     let narrow = app.reader.is_pair() && screen.panes.len() == 1;
     for (side, rect) in &screen.panes {
@@ -82,12 +114,20 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             .title
             .clone()
             .unwrap_or_else(|| metadata.origin.file.clone());
-        let mut details: Vec<String> = Vec::new();
+        // The file name first: two versions from one site share their title and source.
+        let path = std::path::Path::new(&metadata.origin.file);
+        let name = path.file_name().map_or_else(
+            || metadata.origin.file.clone(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let mut details: Vec<String> = vec![name.clone()];
         details.extend(metadata.source.clone());
         details.extend(metadata.language.clone());
-        details.push(metadata.origin.file.clone());
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            details.push(format!("in {}", folder.display()));
+        }
         if *side == OTHER && !app.reader.metadata_changes.is_empty() {
-            details.insert(0, changed_metadata(&app.reader.metadata_changes));
+            details.insert(1, changed_metadata(&app.reader.metadata_changes));
         }
         if narrow {
             details.insert(
@@ -104,6 +144,11 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
                         .map_or(String::new(), |key| format!(" ({key}: the other)"))
                 ),
             );
+        }
+        if details.join(" · ").width() >= width
+            && let Some(entry) = details.iter_mut().find(|d| **d == name)
+        {
+            *entry = cut_middle(&name, width / 2);
         }
         let focused = app.reader.is_pair() && !narrow && app.focus == *side;
         let title_style = if focused {
@@ -171,6 +216,7 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                 )
             })
         });
+        let first_drawn = skip;
         for line in 0..wrapped.height {
             if skip > 0 {
                 skip -= 1;
@@ -192,9 +238,12 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                 } else {
                     (" ", theme.text)
                 };
-                let current = if index == app.top.index { "▸" } else { " " };
-                buffer.set_string(screen.gutter.x, screen_y, current, theme.current_row);
                 buffer.set_string(screen.gutter.x + 1, screen_y, mark, style);
+            }
+            // The current row is marked where its text starts, or on the first line shown
+            // when its start is scrolled off (a row taller than the screen).
+            if index == app.current && line == first_text.unwrap_or(0).max(first_drawn) {
+                buffer.set_string(screen.gutter.x, screen_y, "▸", theme.current_row);
             }
             if let Some(separator) = screen.separator {
                 buffer.set_string(separator.x, screen_y, "│", theme.border);
@@ -318,58 +367,81 @@ fn draw_minimap(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen
     }
 }
 
-fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
-    let width = screen.footer.width as usize;
-    let mut left: Vec<String> = Vec::new();
+/// `1 hit`, `2 hits`.
+fn count(number: usize, what: &str) -> String {
+    if number == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{number} {what}s")
+    }
+}
+
+/// The status line's parts, in the order shown, each with how much it matters: when the
+/// line is too narrow the least important go first.
+fn status_parts(app: &App) -> Vec<(u8, String)> {
+    let mut parts: Vec<(u8, String)> = Vec::new();
     if let Some(id) = app.current_row() {
         let row = &app.reader.rows[id];
-        let side = if row.sides[app.focus].is_empty() {
-            1 - app.focus.min(1)
-        } else {
-            app.focus
-        };
-        if let Some(turn) = row.turn(side) {
-            let pane = &app.reader.panes[side.min(app.reader.panes.len() - 1)];
+        // The row number the exports give this row.
+        parts.push((9, format!("row {}/{}", id + 1, app.reader.rows.len())));
+        // The focused pane's turn: the pane shown alone, or the one Tab has chosen.
+        if let (Some(turn), Some(pane)) = (row.turn(app.focus), app.reader.panes.get(app.focus)) {
             let turns = pane.transcript.turns.len();
-            left.push(format!("turn {}/{}", turn + 1, turns));
-            left.push(visible(pane.label(turn)).into_owned());
+            parts.push((7, format!("turn {}/{}", turn + 1, turns)));
+            parts.push((4, visible(pane.label(turn)).into_owned()));
         }
-        left.push(format!("{}%", app.percent()));
+        parts.push((3, format!("{}%", app.percent())));
     } else {
-        left.push("nothing to show".into());
+        parts.push((9, "nothing to show".into()));
     }
     let selected: Vec<String> = app
         .filter
         .iter()
         .enumerate()
         .filter(|(_, on)| **on)
-        .map(|(index, _)| visible(&app.reader.speakers[index].name()).into_owned())
+        .map(|(index, _)| {
+            // The focused pane's name for the speaker is enough, and leaves room.
+            let speaker = &app.reader.speakers[index];
+            let name = speaker.labels[app.focus.min(1)]
+                .clone()
+                .unwrap_or_else(|| speaker.name());
+            visible(&name).into_owned()
+        })
         .collect();
     if !selected.is_empty() {
-        left.push(format!("only: {}", selected.join(", ")));
+        parts.push((6, format!("only: {}", selected.join(", "))));
     }
     match &app.mode {
-        Mode::Searching { .. } => left.push(format!(
-            "/{}▏ {} hits",
-            visible(&app.search.query),
-            app.search.hits
+        Mode::GoTo(text) => {
+            parts.push((10, format!(":{}▏ row, t turn or %, enter", visible(text))))
+        }
+        Mode::Searching { .. } => parts.push((
+            10,
+            format!(
+                "/{}▏ {}",
+                visible(&app.search.query),
+                count(app.search.hits, "hit")
+            ),
         )),
         _ if !app.search.query.is_empty() => {
             let number = app.hit_number().map_or("-".to_string(), |n| n.to_string());
-            left.push(format!(
-                "/{} {number}/{} rows, {} hits",
-                visible(&app.search.query),
-                app.search.rows.len(),
-                app.search.hits
+            parts.push((
+                8,
+                format!(
+                    "/{} {number}/{}, {}",
+                    visible(&app.search.query),
+                    count(app.search.rows.len(), "row"),
+                    count(app.search.hits, "hit")
+                ),
             ));
         }
         _ => {}
     }
     if app.differences {
-        left.push("word diff on".into());
+        parts.push((5, "word diff on".into()));
     }
     if let Some(message) = &app.message {
-        left.push(visible(message).into_owned());
+        parts.push((10, visible(message).into_owned()));
     }
     // What the current row's flags say, with their evidence: why its gutter is marked.
     if let Some(id) = app.current_row() {
@@ -379,17 +451,65 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             .map(|flag| flag.describe())
             .collect();
         if !flags.is_empty() {
-            left.push(visible(&flags.join("; ")).into_owned());
+            parts.push((2, visible(&flags.join("; ")).into_owned()));
         }
     }
+    parts
+}
+
+/// Parts of the status line said more briefly when it is short of room.
+const SHORT_FORMS: &[(&str, &str)] = &[("word diff on", "diff")];
+
+/// Joins the parts within `width` columns: with wide separators if they fit, else narrow
+/// ones and short forms, dropping the least important parts until the rest fit; the last part left may be
+/// cut short.
+fn fit_parts(mut parts: Vec<(u8, String)>, width: usize) -> String {
+    let joined = |parts: &[(u8, String)], separator: &str| {
+        parts
+            .iter()
+            .map(|(_, text)| text.as_str())
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    let wide = joined(&parts, "  ·  ");
+    if wide.width() <= width {
+        return wide;
+    }
+    for (_, text) in &mut parts {
+        if let Some(short) = SHORT_FORMS.iter().find(|(long, _)| long == text) {
+            *text = short.1.to_string();
+        }
+    }
+    loop {
+        let line = joined(&parts, " · ");
+        if line.width() <= width || parts.len() <= 1 {
+            return fit(&line, width);
+        }
+        // Cut the last part rather than drop it when it is the least important and enough
+        // of it would still show.
+        let least = parts
+            .iter()
+            .enumerate()
+            .min_by_key(|(at, (priority, _))| (*priority, std::cmp::Reverse(*at)))
+            .map_or(0, |(at, _)| at);
+        let room = width.saturating_sub(line.width() - parts[least].1.width());
+        if least == parts.len() - 1 && room >= 16 {
+            return fit(&line, width);
+        }
+        parts.remove(least);
+    }
+}
+
+fn draw_status(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
+    let width = screen.footer.width as usize;
     let hint: String = [("help", "help"), ("quit", "quit")]
         .iter()
         .filter_map(|(name, what)| Some(format!(" {} {what} ", app.keymap.first_key(name)?)))
         .collect();
     let hint = hint.as_str();
-    let text = fit(
-        &format!(" {}", left.join("  ·  ")),
-        width.saturating_sub(hint.width()),
+    let text = format!(
+        " {}",
+        fit_parts(status_parts(app), width.saturating_sub(hint.width() + 1))
     );
     let padding = width.saturating_sub(text.width() + hint.width());
     let line = Line::from(vec![
@@ -412,70 +532,138 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// The key table, in two columns when one would not fit the screen's height.
-fn draw_help(frame: &mut Frame<'_>, keymap: &Keymap, theme: &Theme) {
-    let rows = keymap.help_rows();
+/// The width of a column of the help.
+const HELP_COLUMN: u16 = 68;
+
+/// What the marks on the screen mean, for the help.
+const LEGEND: &[(&str, &str)] = &[
+    ("▸", "the current row: y copies it"),
+    ("●", "the versions differ here (status line: how)"),
+    ("○", "no counterpart in the other version"),
+    ("·", "the other version has nothing here"),
+    ("▐", "the strip: where ● and ○ rows are in the"),
+    ("", "document; bright: the part on screen"),
+    ("underlined", "unverified: not in the recording"),
+    ("struck through", "struck from the record"),
+    ("italic", "a note: [Via interpreter], (Applause.)"),
+];
+
+/// The help's sections: the key table, then the legend of the marks.
+fn help_sections(keymap: &Keymap, theme: &Theme) -> Vec<Vec<Line<'static>>> {
+    let key_style = theme.status_key.bg(theme.overlay.bg.unwrap_or_default());
+    let entry = |keys: &str, help: &str| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<19} "), key_style),
+            Span::raw(help.to_string()),
+        ])
+    };
+    let heading = |name: &str| Line::from(Span::styled(name.to_string(), theme.title));
     let mut sections: Vec<Vec<Line<'static>>> = Vec::new();
-    for row in &rows {
-        if sections.last().is_none_or(|lines| {
-            lines
-                .first()
-                .is_none_or(|first| first.to_string() != row.section)
-        }) {
-            sections.push(vec![Line::from(Span::styled(
-                row.section.to_string(),
-                theme.title,
-            ))]);
+    let mut section = "";
+    for row in keymap.help_rows() {
+        if row.section != section || sections.is_empty() {
+            section = row.section;
+            sections.push(vec![heading(section)]);
         }
         if let Some(lines) = sections.last_mut() {
-            let key_style = theme.status_key.bg(theme.overlay.bg.unwrap_or_default());
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<19} ", row.keys), key_style),
-                Span::raw(row.help.to_string()),
-            ]));
+            lines.push(entry(&row.keys, row.help));
         }
     }
-    let total: usize = sections.iter().map(|s| s.len() + 1).sum();
-    let area = frame.area();
-    let columns = if total + 3 > area.height as usize {
+    let mut legend = vec![heading("Marks")];
+    legend.extend(LEGEND.iter().map(|(mark, meaning)| entry(mark, meaning)));
+    sections.push(legend);
+    sections
+}
+
+/// The help's sections placed in columns (two when one would not fit the height and the
+/// screen is wide enough), and the number of lines the box has room for.
+fn help_columns(
+    sections: Vec<Vec<Line<'static>>>,
+    size: (u16, u16),
+) -> (Vec<Vec<Line<'static>>>, usize) {
+    // A margin of one line above and below, the borders and the footer.
+    let room = usize::from(size.1).saturating_sub(5).max(1);
+    let total: usize = sections.iter().map(|s| s.len() + 1).sum::<usize>() - 1;
+    let columns = if total > room && size.0 >= 2 * HELP_COLUMN + 4 {
         2
     } else {
         1
     };
-    let mut columns_lines: Vec<Vec<Line<'static>>> = vec![Vec::new(); columns];
     let per_column = total.div_ceil(columns);
+    let mut placed: Vec<Vec<Line<'static>>> = vec![Vec::new(); columns];
     for section in sections {
-        let column = columns_lines
+        let column = placed
             .iter()
             .position(|c| c.len() + section.len() <= per_column + 2)
             .unwrap_or(columns - 1);
-        if !columns_lines[column].is_empty() {
-            columns_lines[column].push(Line::from(""));
+        if !placed[column].is_empty() {
+            placed[column].push(Line::from(""));
         }
-        columns_lines[column].extend(section);
+        placed[column].extend(section);
     }
-    let height = columns_lines.iter().map(Vec::len).max().unwrap_or(0) as u16 + 3;
-    let column_width = 68;
-    let box_area = centered(area, column_width * columns as u16 + 2, height + 1);
+    (placed, room)
+}
+
+/// How far the help can scroll on a screen of `size`: 0 when it fits.
+pub fn help_scroll_limit(keymap: &Keymap, size: (u16, u16)) -> usize {
+    let (columns, room) = help_columns(help_sections(keymap, &Theme::default()), size);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    tallest.saturating_sub(room)
+}
+
+/// The key table and the legend, in two columns on a wide screen, scrolling when it does
+/// not fit.
+fn draw_help(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let (columns, room) =
+        help_columns(help_sections(&app.keymap, theme), (area.width, area.height));
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let shown = tallest.min(room);
+    let scroll = app.help_scroll.min(tallest - shown);
+    let box_area = centered(
+        area,
+        HELP_COLUMN * columns.len() as u16 + 2,
+        shown as u16 + 3,
+    );
     frame.render_widget(Clear, box_area);
+    let title = if tallest > shown {
+        format!(" Keys {}-{} of {} ", scroll + 1, scroll + shown, tallest)
+    } else {
+        " Keys ".to_string()
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Keys ")
+        .title(title)
         .style(theme.overlay);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    for (index, lines) in columns_lines.into_iter().enumerate() {
-        let x = inner.x + index as u16 * column_width;
-        let width = column_width.min(inner.right().saturating_sub(x));
+    for (index, lines) in columns.into_iter().enumerate() {
+        let x = inner.x + index as u16 * HELP_COLUMN;
+        let width = HELP_COLUMN.min(inner.right().saturating_sub(x));
         frame.render_widget(
-            Paragraph::new(lines).style(theme.overlay),
+            Paragraph::new(lines)
+                .style(theme.overlay)
+                .scroll((scroll as u16, 0)),
             Rect::new(x, inner.y, width, inner.height.saturating_sub(1)),
+        );
+    }
+    let key = |name: &str| app.keymap.first_key(name).unwrap_or_default();
+    let mut closing = format!(
+        "{}, {} or {} closes this help",
+        key("back"),
+        key("help"),
+        key("quit")
+    );
+    if tallest > shown {
+        closing = format!(
+            "{}/{} scroll · {closing}",
+            key("scroll-down"),
+            key("scroll-up")
         );
     }
     let footer = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
     frame.render_widget(
-        Paragraph::new(Span::styled("Esc or ? closes this help", theme.subtitle))
-            .style(theme.overlay),
+        Paragraph::new(Span::styled(closing, theme.subtitle)).style(theme.overlay),
         footer,
     );
 }
