@@ -89,6 +89,9 @@ pub enum Command {
         /// Output format: json (the default), tsv, markdown, tmx or html.
         #[arg(long, value_name = "FORMAT", value_parser = parse_export_format)]
         format: Option<ExportFormat>,
+        /// Indent the JSON (it is indented anyway on a terminal, compact in a file or pipe).
+        #[arg(long)]
+        pretty: bool,
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -1,6 +1,7 @@
 //! The `tandem` binary: parse the command line, run the command, report errors in one line.
 
 use clap::{CommandFactory, Parser};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tandem::align::{self, speakers};
@@ -79,6 +80,7 @@ fn run(cli: Cli) -> Result<(), String> {
             official,
             other,
             format,
+            pretty,
             output,
             from,
             encoding,
@@ -102,15 +104,16 @@ fn run(cli: Cli) -> Result<(), String> {
                 let line = sanitize::message(&warning.message);
                 let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
             }
-            let text = export::write(
-                &Pair {
-                    official: &official,
-                    other: &other,
-                    alignment: &alignment,
-                },
-                format,
-            );
-            write_output(output.as_deref(), &text)
+            let pair = Pair {
+                official: &official,
+                other: &other,
+                alignment: &alignment,
+            };
+            // Indented for a person at a terminal; compact for files and programs.
+            let pretty = pretty || (output.is_none() && std::io::stdout().is_terminal());
+            write_output(output.as_deref(), |out| {
+                export::write_to(&pair, format, pretty, out)
+            })
         }
         Some(Command::Synth {
             official,
@@ -308,7 +311,9 @@ fn write_synthetic(
         }
     }
     for (name, text) in files {
-        write_output(Some(&out.join(name)), &text)?;
+        write_output(Some(&out.join(name)), |file| {
+            file.write_all(text.as_bytes())
+        })?;
     }
     Ok(())
 }
@@ -329,24 +334,34 @@ fn refuse_overwriting_an_input(output: &Path, inputs: [Option<&Path>; 3]) -> Res
     }
 }
 
-fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
+/// Writes what `fill` writes to the file at `path`, or to standard output.
+fn write_output(
+    path: Option<&Path>,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     match path {
-        Some(path) => export::save(path, text).map_err(|e| {
+        Some(path) => export::save(path, fill).map_err(|e| {
             let file = sanitize::quoted(&PathBuf::from(path).display().to_string());
             format!("{file}: cannot write: {e}")
         }),
-        None => write_stdout(text.as_bytes()),
+        None => fill_stdout(fill),
     }
 }
 
-/// Writes to standard output; a reader that stopped reading (`| head`) is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
+    fill_stdout(|out| out.write_all(bytes))
+}
+
+/// Writes what `fill` writes to standard output, through a buffer; a reader that stopped
+/// reading (`| head`) is not an error.
+fn fill_stdout(
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     if stdout_was_closed() {
         return Err(format!("cannot write to standard output: {CLOSED}"));
     }
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match fill(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write to standard output: {error}"))
         }

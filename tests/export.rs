@@ -22,7 +22,7 @@ fn json_has_the_documented_fields() {
     let (ok, stdout, stderr) = export(&[]);
     assert!(ok, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(json["schema"], "tandem-alignment/1");
+    assert_eq!(json["schema"], "tandem-alignment/2");
     assert_eq!(
         json["official"]["metadata"]["title"],
         "Joint Press Remarks with Republic of Korea Foreign Minister Cho Tae-yulh"
@@ -55,10 +55,34 @@ fn json_has_the_documented_fields() {
     );
     assert!(first_pair["similarity"].as_f64().is_some());
     assert!(first_pair["flags"].is_array());
+    let diffed: Vec<&serde_json::Value> = rows.iter().filter(|r| r.get("diff").is_some()).collect();
     assert!(
-        first_pair["diff"].is_array(),
-        "same-language rows carry a word diff"
+        !diffed.is_empty() && diffed.len() < rows.len(),
+        "only rows sharing most of their words carry a word diff ({} of {})",
+        diffed.len(),
+        rows.len()
     );
+    for row in diffed {
+        let joined = |side: &str| {
+            let texts: Vec<&str> = row[side]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["text"].as_str().unwrap())
+                .collect();
+            texts.join(" ")
+        };
+        let spelled = |left_out: &str| -> String {
+            let pieces = row["diff"].as_array().unwrap();
+            pieces
+                .iter()
+                .filter(|p| p["op"] != left_out)
+                .map(|p| p["text"].as_str().unwrap())
+                .collect()
+        };
+        assert_eq!(spelled("insert"), joined("official"));
+        assert_eq!(spelled("delete"), joined("translation"));
+    }
     let unmatched = rows
         .iter()
         .find(|r| r["official"].as_array().unwrap().is_empty())
@@ -69,6 +93,21 @@ fn json_has_the_documented_fields() {
         .map(|r| r["official"].as_array().unwrap().len())
         .sum();
     assert_eq!(official_sentences, common::official_seed().sentence_count());
+}
+
+#[test]
+fn json_is_compact_in_a_pipe_and_indented_on_request() {
+    let (ok, compact, stderr) = export(&[]);
+    assert!(ok, "{stderr}");
+    assert_eq!(compact.lines().count(), 1, "one line in a pipe");
+    let (ok, pretty, stderr) = export(&["--pretty"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        pretty.contains("\n  \"schema\": "),
+        "indented with --pretty"
+    );
+    let read = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(read(&compact), read(&pretty));
 }
 
 #[test]

@@ -381,6 +381,35 @@ fn hostile_text_is_escaped_and_shown() {
 }
 
 #[test]
+fn hostile_text_is_inert_in_json_and_reads_back_unchanged() {
+    let hostile = "MODERATOR: A title change \u{1b}]0;owned\u{7} and a CSI \u{9b}2J, a DEL \u{7f}, \
+                   \u{202e}reversed text and \u{2066}isolated\u{2069} here.\n";
+    let calm = "MODERATOR: A quiet sentence here.\n";
+    let aligned = Aligned::new(transcript(hostile), transcript(calm));
+    for pretty in [false, true] {
+        let mut bytes = Vec::new();
+        export::write_to(&aligned.pair(), ExportFormat::Json, pretty, &mut bytes).unwrap();
+        let out = String::from_utf8(bytes).unwrap();
+        let acting = [
+            '\u{1b}', '\u{7}', '\u{9b}', '\u{7f}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ];
+        assert!(!out.contains(acting), "pretty {pretty}: {out}");
+        let document: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let text = document["alignment"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|row| row["official"].as_array().unwrap())
+            .map(|sentence| sentence["text"].as_str().unwrap())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for c in acting {
+            assert!(text.contains(c), "{c:?} read back as written");
+        }
+    }
+}
+
+#[test]
 fn the_command_writes_tmx_and_html() {
     for (format, start) in [("tmx", "<?xml"), ("html", "<!DOCTYPE html>")] {
         let output = Command::new(env!("CARGO_BIN_EXE_tandem"))

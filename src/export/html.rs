@@ -3,8 +3,9 @@
 //! language), sentences with no counterpart shown as omissions. No script, no external
 //! resource; light and dark colour schemes and a print layout.
 
+use super::word_changes::shown_diff;
 use super::{Pair, SentenceView, joined, language_tag, markup, position, speaker_label, title};
-use crate::align::{DiffPiece, Flag, Row, word_diff};
+use crate::align::{Flag, Row};
 use crate::model::Transcript;
 use std::fmt::Write;
 
@@ -307,9 +308,7 @@ fn write_row(out: &mut String, pair: &Pair<'_>, number: usize, shown: &Shown<'_>
         out,
         "<tr class=\"{class}\" id=\"r{number}\"><td class=\"n\"><a href=\"#r{number}\">{number}</a></td>"
     );
-    let diff = (pair.alignment.same_language && shown.kind != Kind::Unmatched)
-        .then(|| word_diff(&joined(&shown.official), &joined(&shown.other)))
-        .filter(|pieces| mostly_shared(pieces));
+    let diff = shown_diff(pair, &shown.official, &shown.other);
     // Per side: its class, sentences, transcript, placeholder, and the diff pieces that
     // belong to the other side only.
     let sides = [
@@ -375,21 +374,6 @@ fn write_row(out: &mut String, pair: &Pair<'_>, number: usize, shown: &Shown<'_>
         format!("<ul>{flags}</ul>")
     };
     let _ = writeln!(out, "<td class=\"notes\">{score}{flags}</td></tr>");
-}
-
-/// Whether most of the text is common to both sides. Word differences are marked only then:
-/// they show an edit (a corrected transcript, a changed number); between two free
-/// translations of one sentence they would mark nearly every word and hide what matters.
-fn mostly_shared(pieces: &[DiffPiece]) -> bool {
-    let length = |op: &str| -> usize {
-        pieces
-            .iter()
-            .filter(|piece| piece.op == op)
-            .map(|piece| piece.text.chars().count())
-            .sum()
-    };
-    let equal = length("equal");
-    equal * 2 >= equal + length("delete").max(length("insert"))
 }
 
 /// Changed words in `tag`, with the white space around them left outside: the mark then

@@ -1,11 +1,17 @@
-//! The alignment as JSON, schema `tandem-alignment/1` (documented in the README).
+//! The alignment as JSON, schema `tandem-alignment/2` (documented in the README), written
+//! row by row as it is serialised.
 
+use super::word_changes::shown_diff;
 use super::{Pair, SentenceView, speaker_label};
-use crate::align::{DiffPiece, Flag, Kinship, MetadataChange, Warning, word_diff};
+use crate::align::{DiffPiece, Flag, Kinship, MetadataChange, Row, Warning};
 use crate::model::{Metadata, Speaker};
-use serde::Serialize;
+use crate::sanitize;
+use serde::{Serialize, Serializer};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+use std::io::{self, Write};
 
-pub const SCHEMA: &str = "tandem-alignment/1";
+/// Version 2: `diff` only on rows whose sides share most of their words.
+pub const SCHEMA: &str = "tandem-alignment/2";
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -22,7 +28,24 @@ struct Document<'a> {
     speakers: Vec<SpeakerPair<'a>>,
     speaker_rows: Vec<SpeakerRowsOut<'a>>,
     turns: Vec<TurnPair>,
-    alignment: Vec<RowOut<'a>>,
+    alignment: Rows<'a, 'a>,
+}
+
+/// The rows, each resolved and diffed only when the serialiser reaches it.
+struct Rows<'p, 'a> {
+    pair: &'p Pair<'a>,
+}
+
+impl Serialize for Rows<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.pair
+                .alignment
+                .rows
+                .iter()
+                .map(|row| row_out(self.pair, row)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -65,9 +88,26 @@ struct RowOut<'a> {
     diff: Option<Vec<DiffPiece>>,
 }
 
-pub fn write(pair: &Pair<'_>) -> String {
+/// Writes the alignment to `out`: indented when `pretty`, else compact.
+pub fn write(pair: &Pair<'_>, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
+    let document = document(pair);
+    if pretty {
+        let formatter = Inert(PrettyFormatter::new());
+        document.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *out, formatter,
+        ))?;
+    } else {
+        let formatter = Inert(CompactFormatter);
+        document.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *out, formatter,
+        ))?;
+    }
+    out.write_all(b"\n")
+}
+
+fn document<'a>(pair: &'a Pair<'a>) -> Document<'a> {
     let alignment = pair.alignment;
-    let document = Document {
+    Document {
         schema: SCHEMA,
         warnings: &alignment.warnings,
         official: Version {
@@ -111,23 +151,89 @@ pub fn write(pair: &Pair<'_>) -> String {
                 score: link.score,
             })
             .collect(),
-        alignment: alignment
-            .rows
-            .iter()
-            .map(|row| {
-                let (official, translation) = pair.sentences(row);
-                let both = !official.is_empty() && !translation.is_empty();
-                let diff = (alignment.same_language && both)
-                    .then(|| word_diff(&super::joined(&official), &super::joined(&translation)));
-                RowOut {
-                    official,
-                    translation,
-                    similarity: row.similarity,
-                    flags: &row.flags,
-                    diff,
-                }
-            })
-            .collect(),
-    };
-    crate::sanitize::json(serde_json::to_string_pretty(&document).unwrap_or_default()) + "\n"
+        alignment: Rows { pair },
+    }
+}
+
+fn row_out<'a>(pair: &Pair<'a>, row: &'a Row) -> RowOut<'a> {
+    let (official, translation) = pair.sentences(row);
+    let diff = shown_diff(pair, &official, &translation);
+    RowOut {
+        official,
+        translation,
+        similarity: row.similarity,
+        flags: &row.flags,
+        diff,
+    }
+}
+
+/// serde_json's formatting with every unsafe character it leaves as it is (DEL, C1
+/// controls, bidirectional marks) written as a `\uXXXX` escape: the same JSON to a parser,
+/// inert on a terminal. serde_json escapes C0 itself, and all text from a file is in strings.
+struct Inert<F>(F);
+
+impl<F: Formatter> Formatter for Inert<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // Printable ASCII is all safe: the common case needs no look at characters.
+        if fragment.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if sanitize::is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
 }

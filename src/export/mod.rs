@@ -6,6 +6,7 @@ mod json;
 mod markdown;
 mod tmx;
 mod tsv;
+mod word_changes;
 
 use crate::align::{Alignment, Row, SentenceRef, turn_sentences};
 use crate::model::{SpeakerId, Transcript};
@@ -106,25 +107,45 @@ fn view<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<SentenceVie
         .collect()
 }
 
-/// Writes the alignment in `format`.
-pub fn write(pair: &Pair<'_>, format: ExportFormat) -> String {
-    match format {
-        ExportFormat::Json => json::write(pair),
+/// Writes the alignment in `format` to `out`; JSON indented when `pretty`, else compact.
+/// JSON is written row by row as it is produced; the other formats are built first.
+pub fn write_to(
+    pair: &Pair<'_>,
+    format: ExportFormat,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let text = match format {
+        ExportFormat::Json => return json::write(pair, pretty, out),
         ExportFormat::Tsv => tsv::write(pair),
         ExportFormat::Markdown => markdown::write(pair),
         ExportFormat::Tmx => tmx::write(pair),
         ExportFormat::Html => html::write(pair),
-    }
+    };
+    out.write_all(text.as_bytes())
 }
 
-/// Writes `text` to the file at `path` so that the file is never seen half written: into a
-/// temporary file in the same folder, renamed into place once complete. A kill during the
-/// write leaves the old file (or none) and a stray temporary file, never a truncated export.
+/// The alignment in `format` as one string, JSON compact, as a file gets it.
+pub fn write(pair: &Pair<'_>, format: ExportFormat) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail, and every format writes UTF-8.
+    let _ = write_to(pair, format, false, &mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Writes what `fill` writes, through a buffer, to the file at `path` so that the file is
+/// never seen half written: into a temporary file in the same folder, renamed into place once
+/// complete. A kill during the write leaves the old file (or none) and a stray temporary
+/// file, never a truncated export.
 /// Something other than a regular file (`/dev/stdout`, a FIFO, `>(…)`) is written in place, as
 /// it cannot be replaced.
-pub fn save(path: &Path, text: &str) -> io::Result<()> {
+pub fn save(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let target = match std::fs::canonicalize(path) {
-        Ok(real) if !real.is_file() => return std::fs::write(path, text),
+        Ok(real) if !real.is_file() => {
+            let mut file = io::BufWriter::new(std::fs::File::create(path)?);
+            fill(&mut file)?;
+            return file.flush();
+        }
         // A link is followed, so that the file it points to is the one replaced.
         Ok(real) => real,
         Err(_) => path.to_path_buf(),
@@ -138,12 +159,16 @@ pub fn save(path: &Path, text: &str) -> io::Result<()> {
         .write(true)
         .create_new(true)
         .open(&temporary)
-        .and_then(|mut file| {
+        .and_then(|file| {
             if let Ok(old) = std::fs::metadata(&target) {
                 file.set_permissions(old.permissions())?;
             }
-            file.write_all(text.as_bytes())?;
-            file.sync_all()
+            let mut buffered = io::BufWriter::new(file);
+            fill(&mut buffered)?;
+            buffered
+                .into_inner()
+                .map_err(|e| e.into_error())?
+                .sync_all()
         })
         .and_then(|()| std::fs::rename(&temporary, &target));
     if written.is_err() {

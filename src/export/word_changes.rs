@@ -1,0 +1,119 @@
+//! Which rows get a word diff, and how it is cut into pieces: shared by the HTML report and
+//! the JSON, so that both mark the same rows the same way.
+
+use super::{Pair, SentenceView, joined};
+use crate::align::{DiffPiece, word_diff};
+
+/// The word diff of a row whose two sides are in one language and share most of their
+/// words, with the spaces between replaced words merged into the replacements; `None` for
+/// every other row.
+pub fn shown_diff(
+    pair: &Pair<'_>,
+    official: &[SentenceView<'_>],
+    other: &[SentenceView<'_>],
+) -> Option<Vec<DiffPiece>> {
+    if !pair.alignment.same_language || official.is_empty() || other.is_empty() {
+        return None;
+    }
+    let pieces = word_diff(&joined(official), &joined(other));
+    mostly_shared(&pieces).then(|| spaces_merged(pieces))
+}
+
+/// Whether most of the text is common to both sides. Word differences are shown only then:
+/// they show an edit (a corrected transcript, a changed number); between two free
+/// translations of one sentence they would mark nearly every word and hide what matters.
+fn mostly_shared(pieces: &[DiffPiece]) -> bool {
+    let length = |op: &str| -> usize {
+        pieces
+            .iter()
+            .filter(|piece| piece.op == op)
+            .map(|piece| piece.text.chars().count())
+            .sum()
+    };
+    let equal = length("equal");
+    equal * 2 >= equal + length("delete").max(length("insert"))
+}
+
+/// `a b` replaced by `x y` is one deletion and one insertion, not two of each around an
+/// unchanged space. The space joins both sides' pieces, so that the equal and deleted pieces
+/// still spell the official text, and the equal and inserted pieces the other.
+fn spaces_merged(pieces: Vec<DiffPiece>) -> Vec<DiffPiece> {
+    let mut out: Vec<DiffPiece> = Vec::with_capacity(pieces.len());
+    let mut index = 0;
+    while let Some(piece) = pieces.get(index) {
+        let blank = piece.op == "equal" && piece.text.chars().all(char::is_whitespace);
+        let next = pieces.get(index + 1..index + 3).unwrap_or_default();
+        if blank && replacement_at_end(&out) && replacement(next) {
+            let end = out.len() - 2;
+            for taken in next {
+                if let Some(side) = out[end..].iter_mut().find(|p| p.op == taken.op) {
+                    side.text.push_str(&piece.text);
+                    side.text.push_str(&taken.text);
+                }
+            }
+            index += 3;
+        } else {
+            out.push(piece.clone());
+            index += 1;
+        }
+    }
+    out
+}
+
+/// Whether the last two pieces are one deletion and one insertion.
+fn replacement_at_end(pieces: &[DiffPiece]) -> bool {
+    pieces.len() >= 2 && replacement(&pieces[pieces.len() - 2..])
+}
+
+/// Whether `pieces` are exactly one deletion and one insertion, in either order.
+fn replacement(pieces: &[DiffPiece]) -> bool {
+    let ops: Vec<&str> = pieces.iter().map(|piece| piece.op).collect();
+    ops == ["delete", "insert"] || ops == ["insert", "delete"]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spelled(pieces: &[DiffPiece], skipped: &str) -> String {
+        pieces
+            .iter()
+            .filter(|piece| piece.op != skipped)
+            .map(|piece| piece.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn replaced_words_are_one_piece_each_side() {
+        let official = "We met on the first day of the month in Seoul.";
+        let other = "We met on the second week of the month in Seoul.";
+        let pieces = spaces_merged(word_diff(official, other));
+        let changed: Vec<(&str, &str)> = pieces
+            .iter()
+            .filter(|piece| piece.op != "equal")
+            .map(|piece| (piece.op, piece.text.as_str()))
+            .collect();
+        assert_eq!(
+            changed,
+            [("delete", "first day"), ("insert", "second week")]
+        );
+        assert_eq!(spelled(&pieces, "insert"), official);
+        assert_eq!(spelled(&pieces, "delete"), other);
+    }
+
+    #[test]
+    fn merging_never_changes_either_side() {
+        let cases = [
+            ("a b c d e", "a x y z e"),
+            ("a b c", "a c"),
+            ("one two three four", "five six seven eight"),
+            ("a b  c d", "a x  y d"),
+            ("x", "y z"),
+        ];
+        for (official, other) in cases {
+            let pieces = spaces_merged(word_diff(official, other));
+            assert_eq!(spelled(&pieces, "insert"), official, "{pieces:?}");
+            assert_eq!(spelled(&pieces, "delete"), other, "{pieces:?}");
+        }
+    }
+}
