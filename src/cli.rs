@@ -92,7 +92,8 @@ pub enum Command {
         /// Indent the JSON (it is indented anyway on a terminal, compact in a file or pipe).
         #[arg(long)]
         pretty: bool,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output; without --format, its extension
+        /// names the format (.json, .tsv, .md, .tmx, .html).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Read the input files in this format instead of detecting it.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use tandem::align::{self, speakers};
 use tandem::cli::{AlignArgs, Cli, Command};
 use tandem::config::{self, Config};
-use tandem::export::{self, Pair};
+use tandem::export::{self, ExportFormat, Pair};
 use tandem::load::{self, Format, LoadError, LoadOptions, bounded};
 use tandem::model::Transcript;
 use tandem::progress::Progress;
@@ -95,7 +95,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 format: from.or(config.input_format),
                 encoding: encoding.or(config.encoding),
             };
-            let format = format.or(config.export_format).unwrap_or_default();
+            let named_by_file = output.as_deref().and_then(ExportFormat::of_file);
+            let format = format
+                .or(named_by_file)
+                .or(config.export_format)
+                .unwrap_or_default();
             let (official, other, alignment) =
                 load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
             // Said where a person sees it; the export itself carries it for scripts.

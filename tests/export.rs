@@ -164,3 +164,33 @@ fn files_speaker_maps_and_errors() {
     assert!(!ok);
     assert!(stderr.contains("unknown export format 'docx'"), "{stderr}");
 }
+
+#[test]
+fn the_output_file_extension_names_the_format_unless_one_is_given() {
+    let dir = std::env::temp_dir().join(format!("tandem-export-ext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, args, start) in [
+        ("report.html", &[][..], "<!DOCTYPE html>"),
+        ("rows.tsv", &[][..], "row\t"),
+        ("units.tmx", &[][..], "<?xml"),
+        ("rows.md", &[][..], "# "),
+        ("other.out", &[][..], "{"),
+        ("forced.html", &["--format", "tsv"][..], "row\t"),
+    ] {
+        let path = dir.join(name);
+        let mut all = vec!["--no-config", "export", "-o", path.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let status = Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .args(&all)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name}");
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            written.starts_with(start),
+            "{name}: {}",
+            &written[..40.min(written.len())]
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

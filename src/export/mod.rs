@@ -46,6 +46,14 @@ impl ExportFormat {
     }
 }
 
+impl ExportFormat {
+    /// The format a file name's extension names (`report.html`, `rows.tsv`, `notes.md`), if
+    /// any: a user who writes `-o report.html` means HTML.
+    pub fn of_file(path: &std::path::Path) -> Option<Self> {
+        path.extension()?.to_str()?.parse().ok()
+    }
+}
+
 impl FromStr for ExportFormat {
     type Err = String;
 
