@@ -205,7 +205,7 @@ fn copy_gives_a_citable_quote_pair() {
     assert_eq!(
         lines,
         [
-            "[State.gov] MODERATOR, turn 1, sentence 1: “Good afternoon.”",
+            "[State.gov] MODERATOR, turn 1, sentence 1: “[Via interpreter] Good afternoon.”",
             "[ytn.co.kr] (no counterpart)"
         ]
     );
@@ -356,4 +356,26 @@ fn go_to_a_row_a_turn_or_a_percentage() {
     app.update(Action::Back);
     assert_eq!(app.current, 0);
     assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
+}
+
+#[test]
+fn a_copied_quote_carries_what_qualifies_it() {
+    let mut app = bundled(160, 45);
+    app.update(Action::StartGoTo);
+    for c in "103".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+    app.update(Action::CopyRow);
+    let quote = app.clipboard.clone().unwrap();
+    let official = quote.lines().next().unwrap();
+    // The State Department marks this passage with red asterisks: absent from the recording.
+    assert!(
+        official.contains("open up the floor for questions"),
+        "{quote}"
+    );
+    assert!(
+        official.contains("(unverified in the source: “"),
+        "the unverified marking travels with the quote: {quote}"
+    );
 }

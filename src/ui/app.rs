@@ -6,6 +6,7 @@ use super::layout::{self, Layout, Screen};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
 use super::search::SearchIndex;
 use super::view;
+use crate::model::AnnotationKind;
 
 /// A place in the document: a row (an index into the rows shown) and a line within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -869,10 +870,10 @@ impl App {
             };
             // Pasted into a terminal, the quote must not carry a file's escape sequences.
             let quoted = format!(
-                "[{version}] {}, turn {}, {sentences}: “{}”",
+                "[{version}] {}, turn {}, {sentences}: {}",
                 pane.label(first.turn),
                 first.turn + 1,
-                self.reader.side_text(row, side)
+                quotation(&layout::segments(&self.reader, row, side))
             );
             quote.push_str(&crate::sanitize::visible(&quoted));
             quote.push('\n');
@@ -880,4 +881,24 @@ impl App {
         self.message = Some(format!("copied row {} to the clipboard", id + 1));
         self.clipboard = Some(quote);
     }
+}
+
+/// One side of a row as a quotation: the text as the reader shows it, the notes that stand
+/// before a sentence (`[Via interpreter]`) included, and after it what the source marks inside
+/// it (text marked unverified or struck), since a quote must carry what qualifies it.
+fn quotation(segments: &[layout::Segment]) -> String {
+    let text: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+    let mut quote = format!("“{}”", text.join(" "));
+    for segment in segments {
+        for (range, mark) in &segment.marks {
+            if let layout::Mark::Note(
+                kind @ (AnnotationKind::Unverified | AnnotationKind::Struck),
+            ) = mark
+            {
+                let marked = segment.text.get(range.clone()).unwrap_or_default();
+                quote.push_str(&format!(" ({} in the source: “{marked}”)", kind.name()));
+            }
+        }
+    }
+    quote
 }
