@@ -4,7 +4,9 @@
 //! resource; light and dark colour schemes and a print layout.
 
 use super::word_changes::shown_diff;
-use super::{Pair, SentenceView, joined, language_tag, markup, position, speaker_label, title};
+use super::{
+    Pair, RowsDone, SentenceView, joined, language_tag, markup, position, speaker_label, title,
+};
 use crate::align::{Flag, Row};
 use crate::model::Transcript;
 use std::io::{self, Write};
@@ -116,7 +118,7 @@ impl<'a> Shown<'a> {
 
 /// Writes the report: the summary and the list of divergences from a first look at every
 /// row, then the table, each row resolved and written as it is reached.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     let rows = &pair.alignment.rows;
     let outlines: Vec<Outline> = rows.iter().map(|row| Outline::new(pair, row)).collect();
     let count = |wanted: fn(&Outline) -> bool| outlines.iter().filter(|row| wanted(row)).count();
@@ -196,6 +198,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
                 )?;
                 for at in index..index + run {
                     write_row(out, pair, at + 1, &shown(at))?;
+                    done(at + 1);
                 }
                 writeln!(out, "</tbody>\n<tbody>")?;
                 index += run;
@@ -203,6 +206,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
             _ => {
                 write_row(out, pair, index + 1, &shown(index))?;
                 index += 1;
+                done(index);
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The alignment as a Markdown document: speaker matching, then a table of rows.
 
-use super::{Pair, joined, position, speaker_label, title};
+use super::{Pair, RowsDone, joined, position, speaker_label, title};
 use std::io::{self, Write};
 
 /// A table cell: pipes and backslashes escaped, control characters and escape sequences
@@ -13,7 +13,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Writes the heading and speaker table, then each row as it is produced.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(
         out,
         "# {} / {}\n",
@@ -73,6 +73,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
             row.similarity,
             flags.join("; ")
         )?;
+        done(index + 1);
     }
     Ok(())
 }

@@ -144,12 +144,26 @@ pub fn write_to(
     pretty: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_reporting(pair, format, pretty, out, &|_| {})
+}
+
+/// Called with how many rows are written so far, as each is written.
+pub type RowsDone<'a> = &'a dyn Fn(usize);
+
+/// [`write_to`], telling `done` how far it has come.
+pub fn write_reporting(
+    pair: &Pair<'_>,
+    format: ExportFormat,
+    pretty: bool,
+    out: &mut dyn Write,
+    done: RowsDone<'_>,
+) -> io::Result<()> {
     match format {
-        ExportFormat::Json => json::write(pair, pretty, out),
-        ExportFormat::Tsv => tsv::write(pair, out),
-        ExportFormat::Markdown => markdown::write(pair, out),
-        ExportFormat::Tmx => tmx::write(pair, out),
-        ExportFormat::Html => html::write(pair, out),
+        ExportFormat::Json => json::write(pair, pretty, out, done),
+        ExportFormat::Tsv => tsv::write(pair, out, done),
+        ExportFormat::Markdown => markdown::write(pair, out, done),
+        ExportFormat::Tmx => tmx::write(pair, out, done),
+        ExportFormat::Html => html::write(pair, out, done),
     }
 }
 

@@ -7,11 +7,11 @@
 //! variants say that language rather than inventing a distinction: the file is then a
 //! sentence-aligned parallel text, which TMX tools read as two variants of one segment.
 
-use super::{Pair, joined, language_tag, markup, position, title};
+use super::{Pair, RowsDone, joined, language_tag, markup, position, title};
 use std::io::{self, Write};
 
 /// Writes the header, then each row with text on both sides as a unit, as it is produced.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     let units = pair
         .alignment
         .rows
@@ -48,6 +48,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  </header>")?;
     writeln!(out, "  <body>")?;
     for (index, row) in pair.alignment.rows.iter().enumerate() {
+        done(index);
         let (official, other) = pair.sentences(row);
         if official.is_empty() || other.is_empty() {
             continue;

@@ -9,7 +9,7 @@
 //! starts with an apostrophe, so that the rule reads back exactly: to get the text, drop one
 //! leading apostrophe from a cell that has one.
 
-use super::{Pair, joined, position};
+use super::{Pair, RowsDone, joined, position};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -42,7 +42,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// Writes the header, then each row as it is produced.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
     for (index, row) in pair.alignment.rows.iter().enumerate() {
         let (official, translation) = pair.sentences(row);
@@ -62,6 +62,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
             row.similarity,
             flags.join(","),
         )?;
+        done(index + 1);
     }
     Ok(())
 }
