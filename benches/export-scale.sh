@@ -15,7 +15,8 @@ median() { sort -g | sed -n 2p; }
 measure() {
     local report
     report=$(mktemp)
-    /usr/bin/time -f "%e %U %M" -o "$report" "$@" >/dev/null
+    # The command's own warnings are not wanted in the table.
+    /usr/bin/time -f "%e %U %M" -o "$report" "$@" >/dev/null 2>&1
     cat "$report"
     rm -f "$report"
 }

@@ -69,11 +69,13 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Some(Command::Inspect { file, json, input }) => {
             let config = config()?;
+            let progress = Progress::stages(&LOADING);
             let transcript = match file {
                 Some(path) => load::load_path(&path, input.load_options(&config)),
                 None => bundled::official(),
             }
             .map_err(describe)?;
+            drop(progress);
             print_inspection(&transcript, json)
         }
         Some(Command::Export {
