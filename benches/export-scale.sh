@@ -20,8 +20,8 @@ measure() {
     cat "$report"
     rm -f "$report"
 }
-echo "| copies | pair | TSV export: wall / user / max RSS | output | wc -l: wall | export against wc -l | RSS against the pair |"
-echo "|---:|---:|---|---:|---:|---:|---:|"
+echo "| copies | pair | TSV export: wall / user / max RSS | output | wc -l: wall | export against wc -l | target | RSS against the pair | target |"
+echo "|---:|---:|---|---:|---:|---:|---|---:|---|"
 for copies in $sizes; do
     dir=$(mktemp -d)
     "$tandem" --no-config synth --copies "$copies" --out "$dir"
@@ -39,8 +39,10 @@ for copies in $sizes; do
     user=$(awk '{print $2}' <<<"$runs" | median)
     rss=$(awk '{print $3}' <<<"$runs" | median)
     wc_seconds=$(median <<<"$counts" | awk '{printf "%.3f", $1 / 1e9}')
-    awk -v c="$copies" -v p="$pair" -v w="$wall" -v u="$user" -v r="$rss" -v o="$output" -v x="$wc_seconds" 'BEGIN {
-        printf "| %d× | %.1f MB | %.2f s / %.2f s / %.0f MB | %.0f MB | %.3f s | %.0f× | %.1f× |\n",
-            c, p / 1e6, w, u, r * 1024 / 1e6, o / 1e6, x, w / x, r * 1024 / p }'
+    awk -v c="$copies" -v p="$pair" -v w="$wall" -v u="$user" -v r="$rss" -v o="$output" -v x="$wc_seconds" '
+        function met(ok) { return ok ? "met" : "NOT met" }
+        BEGIN {
+        printf "| %d× | %.1f MB | %.2f s / %.2f s / %.0f MB | %.0f MB | %.3f s | %.0f× | within 150×: %s | %.1f× | within 4×: %s |\n",
+            c, p / 1e6, w, u, r * 1024 / 1e6, o / 1e6, x, w / x, met(w / x <= 150), r * 1024 / p, met(r * 1024 / p <= 4) }'
     rm -rf "$dir"
 done
