@@ -4,38 +4,16 @@
 //! 1000 times (the copies of the other version perturbed: sentences dropped, merged, split
 //! and reworded, turns added), then one for each real pair of the corpus repeated 10, 100 and
 //! 1000 times, perturbed in the same way. Times are medians of [`RUNS`] runs; peak memory is
-//! the most heap in use at once while loading and aligning, counted by the allocator below.
+//! the most heap in use at once while loading and aligning, counted by `common::Counting`.
+//! Other sizes are given as arguments: `cargo bench --bench scale -- 10000`.
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tandem::align;
 
-/// The system allocator, counting the bytes in use and the most ever in use.
-struct Counting;
-
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        // SAFETY: the caller's layout is passed on unchanged.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: `ptr` came from `alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: common::Counting = common::Counting;
 
 const RUNS: usize = 3;
 const SIZES: [usize; 4] = [1, 10, 100, 1000];
@@ -46,15 +24,18 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; a filter argument picks sizes, as `cargo bench -- 100`.
+    // `cargo bench` passes `--bench`; arguments pick sizes, as `cargo bench -- 100 10000`.
     let wanted: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
     let sizes = || {
-        SIZES
-            .into_iter()
-            .filter(|c| wanted.is_empty() || wanted.contains(c))
+        if wanted.is_empty() {
+            SIZES.to_vec()
+        } else {
+            wanted.clone()
+        }
+        .into_iter()
     };
     println!("The bundled pair (labelled / bracketed):\n");
     print_header();
@@ -88,19 +69,19 @@ fn print_row(copies: usize, official_text: &str, other_text: &str) {
     let (mut loads, mut aligns) = (Vec::new(), Vec::new());
     let mut peak = 0;
     for _ in 0..RUNS {
-        PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
-        let before = IN_USE.load(Ordering::Relaxed);
-        let start = Instant::now();
-        let (official, other) = tandem::parallel::join(
-            || common::load(official_text, "official"),
-            || common::load(other_text, "other"),
-        );
-        let loaded = Instant::now();
-        let alignment = align::align(&official, &other, &[]);
-        aligns.push(loaded.elapsed());
-        loads.push(loaded - start);
-        peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
-        drop(std::hint::black_box(alignment));
+        let ((), heap) = common::peak_heap_of(|| {
+            let start = Instant::now();
+            let (official, other) = tandem::parallel::join(
+                || common::load(official_text, "official"),
+                || common::load(other_text, "other"),
+            );
+            let loaded = Instant::now();
+            let alignment = align::align(&official, &other, &[]);
+            aligns.push(loaded.elapsed());
+            loads.push(loaded - start);
+            drop(std::hint::black_box(alignment));
+        });
+        peak = peak.max(heap);
     }
     let megabytes = |bytes: usize| bytes as f64 / 1e6;
     let (load, align) = (median(loads), median(aligns));

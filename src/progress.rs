@@ -1,82 +1,156 @@
-//! A progress line on standard error, for work long enough to notice: it appears only after
-//! [`QUIET_FOR`], only on a terminal, and is erased when the work is done. Until the reader
-//! opens, Ctrl-C keeps its usual meaning and stops tandem.
+//! A progress bar on standard error, for work long enough to notice: it shows how much is done
+//! as a fraction and an estimate of the time left, appears only after [`QUIET_FOR`], only on a
+//! terminal, and is erased when the work is done. Until the reader opens, Ctrl-C keeps its
+//! usual meaning and stops tandem.
+//!
+//! Work is measured either in stages, each a known share of the whole (loading and aligning,
+//! whose stages report only their start), or in items counted as they are done (rows written).
 
-use std::io::{IsTerminal, Write};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use std::fmt;
+use std::io::IsTerminal;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Work shorter than this shows nothing.
 pub const QUIET_FOR: Duration = Duration::from_millis(200);
 const REFRESH: Duration = Duration::from_millis(100);
 
+/// `tandem: aligning sentences [=====>    ]  56% · 3 s left`.
+const TEMPLATE: &str = "tandem: {msg} [{bar:30}] {percent:>3}%{left}";
+
+/// A stage of some work: its name as shown, and its share of the whole in any unit.
+pub type Stage = (&'static str, u64);
+
 pub struct Progress {
-    stage: Arc<Mutex<String>>,
+    bar: ProgressBar,
+    stages: &'static [Stage],
     stop: Option<mpsc::Sender<()>>,
-    painter: Option<JoinHandle<()>>,
+    shower: Option<JoinHandle<()>>,
 }
 
 impl Progress {
-    /// Starts reporting `stage`; nothing is shown unless standard error is a terminal.
-    pub fn start(stage: &str) -> Self {
-        let stage = Arc::new(Mutex::new(stage.to_string()));
+    /// Starts work made of `stages`, in order, at the first of them.
+    pub fn stages(stages: &'static [Stage]) -> Self {
+        let total = stages.iter().map(|(_, share)| share).sum();
+        let progress = Progress::start(total, stages);
+        if let Some((name, _)) = stages.first() {
+            progress.bar.set_message(*name);
+        }
+        progress
+    }
+
+    /// Starts work on `total` items, each reported done with [`Progress::done`].
+    pub fn counting(what: &'static str, total: u64) -> Self {
+        let progress = Progress::start(total, &[]);
+        progress.bar.set_message(what);
+        progress
+    }
+
+    /// Moves on to the stage named `name`: everything before it is done. A stage not among
+    /// those given is shown by name, the fraction left where it was.
+    pub fn stage(&self, name: &str) {
+        if let Some(at) = self.stages.iter().position(|(stage, _)| *stage == name) {
+            self.bar
+                .set_position(self.stages[..at].iter().map(|(_, share)| share).sum());
+        }
+        self.bar.set_message(name.to_string());
+    }
+
+    /// Says that `items` items are done.
+    pub fn done(&self, items: u64) {
+        self.bar.set_position(items);
+    }
+
+    /// A hidden bar of `total` steps (made of `stages`, if any), drawn once the work has lasted [`QUIET_FOR`] when
+    /// standard error is a terminal.
+    fn start(total: u64, stages: &'static [Stage]) -> Self {
+        let style = ProgressStyle::with_template(TEMPLATE)
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key("left", |state: &ProgressState, out: &mut dyn fmt::Write| {
+                let _ = write!(out, "{}", time_left(state.elapsed(), state.fraction()));
+            })
+            .progress_chars("=> ");
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
+            .with_style(style);
         if !std::io::stderr().is_terminal() {
             return Progress {
-                stage,
+                bar,
+                stages,
                 stop: None,
-                painter: None,
+                shower: None,
             };
         }
         let (stop, stopped) = mpsc::channel::<()>();
-        let shown = Arc::clone(&stage);
-        let painter = std::thread::spawn(move || paint(&shown, &stopped));
+        let shown = bar.clone();
+        let shower = std::thread::spawn(move || {
+            if let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(QUIET_FOR) {
+                shown.set_draw_target(ProgressDrawTarget::stderr());
+                shown.enable_steady_tick(REFRESH);
+                // Waits for the work to end (the sender dropped).
+                let _ = stopped.recv();
+            }
+        });
         Progress {
-            stage,
+            bar,
+            stages,
             stop: Some(stop),
-            painter: Some(painter),
+            shower: Some(shower),
         }
     }
+}
 
-    /// Moves on to the next stage.
-    pub fn stage(&self, stage: &str) {
-        if let Ok(mut current) = self.stage.lock() {
-            stage.clone_into(&mut current);
-        }
+/// ` · 9 s left`: the time left if the rest goes at the average pace so far: steadier than a recent rate,
+/// which falls towards nothing while a stage that reports only its start runs.
+fn time_left(elapsed: Duration, fraction: f32) -> String {
+    if fraction <= 0.0 {
+        return String::new();
+    }
+    let seconds = elapsed.as_secs_f64() * f64::from(1.0 - fraction) / f64::from(fraction);
+    let seconds = seconds.round() as u64;
+    match seconds {
+        0..60 => format!(" · {seconds} s left"),
+        _ => format!(" · {} min {} s left", seconds / 60, seconds % 60),
     }
 }
 
 impl Drop for Progress {
     fn drop(&mut self) {
         drop(self.stop.take());
-        if let Some(painter) = self.painter.take() {
-            painter.join().ok();
+        if let Some(shower) = self.shower.take() {
+            shower.join().ok();
         }
+        self.bar.finish_and_clear();
     }
 }
 
-/// Redraws the line until told to stop, then erases it if it was ever drawn.
-fn paint(stage: &Mutex<String>, stopped: &mpsc::Receiver<()>) {
-    let start = Instant::now();
-    let mut drawn = false;
-    let mut wait = QUIET_FOR;
-    while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(wait) {
-        let text = stage.lock().map(|s| s.clone()).unwrap_or_default();
-        let mut err = std::io::stderr().lock();
-        write!(
-            err,
-            "\r\x1b[2Ktandem: {text}… {:.1} s",
-            start.elapsed().as_secs_f64()
-        )
-        .ok();
-        err.flush().ok();
-        drawn = true;
-        wait = REFRESH;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_parses() {
+        assert!(ProgressStyle::with_template(TEMPLATE).is_ok());
     }
-    if drawn {
-        let mut err = std::io::stderr().lock();
-        write!(err, "\r\x1b[2K").ok();
-        err.flush().ok();
+
+    #[test]
+    fn time_left_goes_at_the_pace_so_far() {
+        assert_eq!(time_left(Duration::from_secs(3), 0.25), " · 9 s left");
+        assert_eq!(time_left(Duration::from_secs(30), 0.2), " · 2 min 0 s left");
+        assert_eq!(time_left(Duration::from_secs(3), 1.0), " · 0 s left");
+        // Nothing is done yet: no pace to go by.
+        assert_eq!(time_left(Duration::from_secs(3), 0.0), "");
+    }
+
+    #[test]
+    fn a_stage_starts_where_the_stages_before_it_end() {
+        static STAGES: [Stage; 3] = [("a", 1), ("b", 3), ("c", 6)];
+        let progress = Progress::stages(&STAGES);
+        assert_eq!(progress.bar.length(), Some(10));
+        progress.stage("c");
+        assert_eq!(progress.bar.position(), 4);
+        progress.stage("not a stage");
+        assert_eq!(progress.bar.position(), 4);
     }
 }

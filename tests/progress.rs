@@ -1,4 +1,5 @@
-//! Long loads show a progress line before the reader opens, and Ctrl-C stops them.
+//! Long loads show a progress bar before the reader opens, and Ctrl-C stops them; nothing
+//! of it reaches a standard error that is not a terminal.
 
 use nix::pty::{Winsize, openpty};
 use std::fs::File;
@@ -62,12 +63,14 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
 
     let start = Instant::now();
     let mut seen = String::new();
-    while !seen.contains("tandem: ") && start.elapsed() < PATIENCE {
+    // The bar: a fraction done, then (once something is done) the time left.
+    let bar = regex::Regex::new(r"tandem: [a-z ,]+ \[[=> ]+\] +\d+%").unwrap();
+    while !bar.is_match(&seen) && start.elapsed() < PATIENCE {
         if let Ok(bytes) = output.recv_timeout(Duration::from_millis(50)) {
             seen.push_str(&String::from_utf8_lossy(&bytes));
         }
     }
-    assert!(seen.contains("tandem: "), "no progress line; saw {seen:?}");
+    assert!(bar.is_match(&seen), "no progress bar; saw {seen:?}");
     assert!(
         !seen.contains("\x1b[?1049h"),
         "the reader opened before the work was done"
@@ -89,5 +92,34 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_export_to_pipes_writes_no_progress() {
+    let dir = std::env::temp_dir().join(format!("tandem-quiet-{}", std::process::id()));
+    let made = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["synth", "--copies", "100", "--out"])
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let export = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["--no-config", "export", "--format", "tsv"])
+        .arg(dir.join("official.txt"))
+        .arg(dir.join("translation.txt"))
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    let errors = String::from_utf8_lossy(&export.stderr);
+    assert!(
+        errors
+            .lines()
+            .all(|line| line.starts_with("tandem: warning: ")),
+        "standard error has more than warnings: {errors:?}"
+    );
+    let rows = String::from_utf8_lossy(&export.stdout);
+    assert!(rows.starts_with("row\t"), "the rows are on standard output");
+    assert!(!rows.contains("tandem: "), "no progress on standard output");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -3,6 +3,8 @@
 
 // Each benchmark is its own crate and uses only part of this module.
 #![allow(dead_code)]
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tandem::load::{self, Format, LoadOptions};
 use tandem::model::Transcript;
 use tandem::{bundled, synth};
@@ -107,4 +109,39 @@ pub fn corpus_pair_text(pair: &CorpusPair, copies: usize) -> (String, String) {
 
 pub fn load(text: &str, name: &str) -> Transcript {
     load::load_bytes(text.as_bytes(), name, LoadOptions::default()).expect("synthetic text loads")
+}
+
+/// The system allocator, counting the bytes in use and the most ever in use; a benchmark that
+/// measures peak heap installs it with `#[global_allocator]`.
+pub struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        // SAFETY: the caller's layout is passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+/// The heap in use now, in bytes, with [`Counting`] installed.
+pub fn heap_in_use() -> usize {
+    IN_USE.load(Ordering::Relaxed)
+}
+
+/// The most heap in use at once while `work` ran, above what was in use when it started.
+pub fn peak_heap_of<T>(work: impl FnOnce() -> T) -> (T, usize) {
+    let before = heap_in_use();
+    PEAK.store(before, Ordering::Relaxed);
+    let result = work();
+    (result, PEAK.load(Ordering::Relaxed) - before)
 }

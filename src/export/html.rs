@@ -4,10 +4,12 @@
 //! resource; light and dark colour schemes and a print layout.
 
 use super::word_changes::shown_diff;
-use super::{Pair, SentenceView, joined, language_tag, markup, position, speaker_label, title};
+use super::{
+    Pair, RowsDone, SentenceView, joined, language_tag, markup, position, speaker_label, title,
+};
 use crate::align::{Flag, Row};
 use crate::model::Transcript;
-use std::fmt::Write;
+use std::io::{self, Write};
 
 const STYLE: &str = r#"
 :root { color-scheme: light dark; --bg: #fff; --fg: #1d1d1f; --muted: #6b6b70; --line: #e2e2e6;
@@ -66,6 +68,34 @@ enum Kind {
     Unmatched,
 }
 
+/// What the report must know of every row before it writes the first (the counts, the list
+/// of divergences, the folded runs), kept small so that the rows themselves are resolved
+/// only as each is written.
+#[derive(Clone, Copy)]
+struct Outline {
+    kind: Kind,
+    has_official: bool,
+    has_other: bool,
+}
+
+impl Outline {
+    fn new(pair: &Pair<'_>, row: &Row) -> Self {
+        let (has_official, has_other) = pair.sides_present(row);
+        let kind = if !has_official || !has_other {
+            Kind::Unmatched
+        } else if row.is_divergent() {
+            Kind::Divergent
+        } else {
+            Kind::Matched
+        };
+        Outline {
+            kind,
+            has_official,
+            has_other,
+        }
+    }
+}
+
 /// A row of the alignment with its sentences resolved, as the report shows it.
 struct Shown<'a> {
     kind: Kind,
@@ -75,17 +105,10 @@ struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    fn new(pair: &Pair<'a>, row: &'a Row) -> Self {
+    fn new(pair: &Pair<'a>, row: &'a Row, outline: Outline) -> Self {
         let (official, other) = pair.sentences(row);
-        let kind = if official.is_empty() || other.is_empty() {
-            Kind::Unmatched
-        } else if row.is_divergent() {
-            Kind::Divergent
-        } else {
-            Kind::Matched
-        };
         Shown {
-            kind,
+            kind: outline.kind,
             row,
             official,
             other,
@@ -93,21 +116,18 @@ impl<'a> Shown<'a> {
     }
 }
 
-pub fn write(pair: &Pair<'_>) -> String {
-    let rows: Vec<Shown<'_>> = pair
-        .alignment
-        .rows
-        .iter()
-        .map(|row| Shown::new(pair, row))
-        .collect();
-    let count = |wanted: fn(&Shown<'_>) -> bool| rows.iter().filter(|row| wanted(row)).count();
+/// Writes the report: the summary and the list of divergences from a first look at every
+/// row, then the table, each row resolved and written as it is reached.
+pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+    let rows = &pair.alignment.rows;
+    let outlines: Vec<Outline> = rows.iter().map(|row| Outline::new(pair, row)).collect();
+    let count = |wanted: fn(&Outline) -> bool| outlines.iter().filter(|row| wanted(row)).count();
     let matched = count(|row| row.kind != Kind::Unmatched);
     let divergent = count(|row| row.kind == Kind::Divergent);
-    let only_official = count(|row| row.other.is_empty());
-    let only_other = count(|row| row.official.is_empty());
+    let only_official = count(|row| !row.has_other);
+    let only_other = count(|row| !row.has_official);
 
-    let mut out = String::new();
-    let _ = write!(
+    write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -116,28 +136,28 @@ pub fn write(pair: &Pair<'_>) -> String {
         env!("CARGO_PKG_VERSION"),
         markup(title(pair.official)),
         markup(title(pair.other))
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "<h1>Side by side: {}</h1>",
         markup(title(pair.official))
-    );
+    )?;
     for warning in &pair.alignment.warnings {
-        let _ = writeln!(
+        writeln!(
             out,
             "<p class=\"warning\" role=\"alert\">⚠ {}</p>",
             markup(&warning.message)
-        );
+        )?;
     }
-    write_versions(&mut out, pair.official, pair.other);
-    write_metadata_changes(&mut out, pair);
-    let _ = writeln!(
+    write_versions(out, pair.official, pair.other)?;
+    write_metadata_changes(out, pair)?;
+    writeln!(
         out,
         "<ul class=\"summary\">\n<li><b>{}</b> rows</li>\n<li><b>{matched}</b> with both \
          versions</li>\n<li><b>{divergent}</b> of them divergent</li>\n<li><b>{only_official}</b> \
          only in the official version</li>\n<li><b>{only_other}</b> only in the other version</li>\n</ul>",
         rows.len()
-    );
+    )?;
     // Word differences are marked within one language only, so only then are they explained.
     let words = if pair.alignment.same_language {
         "<span class=\"words\"><del>struck</del> official words the other version lacks, \
@@ -146,65 +166,67 @@ pub fn write(pair: &Pair<'_>) -> String {
     } else {
         ""
     };
-    let _ = writeln!(
+    writeln!(
         out,
         "<p class=\"legend\"><span class=\"swatch divergent\"></span>wording, numbers, names or \
          negation differ, or little in common <span class=\"swatch unmatched\"></span>no counterpart \
          {words}</p>"
-    );
-    write_divergences(&mut out, &rows);
-    write_speakers(&mut out, pair);
-    let _ = writeln!(
+    )?;
+    write_divergences(out, pair, &outlines)?;
+    write_speakers(out, pair)?;
+    writeln!(
         out,
         "<h2>Alignment</h2>\n<table class=\"alignment\">\n<colgroup><col class=\"n\"><col><col>\
          <col class=\"notes\"></colgroup>\n<thead><tr><th>#</th><th>Official{}</th>\
          <th>Other version{}</th><th>Divergence</th></tr></thead>\n<tbody>",
         language_heading(pair.official),
         language_heading(pair.other)
-    );
+    )?;
+    let shown = |index: usize| Shown::new(pair, &rows[index], outlines[index]);
     let mut index = 0;
     while index < rows.len() {
-        match one_sided_run(&rows, index) {
+        match one_sided_run(&outlines, index) {
             Some((run, version)) if run >= RUN => {
                 // A long run of rows one version lacks is folded under one line with its
                 // count; ticking it shows the rows (no script: the checkbox and `:has`).
                 let (first, last) = (index + 1, index + run);
-                let _ = writeln!(
+                writeln!(
                     out,
                     "</tbody>\n<tbody class=\"run\" id=\"run{first}\"><tr class=\"run-head\">\
                      <td class=\"run-note\" colspan=\"4\"><label><input type=\"checkbox\"> rows {first}–{last}: \
                      {run} rows only in the {version} version (tick to show them)</label></td></tr>"
-                );
-                for (offset, shown) in rows[index..index + run].iter().enumerate() {
-                    write_row(&mut out, pair, first + offset, shown);
+                )?;
+                for at in index..index + run {
+                    write_row(out, pair, at + 1, &shown(at))?;
+                    done(at + 1);
                 }
-                let _ = writeln!(out, "</tbody>\n<tbody>");
+                writeln!(out, "</tbody>\n<tbody>")?;
                 index += run;
             }
             _ => {
-                write_row(&mut out, pair, index + 1, &rows[index]);
+                write_row(out, pair, index + 1, &shown(index))?;
                 index += 1;
+                done(index);
             }
         }
     }
-    let _ = writeln!(out, "</tbody>\n</table>\n</body>\n</html>");
-    out
+    writeln!(out, "</tbody>\n</table>\n</body>\n</html>")
 }
 
 /// The metadata the two versions give differently, under the versions table.
-fn write_metadata_changes(out: &mut String, pair: &Pair<'_>) {
+fn write_metadata_changes(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
     let changes = &pair.alignment.metadata_changes;
     if changes.is_empty() {
-        return;
+        return Ok(());
     }
     let items: String = changes
         .iter()
         .map(|change| format!("<li>{}</li>", markup(&change.describe())))
         .collect();
-    let _ = writeln!(
+    writeln!(
         out,
         "<p class=\"changes\">Given differently by the two versions:</p>\n<ul class=\"changes\">{items}</ul>"
-    );
+    )
 }
 
 /// Rows in one run of rows with one side only, at least this long, are listed as one entry
@@ -213,77 +235,101 @@ const RUN: usize = 3;
 
 /// At a one-sided row: how many one-sided rows of the same side follow from it (itself
 /// included), and which version has them.
-fn one_sided_run(rows: &[Shown<'_>], index: usize) -> Option<(usize, &'static str)> {
-    let shown = rows
+fn one_sided_run(rows: &[Outline], index: usize) -> Option<(usize, &'static str)> {
+    let outline = rows
         .get(index)
-        .filter(|shown| shown.kind == Kind::Unmatched)?;
-    let only_official = shown.other.is_empty();
+        .filter(|outline| outline.kind == Kind::Unmatched)?;
+    let only_official = !outline.has_other;
     let run = rows[index..]
         .iter()
-        .take_while(|r| r.kind == Kind::Unmatched && r.other.is_empty() == only_official)
+        .take_while(|r| r.kind == Kind::Unmatched && r.has_other == outline.has_other)
         .count();
     Some((run, if only_official { "official" } else { "other" }))
 }
 
+/// An entry of the list of divergences: a divergent row, or a run of one-sided rows
+/// (`rows` long) starting at `index`.
+struct Divergence {
+    index: usize,
+    one_sided: Option<(usize, &'static str)>,
+}
+
+/// Every divergence in row order; a run of rows that one version lacks is one entry.
+fn divergences(rows: &[Outline]) -> impl Iterator<Item = Divergence> + '_ {
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        while index < rows.len() {
+            let at = index;
+            if let Some((run, version)) = one_sided_run(rows, at) {
+                index += if run >= RUN { run } else { 1 };
+                return Some(Divergence {
+                    index: at,
+                    one_sided: Some((run, version)),
+                });
+            }
+            index += 1;
+            if rows[at].kind == Kind::Divergent {
+                return Some(Divergence {
+                    index: at,
+                    one_sided: None,
+                });
+            }
+        }
+        None
+    })
+}
+
 /// Every divergence, each linking to its row; a run of rows that one version lacks is one
 /// entry with its count, linking to the folded run.
-fn write_divergences(out: &mut String, rows: &[Shown<'_>]) {
-    let mut items = String::new();
-    let mut count = 0;
-    let mut index = 0;
-    while index < rows.len() {
-        let shown = &rows[index];
-        let number = index + 1;
-        if let Some((run, version)) = one_sided_run(rows, index) {
-            let first = if shown.other.is_empty() {
-                &shown.official
-            } else {
-                &shown.other
-            };
-            let (target, what) = if run >= RUN {
-                (
-                    format!("run{number}"),
-                    format!(
-                        "rows {number}–{}: {run} rows only in the {version} version",
-                        number + run - 1
-                    ),
-                )
-            } else {
-                (
-                    format!("r{number}"),
-                    format!("row {number}: only in the {version} version"),
-                )
-            };
-            let _ = write!(
-                items,
-                "<li><a href=\"#{target}\">{}</a> <span class=\"opening\">{}</span></li>",
-                markup(&what),
-                markup(&opening(&joined(first)))
-            );
-            count += 1;
-            index += if run >= RUN { run } else { 1 };
-            continue;
-        }
-        if shown.kind == Kind::Divergent {
-            let flags: Vec<String> = shown.row.flags.iter().map(Flag::describe).collect();
-            let _ = write!(
-                items,
-                "<li><a href=\"#r{number}\">row {number}</a>: {} <span class=\"opening\">{}</span></li>",
-                markup(&flags.join("; ")),
-                markup(&opening(&joined(&shown.official)))
-            );
-            count += 1;
-        }
-        index += 1;
-    }
+fn write_divergences(out: &mut dyn Write, pair: &Pair<'_>, rows: &[Outline]) -> io::Result<()> {
+    let count = divergences(rows).count();
     if count == 0 {
-        let _ = writeln!(out, "<h2>Divergences</h2>\n<p>None: every row agrees.</p>");
-        return;
+        return writeln!(out, "<h2>Divergences</h2>\n<p>None: every row agrees.</p>");
     }
-    let _ = writeln!(
+    write!(
         out,
-        "<h2>Divergences ({count})</h2>\n<ol class=\"divergences\">{items}</ol>"
-    );
+        "<h2>Divergences ({count})</h2>\n<ol class=\"divergences\">"
+    )?;
+    for Divergence { index, one_sided } in divergences(rows) {
+        let row = &pair.alignment.rows[index];
+        let (official, other) = pair.sentences(row);
+        let number = index + 1;
+        match one_sided {
+            Some((run, version)) => {
+                let first = if other.is_empty() { &official } else { &other };
+                let (target, what) = if run >= RUN {
+                    (
+                        format!("run{number}"),
+                        format!(
+                            "rows {number}–{}: {run} rows only in the {version} version",
+                            number + run - 1
+                        ),
+                    )
+                } else {
+                    (
+                        format!("r{number}"),
+                        format!("row {number}: only in the {version} version"),
+                    )
+                };
+                write!(
+                    out,
+                    "<li><a href=\"#{target}\">{}</a> <span class=\"opening\">{}</span></li>",
+                    markup(&what),
+                    markup(&opening(&joined(first)))
+                )?;
+            }
+            None => {
+                let flags: Vec<String> = row.flags.iter().map(Flag::describe).collect();
+                write!(
+                    out,
+                    "<li><a href=\"#r{number}\">row {number}</a>: {} <span class=\"opening\">{}</span></li>",
+                    markup(&flags.join("; ")),
+                    markup(&opening(&joined(&official)))
+                )?;
+            }
+        }
+    }
+    writeln!(out, "</ol>")
 }
 
 /// The first words of a text, to recognise a row by.
@@ -298,16 +344,21 @@ fn opening(text: &str) -> String {
 }
 
 /// One row of the alignment table: number, both sides, similarity and flags.
-fn write_row(out: &mut String, pair: &Pair<'_>, number: usize, shown: &Shown<'_>) {
+fn write_row(
+    out: &mut dyn Write,
+    pair: &Pair<'_>,
+    number: usize,
+    shown: &Shown<'_>,
+) -> io::Result<()> {
     let class = match shown.kind {
         Kind::Matched => "matched",
         Kind::Divergent => "divergent",
         Kind::Unmatched => "unmatched",
     };
-    let _ = write!(
+    write!(
         out,
         "<tr class=\"{class}\" id=\"r{number}\"><td class=\"n\"><a href=\"#r{number}\">{number}</a></td>"
-    );
+    )?;
     let diff = shown_diff(pair, &shown.official, &shown.other);
     // Per side: its class, sentences, transcript, placeholder, and the diff pieces that
     // belong to the other side only.
@@ -329,7 +380,7 @@ fn write_row(out: &mut String, pair: &Pair<'_>, number: usize, shown: &Shown<'_>
     ];
     for (side, sentences, transcript, missing, elsewhere) in sides {
         if sentences.is_empty() {
-            let _ = write!(out, "<td class=\"{side} missing\">{missing}</td>");
+            write!(out, "<td class=\"{side} missing\">{missing}</td>")?;
             continue;
         }
         let text = match &diff {
@@ -344,14 +395,14 @@ fn write_row(out: &mut String, pair: &Pair<'_>, number: usize, shown: &Shown<'_>
                 .collect(),
             None => markup(&joined(sentences)),
         };
-        let _ = write!(
+        write!(
             out,
             "<td class=\"{side}\" lang=\"{}\"><div class=\"who\"><span class=\"speaker\">{}</span> \
              {}</div><div class=\"text\">{text}</div></td>",
             markup(language_tag(transcript)),
             markup(sentences[0].speaker),
             markup(&position(sentences))
-        );
+        )?;
     }
     let score = match shown.kind {
         Kind::Unmatched => String::new(),
@@ -373,7 +424,8 @@ fn write_row(out: &mut String, pair: &Pair<'_>, number: usize, shown: &Shown<'_>
     } else {
         format!("<ul>{flags}</ul>")
     };
-    let _ = writeln!(out, "<td class=\"notes\">{score}{flags}</td></tr>");
+    writeln!(out, "<td class=\"notes\">{score}{flags}</td></tr>")?;
+    Ok(())
 }
 
 /// Changed words in `tag`, with the white space around them left outside: the mark then
@@ -406,11 +458,15 @@ fn language_heading(transcript: &Transcript) -> String {
 type VersionField = (&'static str, fn(&Transcript) -> Option<String>);
 
 /// Both versions' title, source, date, place, language and file, in two columns.
-fn write_versions(out: &mut String, official: &Transcript, other: &Transcript) {
-    let _ = writeln!(
+fn write_versions(
+    out: &mut dyn Write,
+    official: &Transcript,
+    other: &Transcript,
+) -> io::Result<()> {
+    writeln!(
         out,
         "<table class=\"versions\">\n<colgroup><col class=\"field\"><col><col></colgroup>\n<thead><tr><td></td><th>Official</th><th>Other version</th></tr></thead>\n<tbody>"
-    );
+    )?;
     let fields: [VersionField; 7] = [
         ("Title", |t| Some(title(t).to_string())),
         ("Source", |t| t.metadata.source.clone()),
@@ -422,35 +478,37 @@ fn write_versions(out: &mut String, official: &Transcript, other: &Transcript) {
     ];
     for (name, value) in fields {
         let cell = |t: &Transcript| value(t).map_or("—".to_string(), |v| markup(&v));
-        let _ = writeln!(
+        writeln!(
             out,
             "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td></tr>",
             cell(official),
             cell(other)
-        );
+        )?;
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    writeln!(out, "</tbody>\n</table>")?;
+    Ok(())
 }
 
 /// The speaker matching, with confidence and evidence.
-fn write_speakers(out: &mut String, pair: &Pair<'_>) {
-    let _ = writeln!(
+fn write_speakers(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
+    writeln!(
         out,
         "<h2>Speakers</h2>\n<table class=\"speakers\">\n<thead><tr><th>Official</th><th>Other version</th>\
          <th>Confidence</th><th>Evidence</th></tr></thead>\n<tbody>"
-    );
+    )?;
     for speaker in &pair.alignment.speakers {
         let label = |transcript, id| {
             speaker_label(transcript, id).map_or("— (no counterpart)".to_string(), markup)
         };
-        let _ = writeln!(
+        writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
             label(pair.official, speaker.official),
             label(pair.other, speaker.other),
             speaker.confidence,
             markup(&speaker.evidence.join("; "))
-        );
+        )?;
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    writeln!(out, "</tbody>\n</table>")?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //! row by row as it is serialised.
 
 use super::word_changes::shown_diff;
-use super::{Pair, SentenceView, speaker_label};
+use super::{Pair, RowsDone, SentenceView, speaker_label};
 use crate::align::{DiffPiece, Flag, Kinship, MetadataChange, Row, Warning};
 use crate::model::{Metadata, Speaker};
 use crate::sanitize;
@@ -34,6 +34,7 @@ struct Document<'a> {
 /// The rows, each resolved and diffed only when the serialiser reaches it.
 struct Rows<'p, 'a> {
     pair: &'p Pair<'a>,
+    done: RowsDone<'p>,
 }
 
 impl Serialize for Rows<'_, '_> {
@@ -43,7 +44,11 @@ impl Serialize for Rows<'_, '_> {
                 .alignment
                 .rows
                 .iter()
-                .map(|row| row_out(self.pair, row)),
+                .enumerate()
+                .map(|(index, row)| {
+                    (self.done)(index);
+                    row_out(self.pair, row)
+                }),
         )
     }
 }
@@ -89,8 +94,13 @@ struct RowOut<'a> {
 }
 
 /// Writes the alignment to `out`: indented when `pretty`, else compact.
-pub fn write(pair: &Pair<'_>, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
-    let document = document(pair);
+pub fn write(
+    pair: &Pair<'_>,
+    pretty: bool,
+    out: &mut dyn Write,
+    done: RowsDone<'_>,
+) -> io::Result<()> {
+    let document = document(pair, done);
     if pretty {
         let formatter = Inert(PrettyFormatter::new());
         document.serialize(&mut serde_json::Serializer::with_formatter(
@@ -105,7 +115,7 @@ pub fn write(pair: &Pair<'_>, pretty: bool, out: &mut dyn Write) -> io::Result<(
     out.write_all(b"\n")
 }
 
-fn document<'a>(pair: &'a Pair<'a>) -> Document<'a> {
+fn document<'a>(pair: &'a Pair<'a>, done: RowsDone<'a>) -> Document<'a> {
     let alignment = pair.alignment;
     Document {
         schema: SCHEMA,
@@ -151,7 +161,7 @@ fn document<'a>(pair: &'a Pair<'a>) -> Document<'a> {
                 score: link.score,
             })
             .collect(),
-        alignment: Rows { pair },
+        alignment: Rows { pair, done },
     }
 }
 

@@ -1,7 +1,7 @@
 //! The alignment as a Markdown document: speaker matching, then a table of rows.
 
-use super::{Pair, joined, position, speaker_label, title};
-use std::fmt::Write;
+use super::{Pair, RowsDone, joined, position, speaker_label, title};
+use std::io::{self, Write};
 
 /// A table cell: pipes and backslashes escaped, control characters and escape sequences
 /// shown as the reader shows them.
@@ -12,43 +12,43 @@ fn cell(text: &str) -> String {
         .replace(['\n', '\r', '\t'], " ")
 }
 
-pub fn write(pair: &Pair<'_>) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
+/// Writes the heading and speaker table, then each row as it is produced.
+pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+    writeln!(
         out,
         "# {} / {}\n",
         cell(title(pair.official)),
         cell(title(pair.other))
-    );
+    )?;
     for warning in &pair.alignment.warnings {
-        let _ = writeln!(out, "> **Warning:** {}\n", cell(&warning.message));
+        writeln!(out, "> **Warning:** {}\n", cell(&warning.message))?;
     }
     if !pair.alignment.metadata_changes.is_empty() {
-        let _ = writeln!(out, "Given differently by the two versions:\n");
+        writeln!(out, "Given differently by the two versions:\n")?;
         for change in &pair.alignment.metadata_changes {
-            let _ = writeln!(out, "- {}", cell(&change.describe()));
+            writeln!(out, "- {}", cell(&change.describe()))?;
         }
-        let _ = writeln!(out);
+        writeln!(out)?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|"
-    );
+    )?;
     let label = |t, id| speaker_label(t, id).map_or("—".to_string(), cell);
     for m in &pair.alignment.speakers {
-        let _ = writeln!(
+        writeln!(
             out,
             "| {} | {} | {:.2} | {} |",
             label(pair.official, m.official),
             label(pair.other, m.other),
             m.confidence,
             cell(&m.evidence.join("; "))
-        );
+        )?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "\n## Alignment\n\n| # | Official | Translation | Similarity | Flags |\n|---|---|---|---|---|"
-    );
+    )?;
     for (index, row) in pair.alignment.rows.iter().enumerate() {
         let (official, translation) = pair.sentences(row);
         let side = |sentences: &[super::SentenceView<'_>]| {
@@ -64,7 +64,7 @@ pub fn write(pair: &Pair<'_>) -> String {
             }
         };
         let flags: Vec<String> = row.flags.iter().map(|f| cell(&f.describe())).collect();
-        let _ = writeln!(
+        writeln!(
             out,
             "| {} | {} | {} | {:.2} | {} |",
             index + 1,
@@ -72,7 +72,8 @@ pub fn write(pair: &Pair<'_>) -> String {
             side(&translation),
             row.similarity,
             flags.join("; ")
-        );
+        )?;
+        done(index + 1);
     }
-    out
+    Ok(())
 }

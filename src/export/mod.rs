@@ -100,6 +100,17 @@ impl<'a> Pair<'a> {
     }
 }
 
+impl Pair<'_> {
+    /// Whether each side of a row has a sentence to show, without resolving its text: what
+    /// a writer must know of every row before it writes the first.
+    pub fn sides_present(&self, row: &Row) -> (bool, bool) {
+        (
+            resolves(self.official, &row.official),
+            resolves(self.other, &row.other),
+        )
+    }
+}
+
 fn view<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<SentenceView<'a>> {
     refs.iter()
         .filter_map(|r| {
@@ -115,22 +126,45 @@ fn view<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<SentenceVie
         .collect()
 }
 
-/// Writes the alignment in `format` to `out`; JSON indented when `pretty`, else compact.
-/// JSON is written row by row as it is produced; the other formats are built first.
+/// Whether any of `refs` names a sentence of `transcript`, as [`view`] would show one.
+fn resolves(transcript: &Transcript, refs: &[SentenceRef]) -> bool {
+    refs.iter().any(|r| {
+        transcript
+            .turns
+            .get(r.turn)
+            .is_some_and(|turn| turn.sentences().nth(r.sentence).is_some())
+    })
+}
+
+/// Writes the alignment in `format` to `out`, row by row as each is produced; JSON indented
+/// when `pretty`, else compact.
 pub fn write_to(
     pair: &Pair<'_>,
     format: ExportFormat,
     pretty: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let text = match format {
-        ExportFormat::Json => return json::write(pair, pretty, out),
-        ExportFormat::Tsv => tsv::write(pair),
-        ExportFormat::Markdown => markdown::write(pair),
-        ExportFormat::Tmx => tmx::write(pair),
-        ExportFormat::Html => html::write(pair),
-    };
-    out.write_all(text.as_bytes())
+    write_reporting(pair, format, pretty, out, &|_| {})
+}
+
+/// Called with how many rows are written so far, as each is written.
+pub type RowsDone<'a> = &'a dyn Fn(usize);
+
+/// [`write_to`], telling `done` how far it has come.
+pub fn write_reporting(
+    pair: &Pair<'_>,
+    format: ExportFormat,
+    pretty: bool,
+    out: &mut dyn Write,
+    done: RowsDone<'_>,
+) -> io::Result<()> {
+    match format {
+        ExportFormat::Json => json::write(pair, pretty, out, done),
+        ExportFormat::Tsv => tsv::write(pair, out, done),
+        ExportFormat::Markdown => markdown::write(pair, out, done),
+        ExportFormat::Tmx => tmx::write(pair, out, done),
+        ExportFormat::Html => html::write(pair, out, done),
+    }
 }
 
 /// The alignment in `format` as one string, JSON compact, as a file gets it.

@@ -9,8 +9,9 @@
 //! starts with an apostrophe, so that the rule reads back exactly: to get the text, drop one
 //! leading apostrophe from a cell that has one.
 
-use super::{Pair, joined, position};
+use super::{Pair, RowsDone, joined, position};
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\ttranslation_position\ttranslation_speaker\ttranslation_text\tsimilarity\tflags";
 
@@ -40,29 +41,30 @@ fn quoted(text: &str) -> String {
     }
 }
 
-pub fn write(pair: &Pair<'_>) -> String {
-    let mut out = String::from(HEADER);
-    out.push('\n');
+/// Writes the header, then each row as it is produced.
+pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+    writeln!(out, "{HEADER}")?;
     for (index, row) in pair.alignment.rows.iter().enumerate() {
         let (official, translation) = pair.sentences(row);
         let speaker =
             |side: &[super::SentenceView<'_>]| side.first().map_or("", |s| s.speaker).to_string();
         let flags: Vec<&str> = row.flags.iter().map(|f| f.name()).collect();
-        let fields = [
-            (index + 1).to_string(),
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}",
+            index + 1,
             position(&official),
             cell(&speaker(&official)),
             cell(&joined(&official)),
             position(&translation),
             cell(&speaker(&translation)),
             cell(&joined(&translation)),
-            format!("{:.3}", row.similarity),
+            row.similarity,
             flags.join(","),
-        ];
-        out.push_str(&fields.join("\t"));
-        out.push('\n');
+        )?;
+        done(index + 1);
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
