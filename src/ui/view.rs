@@ -301,6 +301,12 @@ fn side_line(
                     theme.speaker(entry),
                 ),
                 Span::styled(format!("  turn {}", turn + 1), theme.subtitle),
+                Span::styled(
+                    pane.turn_time(*turn).map_or(String::new(), |t| {
+                        format!(" · {}", crate::ui::app::clock(t))
+                    }),
+                    theme.subtitle,
+                ),
             ]
         }
         Some(LineKind::Text { segment, range }) => {

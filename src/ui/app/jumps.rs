@@ -107,13 +107,15 @@ impl App {
         })
     }
 
-    /// When the row's first timed sentence on `side` starts, in seconds.
+    /// When the row on `side` is said, in seconds: its first timed sentence's start (cues),
+    /// else, for a transcript that stamps turns, the start of the turn it opens or is in.
     pub fn row_time(&self, id: usize, side: usize) -> Option<f64> {
         let pane = self.reader.panes.get(side)?;
-        self.reader.rows[id].sides[side]
-            .iter()
+        let refs = &self.reader.rows[id].sides[side];
+        refs.iter()
             .find_map(|&r| pane.sentence(r)?.time.as_ref())
             .map(|time| time.start)
+            .or_else(|| pane.turn_time(refs.first()?.turn))
     }
 
     /// Remembers the current row as a place a jump left, for `''` and Ctrl-o.

@@ -595,8 +595,8 @@ impl App {
     }
 
     /// How far into the document the current row is: 100 at the end. With one side of a
-    /// pair shown alone, rows without that side are skipped, so turns of that side measure it
-    /// better; within one row taller than the screen (a transcript that is one giant
+    /// pair shown alone, rows without that side are skipped, so that side's sentences measure
+    /// it better; within one row taller than the screen (a transcript that is one giant
     /// sentence), the lines scrolled past count.
     pub fn percent(&self) -> usize {
         if self.at_end {
@@ -604,29 +604,29 @@ impl App {
         }
         let one_side_shown =
             self.screen().is_some_and(|s| s.panes.len() == 1) && self.reader.is_pair();
-        let turn = self
+        let first = self
             .current_row()
-            .and_then(|id| self.reader.rows[id].turn(self.focus));
-        let turns = self.reader.panes[self.focus.min(self.reader.panes.len() - 1)]
-            .transcript
-            .turns
-            .len();
-        match turn {
-            Some(turn) if one_side_shown && turns > 1 => turn * 100 / turns,
-            _ => {
-                let lines = self
-                    .visible
-                    .get(self.current)
-                    .and_then(|&id| self.heights.get(id))
-                    .map_or(1, |&h| (h as usize).saturating_sub(1).max(1));
-                let within = if self.current == self.top.index {
-                    self.top.line.min(lines)
-                } else {
-                    0
-                };
-                (self.current * lines + within) * 100 / (self.visible.len().max(1) * lines)
-            }
+            .and_then(|id| self.reader.rows[id].sides[self.focus].first().copied());
+        if let Some(first) = first.filter(|_| one_side_shown) {
+            let turns = &self.reader.panes[self.focus].transcript.turns;
+            let sentences = |turn: &crate::model::Turn| -> usize {
+                turn.paragraphs.iter().map(|p| p.sentences.len()).sum()
+            };
+            let before: usize = turns[..first.turn].iter().map(sentences).sum();
+            let total: usize = turns.iter().map(sentences).sum();
+            return (before + first.sentence) * 100 / total.max(1);
         }
+        let lines = self
+            .visible
+            .get(self.current)
+            .and_then(|&id| self.heights.get(id))
+            .map_or(1, |&h| (h as usize).saturating_sub(1).max(1));
+        let within = if self.current == self.top.index {
+            self.top.line.min(lines)
+        } else {
+            0
+        };
+        (self.current * lines + within) * 100 / (self.visible.len().max(1) * lines)
     }
 
     /// The height of a shown row, measured once per width.
