@@ -164,7 +164,12 @@ fn the_mouse_key_hands_the_mouse_to_the_terminal() {
     let row = |s: &vt100::Screen| -> usize {
         let contents = s.contents();
         let after = contents.rsplit("row ").next().unwrap_or_default();
-        after.split('/').next().unwrap_or_default().parse().unwrap_or(0)
+        after
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or(0)
     };
     session.wait_for("a click on the strip near its end", |s| row(s) > 200);
     session.send(b"q");

@@ -832,18 +832,25 @@ fn named_key(name: &str) -> Option<KeyCode> {
         .map(|(_, _, code)| *code)
 }
 
-/// The key table in Markdown, as the README shows it: the default bindings.
+/// The key table in Markdown, as the README shows it: the default bindings, each with where
+/// it works.
 pub fn markdown_table() -> String {
-    let mut table =
-        String::from("| | Keys | Action | Name in the configuration |\n|---|---|---|---|\n");
-    let mut previous = "";
+    let mut table = String::from(
+        "| | Keys | Action | Where | Name in the configuration |\n|---|---|---|---|---|\n",
+    );
+    let (mut section, mut context) = ("", None);
     for row in Keymap::default().help_rows() {
-        let shown = if row.section == previous {
+        let shown = if row.section == section {
             ""
         } else {
             row.section
         };
-        previous = row.section;
+        let place = if Some(row.context) == context {
+            ""
+        } else {
+            row.context.name()
+        };
+        (section, context) = (row.section, Some(row.context));
         // A fixed line's keys are one phrase (`other keys`); a binding's are separate keys.
         let keys = match row.name {
             Some(_) => row.keys.split(' ').map(code_span).collect::<Vec<_>>(),
@@ -851,7 +858,7 @@ pub fn markdown_table() -> String {
         };
         let name = row.name.map_or(String::new(), code_span);
         table.push_str(&format!(
-            "| {shown} | {} | {} | {name} |\n",
+            "| {shown} | {} | {} | {place} | {name} |\n",
             keys.join(" "),
             row.help.replace('|', "\\|")
         ));
