@@ -495,7 +495,11 @@ fn prompt_part(app: &App) -> Option<(u8, String)> {
             format!(
                 "/{}▏ {}{}",
                 visible(&app.search.query),
-                count(app.search.hits, "hit"),
+                if app.incremental() {
+                    count(app.search.hits, "hit")
+                } else {
+                    "long text: Enter searches".into()
+                },
                 scope_name(app)
             ),
         )),

@@ -91,7 +91,7 @@ impl App {
     }
 
     /// Whether the text is small enough to search at every key.
-    fn incremental(&self) -> bool {
+    pub fn incremental(&self) -> bool {
         self.text_size() <= INCREMENTAL_LIMIT
     }
 
