@@ -606,6 +606,7 @@ const HELP_COLUMN: u16 = 68;
 /// What the marks on the screen mean, for the help.
 const LEGEND: &[(&str, &str)] = &[
     ("▸", "the current row: y copies it"),
+    ("▶", "the focused pane (Tab), before its title"),
     ("●", "the versions differ here (status line: how)"),
     ("○", "no counterpart in the other version"),
     ("·", "the other version has nothing here"),
