@@ -403,3 +403,27 @@ fn swapped_panes_and_the_focus_marker() {
     );
     insta::assert_snapshot!("swapped_panes_focused", shown);
 }
+
+#[test]
+fn subtitle_rows_show_their_time_in_the_gutter() {
+    if !common::shared_corpus("subtitle_rows_show_their_time_in_the_gutter") {
+        return;
+    }
+    let corpus = "../shared/corpus/subtitles/morevna-ep03";
+    let english = common::load(&format!("{corpus}/en.srt"));
+    let korean = common::load(&format!("{corpus}/ko.srt"));
+    let alignment = align::align(&english, &korean, &[]);
+    let app = App::new(Reader::pair(english, korean, alignment), (160, 45));
+    let shown = plain_lines(&app);
+    assert!(shown.contains("      0:26 This is \"Hawk\"."), "{shown}");
+    let repeated = shown
+        .lines()
+        .filter(|l| l.starts_with("      0:26"))
+        .count();
+    assert_eq!(repeated, 1, "a time the row before shows is not repeated");
+    // Below 80 columns the text keeps the room; the status line still gives the time.
+    let narrow = App::new(app.reader, (79, 24));
+    let shown = plain_lines(&narrow);
+    assert!(shown.lines().last().unwrap().contains("0:00"), "{shown}");
+    assert!(!shown.contains("      0:"), "{shown}");
+}

@@ -18,6 +18,8 @@ pub const MIN_HEIGHT: u16 = 8;
 const HEADER: u16 = 2;
 const FOOTER: u16 = 1;
 const GUTTER: u16 = 3;
+/// The gutter's room for a row's time (`1:02:03` and a space) when a version has times.
+pub const TIME_COLUMN: u16 = 8;
 const MINIMAP: u16 = 1;
 
 /// How the two panes of a pair are arranged.
@@ -70,13 +72,14 @@ impl std::str::FromStr for Layout {
 const SPLIT_STEP: i16 = 4;
 const NARROWEST_PANE: u16 = 20;
 
-/// How two panes side by side share the width: where the split is moved to, and whether the
-/// other version is on the left.
+/// How the width is shared: where the split between two panes is moved to, whether the
+/// other version is on the left, and whether the gutter holds each row's time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Split {
     /// Steps the split is moved right of the middle (left when negative).
     pub steps: i16,
     pub swapped: bool,
+    pub times: bool,
 }
 
 impl Split {
@@ -119,9 +122,15 @@ impl Screen {
         let body_y = HEADER;
         let header = Rect::new(0, 0, width, HEADER);
         let footer = Rect::new(0, height - FOOTER, width, FOOTER);
-        let gutter = Rect::new(0, body_y, GUTTER, body_height);
+        // Times take gutter room only where the text keeps most of the width.
+        let gutter_width = if split.times && width >= 2 * MIN_WIDTH {
+            GUTTER + TIME_COLUMN
+        } else {
+            GUTTER
+        };
+        let gutter = Rect::new(0, body_y, gutter_width, body_height);
         let minimap = Rect::new(width - MINIMAP, body_y, MINIMAP, body_height);
-        let inner = width - GUTTER - MINIMAP;
+        let inner = width - gutter_width - MINIMAP;
         let (panes, separator) = if pair && layout.side_by_side(width) {
             let left = split.left_width(inner);
             let right = inner - 1 - left;
@@ -132,18 +141,18 @@ impl Screen {
             };
             (
                 vec![
-                    (first, Rect::new(GUTTER, body_y, left, body_height)),
+                    (first, Rect::new(gutter_width, body_y, left, body_height)),
                     (
                         second,
-                        Rect::new(GUTTER + left + 1, body_y, right, body_height),
+                        Rect::new(gutter_width + left + 1, body_y, right, body_height),
                     ),
                 ],
-                Some(Rect::new(GUTTER + left, body_y, 1, body_height)),
+                Some(Rect::new(gutter_width + left, body_y, 1, body_height)),
             )
         } else {
             let side = if pair { focus } else { OFFICIAL };
             (
-                vec![(side, Rect::new(GUTTER, body_y, inner, body_height))],
+                vec![(side, Rect::new(gutter_width, body_y, inner, body_height))],
                 None,
             )
         };

@@ -282,6 +282,19 @@ impl Reader {
         }
     }
 
+    /// Whether a version gives times (subtitle cues, time-stamped turns).
+    pub fn has_times(&self) -> bool {
+        self.panes.iter().any(|pane| {
+            pane.transcript.turns.iter().any(|turn| {
+                turn.time.is_some()
+                    || turn
+                        .paragraphs
+                        .iter()
+                        .any(|p| p.sentences.iter().any(|s| s.time.is_some()))
+            })
+        })
+    }
+
     pub fn is_pair(&self) -> bool {
         self.panes.len() == 2
     }

@@ -256,6 +256,13 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                     (" ", theme.text)
                 };
                 buffer.set_string(screen.gutter.x + 1, screen_y, mark, style);
+                if screen.gutter.width > 3
+                    && let Some(time) = gutter_time(app, index)
+                {
+                    let time = crate::ui::app::clock(time);
+                    let x = screen.gutter.right().saturating_sub(time.len() as u16 + 1);
+                    buffer.set_string(x, screen_y, time, theme.subtitle);
+                }
             }
             // The current row is marked where its text starts, or on the first line shown
             // when its start is scrolled off (a row taller than the screen).
@@ -281,6 +288,24 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
     }
 }
 
+/// The time the gutter shows for the shown row at `index`: the focused version's, else the
+/// other's; none when it repeats the row before (sentences of one stamped turn).
+fn gutter_time(app: &App, index: usize) -> Option<f64> {
+    let other = if app.focus == OFFICIAL {
+        OTHER
+    } else {
+        OFFICIAL
+    };
+    let stamp = |index: usize| {
+        let id = *app.visible.get(index)?;
+        app.row_stamp(id, app.focus)
+            .or_else(|| app.row_stamp(id, other).filter(|_| app.reader.is_pair()))
+    };
+    let time = stamp(index)?;
+    let before = index.checked_sub(1).and_then(stamp);
+    (before.map(crate::ui::app::clock) != Some(crate::ui::app::clock(time))).then_some(time)
+}
+
 /// The spans of one screen line of one side of a row.
 fn side_line(
     app: &App,
@@ -301,10 +326,13 @@ fn side_line(
                     theme.speaker(entry),
                 ),
                 Span::styled(format!("  turn {}", turn + 1), theme.subtitle),
+                // The turn's time, where the gutter has no room for times.
                 Span::styled(
-                    pane.turn_time(*turn).map_or(String::new(), |t| {
-                        format!(" · {}", crate::ui::app::clock(t))
-                    }),
+                    pane.turn_time(*turn)
+                        .filter(|_| app.screen().is_some_and(|s| s.gutter.width <= 3))
+                        .map_or(String::new(), |t| {
+                            format!(" · {}", crate::ui::app::clock(t))
+                        }),
                     theme.subtitle,
                 ),
             ]

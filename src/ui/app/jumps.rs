@@ -107,15 +107,29 @@ impl App {
         })
     }
 
-    /// When the row on `side` is said, in seconds: its first timed sentence's start (cues),
-    /// else, for a transcript that stamps turns, the start of the turn it opens or is in.
+    /// When the row on `side` is said, in seconds: its own time (see [`App::row_stamp`]),
+    /// else the start of the turn it is in.
     pub fn row_time(&self, id: usize, side: usize) -> Option<f64> {
+        let first = self.reader.rows[id].sides[side].first()?;
+        self.row_stamp(id, side)
+            .or_else(|| self.reader.panes.get(side)?.turn_time(first.turn))
+    }
+
+    /// The time the row on `side` carries itself: its first timed sentence's start (cues),
+    /// or the stamp of the turn it opens.
+    pub fn row_stamp(&self, id: usize, side: usize) -> Option<f64> {
         let pane = self.reader.panes.get(side)?;
-        let refs = &self.reader.rows[id].sides[side];
-        refs.iter()
+        let row = &self.reader.rows[id];
+        row.sides[side]
+            .iter()
             .find_map(|&r| pane.sentence(r)?.time.as_ref())
             .map(|time| time.start)
-            .or_else(|| pane.turn_time(refs.first()?.turn))
+            .or_else(|| {
+                let turn = row.sides[side].first()?.turn;
+                row.starts_turn(side)
+                    .then(|| pane.turn_time(turn))
+                    .flatten()
+            })
     }
 
     /// Remembers the current row as a place a jump left, for `''` and Ctrl-o.

@@ -142,6 +142,10 @@ impl App {
         let filter = vec![false; reader.speakers.len()];
         let heights = vec![0; reader.rows.len()];
         // The first screen says what the reader must know before trusting the rows.
+        let split = Split {
+            times: reader.has_times(),
+            ..Split::default()
+        };
         let message = (!reader.warnings.is_empty())
             .then(|| format!("warning: {}", reader.warnings.join("; ")));
         App {
@@ -175,7 +179,7 @@ impl App {
             marks: HashMap::new(),
             divergences: Vec::new(),
             mouse: true,
-            split: Split::default(),
+            split,
             at_end: false,
             wraps: RefCell::default(),
         }
