@@ -146,6 +146,37 @@ impl Session {
     }
 }
 
+/// The mouse key hands the mouse to the terminal (its own text selection works) and takes it
+/// back: the terminal stops and starts sending mouse reports.
+#[test]
+fn the_mouse_key_hands_the_mouse_to_the_terminal() {
+    let mut session = Session::start(&[], 120, 36);
+    session.wait_for_text("Joint Press Remarks");
+    let reporting = |s: &vt100::Screen| s.mouse_protocol_mode() != vt100::MouseProtocolMode::None;
+    session.wait_for("mouse reports on", reporting);
+    session.send(b"\\");
+    session.wait_for("mouse reports off", |s| !reporting(s));
+    session.wait_for_text("mouse off: the terminal selects text");
+    session.send(b"\\");
+    session.wait_for("mouse reports on again", reporting);
+    // A click (SGR report, 1-based) on the strip goes to the end's part of the document.
+    session.send(b"\x1b[<0;120;33M\x1b[<0;120;33m");
+    let row = |s: &vt100::Screen| -> usize {
+        let contents = s.contents();
+        let after = contents.rsplit("row ").next().unwrap_or_default();
+        after
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or(0)
+    };
+    session.wait_for("a click on the strip near its end", |s| row(s) > 200);
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
 #[test]
 fn reads_keys_and_quits_cleanly() {
     let mut session = Session::start(&[], 120, 36);

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::keys;
+
 use tandem::align;
 use tandem::ui::layout::{self, Highlights};
 use tandem::ui::{Action, App, Reader};
@@ -102,6 +104,18 @@ fn escape_clears_search_then_filter_then_quits() {
 /// Checks that the current row starts on screen, and that it is the top row unless the top
 /// row's start is scrolled off.
 fn current_row_is_on_screen(app: &App) {
+    current_row_starts_on_screen(app);
+    if app.current > app.top.index {
+        let top_start = usize::from(app.reader.rows[app.visible[app.top.index]].breaks_before);
+        assert!(
+            app.top.line > top_start,
+            "the top row's start is scrolled off"
+        );
+    }
+}
+
+/// Checks that the current row's first line of text is on screen.
+fn current_row_starts_on_screen(app: &App) {
     let widths = app.screen().unwrap().widths();
     let body = app.screen().unwrap().body_height();
     let height = |index: usize| {
@@ -118,13 +132,6 @@ fn current_row_is_on_screen(app: &App) {
         start < body || app.current == app.top.index,
         "the current row's first line ({start}) is on a screen of {body} lines"
     );
-    if app.current > app.top.index {
-        let top_start = usize::from(app.reader.rows[app.visible[app.top.index]].breaks_before);
-        assert!(
-            app.top.line > top_start,
-            "the top row's start is scrolled off"
-        );
-    }
 }
 
 #[test]
@@ -378,4 +385,372 @@ fn a_copied_quote_carries_what_qualifies_it() {
         official.contains("(unverified in the source: “"),
         "the unverified marking travels with the quote: {quote}"
     );
+}
+
+#[test]
+fn half_pages_screen_rows_and_relative_go_to() {
+    let mut app = bundled(160, 45);
+    keys::press(&mut app, "<C-d>");
+    let half = app.top;
+    assert!(half.index > 0 || half.line > 0, "Ctrl-d moved: {half:?}");
+    keys::press(&mut app, "<C-d><C-u>");
+    assert_eq!(app.top, half, "Ctrl-u undoes Ctrl-d");
+    let top = app.top;
+    keys::press(&mut app, "L");
+    let last = app.current;
+    keys::press(&mut app, "M");
+    let middle = app.current;
+    keys::press(&mut app, "H");
+    assert_eq!(app.top, top, "H, M and L do not move the screen");
+    assert!(
+        app.current < middle && middle < last,
+        "{} {middle} {last}",
+        app.current
+    );
+    keys::press(&mut app, "L");
+    current_row_starts_on_screen(&app);
+    keys::press(&mut app, "y");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains(&format!("row {}", app.visible[last] + 1)),
+        "y copies the row L chose"
+    );
+    keys::press(&mut app, "g:+5<Enter>");
+    assert_eq!(app.current, 5);
+    keys::press(&mut app, ":-2<Enter>");
+    assert_eq!(app.current, 3);
+}
+
+#[test]
+fn marks_and_jumps_go_back() {
+    let mut app = bundled(160, 45);
+    keys::press(&mut app, ":120<Enter>ma");
+    assert_eq!(app.message.as_deref(), Some("mark a: row 120"));
+    keys::press(&mut app, "G'a");
+    assert_eq!(app.current_row(), Some(119), "'a goes to the mark");
+    let end = {
+        keys::press(&mut app, "G");
+        app.current_row()
+    };
+    keys::press(&mut app, "''");
+    assert_eq!(app.current_row(), Some(119), "'' goes back before the jump");
+    keys::press(&mut app, "''");
+    assert_eq!(app.current_row(), end, "'' again returns");
+    // Ctrl-o walks back through the jumps: G, d, / and : each leave one.
+    let mut app = bundled(160, 45);
+    keys::press(&mut app, "d");
+    let divergence = app.current_row();
+    keys::press(&mut app, "/carter<Enter>");
+    let hit = app.current_row();
+    assert_ne!(hit, divergence);
+    keys::press(&mut app, ":200<Enter>");
+    keys::press(&mut app, "<C-o>");
+    assert_eq!(app.current_row(), hit);
+    keys::press(&mut app, "<C-o>");
+    assert_eq!(app.current_row(), divergence);
+    keys::press(&mut app, "<C-o>");
+    assert_eq!(app.current_row(), Some(0));
+    keys::press(&mut app, "<C-o>");
+    assert_eq!(app.message.as_deref(), Some("no jump to go back from"));
+    keys::press(&mut app, "'z");
+    assert_eq!(app.message.as_deref(), Some("no mark z (mz sets it)"));
+    keys::press(&mut app, "m<Esc>");
+    assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
+}
+
+/// Hits of a plain, case-ignoring query in each version of the bundled pair.
+fn hits_per_side(app: &App, query: &str) -> [usize; 2] {
+    let count = |side: usize| {
+        app.reader
+            .rows
+            .iter()
+            .map(|row| {
+                app.reader
+                    .side_text(row, side)
+                    .to_lowercase()
+                    .matches(query)
+                    .count()
+            })
+            .sum()
+    };
+    [count(0), count(1)]
+}
+
+#[test]
+fn search_keeps_history_scope_regex_and_the_last_pattern() {
+    let mut app = bundled(160, 45);
+    let korea = hits_per_side(&app, "korea");
+    keys::press(&mut app, "/korea<Enter>");
+    assert_eq!(app.search.hits, korea[0] + korea[1]);
+    keys::press(&mut app, "/kor<Esc>");
+    assert_eq!(
+        app.search.query, "korea",
+        "a cancelled / keeps the last search"
+    );
+    assert_eq!(app.search.hits, korea[0] + korea[1]);
+    keys::press(&mut app, "/carter<Enter>/<Up>");
+    assert_eq!(app.search.query, "carter");
+    keys::press(&mut app, "<Up>");
+    assert_eq!(app.search.query, "korea");
+    keys::press(&mut app, "<Down>");
+    assert_eq!(app.search.query, "carter");
+    keys::press(&mut app, "<Esc>");
+    // One version only: Tab in the prompt.
+    keys::press(&mut app, "/korea<Tab><Enter>");
+    assert_eq!(app.search.scope, Some(0));
+    assert_eq!(app.search.hits, korea[0]);
+    // The scope stays for the next search, and the prompt says it.
+    keys::press(&mut app, "/korea<Tab><Enter>");
+    assert_eq!((app.search.scope, app.search.hits), (Some(1), korea[1]));
+    keys::press(&mut app, "/korea<Tab><Enter>");
+    assert_eq!(app.search.scope, None);
+    // A regular expression after \v.
+    let carter = hits_per_side(&app, "carter");
+    let orleans = hits_per_side(&app, "orleans");
+    keys::press(&mut app, "/\\vcarter|orleans<Enter>");
+    assert_eq!(
+        app.search.hits,
+        carter[0] + carter[1] + orleans[0] + orleans[1]
+    );
+    keys::press(&mut app, "/\\v(carter<Enter>");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("is not a regular expression"), "{message}");
+    assert_eq!(app.search.hits, 0);
+}
+
+#[test]
+fn star_searches_the_first_word_of_the_current_row() {
+    let mut app = bundled(160, 45);
+    keys::press(&mut app, ":t2<Enter>");
+    let id = app.current_row().unwrap();
+    let text = app.reader.side_text(&app.reader.rows[id], 0);
+    let word: String = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap()
+        .to_string();
+    keys::press(&mut app, "*");
+    assert_eq!(app.search.query, format!("\\v\\b{word}\\b"));
+    assert!(app.search.hits >= 1);
+    assert_ne!(app.current_row(), Some(id), "* goes on to the next hit");
+    assert_eq!(app.history.last(), Some(&app.search.query));
+}
+
+#[test]
+fn the_key_table_drives_every_mode() {
+    let mut app = bundled(160, 45);
+    // The speaker list: typed keys filter, arrows move, Esc closes without change.
+    keys::press(&mut app, "sblinken <Enter>");
+    assert!(app.filter.contains(&true));
+    keys::press(&mut app, "0s<Down><Esc>");
+    assert!(!app.filter.contains(&true));
+    // The go-to prompt: digits type, not speakers.
+    keys::press(&mut app, ":12<Enter>");
+    assert_eq!(app.current_row(), Some(11));
+    assert!(!app.filter.contains(&true));
+    // The help closes only on its keys.
+    keys::press(&mut app, "?jdn");
+    assert_eq!(app.mode, tandem::ui::app::Mode::Help);
+    keys::press(&mut app, "<Esc>");
+    assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
+    assert!(!app.quit);
+}
+
+#[test]
+fn the_divergence_list_names_every_stop_of_d_and_goes_there() {
+    let mut app = bundled(160, 45);
+    let mut stops = Vec::new();
+    loop {
+        keys::press(&mut app, "d");
+        if app.message.is_some() {
+            break;
+        }
+        stops.push(app.current_row().unwrap());
+    }
+    keys::press(&mut app, "gc");
+    let tandem::ui::app::Mode::Divergences(list) = app.mode.clone() else {
+        panic!("c opens the divergence list: {:?}", app.mode);
+    };
+    let shown = app.divergences_shown(&list);
+    // One entry per stop of d, and the block the first row is in, which d starts from.
+    assert_eq!(shown.len(), stops.len() + 1);
+    let first = app.divergence_entry(shown[0]);
+    assert_eq!(first.place, "rows 1-5");
+    assert_eq!(first.kind, "only in the other version");
+    assert!(first.words.starts_with("The Korea-U.S."), "{}", first.words);
+    // Typing filters; Enter goes to the chosen block and leaves a jump.
+    keys::press(&mut app, "names differ<Down><Enter>");
+    let id = app.current_row().unwrap();
+    assert!(
+        app.reader.rows[id]
+            .flags
+            .iter()
+            .any(|f| f.describe().starts_with("names differ"))
+    );
+    assert_eq!(
+        Some(&id),
+        stops
+            .iter()
+            .filter(|&&s| {
+                app.reader.rows[s]
+                    .flags
+                    .iter()
+                    .any(|f| f.describe().starts_with("names differ"))
+            })
+            .nth(1)
+    );
+    keys::press(&mut app, "<C-o>");
+    assert_eq!(app.current_row(), Some(0));
+    keys::press(&mut app, "c<Esc>");
+    assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
+}
+
+#[test]
+fn panes_split_swap_and_clicks() {
+    let mut app = bundled(160, 45);
+    let widths = |app: &App| app.screen().unwrap().widths();
+    let even = widths(&app);
+    keys::press(&mut app, ">>");
+    assert!(widths(&app)[0] > even[0] && widths(&app)[1] < even[1]);
+    keys::press(&mut app, "<<<<");
+    assert!(widths(&app)[0] < even[0]);
+    for _ in 0..40 {
+        keys::press(&mut app, "<");
+    }
+    assert!(widths(&app)[0] >= 20, "a pane keeps 20 columns");
+    assert_eq!(app.message.as_deref(), Some("the split can go no further"));
+    keys::press(&mut app, "x");
+    let panes = app.screen().unwrap().panes;
+    assert_eq!(
+        (panes[0].0, panes[1].0),
+        (1, 0),
+        "the other version on the left"
+    );
+    // A click on a row makes it current; on the strip, it goes to that part.
+    let mut app = bundled(160, 45);
+    app.update(Action::Click(30, 30));
+    assert!(app.current > 0, "the row under line 30");
+    current_row_starts_on_screen(&app);
+    let clicked = app.current;
+    app.update(Action::Click(159, 43));
+    assert!(
+        app.current > clicked && app.percent() > 90,
+        "{}",
+        app.percent()
+    );
+    keys::press(&mut app, "<C-o>");
+    assert_eq!(app.current, clicked, "a click on the strip is a jump");
+    keys::press(&mut app, "\\");
+    assert!(!app.mouse);
+    let click = crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: 10,
+        row: 10,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    });
+    assert_eq!(
+        tandem::ui::action_for(&app, click.clone()),
+        None,
+        "mouse off"
+    );
+    keys::press(&mut app, "\\");
+    assert_eq!(
+        tandem::ui::action_for(&app, click),
+        Some(Action::Click(10, 10))
+    );
+}
+
+#[test]
+fn subtitles_show_and_go_to_times() {
+    if !common::shared_corpus("subtitles_show_and_go_to_times") {
+        return;
+    }
+    let english = common::load("../shared/corpus/subtitles/morevna-ep03/en.srt");
+    let korean = common::load("../shared/corpus/subtitles/morevna-ep03/ko.srt");
+    let alignment = align::align(&english, &korean, &[]);
+    let mut app = App::new(Reader::pair(english, korean, alignment), (160, 45));
+    keys::press(&mut app, ":1:00<Enter>");
+    let id = app.current_row().unwrap();
+    let time = app.row_time(id, 0).unwrap();
+    assert!(time >= 60.0, "{time}");
+    let earlier = (0..id)
+        .filter_map(|row| app.row_time(row, 0))
+        .fold(0.0, f64::max);
+    assert!(earlier < 60.0, "the first row at or after 1:00");
+    keys::press(&mut app, ":99:00<Enter>");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("nothing starts at 1:39:00")
+    );
+    let mut app = bundled(160, 45);
+    keys::press(&mut app, ":1:00<Enter>");
+    assert!(app.message.as_deref().unwrap().contains("has no times"));
+}
+
+/// An SRT of `cues` cues none of which ends a sentence: the loader merges them into one
+/// sentence, a row taller than any screen.
+fn one_giant_sentence(cues: usize) -> App {
+    let mut srt = String::new();
+    for cue in 1..=cues {
+        let clock = |s: usize| format!("{:02}:{:02}:{:02},000", s / 3600, s / 60 % 60, s % 60);
+        srt.push_str(&format!(
+            "{cue}\n{} --> {}\nword{} and the fox runs on\n\n",
+            clock(cue),
+            clock(cue + 1),
+            cue % 97
+        ));
+    }
+    let transcript =
+        tandem::load::load_bytes(srt.as_bytes(), "giant.srt", Default::default()).unwrap();
+    assert_eq!(transcript.turns[0].paragraphs[0].sentences.len(), 1);
+    App::new(Reader::single(transcript), (160, 45))
+}
+
+#[test]
+fn one_giant_sentence_searches_and_reports_its_position() {
+    let mut app = one_giant_sentence(20_000);
+    keys::press(&mut app, "/word13 <Enter>");
+    assert_eq!(app.search.hits, 20_000 / 97 + 1);
+    keys::press(&mut app, "G");
+    assert_eq!(app.percent(), 100, "G shows the end");
+    keys::press(&mut app, "<C-u>");
+    let percent = app.percent();
+    assert!((90..100).contains(&percent), "{percent}");
+}
+
+/// The case of issue 20: a million cues in one sentence. Run with `--ignored --nocapture`
+/// to see what a key costs; it checks only what is drawn, not how fast.
+#[test]
+#[ignore = "builds a 40 MB sentence; a measurement, run by hand"]
+fn a_million_cues_in_one_sentence() {
+    let started = std::time::Instant::now();
+    let mut app = one_giant_sentence(1_000_000);
+    app.screen();
+    println!("loaded and laid out in {:?}", started.elapsed());
+    let draw = |app: &App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
+        terminal
+            .draw(|frame| tandem::ui::view::draw(frame, app, &tandem::ui::Theme::default()))
+            .unwrap();
+    };
+    draw(&app);
+    println!("first screen at {:?}", started.elapsed());
+    keys::press(&mut app, "/");
+    for key in ["f", "o", "x"] {
+        let key_started = std::time::Instant::now();
+        keys::press(&mut app, key);
+        draw(&app);
+        println!(
+            "typing {key}: {:?} ({} hits)",
+            key_started.elapsed(),
+            app.search.hits
+        );
+    }
+    keys::press(&mut app, "<Enter>G");
+    assert_eq!(app.percent(), 100);
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::keys;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tandem::align;
@@ -249,17 +250,18 @@ fn help_fits_small_screens_scrolls_and_closes_only_on_its_keys() {
     insta::assert_snapshot!("help_overlay_80x24", first);
     assert!(first.contains("j/k scroll · Esc, ? or q closes this help"));
     // Keys that do not close it leave it open; the scrolling keys scroll it to the legend.
-    apply(
-        &mut app,
-        &[Action::ToggleSpeaker(2), Action::NextDivergence],
-    );
+    keys::press(&mut app, "2dx/");
     assert_eq!(app.mode, tandem::ui::app::Mode::Help);
-    apply(&mut app, &[Action::Bottom]);
+    assert!(
+        !app.filter.contains(&true),
+        "2 in the help is not a speaker"
+    );
+    keys::press(&mut app, "G");
     let last = screen(&app);
     for mark in ["▸", "●", "○", "▐", "the other version has nothing here"] {
         assert!(last.contains(mark), "{mark} in the legend:\n{last}");
     }
-    apply(&mut app, &[Action::ScrollDown(5)]);
+    keys::press(&mut app, "jjjjj");
     assert_eq!(screen(&app), last, "no scrolling past the end");
     for size in [(100, 30), (120, 35)] {
         let mut app = bundled_app(size.0, size.1);
@@ -274,9 +276,15 @@ fn help_fits_small_screens_scrolls_and_closes_only_on_its_keys() {
         assert!(!shown.contains("Divergen│"), "{shown}");
         assert!(shown.contains("next turn"), "{shown}");
     }
-    apply(&mut app, &[Action::Quit]);
+    keys::press(&mut app, "q");
     assert_eq!(app.mode, tandem::ui::app::Mode::Reading);
     assert!(!app.quit, "q closes the help, it does not quit");
+    for closing in ["?", "<Esc>"] {
+        keys::press(&mut app, "?");
+        assert_eq!(app.mode, tandem::ui::app::Mode::Help);
+        keys::press(&mut app, closing);
+        assert_eq!(app.mode, tandem::ui::app::Mode::Reading, "{closing}");
+    }
 }
 
 #[test]
@@ -315,4 +323,107 @@ fn go_to_prompt() {
         "{}",
         screen(&app)
     );
+}
+
+/// The screen as plain lines, as a terminal shows it: a wide character's second cell is not
+/// a character of its own, and trailing blanks are dropped.
+fn plain_lines(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    let mut text = String::new();
+    for row in buffer.content().chunks(width) {
+        let mut line = String::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// The README's screen capture is this screen: the test fails when they differ, and writes
+/// the README when `TANDEM_WRITE_README` is set.
+#[test]
+fn readme_capture_is_the_reader_as_drawn() {
+    let mut app = bundled_app(120, 32);
+    keys::press(&mut app, ":t2<Enter>");
+    let capture = plain_lines(&app);
+    insta::assert_snapshot!("readme_capture", capture);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme
+        .find(CAPTURE_START)
+        .expect("README has the capture's opening line")
+        + CAPTURE_START.len();
+    let end = start
+        + readme[start..]
+            .find("```")
+            .expect("the capture's block closes");
+    if std::env::var_os("TANDEM_WRITE_README").is_some() {
+        let written = format!("{}{capture}{}", &readme[..start], &readme[end..]);
+        std::fs::write(path, written).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        capture.as_str(),
+        "README.md's screen capture is out of date: run TANDEM_WRITE_README=1 cargo test --test reader_screens readme_capture"
+    );
+}
+
+/// What opens the README's capture block.
+const CAPTURE_START: &str = "<!-- capture: tests/reader_screens.rs readme_capture -->\n```\n";
+
+#[test]
+fn divergence_list_at_80_columns() {
+    let mut app = bundled_app(80, 24);
+    keys::press(&mut app, "c");
+    let shown = screen(&app);
+    assert!(shown.contains("Divergences"), "{shown}");
+    insta::assert_snapshot!("divergence_list_80x24", shown);
+}
+
+#[test]
+fn swapped_panes_and_the_focus_marker() {
+    let mut app = bundled_app(160, 45);
+    keys::press(&mut app, "x<Tab>>>");
+    let shown = plain_lines(&app);
+    let title = shown.lines().next().unwrap();
+    assert!(
+        title.starts_with(" ▶ [On-Site Video+]"),
+        "the other version, focused, on the left: {title}"
+    );
+    insta::assert_snapshot!("swapped_panes_focused", shown);
+}
+
+#[test]
+fn subtitle_rows_show_their_time_in_the_gutter() {
+    if !common::shared_corpus("subtitle_rows_show_their_time_in_the_gutter") {
+        return;
+    }
+    let corpus = "../shared/corpus/subtitles/morevna-ep03";
+    let english = common::load(&format!("{corpus}/en.srt"));
+    let korean = common::load(&format!("{corpus}/ko.srt"));
+    let alignment = align::align(&english, &korean, &[]);
+    let app = App::new(Reader::pair(english, korean, alignment), (160, 45));
+    let shown = plain_lines(&app);
+    assert!(shown.contains("      0:26 This is \"Hawk\"."), "{shown}");
+    let repeated = shown
+        .lines()
+        .filter(|l| l.starts_with("      0:26"))
+        .count();
+    assert_eq!(repeated, 1, "a time the row before shows is not repeated");
+    // Below 80 columns the text keeps the room; the status line still gives the time.
+    let narrow = App::new(app.reader, (79, 24));
+    let shown = plain_lines(&narrow);
+    assert!(shown.lines().last().unwrap().contains("0:00"), "{shown}");
+    assert!(!shown.contains("      0:"), "{shown}");
 }

@@ -12,6 +12,22 @@ pub enum Action {
     PageDown,
     /// Scroll up one screen.
     PageUp,
+    /// Scroll down half a screen.
+    HalfPageDown,
+    /// Scroll up half a screen.
+    HalfPageUp,
+    /// Make the first row that starts on screen the current row.
+    ScreenTop,
+    /// Make the row in the middle of the screen the current row.
+    ScreenMiddle,
+    /// Make the last row that starts on screen the current row.
+    ScreenBottom,
+    /// Wait for a letter to mark the current row with.
+    StartMark,
+    /// Wait for the letter of a mark to go to (`'` again: back where the last jump left).
+    StartJumpToMark,
+    /// Go back where the last jump left, further with each press.
+    JumpBack,
     /// Go to the start.
     Top,
     /// Go to the end.
@@ -36,6 +52,22 @@ pub enum Action {
     SearchNext,
     /// Go to the previous search hit.
     SearchPrevious,
+    /// Search the first word of the current row in the focused pane, as a whole word.
+    SearchWord,
+    /// In the search prompt: search both versions, the official only, the other only.
+    CycleScope,
+    /// Open the list of divergences.
+    ListDivergences,
+    /// Move the split between the panes one step left.
+    NarrowLeft,
+    /// Move the split between the panes one step right.
+    WidenLeft,
+    /// Show the other version on the left.
+    SwapPanes,
+    /// Hand the mouse to the terminal (its own text selection), or take it back.
+    ToggleMouse,
+    /// A left click at this column and line of the terminal.
+    Click(u16, u16),
     /// Open the go-to prompt: a row number, `t12` for a turn, or `40%`.
     StartGoTo,
     /// Go to the next divergent or unmatched row.
@@ -60,9 +92,9 @@ pub enum Action {
     Type(char),
     /// Delete the last typed character.
     Erase,
-    /// Move up in a list.
+    /// Move up in a list; an older search in the search prompt.
     ListUp,
-    /// Move down in a list.
+    /// Move down in a list; a newer search in the search prompt.
     ListDown,
     /// Toggle the list entry under the cursor.
     ListToggle,

@@ -11,18 +11,8 @@ pub struct HelpRow {
     pub keys: String,
     pub help: &'static str,
     pub section: &'static str,
+    pub context: Context,
     pub name: Option<&'static str>,
-}
-
-impl HelpRow {
-    fn fixed(keys: &str, help: &'static str, section: &'static str) -> Self {
-        HelpRow {
-            keys: keys.to_string(),
-            help,
-            section,
-            name: None,
-        }
-    }
 }
 
 /// A key as written in the help (`j`, `PgDn`, `Ctrl-c`).
@@ -50,8 +40,32 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
-/// One binding: the name the configuration file uses, the default keys, the action, and
-/// what the help says about it.
+/// Where a binding applies: the reading view, a prompt being typed (`/`, `:`), a list
+/// (speakers, divergences), the help, or the key after `m` or `'` (a mark's letter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Reading,
+    Prompt,
+    List,
+    Help,
+    Mark,
+}
+
+impl Context {
+    /// How the help and the README name the context.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Reading => "reading",
+            Context::Prompt => "in / and :",
+            Context::List => "in a list",
+            Context::Help => "in the help",
+            Context::Mark => "after m or '",
+        }
+    }
+}
+
+/// One binding: the name the configuration file uses, the default keys, the action, what the
+/// help says about it, its section of the help and where it applies.
 #[derive(Debug)]
 pub struct Binding {
     pub name: &'static str,
@@ -59,191 +73,129 @@ pub struct Binding {
     pub action: Action,
     pub help: &'static str,
     pub section: &'static str,
+    pub context: Context,
+}
+
+const fn bind(
+    name: &'static str,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    (section, context): (&'static str, Context),
+) -> Binding {
+    Binding {
+        name,
+        keys,
+        action,
+        help,
+        section,
+        context,
+    }
 }
 
 /// Lines scrolled by one press of `j`/`k` or a mouse wheel step.
 pub const LINE: usize = 1;
 pub const WHEEL: usize = 3;
 
-/// The bindings of the reading view. `1`-`9` (toggle the n-th speaker) are handled apart,
-/// since they carry a number; the help lists them from [`SPEAKER_DIGITS`].
+const SCROLL: (&str, Context) = ("Scroll", Context::Reading);
+const JUMPS: (&str, Context) = ("Marks and jumps", Context::Reading);
+const TURNS: (&str, Context) = ("Turns", Context::Reading);
+const SPEAKERS: (&str, Context) = ("Speakers", Context::Reading);
+const SEARCH: (&str, Context) = ("Search", Context::Reading);
+const DIVERGENCE: (&str, Context) = ("Divergence", Context::Reading);
+const PANES: (&str, Context) = ("Panes and mouse", Context::Reading);
+const OTHER_KEYS: (&str, Context) = ("Other", Context::Reading);
+const MARK: (&str, Context) = ("Marks and jumps", Context::Mark);
+const PROMPT: (&str, Context) = ("Prompts (/ and :)", Context::Prompt);
+const LIST: (&str, Context) = ("Lists (speakers, divergences)", Context::List);
+const HELP: (&str, Context) = ("Help", Context::Help);
+
+/// Every binding, in the order the help lists them. Keys that carry a value (`1`-`9`, a
+/// mark's letter, typed text) and the mouse are listed from [`FIXED`].
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        name: "scroll-down",
-        keys: &[ch('j'), key(KeyCode::Down)],
-        action: Action::ScrollDown(LINE),
-        help: "scroll down",
-        section: "Scroll",
-    },
-    Binding {
-        name: "scroll-up",
-        keys: &[ch('k'), key(KeyCode::Up)],
-        action: Action::ScrollUp(LINE),
-        help: "scroll up",
-        section: "Scroll",
-    },
-    Binding {
-        name: "page-down",
-        keys: &[key(KeyCode::PageDown), ch(' '), ctrl('f')],
-        action: Action::PageDown,
-        help: "page down",
-        section: "Scroll",
-    },
-    Binding {
-        name: "page-up",
-        keys: &[key(KeyCode::PageUp), ctrl('b')],
-        action: Action::PageUp,
-        help: "page up",
-        section: "Scroll",
-    },
-    Binding {
-        name: "top",
-        keys: &[ch('g'), key(KeyCode::Home)],
-        action: Action::Top,
-        help: "go to the start",
-        section: "Scroll",
-    },
-    Binding {
-        name: "bottom",
-        keys: &[ch('G'), key(KeyCode::End)],
-        action: Action::Bottom,
-        help: "go to the end",
-        section: "Scroll",
-    },
-    Binding {
-        name: "go-to",
-        keys: &[ch(':')],
-        action: Action::StartGoTo,
-        help: "go to: row 120, turn t12, or 40% (enter)",
-        section: "Scroll",
-    },
-    Binding {
-        name: "next-turn",
-        keys: &[ch(']')],
-        action: Action::NextTurn,
-        help: "next turn",
-        section: "Turns",
-    },
-    Binding {
-        name: "previous-turn",
-        keys: &[ch('[')],
-        action: Action::PreviousTurn,
-        help: "previous turn",
-        section: "Turns",
-    },
-    Binding {
-        name: "next-turn-by-speaker",
-        keys: &[ch('}')],
-        action: Action::NextTurnBySpeaker,
-        help: "next turn by the same speaker",
-        section: "Turns",
-    },
-    Binding {
-        name: "previous-turn-by-speaker",
-        keys: &[ch('{')],
-        action: Action::PreviousTurnBySpeaker,
-        help: "previous turn by the same speaker",
-        section: "Turns",
-    },
-    Binding {
-        name: "speakers",
-        keys: &[ch('s')],
-        action: Action::OpenSpeakers,
-        help: "speaker list (type to filter, space, enter)",
-        section: "Speakers",
-    },
-    Binding {
-        name: "show-all-speakers",
-        keys: &[ch('0')],
-        action: Action::ClearFilters,
-        help: "show all speakers",
-        section: "Speakers",
-    },
-    Binding {
-        name: "search",
-        keys: &[ch('/')],
-        action: Action::StartSearch,
-        help: "search (enter to keep, esc to cancel)",
-        section: "Search",
-    },
-    Binding {
-        name: "next-hit",
-        keys: &[ch('n')],
-        action: Action::SearchNext,
-        help: "next hit",
-        section: "Search",
-    },
-    Binding {
-        name: "previous-hit",
-        keys: &[ch('N')],
-        action: Action::SearchPrevious,
-        help: "previous hit",
-        section: "Search",
-    },
-    Binding {
-        name: "next-divergence",
-        keys: &[ch('d')],
-        action: Action::NextDivergence,
-        help: "next block of divergent or one-sided rows",
-        section: "Divergence",
-    },
-    Binding {
-        name: "previous-divergence",
-        keys: &[ch('D')],
-        action: Action::PreviousDivergence,
-        help: "previous block of divergent or one-sided rows",
-        section: "Divergence",
-    },
-    Binding {
-        name: "toggle-diff",
-        keys: &[ch('w')],
-        action: Action::ToggleDiff,
-        help: "word differences on/off (same language)",
-        section: "Divergence",
-    },
-    Binding {
-        name: "switch-focus",
-        keys: &[key(KeyCode::Tab)],
-        action: Action::SwitchFocus,
-        help: "focus the other pane (narrow: show it)",
-        section: "Other",
-    },
-    Binding {
-        name: "copy-row",
-        keys: &[ch('y')],
-        action: Action::CopyRow,
-        help: "copy the current row as a quote pair (OSC 52)",
-        section: "Other",
-    },
-    Binding {
-        name: "help",
-        keys: &[ch('?')],
-        action: Action::Help,
-        help: "this help",
-        section: "Other",
-    },
-    Binding {
-        name: "back",
-        keys: &[key(KeyCode::Esc)],
-        action: Action::Back,
-        help: "close, clear the search, show all speakers",
-        section: "Other",
-    },
-    Binding {
-        name: "quit",
-        keys: &[ch('q'), ctrl('c')],
-        action: Action::Quit,
-        help: "quit",
-        section: "Other",
-    },
+    bind("scroll-down", &[ch('j'), key(KeyCode::Down)], Action::ScrollDown(LINE), "scroll down", SCROLL),
+    bind("scroll-up", &[ch('k'), key(KeyCode::Up)], Action::ScrollUp(LINE), "scroll up", SCROLL),
+    bind("half-page-down", &[ctrl('d')], Action::HalfPageDown, "half a page down", SCROLL),
+    bind("half-page-up", &[ctrl('u')], Action::HalfPageUp, "half a page up", SCROLL),
+    bind("page-down", &[key(KeyCode::PageDown), ch(' '), ctrl('f')], Action::PageDown, "page down", SCROLL),
+    bind("page-up", &[key(KeyCode::PageUp), ctrl('b')], Action::PageUp, "page up", SCROLL),
+    bind("top", &[ch('g'), key(KeyCode::Home)], Action::Top, "go to the start", SCROLL),
+    bind("bottom", &[ch('G'), key(KeyCode::End)], Action::Bottom, "go to the end", SCROLL),
+    bind("screen-top", &[ch('H')], Action::ScreenTop, "current row: the first on screen", SCROLL),
+    bind("screen-middle", &[ch('M')], Action::ScreenMiddle, "current row: the middle of the screen", SCROLL),
+    bind("screen-bottom", &[ch('L')], Action::ScreenBottom, "current row: the last on screen", SCROLL),
+    bind("go-to", &[ch(':')], Action::StartGoTo, "go to row 120, turn t12, 40%, 12:30, +5 or -5", SCROLL),
+    bind("set-mark", &[ch('m')], Action::StartMark, "mark the current row: m then a letter", JUMPS),
+    bind("go-to-mark", &[ch('\''), ch('`')], Action::StartJumpToMark, "go to a mark: ' then its letter", JUMPS),
+    bind("jump-back", &[ctrl('o')], Action::JumpBack, "back to where the last jump left (repeats)", JUMPS),
+    bind("mark-cancel", &[key(KeyCode::Esc)], Action::Back, "no mark after all", MARK),
+    bind("next-turn", &[ch(']')], Action::NextTurn, "next turn", TURNS),
+    bind("previous-turn", &[ch('[')], Action::PreviousTurn, "previous turn", TURNS),
+    bind("next-turn-by-speaker", &[ch('}')], Action::NextTurnBySpeaker, "next turn by the same speaker", TURNS),
+    bind("previous-turn-by-speaker", &[ch('{')], Action::PreviousTurnBySpeaker, "previous turn by the same speaker", TURNS),
+    bind("speakers", &[ch('s')], Action::OpenSpeakers, "speaker list (type to filter, space, enter)", SPEAKERS),
+    bind("show-all-speakers", &[ch('0')], Action::ClearFilters, "show all speakers", SPEAKERS),
+    bind("search", &[ch('/')], Action::StartSearch, "search; \\v starts a regular expression", SEARCH),
+    bind("next-hit", &[ch('n')], Action::SearchNext, "next hit", SEARCH),
+    bind("previous-hit", &[ch('N')], Action::SearchPrevious, "previous hit", SEARCH),
+    bind("search-word", &[ch('*')], Action::SearchWord, "search the current row's first word", SEARCH),
+    bind("next-divergence", &[ch('d')], Action::NextDivergence, "next block of divergent or one-sided rows", DIVERGENCE),
+    bind("previous-divergence", &[ch('D')], Action::PreviousDivergence, "previous block of divergent or one-sided rows", DIVERGENCE),
+    bind("list-divergences", &[ch('c')], Action::ListDivergences, "list every divergence; enter goes there", DIVERGENCE),
+    bind("toggle-diff", &[ch('w')], Action::ToggleDiff, "word differences on/off (same language)", DIVERGENCE),
+    bind("switch-focus", &[key(KeyCode::Tab)], Action::SwitchFocus, "focus the other pane (narrow: show it)", PANES),
+    bind("narrow-left", &[ch('<')], Action::NarrowLeft, "move the split left", PANES),
+    bind("widen-left", &[ch('>')], Action::WidenLeft, "move the split right", PANES),
+    bind("swap-panes", &[ch('x')], Action::SwapPanes, "swap the sides of the two panes", PANES),
+    bind("toggle-mouse", &[ch('\\'), key(KeyCode::F(2))], Action::ToggleMouse, "mouse off (the terminal selects text) / on", PANES),
+    bind("copy-row", &[ch('y')], Action::CopyRow, "copy the current row as a quote pair (OSC 52)", OTHER_KEYS),
+    bind("help", &[ch('?')], Action::Help, "this help", OTHER_KEYS),
+    bind("back", &[key(KeyCode::Esc)], Action::Back, "close, clear the search, show all speakers", OTHER_KEYS),
+    bind("quit", &[ch('q'), ctrl('c')], Action::Quit, "quit", OTHER_KEYS),
+    bind("prompt-enter", &[key(KeyCode::Enter)], Action::Confirm, "search: keep it; go-to: go", PROMPT),
+    bind("prompt-cancel", &[key(KeyCode::Esc), ctrl('c')], Action::Back, "cancel (a search: the last one stays)", PROMPT),
+    bind("prompt-erase", &[key(KeyCode::Backspace)], Action::Erase, "erase a character", PROMPT),
+    bind("prompt-older", &[key(KeyCode::Up)], Action::ListUp, "an older search from the history", PROMPT),
+    bind("prompt-newer", &[key(KeyCode::Down)], Action::ListDown, "a newer search from the history", PROMPT),
+    bind("search-scope", &[key(KeyCode::Tab)], Action::CycleScope, "search both versions, the official, the other", PROMPT),
+    bind("list-up", &[key(KeyCode::Up), ctrl('p')], Action::ListUp, "move up", LIST),
+    bind("list-down", &[key(KeyCode::Down), ctrl('n')], Action::ListDown, "move down", LIST),
+    bind("list-page-up", &[key(KeyCode::PageUp)], Action::PageUp, "a page up", LIST),
+    bind("list-page-down", &[key(KeyCode::PageDown)], Action::PageDown, "a page down", LIST),
+    bind("list-tick", &[ch(' ')], Action::ListToggle, "tick a speaker", LIST),
+    bind("list-choose", &[key(KeyCode::Enter)], Action::Confirm, "show ticked speakers / go to the divergence", LIST),
+    bind("list-erase", &[key(KeyCode::Backspace)], Action::Erase, "erase a character of the filter", LIST),
+    bind("list-close", &[key(KeyCode::Esc), ctrl('c')], Action::Back, "close the list, changing nothing", LIST),
+    bind("help-down", &[ch('j'), key(KeyCode::Down)], Action::ScrollDown(LINE), "scroll the help down", HELP),
+    bind("help-up", &[ch('k'), key(KeyCode::Up)], Action::ScrollUp(LINE), "scroll the help up", HELP),
+    bind("help-page-down", &[key(KeyCode::PageDown), ch(' ')], Action::PageDown, "a page down", HELP),
+    bind("help-page-up", &[key(KeyCode::PageUp)], Action::PageUp, "a page up", HELP),
+    bind("help-top", &[ch('g'), key(KeyCode::Home)], Action::Top, "the start of the help", HELP),
+    bind("help-bottom", &[ch('G'), key(KeyCode::End)], Action::Bottom, "the end of the help", HELP),
+    bind("help-close", &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Back, "close the help", HELP),
 ];
 
-/// The help line for the digit keys.
-pub const SPEAKER_DIGITS: (&str, &str, &str) = (
-    "1-9",
-    "show only speaker n; more digits add more",
-    "Speakers",
-);
+/// Help lines for what the table cannot hold: keys that carry a value, the mouse, typing,
+/// and Ctrl-z, which the terminal's job control owns. Each goes after the last binding of
+/// its section.
+pub const FIXED: &[(&str, &str, (&str, Context))] = &[
+    ("wheel", "scroll (mouse)", SCROLL),
+    (
+        "a-z A-Z",
+        "the mark's letter ('': before the last jump)",
+        MARK,
+    ),
+    ("1-9", "show only speaker n; more digits add more", SPEAKERS),
+    (
+        "click",
+        "a row: make it current; the strip: go there",
+        PANES,
+    ),
+    ("Ctrl-z", "suspend (fg comes back)", OTHER_KEYS),
+    ("other keys", "typed into the prompt", PROMPT),
+    ("other keys", "typed into the list's filter", LIST),
+];
 
 /// The bindings in force: the table above, with the configuration file's overrides.
 #[derive(Debug, Clone)]
@@ -286,19 +238,21 @@ impl Keymap {
                 names.join(", ")
             ));
         };
+        let context = self.active[index].binding.context;
         for key in keys {
-            if reserved(key) {
+            if reserved(key, context) {
                 return Err(format!(
                     "{} cannot be bound: it is reserved ({})",
                     key_name(key),
                     "1-9 show or hide speakers, Ctrl-z suspends"
                 ));
             }
-            if let Some(other) = self
-                .active
-                .iter()
-                .find(|a| a.overridden && a.binding.name != name && a.keys.contains(key))
-            {
+            if let Some(other) = self.active.iter().find(|a| {
+                a.overridden
+                    && a.binding.name != name
+                    && a.binding.context == context
+                    && a.keys.contains(key)
+            }) {
                 return Err(format!(
                     "{} is already bound to '{}'",
                     key_name(key),
@@ -306,7 +260,11 @@ impl Keymap {
                 ));
             }
         }
-        for other in &mut self.active {
+        for other in self
+            .active
+            .iter_mut()
+            .filter(|a| a.binding.context == context)
+        {
             other.keys.retain(|k| !keys.contains(k));
         }
         let active = &mut self.active[index];
@@ -317,14 +275,40 @@ impl Keymap {
 
     /// The action a key press asks for in the reading view.
     pub fn action_for(&self, event: KeyEvent) -> Option<Action> {
-        if let KeyCode::Char(c @ '1'..='9') = event.code {
+        self.action_in(Context::Reading, event)
+    }
+
+    /// The action a key press asks for in `context`. A key the table does not bind types
+    /// itself where something is typed (a prompt, a list's filter, a mark's letter).
+    pub fn action_in(&self, context: Context, event: KeyEvent) -> Option<Action> {
+        let pressed = pressed(event);
+        if let (Context::Reading, KeyCode::Char(c @ '1'..='9')) = (context, pressed.code)
+            && pressed.modifiers.is_empty()
+        {
             return Some(Action::ToggleSpeaker(c as usize - '0' as usize));
         }
-        let pressed = pressed(event);
+        let bound = self
+            .active
+            .iter()
+            .find(|a| a.binding.context == context && a.keys.contains(&pressed))
+            .map(|a| a.binding.action);
+        match (bound, context, pressed.code) {
+            (Some(action), ..) => Some(action),
+            (None, Context::Prompt | Context::List | Context::Mark, KeyCode::Char(c))
+                if pressed.modifiers.is_empty() =>
+            {
+                Some(Action::Type(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The keys of the action called `name`, as the help shows them.
+    pub fn keys_of(&self, name: &str) -> Vec<String> {
         self.active
             .iter()
-            .find(|a| a.keys.contains(&pressed))
-            .map(|a| a.binding.action)
+            .find(|a| a.binding.name == name)
+            .map_or_else(Vec::new, |a| a.keys.iter().map(describe).collect())
     }
 
     /// The first key of the action called `name`, as the help shows it, for hints.
@@ -343,8 +327,8 @@ impl Keymap {
             .map(|a| (a.binding.name, a.keys.iter().map(key_name).collect()))
     }
 
-    /// The bindings as rows of the help overlay and the README, with the digit keys and the
-    /// mouse wheel, which the table does not hold, in their sections.
+    /// The bindings as rows of the help overlay and the README, each fixed line (digits,
+    /// mouse, typing) after the last binding of its section.
     pub fn help_rows(&self) -> Vec<HelpRow> {
         let mut rows: Vec<HelpRow> = self
             .active
@@ -357,23 +341,26 @@ impl Keymap {
                 },
                 help: a.binding.help,
                 section: a.binding.section,
+                context: a.binding.context,
                 name: Some(a.binding.name),
             })
             .collect();
-        let (keys, help, section) = SPEAKER_DIGITS;
-        let at = rows
-            .iter()
-            .position(|r| r.section == section)
-            .unwrap_or(rows.len());
-        rows.insert(at + 1, HelpRow::fixed(keys, help, section));
-        let after_scrolling = rows
-            .iter()
-            .rposition(|r| r.section == "Scroll")
-            .map_or(rows.len(), |at| at + 1);
-        rows.insert(
-            after_scrolling,
-            HelpRow::fixed("wheel", "scroll (mouse)", "Scroll"),
-        );
+        for &(keys, help, (section, context)) in FIXED {
+            let at = rows
+                .iter()
+                .rposition(|r| r.section == section)
+                .map_or(rows.len(), |at| at + 1);
+            rows.insert(
+                at,
+                HelpRow {
+                    keys: keys.to_string(),
+                    help,
+                    section,
+                    context,
+                    name: None,
+                },
+            );
+        }
         rows
     }
 }
@@ -391,9 +378,9 @@ fn pressed(event: KeyEvent) -> Key {
     }
 }
 
-fn reserved(key: &Key) -> bool {
+fn reserved(key: &Key, context: Context) -> bool {
     match key.code {
-        KeyCode::Char('1'..='9') => key.modifiers.is_empty(),
+        KeyCode::Char('1'..='9') => key.modifiers.is_empty() && context == Context::Reading,
         KeyCode::Char('z') => key.modifiers == KeyModifiers::CONTROL,
         _ => false,
     }
@@ -492,27 +479,47 @@ fn named_key(name: &str) -> Option<KeyCode> {
         .map(|(_, _, code)| *code)
 }
 
-/// The key table in Markdown, as the README shows it: the default bindings.
+/// The key table in Markdown, as the README shows it: the default bindings, each with where
+/// it works.
 pub fn markdown_table() -> String {
-    let mut table =
-        String::from("| | Keys | Action | Name in the configuration |\n|---|---|---|---|\n");
-    let mut previous = "";
+    let mut table = String::from(
+        "| | Keys | Action | Where | Name in the configuration |\n|---|---|---|---|---|\n",
+    );
+    let (mut section, mut context) = ("", None);
     for row in Keymap::default().help_rows() {
-        let shown = if row.section == previous {
+        let shown = if row.section == section {
             ""
         } else {
             row.section
         };
-        previous = row.section;
-        let keys: Vec<String> = row.keys.split(' ').map(|k| format!("`{k}`")).collect();
-        let name = row.name.map_or(String::new(), |n| format!("`{n}`"));
+        let place = if Some(row.context) == context {
+            ""
+        } else {
+            row.context.name()
+        };
+        (section, context) = (row.section, Some(row.context));
+        // A fixed line's keys are one phrase (`other keys`); a binding's are separate keys.
+        let keys = match row.name {
+            Some(_) => row.keys.split(' ').map(code_span).collect::<Vec<_>>(),
+            None => vec![code_span(&row.keys)],
+        };
+        let name = row.name.map_or(String::new(), code_span);
         table.push_str(&format!(
-            "| {shown} | {} | {} | {name} |\n",
+            "| {shown} | {} | {} | {place} | {name} |\n",
             keys.join(" "),
-            row.help
+            row.help.replace('|', "\\|")
         ));
     }
     table
+}
+
+/// Text in Markdown's code span, which needs a longer fence when the text is a backtick.
+fn code_span(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
 }
 
 #[cfg(test)]
@@ -542,16 +549,76 @@ mod tests {
             keymap.action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
         );
-        assert_eq!(keymap.action_for(press(KeyCode::Char('x'))), None);
+        assert_eq!(keymap.action_for(press(KeyCode::Char('v'))), None);
     }
 
     #[test]
     fn every_binding_is_in_the_help() {
         let rows = Keymap::default().help_rows();
-        assert_eq!(rows.len(), BINDINGS.len() + 2);
+        assert_eq!(rows.len(), BINDINGS.len() + FIXED.len());
         assert!(
             rows.iter()
                 .any(|r| r.keys == "j ↓" && r.help == "scroll down")
+        );
+    }
+
+    #[test]
+    fn no_key_has_two_bindings_in_one_context() {
+        for (at, binding) in BINDINGS.iter().enumerate() {
+            for other in &BINDINGS[at + 1..] {
+                if other.context != binding.context {
+                    continue;
+                }
+                for key in binding.keys {
+                    assert!(
+                        !other.keys.contains(key),
+                        "{} is bound to both {} and {}",
+                        key_name(key),
+                        binding.name,
+                        other.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn modal_keys_come_from_the_table() {
+        let keymap = Keymap::default();
+        let esc = press(KeyCode::Esc);
+        assert_eq!(keymap.action_in(Context::Prompt, esc), Some(Action::Back));
+        assert_eq!(
+            keymap.action_in(Context::Prompt, press(KeyCode::Char('5'))),
+            Some(Action::Type('5')),
+            "digits type in a prompt"
+        );
+        assert_eq!(
+            keymap.action_in(Context::Help, press(KeyCode::Char('d'))),
+            None,
+            "the help ignores keys it does not list"
+        );
+        for close in [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')] {
+            assert_eq!(
+                keymap.action_in(Context::Help, press(close)),
+                Some(Action::Back)
+            );
+        }
+        assert_eq!(
+            keymap.action_in(Context::List, press(KeyCode::Char(' '))),
+            Some(Action::ListToggle)
+        );
+        let mut rebound = Keymap::default();
+        rebound
+            .rebind("help-close", &[parse_key("x").unwrap()])
+            .unwrap();
+        assert_eq!(
+            rebound.action_in(Context::Help, press(KeyCode::Char('x'))),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            rebound.action_for(press(KeyCode::Char('x'))),
+            Some(Action::SwapPanes),
+            "a key rebound in the help keeps its meaning while reading"
         );
     }
 

@@ -4,7 +4,7 @@
 //! two can never disagree about how tall a row is.
 
 use super::reader::{OFFICIAL, OTHER, ReadRow, Reader, Side};
-use crate::align::{SentenceRef, word_diff};
+use crate::align::word_diff;
 use crate::model::AnnotationKind;
 use crate::sanitize;
 use ratatui::layout::Rect;
@@ -18,6 +18,8 @@ pub const MIN_HEIGHT: u16 = 8;
 const HEADER: u16 = 2;
 const FOOTER: u16 = 1;
 const GUTTER: u16 = 3;
+/// The gutter's room for a row's time (`1:02:03` and a space) when a version has times.
+pub const TIME_COLUMN: u16 = 8;
 const MINIMAP: u16 = 1;
 
 /// How the two panes of a pair are arranged.
@@ -65,6 +67,33 @@ impl std::str::FromStr for Layout {
     }
 }
 
+/// Columns the split between two panes moves per press of `<` or `>`, and how narrow a
+/// pane may get.
+const SPLIT_STEP: i16 = 4;
+const NARROWEST_PANE: u16 = 20;
+
+/// How the width is shared: where the split between two panes is moved to, whether the
+/// other version is on the left, and whether the gutter holds each row's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Split {
+    /// Steps the split is moved right of the middle (left when negative).
+    pub steps: i16,
+    pub swapped: bool,
+    pub times: bool,
+}
+
+impl Split {
+    /// The width of the left pane out of `inner` columns (the separator included), kept so
+    /// that neither pane gets narrower than [`NARROWEST_PANE`].
+    fn left_width(self, inner: u16) -> u16 {
+        let middle = (inner - 1) / 2;
+        let lowest = NARROWEST_PANE.min(middle);
+        let highest = (inner - 1).saturating_sub(lowest).max(lowest);
+        (i32::from(middle) + i32::from(self.steps) * i32::from(SPLIT_STEP))
+            .clamp(i32::from(lowest), i32::from(highest)) as u16
+    }
+}
+
 /// The parts of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screen {
@@ -79,7 +108,13 @@ pub struct Screen {
 
 impl Screen {
     /// Lays out a `width` × `height` terminal; `None` when it is too small to use.
-    pub fn new(width: u16, height: u16, pair: bool, layout: Layout, focus: Side) -> Option<Screen> {
+    pub fn new(
+        width: u16,
+        height: u16,
+        pair: bool,
+        (layout, split): (Layout, Split),
+        focus: Side,
+    ) -> Option<Screen> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
@@ -87,26 +122,37 @@ impl Screen {
         let body_y = HEADER;
         let header = Rect::new(0, 0, width, HEADER);
         let footer = Rect::new(0, height - FOOTER, width, FOOTER);
-        let gutter = Rect::new(0, body_y, GUTTER, body_height);
+        // Times take gutter room only where the text keeps most of the width.
+        let gutter_width = if split.times && width >= 2 * MIN_WIDTH {
+            GUTTER + TIME_COLUMN
+        } else {
+            GUTTER
+        };
+        let gutter = Rect::new(0, body_y, gutter_width, body_height);
         let minimap = Rect::new(width - MINIMAP, body_y, MINIMAP, body_height);
-        let inner = width - GUTTER - MINIMAP;
+        let inner = width - gutter_width - MINIMAP;
         let (panes, separator) = if pair && layout.side_by_side(width) {
-            let left = (inner - 1) / 2;
+            let left = split.left_width(inner);
             let right = inner - 1 - left;
+            let (first, second) = if split.swapped {
+                (OTHER, OFFICIAL)
+            } else {
+                (OFFICIAL, OTHER)
+            };
             (
                 vec![
-                    (OFFICIAL, Rect::new(GUTTER, body_y, left, body_height)),
+                    (first, Rect::new(gutter_width, body_y, left, body_height)),
                     (
-                        OTHER,
-                        Rect::new(GUTTER + left + 1, body_y, right, body_height),
+                        second,
+                        Rect::new(gutter_width + left + 1, body_y, right, body_height),
                     ),
                 ],
-                Some(Rect::new(GUTTER + left, body_y, 1, body_height)),
+                Some(Rect::new(gutter_width + left, body_y, 1, body_height)),
             )
         } else {
             let side = if pair { focus } else { OFFICIAL };
             (
-                vec![(side, Rect::new(GUTTER, body_y, inner, body_height))],
+                vec![(side, Rect::new(gutter_width, body_y, inner, body_height))],
                 None,
             )
         };
@@ -247,43 +293,6 @@ pub fn segments(reader: &Reader, row: &ReadRow, side: Side) -> Vec<Segment> {
     segments
 }
 
-/// Byte ranges of `needle` in `haystack`, ignoring case. `needle` must be lower case.
-pub fn find_all(haystack: &str, needle: &str) -> Vec<Range<usize>> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    if haystack.is_ascii() && needle.is_ascii() {
-        let lower = haystack.to_ascii_lowercase();
-        return lower
-            .match_indices(needle)
-            .map(|(at, m)| at..at + m.len())
-            .collect();
-    }
-    let folded: Vec<(usize, char)> = haystack
-        .char_indices()
-        .map(|(at, c)| (at, c.to_lowercase().next().unwrap_or(c)))
-        .collect();
-    let wanted: Vec<char> = needle.chars().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i + wanted.len() <= folded.len() {
-        if folded[i..i + wanted.len()]
-            .iter()
-            .map(|(_, c)| *c)
-            .eq(wanted.iter().copied())
-        {
-            let end = folded
-                .get(i + wanted.len())
-                .map_or(haystack.len(), |(at, _)| *at);
-            found.push(folded[i].0..end);
-            i += wanted.len();
-        } else {
-            i += 1;
-        }
-    }
-    found
-}
-
 /// Marks the word differences of a row (one language) on both sides' segments.
 pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
     let text = |segments: &[Segment]| -> String {
@@ -407,11 +416,10 @@ pub struct WrappedRow {
     pub height: usize,
 }
 
-/// What decorates the text beyond annotations.
+/// What decorates the text beyond annotations, and changes no line break. (Search hits are
+/// marked as each line is drawn.)
 #[derive(Debug, Clone, Default)]
 pub struct Highlights {
-    /// A lower-case search query.
-    pub search: Option<String>,
     pub differences: bool,
 }
 
@@ -431,13 +439,6 @@ pub fn wrap_row(
         let [official, other] = &mut segments;
         if !official.is_empty() && !other.is_empty() {
             mark_differences(official, other);
-        }
-    }
-    if let Some(query) = &highlights.search {
-        for segment in segments.iter_mut().flatten() {
-            for range in find_all(&segment.text, query) {
-                segment.marks.push((range, Mark::SearchHit));
-            }
         }
     }
     let [official, other] = segments;
@@ -464,21 +465,9 @@ pub fn row_height(reader: &Reader, row: &ReadRow, widths: [u16; 2]) -> usize {
     wrap_row(reader, row, widths, &Highlights::default()).height
 }
 
-/// The sentence a row starts with on a side, for citations.
-pub fn first_sentence(row: &ReadRow, side: Side) -> Option<SentenceRef> {
-    row.sides[side].first().copied()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn search_ignores_case_in_any_script() {
-        assert_eq!(find_all("Korea and KOREA", "korea"), [0..5, 10..15]);
-        assert_eq!(find_all("Ünited ünited", "ünited"), [0..7, 8..15]);
-        assert_eq!(find_all("한국과 한국", "한국"), [0..6, 10..16]);
-    }
 
     #[test]
     fn wide_characters_wrap_within_the_width() {

@@ -21,7 +21,8 @@ pub use reader::Reader;
 pub use theme::Theme;
 
 use crossterm::event::{
-    Event as TerminalEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+    Event as TerminalEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
 };
 use std::io::{self, Write};
 use std::sync::mpsc;
@@ -66,7 +67,13 @@ pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
     let size = guard.terminal.size()?;
     let mut app = App::new(reader, (size.width, size.height)).configured(keymap, layout);
     let mut panic_after_first_frame = std::env::var_os("TANDEM_DEBUG_PANIC").is_some();
+    // Whether the terminal sends mouse events now: entering the terminal turns them on.
+    let mut mouse_taken = true;
     loop {
+        if app.mouse != mouse_taken {
+            terminal::take_mouse(app.mouse)?;
+            mouse_taken = app.mouse;
+        }
         // Resize events arrive late: the frame must be drawn at the size the terminal has now.
         let size = guard.terminal.size()?;
         if (size.width, size.height) != app.size {
@@ -93,6 +100,7 @@ pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
             Event::Terminal(event) => {
                 if is_suspend_key(&event) {
                     guard.suspend()?;
+                    mouse_taken = true;
                     continue;
                 }
                 if let Some(action) = action_for(&app, event) {
@@ -100,7 +108,10 @@ pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
                 }
             }
             Event::Exit(code) => return Ok(Some(code)),
-            Event::Suspend => guard.suspend()?,
+            Event::Suspend => {
+                guard.suspend()?;
+                mouse_taken = true;
+            }
             Event::Redraw => guard.redraw()?,
         }
         if app.quit {
@@ -128,39 +139,25 @@ fn is_suspend_key(event: &TerminalEvent) -> bool {
 }
 
 /// What a terminal event asks for, given what the reader is doing (typing a search, picking
-/// speakers, reading). Key releases and repeats are ignored.
+/// speakers, reading): the key table's bindings for that context. Key releases and repeats
+/// are ignored; so is the mouse while it is handed to the terminal.
 pub fn action_for(app: &App, event: TerminalEvent) -> Option<Action> {
     match event {
-        TerminalEvent::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
-        TerminalEvent::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown(keymap::WHEEL)),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp(keymap::WHEEL)),
-            _ => None,
-        },
+        TerminalEvent::Key(key) if key.kind == KeyEventKind::Press => {
+            app.keymap.action_in(app.mode.context(), key)
+        }
+        TerminalEvent::Mouse(mouse) if app.mouse && app.mode == app::Mode::Reading => {
+            match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown(keymap::WHEEL)),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp(keymap::WHEEL)),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Click(mouse.column, mouse.row))
+                }
+                _ => None,
+            }
+        }
         TerminalEvent::Resize(width, height) => Some(Action::Resize(width, height)),
         _ => None,
-    }
-}
-
-fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    match app.mode {
-        app::Mode::Reading => app.keymap.action_for(key),
-        app::Mode::Help => app.keymap.action_for(key),
-        app::Mode::Searching { .. } | app::Mode::GoTo(_) | app::Mode::Speakers(_) => match key.code
-        {
-            KeyCode::Esc => Some(Action::Back),
-            KeyCode::Char('c') if control => Some(Action::Back),
-            KeyCode::Enter => Some(Action::Confirm),
-            KeyCode::Backspace => Some(Action::Erase),
-            KeyCode::Up => Some(Action::ListUp),
-            KeyCode::Down => Some(Action::ListDown),
-            KeyCode::Char(' ') if matches!(app.mode, app::Mode::Speakers(_)) => {
-                Some(Action::ListToggle)
-            }
-            KeyCode::Char(c) if !control => Some(Action::Type(c)),
-            _ => None,
-        },
     }
 }
 

@@ -74,6 +74,21 @@ impl Pane {
             .is_some_and(|&(_, s)| s == 0)
     }
 
+    /// When a turn starts, where the transcript gives times: the turn's own time stamp, or
+    /// its first timed sentence's.
+    pub fn turn_time(&self, turn: usize) -> Option<f64> {
+        let turn = self.transcript.turns.get(turn)?;
+        turn.time
+            .as_ref()
+            .or_else(|| {
+                turn.paragraphs
+                    .iter()
+                    .flat_map(|p| p.sentences.iter())
+                    .find_map(|s| s.time.as_ref())
+            })
+            .map(|time| time.start)
+    }
+
     pub fn speaker_of(&self, turn: usize) -> Option<SpeakerId> {
         self.transcript.turns.get(turn).and_then(|t| t.speaker)
     }
@@ -265,6 +280,19 @@ impl Reader {
             warnings: Vec::new(),
             metadata_changes: Vec::new(),
         }
+    }
+
+    /// Whether a version gives times (subtitle cues, time-stamped turns).
+    pub fn has_times(&self) -> bool {
+        self.panes.iter().any(|pane| {
+            pane.transcript.turns.iter().any(|turn| {
+                turn.time.is_some()
+                    || turn
+                        .paragraphs
+                        .iter()
+                        .any(|p| p.sentences.iter().any(|s| s.time.is_some()))
+            })
+        })
     }
 
     pub fn is_pair(&self) -> bool {

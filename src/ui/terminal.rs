@@ -38,6 +38,15 @@ pub fn leave() -> io::Result<()> {
     screen.and(raw)
 }
 
+/// Has the terminal send mouse events to the reader, or keep them for its own selection.
+pub fn take_mouse(take: bool) -> io::Result<()> {
+    if take {
+        execute!(stdout(), EnableMouseCapture)
+    } else {
+        execute!(stdout(), DisableMouseCapture)
+    }
+}
+
 /// Restores the terminal before the default panic message is printed, so it is readable.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();

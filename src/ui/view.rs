@@ -1,9 +1,10 @@
 //! Drawing the reader. Takes the state read-only: only the rows on screen are wrapped and
 //! drawn, so a frame costs the same however long the transcripts are.
 
+use super::app::DivergenceList;
 use super::app::{App, Mode};
 use super::keymap::Keymap;
-use super::layout::{self, Highlights, LineKind, Mark, Screen, WrappedSide};
+use super::layout::{self, LineKind, Mark, Screen, WrappedSide};
 use super::reader::{OFFICIAL, OTHER, Side};
 use super::theme::Theme;
 use crate::align::MetadataChange;
@@ -11,7 +12,7 @@ use crate::model::AnnotationKind;
 use crate::sanitize::visible;
 use ratatui::Frame;
 use ratatui::layout::{Alignment as TextAlignment, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -47,7 +48,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     match &app.mode {
         Mode::Help => draw_help(frame, app, theme),
         Mode::Speakers(_) => draw_speakers(frame, app, theme),
-        Mode::Reading | Mode::Searching { .. } | Mode::GoTo(_) => {}
+        Mode::Divergences(list) => draw_divergences(frame, app, theme, list),
+        Mode::Reading | Mode::Searching { .. } | Mode::GoTo(_) | Mode::Mark { .. } => {}
     }
 }
 
@@ -104,7 +106,7 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
     for (side, rect) in &screen.panes {
         let pane = &app.reader.panes[*side];
         let metadata = &pane.transcript.metadata;
-        let (x, width) = if *side == OFFICIAL || screen.panes.len() == 1 {
+        let (x, width) = if rect.x == screen.gutter.right() || screen.panes.len() == 1 {
             (0, rect.x + rect.width)
         } else {
             (rect.x, rect.width + screen.minimap.width)
@@ -114,55 +116,31 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             .title
             .clone()
             .unwrap_or_else(|| metadata.origin.file.clone());
-        // The file name first: two versions from one site share their title and source.
-        let path = std::path::Path::new(&metadata.origin.file);
-        let name = path.file_name().map_or_else(
-            || metadata.origin.file.clone(),
-            |name| name.to_string_lossy().into_owned(),
-        );
-        let mut details: Vec<String> = vec![name.clone()];
-        details.extend(metadata.source.clone());
-        details.extend(metadata.language.clone());
-        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            details.push(format!("in {}", folder.display()));
-        }
-        if *side == OTHER && !app.reader.metadata_changes.is_empty() {
-            details.insert(1, changed_metadata(&app.reader.metadata_changes));
-        }
-        if narrow {
-            details.insert(
-                0,
-                format!(
-                    "{} version{}",
-                    if *side == OFFICIAL {
-                        "official"
-                    } else {
-                        "other"
-                    },
-                    app.keymap
-                        .first_key("switch-focus")
-                        .map_or(String::new(), |key| format!(" ({key}: the other)"))
-                ),
-            );
-        }
-        if details.join(" · ").width() >= width
-            && let Some(entry) = details.iter_mut().find(|d| **d == name)
-        {
-            *entry = cut_middle(&name, width / 2);
-        }
+        let details = header_details(app, *side, narrow, width);
+        // The focused pane is told by a marker as well as by colour, for terminals and eyes
+        // that do not tell the colours apart.
         let focused = app.reader.is_pair() && !narrow && app.focus == *side;
-        let title_style = if focused {
-            theme.title.patch(theme.focus_border)
+        let (marker, title_style) = if focused {
+            (
+                "▶ ",
+                theme
+                    .title
+                    .patch(theme.focus_border)
+                    .add_modifier(Modifier::BOLD),
+            )
         } else {
-            theme.title
+            ("", theme.title)
         };
         let lines = vec![
             Line::from(Span::styled(
-                fit(&visible(&title), width.saturating_sub(1)),
+                fit(
+                    &format!("{marker}{}", visible(&title)),
+                    width.saturating_sub(1),
+                ),
                 title_style,
             )),
             Line::from(Span::styled(
-                fit(&visible(&details.join(" · ")), width.saturating_sub(1)),
+                fit(&visible(&details), width.saturating_sub(1)),
                 theme.subtitle,
             )),
         ];
@@ -176,6 +154,50 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
             ),
         );
     }
+}
+
+/// The second line of a pane's header: the file's name (its middle cut when short of
+/// room), source, language and folder; what the other version changed; in a narrow terminal,
+/// which version this is.
+fn header_details(app: &App, side: Side, narrow: bool, width: usize) -> String {
+    let metadata = &app.reader.panes[side].transcript.metadata;
+    // The file name first: two versions from one site share their title and source.
+    let path = std::path::Path::new(&metadata.origin.file);
+    let name = path.file_name().map_or_else(
+        || metadata.origin.file.clone(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let mut details: Vec<String> = vec![name.clone()];
+    details.extend(metadata.source.clone());
+    details.extend(metadata.language.clone());
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        details.push(format!("in {}", folder.display()));
+    }
+    if side == OTHER && !app.reader.metadata_changes.is_empty() {
+        details.insert(1, changed_metadata(&app.reader.metadata_changes));
+    }
+    if narrow {
+        details.insert(
+            0,
+            format!(
+                "{} version{}",
+                if side == OFFICIAL {
+                    "official"
+                } else {
+                    "other"
+                },
+                app.keymap
+                    .first_key("switch-focus")
+                    .map_or(String::new(), |key| format!(" ({key}: the other)"))
+            ),
+        );
+    }
+    if details.join(" · ").width() >= width
+        && let Some(entry) = details.iter_mut().find(|d| **d == name)
+    {
+        *entry = cut_middle(&name, width / 2);
+    }
+    details.join(" · ")
 }
 
 /// `changed: title; time 12:57 P.M. CEST → 12:57 P.M. CET`: what the other version's
@@ -195,11 +217,6 @@ fn changed_metadata(changes: &[MetadataChange]) -> String {
 }
 
 fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
-    let highlights = Highlights {
-        search: (!app.search.query.is_empty()).then(|| app.search.query.to_lowercase()),
-        differences: app.differences,
-    };
-    let widths = screen.widths();
     let height = screen.body_height();
     let buffer = frame.buffer_mut();
     let mut y = 0;
@@ -207,7 +224,7 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
     let mut skip = app.top.line;
     while y < height && index < app.visible.len() {
         let row = &app.reader.rows[app.visible[index]];
-        let wrapped = layout::wrap_row(&app.reader, row, widths, &highlights);
+        let wrapped = app.wrapped(app.visible[index]);
         let first_text = (0..wrapped.height).find(|&line| {
             wrapped.sides.iter().any(|s| {
                 matches!(
@@ -239,6 +256,13 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                     (" ", theme.text)
                 };
                 buffer.set_string(screen.gutter.x + 1, screen_y, mark, style);
+                if screen.gutter.width > 3
+                    && let Some(time) = gutter_time(app, index)
+                {
+                    let time = crate::ui::app::clock(time);
+                    let x = screen.gutter.right().saturating_sub(time.len() as u16 + 1);
+                    buffer.set_string(x, screen_y, time, theme.subtitle);
+                }
             }
             // The current row is marked where its text starts, or on the first line shown
             // when its start is scrolled off (a row taller than the screen).
@@ -264,6 +288,24 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
     }
 }
 
+/// The time the gutter shows for the shown row at `index`: the focused version's, else the
+/// other's; none when it repeats the row before (sentences of one stamped turn).
+fn gutter_time(app: &App, index: usize) -> Option<f64> {
+    let other = if app.focus == OFFICIAL {
+        OTHER
+    } else {
+        OFFICIAL
+    };
+    let stamp = |index: usize| {
+        let id = *app.visible.get(index)?;
+        app.row_stamp(id, app.focus)
+            .or_else(|| app.row_stamp(id, other).filter(|_| app.reader.is_pair()))
+    };
+    let time = stamp(index)?;
+    let before = index.checked_sub(1).and_then(stamp);
+    (before.map(crate::ui::app::clock) != Some(crate::ui::app::clock(time))).then_some(time)
+}
+
 /// The spans of one screen line of one side of a row.
 fn side_line(
     app: &App,
@@ -284,11 +326,31 @@ fn side_line(
                     theme.speaker(entry),
                 ),
                 Span::styled(format!("  turn {}", turn + 1), theme.subtitle),
+                // The turn's time, where the gutter has no room for times.
+                Span::styled(
+                    pane.turn_time(*turn)
+                        .filter(|_| app.screen().is_some_and(|s| s.gutter.width <= 3))
+                        .map_or(String::new(), |t| {
+                            format!(" · {}", crate::ui::app::clock(t))
+                        }),
+                    theme.subtitle,
+                ),
             ]
         }
         Some(LineKind::Text { segment, range }) => {
             let segment = &side.segments[*segment];
-            styled_spans(&segment.text, range.clone(), &segment.marks, theme, which)
+            let searched = app.search.scope.is_none_or(|scope| scope == which);
+            let hits = app
+                .matcher()
+                .filter(|_| searched)
+                .map(|m| m.find_within(&segment.text, range.clone()))
+                .unwrap_or_default();
+            if hits.is_empty() {
+                return styled_spans(&segment.text, range.clone(), &segment.marks, theme, which);
+            }
+            let mut marks = segment.marks.clone();
+            marks.extend(hits.into_iter().map(|hit| (hit, Mark::SearchHit)));
+            styled_spans(&segment.text, range.clone(), &marks, theme, which)
         }
     }
 }
@@ -367,6 +429,15 @@ fn draw_minimap(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen
     }
 }
 
+/// ` in the official version`, when the search looks in one version only.
+fn scope_name(app: &App) -> &'static str {
+    match app.search.scope {
+        Some(OFFICIAL) => " in the official version",
+        Some(_) => " in the other version",
+        None => "",
+    }
+}
+
 /// `1 hit`, `2 hits`.
 fn count(number: usize, what: &str) -> String {
     if number == 1 {
@@ -388,9 +459,17 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         if let (Some(turn), Some(pane)) = (row.turn(app.focus), app.reader.panes.get(app.focus)) {
             let turns = pane.transcript.turns.len();
             parts.push((7, format!("turn {}/{}", turn + 1, turns)));
-            parts.push((4, visible(pane.label(turn)).into_owned()));
+            let label = visible(pane.label(turn)).into_owned();
+            if !label.trim().is_empty() {
+                parts.push((4, label));
+            }
         }
         parts.push((3, format!("{}%", app.percent())));
+        // Subtitles and timestamped transcripts: when the row is said.
+        let side = app.focus.min(app.reader.panes.len() - 1);
+        if let Some(time) = app.row_time(id, side) {
+            parts.push((6, crate::ui::app::clock(time)));
+        }
     } else {
         parts.push((9, "nothing to show".into()));
     }
@@ -411,32 +490,7 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
     if !selected.is_empty() {
         parts.push((6, format!("only: {}", selected.join(", "))));
     }
-    match &app.mode {
-        Mode::GoTo(text) => {
-            parts.push((10, format!(":{}▏ row, t turn or %, enter", visible(text))))
-        }
-        Mode::Searching { .. } => parts.push((
-            10,
-            format!(
-                "/{}▏ {}",
-                visible(&app.search.query),
-                count(app.search.hits, "hit")
-            ),
-        )),
-        _ if !app.search.query.is_empty() => {
-            let number = app.hit_number().map_or("-".to_string(), |n| n.to_string());
-            parts.push((
-                8,
-                format!(
-                    "/{} {number}/{}, {}",
-                    visible(&app.search.query),
-                    count(app.search.rows.len(), "row"),
-                    count(app.search.hits, "hit")
-                ),
-            ));
-        }
-        _ => {}
-    }
+    parts.extend(prompt_part(app));
     if app.differences {
         parts.push((5, "word diff on".into()));
     }
@@ -455,6 +509,48 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         }
     }
     parts
+}
+
+/// What the status line says about a prompt being typed, or the search in effect.
+fn prompt_part(app: &App) -> Option<(u8, String)> {
+    match &app.mode {
+        Mode::GoTo(text) => Some((
+            10,
+            format!(":{}▏ row, t turn, %, time or +n, enter", visible(text)),
+        )),
+        Mode::Searching { .. } => Some((
+            10,
+            format!(
+                "/{}▏ {}{}",
+                visible(&app.search.query),
+                if app.incremental() {
+                    count(app.search.hits, "hit")
+                } else {
+                    "long text: Enter searches".into()
+                },
+                scope_name(app)
+            ),
+        )),
+        Mode::Mark { set: true } => Some((10, "m▏ a letter names the mark".into())),
+        Mode::Mark { set: false } => Some((
+            10,
+            "'▏ a mark's letter, or ' for where the last jump left".into(),
+        )),
+        _ if !app.search.query.is_empty() => {
+            let number = app.hit_number().map_or("-".to_string(), |n| n.to_string());
+            Some((
+                8,
+                format!(
+                    "/{} {number}/{}, {}{}",
+                    visible(&app.search.query),
+                    count(app.search.rows.len(), "row"),
+                    count(app.search.hits, "hit"),
+                    scope_name(app)
+                ),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Parts of the status line said more briefly when it is short of room.
@@ -538,6 +634,7 @@ const HELP_COLUMN: u16 = 68;
 /// What the marks on the screen mean, for the help.
 const LEGEND: &[(&str, &str)] = &[
     ("▸", "the current row: y copies it"),
+    ("▶", "the focused pane (Tab), before its title"),
     ("●", "the versions differ here (status line: how)"),
     ("○", "no counterpart in the other version"),
     ("·", "the other version has nothing here"),
@@ -569,7 +666,7 @@ fn help_sections(keymap: &Keymap, theme: &Theme) -> Vec<Vec<Line<'static>>> {
             lines.push(entry(&row.keys, row.help));
         }
     }
-    let mut legend = vec![heading("Marks")];
+    let mut legend = vec![heading("On the screen")];
     legend.extend(LEGEND.iter().map(|(mark, meaning)| entry(mark, meaning)));
     sections.push(legend);
     sections
@@ -649,23 +746,26 @@ fn draw_help(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     }
     let key = |name: &str| app.keymap.first_key(name).unwrap_or_default();
     let mut closing = format!(
-        "{}, {} or {} closes this help",
-        key("back"),
-        key("help"),
-        key("quit")
+        "{} closes this help",
+        or_list(&app.keymap.keys_of("help-close"))
     );
     if tallest > shown {
-        closing = format!(
-            "{}/{} scroll · {closing}",
-            key("scroll-down"),
-            key("scroll-up")
-        );
+        closing = format!("{}/{} scroll · {closing}", key("help-down"), key("help-up"));
     }
     let footer = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
     frame.render_widget(
         Paragraph::new(Span::styled(closing, theme.subtitle)).style(theme.overlay),
         footer,
     );
+}
+
+/// `Esc, ? or q`.
+fn or_list(keys: &[String]) -> String {
+    match keys {
+        [] => "(no key)".into(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 fn draw_speakers(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
@@ -724,7 +824,15 @@ fn draw_speakers(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "↑↓ move · space tick · enter show ticked · esc cancel",
+        list_footer(
+            app,
+            &[
+                ("list-up", "move"),
+                ("list-tick", "tick"),
+                ("list-choose", "show ticked"),
+                ("list-close", "cancel"),
+            ],
+        ),
         theme.subtitle,
     )));
     let area = centered(frame.area(), 96, lines.len() as u16 + 2);
@@ -734,6 +842,78 @@ fn draw_speakers(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             Block::default()
                 .borders(Borders::ALL)
                 .title(" Speakers ")
+                .style(theme.overlay),
+        ),
+        area,
+    );
+}
+
+/// A list's footer from the key table: `↑ move · space tick · Enter show ticked`.
+fn list_footer(app: &App, keys: &[(&str, &str)]) -> String {
+    keys.iter()
+        .filter_map(|(name, what)| Some(format!("{} {what}", app.keymap.first_key(name)?)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The divergence list: one line per block `d` stops at, the cursor's line kept in view.
+fn draw_divergences(frame: &mut Frame<'_>, app: &App, theme: &Theme, list: &DivergenceList) {
+    let area = centered(frame.area(), 110, frame.area().height.saturating_sub(4));
+    let room = usize::from(area.height.saturating_sub(6)).max(1);
+    let shown = app.divergences_shown(list);
+    let first = list.cursor.saturating_sub(room - 1);
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![
+        Line::from(vec![
+            Span::raw("filter: "),
+            Span::styled(format!("{}▏", visible(&list.query)), theme.title),
+            Span::styled(
+                format!(
+                    "  {} of {}",
+                    shown.len(),
+                    count(app.divergences_count(), "block")
+                ),
+                theme.subtitle,
+            ),
+        ]),
+        Line::from(""),
+    ];
+    for (position, &at) in shown.iter().enumerate().skip(first).take(room) {
+        let entry = app.divergence_entry(at);
+        let style = if position == list.cursor {
+            theme.overlay_selected
+        } else {
+            theme.overlay
+        };
+        let text = format!("{:<13} {} · “{}”", entry.place, entry.kind, entry.words);
+        lines.push(Line::from(Span::styled(fit(&visible(&text), width), style)));
+    }
+    if shown.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "no divergence matches",
+            theme.subtitle,
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        list_footer(
+            app,
+            &[
+                ("list-up", "up"),
+                ("list-down", "down"),
+                ("list-choose", "go there"),
+                ("list-close", "close"),
+            ],
+        ),
+        theme.subtitle,
+    )));
+    let area = centered(frame.area(), 110, lines.len() as u16 + 2);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).style(theme.overlay).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Divergences ")
                 .style(theme.overlay),
         ),
         area,

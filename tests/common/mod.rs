@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod input;
+pub mod keys;
 
 use std::collections::BTreeMap;
 use std::ops::Deref;

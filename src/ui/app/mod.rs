@@ -1,63 +1,83 @@
 //! The reader's state, and the one place it changes: [`App::update`].
 
+mod jumps;
+mod lists;
+mod searching;
+
 use super::action::Action;
-use super::keymap::Keymap;
-use super::layout::{self, Layout, Screen};
+use super::keymap::{Context, Keymap};
+use super::layout::{self, Highlights, Layout, Screen, Split, WrappedRow};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
-use super::search::SearchIndex;
+use super::search::{Matcher, SearchIndex};
 use super::view;
 use crate::model::AnnotationKind;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use jumps::clock;
+pub use lists::{DivergenceEntry, DivergenceList, SpeakerList};
 
 /// A place in the document: a row (an index into the rows shown) and a line within it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Position {
     pub index: usize,
     pub line: usize,
 }
 
-/// The speaker list being edited.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpeakerList {
-    pub query: String,
-    pub cursor: usize,
-    /// Per speaker entry, whether it is ticked.
-    pub ticked: Vec<bool>,
-}
-
-impl SpeakerList {
-    /// The entries matching the query, in order.
-    pub fn shown(&self, reader: &Reader) -> Vec<usize> {
-        let query = self.query.to_lowercase();
-        reader
-            .speakers
-            .iter()
-            .enumerate()
-            .filter(|(_, entry)| entry.name().to_lowercase().contains(&query))
-            .map(|(index, _)| index)
-            .collect()
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Reading,
-    /// Typing a search; `before` is where to go back to on Esc.
+    /// Typing a search; `before` is where to go back to on Esc, `history` the entry of the
+    /// search history shown, if one is.
     Searching {
         before: Position,
+        history: Option<usize>,
     },
     Speakers(SpeakerList),
+    Divergences(DivergenceList),
     Help,
     /// Typing where to go (see [`App::go_to_place`]).
     GoTo(String),
+    /// Waiting for a mark's letter: to set the mark (`m`) or to go to it (`'`).
+    Mark {
+        set: bool,
+    },
 }
 
-/// The search in effect: the query and the rows (indices into the rows shown) that match it.
+impl Mode {
+    /// Which bindings of the key table apply.
+    pub fn context(&self) -> Context {
+        match self {
+            Mode::Reading => Context::Reading,
+            Mode::Searching { .. } | Mode::GoTo(_) => Context::Prompt,
+            Mode::Speakers(_) | Mode::Divergences(_) => Context::List,
+            Mode::Help => Context::Help,
+            Mode::Mark { .. } => Context::Mark,
+        }
+    }
+}
+
+/// The search in effect: the query, the side it looks in (both when none), and the rows
+/// (indices into the rows shown) that match it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
+    pub scope: Option<Side>,
     pub rows: Vec<usize>,
     pub hits: usize,
 }
+
+/// Rows wrapped for the screen, kept for the widths and word-diff setting they were wrapped
+/// with: the heights and the drawing use the same wrap, and a giant row is wrapped once.
+#[derive(Default)]
+struct WrapCache {
+    made_for: ([u16; 2], bool),
+    rows: HashMap<usize, Arc<WrappedRow>>,
+}
+
+/// Rows kept wrapped at most: a few screens' worth.
+const WRAPS_KEPT: usize = 1024;
 
 pub struct App {
     pub reader: Reader,
@@ -96,6 +116,24 @@ pub struct App {
     filter_generation: usize,
     /// Built at the first search.
     search_index: Option<SearchIndex>,
+    /// The search in effect, compiled.
+    matcher: Option<Matcher>,
+    /// The search in effect when `/` was pressed, back if the new one is cancelled.
+    previous_search: Option<Search>,
+    /// Searches kept with Enter, oldest first.
+    pub history: Vec<String>,
+    /// Rows (ids) that jumps left, newest last: where `''` and Ctrl-o go back to.
+    jumps: Vec<usize>,
+    /// Rows (ids) marked with `m` and a letter.
+    marks: HashMap<char, usize>,
+    /// The blocks of divergent rows, listed while the divergence list is open.
+    divergences: Vec<lists::Block>,
+    /// Whether the reader takes the mouse (off: the terminal's own selection works).
+    pub mouse: bool,
+    pub split: Split,
+    /// The top is at the end of the document (the percentage says 100).
+    at_end: bool,
+    wraps: RefCell<WrapCache>,
 }
 
 impl App {
@@ -104,6 +142,10 @@ impl App {
         let filter = vec![false; reader.speakers.len()];
         let heights = vec![0; reader.rows.len()];
         // The first screen says what the reader must know before trusting the rows.
+        let split = Split {
+            times: reader.has_times(),
+            ..Split::default()
+        };
         let message = (!reader.warnings.is_empty())
             .then(|| format!("warning: {}", reader.warnings.join("; ")));
         App {
@@ -130,6 +172,16 @@ impl App {
             minimap_for: (usize::MAX, 0),
             filter_generation: 0,
             search_index: None,
+            matcher: None,
+            previous_search: None,
+            history: Vec::new(),
+            jumps: Vec::new(),
+            marks: HashMap::new(),
+            divergences: Vec::new(),
+            mouse: true,
+            split,
+            at_end: false,
+            wraps: RefCell::default(),
         }
         .settled()
     }
@@ -183,9 +235,41 @@ impl App {
             self.size.0,
             self.size.1,
             self.reader.is_pair(),
-            self.layout,
+            (self.layout, self.split),
             self.focus,
         )
+    }
+
+    /// A shown row wrapped at the screen's widths, with word differences marked when they
+    /// are on; wrapped once and kept (search hits are marked as lines are drawn).
+    pub fn wrapped(&self, id: usize) -> Arc<WrappedRow> {
+        let widths = self.screen().map_or([0, 0], |s| s.widths());
+        let made_for = (widths, self.differences);
+        let mut cache = self.wraps.borrow_mut();
+        if cache.made_for != made_for || cache.rows.len() >= WRAPS_KEPT {
+            cache.rows.clear();
+            cache.made_for = made_for;
+        }
+        let highlights = Highlights {
+            differences: self.differences,
+        };
+        cache
+            .rows
+            .entry(id)
+            .or_insert_with(|| {
+                Arc::new(layout::wrap_row(
+                    &self.reader,
+                    &self.reader.rows[id],
+                    widths,
+                    &highlights,
+                ))
+            })
+            .clone()
+    }
+
+    /// The search in effect, compiled, if there is one.
+    pub fn matcher(&self) -> Option<&Matcher> {
+        self.matcher.as_ref()
     }
 
     fn body_height(&self) -> usize {
@@ -205,6 +289,8 @@ impl App {
             self.apply(action);
         }
         self.settle_current();
+        let bottom = self.bottom();
+        self.at_end = !self.visible.is_empty() && self.top >= bottom;
         self.refresh_minimap();
     }
 
@@ -284,22 +370,47 @@ impl App {
     fn apply(&mut self, action: Action) {
         match self.mode.clone() {
             Mode::Reading => self.read(action),
-            Mode::Searching { before } => self.type_search(action, before),
+            Mode::Searching { before, history } => self.type_search(action, before, history),
             Mode::Speakers(list) => self.edit_speakers(action, list),
+            Mode::Divergences(list) => self.pick_divergence(action, list),
             Mode::Help => self.read_help(action),
             Mode::GoTo(text) => self.type_place(action, text),
+            Mode::Mark { set } => self.take_mark(action, set),
         }
     }
 
     fn read(&mut self, action: Action) {
-        let page = self.body_height().saturating_sub(2).max(1);
+        if !self.navigate(action) {
+            self.act(action);
+        }
+        self.clamp();
+    }
+
+    /// The actions that move through the document. False for any other action.
+    fn navigate(&mut self, action: Action) -> bool {
+        let page = self.body_height().saturating_sub(2).max(1) as isize;
+        let half = (self.body_height() / 2).max(1) as isize;
         match action {
             Action::ScrollDown(lines) => self.scroll(lines as isize),
             Action::ScrollUp(lines) => self.scroll(-(lines as isize)),
-            Action::PageDown => self.scroll(page as isize),
-            Action::PageUp => self.scroll(-(page as isize)),
-            Action::Top => self.top = Position::default(),
-            Action::Bottom => self.top = self.bottom(),
+            Action::HalfPageDown => self.scroll(half),
+            Action::HalfPageUp => self.scroll(-half),
+            Action::PageDown => self.scroll(page),
+            Action::PageUp => self.scroll(-page),
+            Action::Top => {
+                self.leave_jump();
+                self.top = Position::default();
+            }
+            Action::Bottom => {
+                self.leave_jump();
+                self.top = self.bottom();
+            }
+            Action::ScreenTop | Action::ScreenMiddle | Action::ScreenBottom => {
+                self.pick_on_screen(action)
+            }
+            Action::StartMark => self.mode = Mode::Mark { set: true },
+            Action::StartJumpToMark => self.mode = Mode::Mark { set: false },
+            Action::JumpBack => self.jump_back_in_list(),
             Action::NextTurn => {
                 self.jump_forward(|app, id| app.reader.rows[id].starts_turn(app.focus))
             }
@@ -307,21 +418,22 @@ impl App {
                 self.jump_back(|app, id| app.reader.rows[id].starts_turn(app.focus))
             }
             Action::NextTurnBySpeaker | Action::PreviousTurnBySpeaker => {
-                let speaker = self
-                    .current_row()
-                    .and_then(|id| self.reader.entry(&self.reader.rows[id], self.focus));
-                let same = move |app: &App, id: usize| {
-                    let row = &app.reader.rows[id];
-                    row.starts_turn(app.focus)
-                        && speaker.is_some()
-                        && app.reader.entry(row, app.focus) == speaker
-                };
-                if action == Action::NextTurnBySpeaker {
-                    self.jump_forward(same);
-                } else {
-                    self.jump_back(same);
-                }
+                self.turn_by_speaker(action == Action::NextTurnBySpeaker)
             }
+            Action::SearchNext => self.next_hit(true),
+            Action::SearchPrevious => self.next_hit(false),
+            Action::NextDivergence => self.next_divergent_block(),
+            Action::PreviousDivergence => self.previous_divergent_block(),
+            Action::Click(x, y) => self.click(x, y),
+            Action::StartGoTo => self.mode = Mode::GoTo(String::new()),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The actions that change what is shown or do something with it.
+    fn act(&mut self, action: Action) {
+        match action {
             Action::OpenSpeakers => {
                 self.mode = Mode::Speakers(SpeakerList {
                     query: String::new(),
@@ -341,15 +453,9 @@ impl App {
                 self.filter.iter_mut().for_each(|t| *t = false);
                 self.refilter();
             }
-            Action::StartGoTo => self.mode = Mode::GoTo(String::new()),
-            Action::StartSearch => {
-                self.mode = Mode::Searching { before: self.top };
-                self.search = Search::default();
-            }
-            Action::SearchNext => self.next_hit(true),
-            Action::SearchPrevious => self.next_hit(false),
-            Action::NextDivergence => self.next_divergent_block(),
-            Action::PreviousDivergence => self.previous_divergent_block(),
+            Action::StartSearch => self.start_search(),
+            Action::SearchWord => self.search_word(),
+            Action::ListDivergences => self.open_divergences(),
             Action::ToggleDiff => {
                 if self.reader.is_pair() && self.reader.same_language {
                     self.differences = !self.differences;
@@ -358,50 +464,101 @@ impl App {
                         Some("word differences need two versions in the same language".into());
                 }
             }
-            Action::SwitchFocus => {
-                if self.reader.is_pair() {
-                    self.focus = if self.focus == OFFICIAL {
-                        OTHER
-                    } else {
-                        OFFICIAL
-                    };
-                }
+            Action::SwitchFocus | Action::NarrowLeft | Action::WidenLeft | Action::SwapPanes => {
+                self.arrange_panes(action)
+            }
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse on: a click selects a row".into()
+                } else {
+                    "mouse off: the terminal selects text".into()
+                });
             }
             Action::CopyRow => self.copy_row(),
             Action::Help => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
             }
-            Action::Back => {
-                if !self.search.query.is_empty() {
-                    self.search = Search::default();
-                } else if self.filter.contains(&true) {
-                    self.read(Action::ClearFilters);
-                } else {
-                    // One Esc too many must not end the session: quitting takes its own key.
-                    let quit = self.keymap.first_key("quit").unwrap_or_else(|| "q".into());
-                    self.message = Some(format!("nothing to close ({quit} quits)"));
-                }
-            }
+            Action::Back => self.back(),
             Action::Quit => self.quit = true,
-            Action::Resize(..)
-            | Action::Type(_)
-            | Action::Erase
-            | Action::ListUp
-            | Action::ListDown
-            | Action::ListToggle
-            | Action::Confirm => {}
+            _ => {}
         }
-        self.clamp();
     }
 
-    /// The help takes the scrolling keys, and closes only on the keys its footer names
-    /// (help, back, quit), so that a stray key does not close it unread.
+    /// Esc in the reading view: clears the search, then the speaker filter, never quits.
+    fn back(&mut self) {
+        if !self.search.query.is_empty() {
+            self.search = Search::default();
+            self.matcher = None;
+        } else if self.filter.contains(&true) {
+            self.act(Action::ClearFilters);
+        } else {
+            // One Esc too many must not end the session: quitting takes its own key.
+            let quit = self.keymap.first_key("quit").unwrap_or_else(|| "q".into());
+            self.message = Some(format!("nothing to close ({quit} quits)"));
+        }
+    }
+
+    fn turn_by_speaker(&mut self, forward: bool) {
+        let speaker = self
+            .current_row()
+            .and_then(|id| self.reader.entry(&self.reader.rows[id], self.focus));
+        let same = move |app: &App, id: usize| {
+            let row = &app.reader.rows[id];
+            row.starts_turn(app.focus)
+                && speaker.is_some()
+                && app.reader.entry(row, app.focus) == speaker
+        };
+        if forward {
+            self.jump_forward(same);
+        } else {
+            self.jump_back(same);
+        }
+    }
+
+    /// Tab, `<`, `>` and `x`: which pane has the focus, where the split is, which side is
+    /// on the left.
+    fn arrange_panes(&mut self, action: Action) {
+        if !self.reader.is_pair() {
+            self.message = Some("one transcript: there is no other pane".into());
+            return;
+        }
+        let side_by_side = self.screen().is_some_and(|s| s.panes.len() == 2);
+        match action {
+            Action::SwitchFocus => {
+                self.focus = if self.focus == OFFICIAL {
+                    OTHER
+                } else {
+                    OFFICIAL
+                }
+            }
+            Action::SwapPanes => self.split.swapped = !self.split.swapped,
+            Action::NarrowLeft | Action::WidenLeft if side_by_side => {
+                let step = if action == Action::WidenLeft { 1 } else { -1 };
+                let before = self.screen().map(|s| s.widths());
+                self.split.steps += step;
+                if self.screen().map(|s| s.widths()) == before {
+                    self.split.steps -= step;
+                    self.message = Some("the split can go no further".into());
+                }
+            }
+            _ => self.message = Some("one pane is shown: nothing to split".into()),
+        }
+        // The current row stays at the top while the rows wrap again.
+        self.top = Position {
+            index: self.current,
+            line: 0,
+        };
+    }
+
+    /// The help takes the scrolling keys, and closes only on the keys its footer names,
+    /// so that a stray key does not close it unread.
     fn read_help(&mut self, action: Action) {
         let page = self.size.1.saturating_sub(6).max(1) as usize;
         let last = view::help_scroll_limit(&self.keymap, self.size);
         self.help_scroll = match action {
-            Action::Back | Action::Help | Action::Quit => {
+            Action::Back => {
                 self.mode = Mode::Reading;
                 0
             }
@@ -414,140 +571,6 @@ impl App {
             _ => self.help_scroll,
         }
         .min(last);
-    }
-
-    fn type_place(&mut self, action: Action, mut text: String) {
-        match action {
-            Action::Type(c) => text.push(c),
-            Action::Erase => {
-                text.pop();
-            }
-            Action::Confirm => {
-                self.mode = Mode::Reading;
-                if let Err(problem) = self.go_to_place(&text) {
-                    self.message = Some(problem);
-                }
-                self.clamp();
-                return;
-            }
-            Action::Back | Action::Quit => {
-                self.mode = Mode::Reading;
-                return;
-            }
-            _ => {}
-        }
-        self.mode = Mode::GoTo(text);
-    }
-
-    /// Goes to a place written as vim's and less's users write it: `120` (the row number the
-    /// status line and the exports give), `t12` (the focused version's twelfth turn) or `40%`.
-    /// A row hidden by the speaker filter gives the next row shown.
-    pub fn go_to_place(&mut self, text: &str) -> Result<(), String> {
-        let text = text.trim();
-        let number = |digits: &str| {
-            digits
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|&n| n > 0 || text.ends_with('%'))
-                .ok_or_else(|| {
-                    format!("go to '{text}'? write a row (120), a turn (t12) or a percentage (40%)")
-                })
-        };
-        let index = if let Some(percent) = text.strip_suffix('%') {
-            let percent = number(percent)?.min(100);
-            (self.visible.len() * percent / 100).min(self.visible.len().saturating_sub(1))
-        } else if let Some(turn) = text.strip_prefix(['t', 'T']) {
-            let turn = number(turn)? - 1;
-            let turns = self.reader.panes[self.focus].transcript.turns.len();
-            if turn >= turns {
-                return Err(format!(
-                    "there is no turn {} (the last is {turns})",
-                    turn + 1
-                ));
-            }
-            let reader = &self.reader;
-            let focus = self.focus;
-            self.visible
-                .iter()
-                .position(|&id| reader.rows[id].turn(focus).is_some_and(|t| t >= turn))
-                .ok_or_else(|| format!("turn {} is hidden by the speaker filter", turn + 1))?
-        } else {
-            let row = number(text)?;
-            if row > self.reader.rows.len() {
-                return Err(format!(
-                    "there is no row {row} (the last is {})",
-                    self.reader.rows.len()
-                ));
-            }
-            self.visible
-                .partition_point(|&id| id + 1 < row)
-                .min(self.visible.len().saturating_sub(1))
-        };
-        self.go_to(index);
-        Ok(())
-    }
-
-    fn type_search(&mut self, action: Action, before: Position) {
-        match action {
-            Action::Type(c) => {
-                self.search.query.push(c);
-                self.find(before);
-            }
-            Action::Erase => {
-                self.search.query.pop();
-                self.find(before);
-            }
-            Action::Confirm => {
-                self.mode = Mode::Reading;
-                if self.search.query.is_empty() {
-                    self.search = Search::default();
-                }
-            }
-            Action::Back | Action::Quit => {
-                self.mode = Mode::Reading;
-                self.search = Search::default();
-                self.top = before;
-            }
-            _ => {}
-        }
-        self.clamp();
-    }
-
-    fn edit_speakers(&mut self, action: Action, mut list: SpeakerList) {
-        let shown = list.shown(&self.reader);
-        match action {
-            Action::Type(c) => {
-                list.query.push(c);
-                list.cursor = 0;
-            }
-            Action::Erase => {
-                list.query.pop();
-                list.cursor = 0;
-            }
-            Action::ListUp => list.cursor = list.cursor.saturating_sub(1),
-            Action::ListDown => list.cursor = (list.cursor + 1).min(shown.len().saturating_sub(1)),
-            Action::ListToggle => {
-                if let Some(ticked) = shown
-                    .get(list.cursor)
-                    .and_then(|&entry| list.ticked.get_mut(entry))
-                {
-                    *ticked = !*ticked;
-                }
-            }
-            Action::Confirm => {
-                self.filter = list.ticked;
-                self.mode = Mode::Reading;
-                self.refilter();
-                return;
-            }
-            Action::Back | Action::Quit => {
-                self.mode = Mode::Reading;
-                return;
-            }
-            _ => {}
-        }
-        self.mode = Mode::Speakers(list);
     }
 
     /// Shows the rows of the ticked speakers (all rows if none), staying near the current row.
@@ -575,173 +598,39 @@ impl App {
         self.clamp();
     }
 
-    /// Incremental search: counts hits and moves to the first at or after where it began.
-    fn find(&mut self, from: Position) {
-        self.recount_hits();
-        match self.search.rows.iter().find(|&&index| index >= from.index) {
-            Some(&index) => self.go_to(index),
-            None => {
-                if let Some(&first) = self.search.rows.first() {
-                    self.go_to(first);
-                } else {
-                    self.top = from;
-                }
-            }
-        }
-    }
-
-    /// Builds the search index if it is not built yet. The event loop calls this once the
-    /// first screen is up, so that a long document opens at once and searches without delay.
-    pub fn prepare_search(&mut self) {
-        if self.search_index.is_none() {
-            self.search_index = Some(SearchIndex::new(&self.reader));
-        }
-    }
-
-    fn recount_hits(&mut self) {
-        self.prepare_search();
-        let Some(index) = &self.search_index else {
-            return;
-        };
-        let counts = index.counts(&self.search.query);
-        let (mut rows, mut hits) = (Vec::new(), 0);
-        for (index, &id) in self.visible.iter().enumerate() {
-            if counts[id] > 0 {
-                rows.push(index);
-                hits += counts[id] as usize;
-            }
-        }
-        self.search.rows = rows;
-        self.search.hits = hits;
-    }
-
-    fn next_hit(&mut self, forward: bool) {
-        if self.search.rows.is_empty() {
-            self.message = Some(if self.search.query.is_empty() {
-                "no search: press / to search".into()
-            } else {
-                "no hits".into()
-            });
-            return;
-        }
-        let current = self.current;
-        let target = if forward {
-            self.search
-                .rows
-                .iter()
-                .find(|&&i| i > current)
-                .or(self.search.rows.first())
-        } else {
-            self.search
-                .rows
-                .iter()
-                .rev()
-                .find(|&&i| i < current)
-                .or(self.search.rows.last())
-        };
-        if let Some(&index) = target {
-            self.go_to(index);
-        }
-    }
-
-    /// How far into the document the top of the screen is. With one side of a pair shown
-    /// alone, rows without that side are skipped, so turns of that side measure it better.
+    /// How far into the document the current row is: 100 at the end. With one side of a
+    /// pair shown alone, rows without that side are skipped, so that side's sentences measure
+    /// it better; within one row taller than the screen (a transcript that is one giant
+    /// sentence), the lines scrolled past count.
     pub fn percent(&self) -> usize {
+        if self.at_end {
+            return 100;
+        }
         let one_side_shown =
             self.screen().is_some_and(|s| s.panes.len() == 1) && self.reader.is_pair();
-        let turn = self
+        let first = self
             .current_row()
-            .and_then(|id| self.reader.rows[id].turn(self.focus));
-        match turn {
-            Some(turn) if one_side_shown => {
-                let turns = self.reader.panes[self.focus].transcript.turns.len().max(1);
-                turn * 100 / turns
-            }
-            _ => self.current * 100 / self.visible.len().max(1),
+            .and_then(|id| self.reader.rows[id].sides[self.focus].first().copied());
+        if let Some(first) = first.filter(|_| one_side_shown) {
+            let turns = &self.reader.panes[self.focus].transcript.turns;
+            let sentences = |turn: &crate::model::Turn| -> usize {
+                turn.paragraphs.iter().map(|p| p.sentences.len()).sum()
+            };
+            let before: usize = turns[..first.turn].iter().map(sentences).sum();
+            let total: usize = turns.iter().map(sentences).sum();
+            return (before + first.sentence) * 100 / total.max(1);
         }
-    }
-
-    /// Which hit the current row is, counted from 1, if it is one.
-    pub fn hit_number(&self) -> Option<usize> {
-        self.search
-            .rows
-            .iter()
-            .position(|&i| i == self.current)
-            .map(|n| n + 1)
-    }
-
-    /// The block the shown row at `index` belongs to: none (0) for a row without flags, then
-    /// flagged rows with both sides (1), rows only the official version has (2), rows only
-    /// the other version has (3). A block is a run of rows of one kind, so that a flagged
-    /// row just before a long one-sided run is a stop of its own.
-    fn block_at(&self, index: usize) -> u8 {
-        let row = &self.reader.rows[self.visible[index]];
-        if !row.is_divergent() {
+        let lines = self
+            .visible
+            .get(self.current)
+            .and_then(|&id| self.heights.get(id))
+            .map_or(1, |&h| (h as usize).saturating_sub(1).max(1));
+        let within = if self.current == self.top.index {
+            self.top.line.min(lines)
+        } else {
             0
-        } else if row.sides[OTHER].is_empty() {
-            2
-        } else if row.sides[OFFICIAL].is_empty() {
-            3
-        } else {
-            1
-        }
-    }
-
-    /// Moves to the first row of the next block of divergent or one-sided rows: past the
-    /// block the top row is in, as vimdiff's `]c` moves past a change, so that a long run of
-    /// rows one version lacks takes one press.
-    fn next_divergent_block(&mut self) {
-        let end = self.visible.len();
-        let mut index = self.current;
-        let current = if index < end { self.block_at(index) } else { 0 };
-        while index < end && current != 0 && self.block_at(index) == current {
-            index += 1;
-        }
-        while index < end && self.block_at(index) == 0 {
-            index += 1;
-        }
-        if index < end {
-            self.go_to(index);
-        } else {
-            self.message = Some("no more divergences below".into());
-        }
-    }
-
-    /// Moves to the first row of the block before the top row (or of the block the top row
-    /// is in, when it is inside one).
-    fn previous_divergent_block(&mut self) {
-        let mut index = self.current.min(self.visible.len());
-        while index > 0 && self.block_at(index - 1) == 0 {
-            index -= 1;
-        }
-        if index == 0 {
-            self.message = Some("no more divergences above".into());
-            return;
-        }
-        let block = self.block_at(index - 1);
-        while index > 0 && self.block_at(index - 1) == block {
-            index -= 1;
-        }
-        self.go_to(index);
-    }
-
-    fn jump_forward(&mut self, wanted: impl Fn(&App, usize) -> bool) {
-        let found =
-            (self.current + 1..self.visible.len()).find(|&index| wanted(self, self.visible[index]));
-        match found {
-            Some(index) => self.go_to(index),
-            None => self.message = Some("no more".into()),
-        }
-    }
-
-    fn jump_back(&mut self, wanted: impl Fn(&App, usize) -> bool) {
-        let found = (0..self.current.min(self.visible.len()))
-            .rev()
-            .find(|&index| wanted(self, self.visible[index]));
-        match found {
-            Some(index) => self.go_to(index),
-            None => self.message = Some("no more".into()),
-        }
+        };
+        (self.current * lines + within) * 100 / (self.visible.len().max(1) * lines)
     }
 
     /// The height of a shown row, measured once per width.
@@ -755,8 +644,7 @@ impl App {
             return 1;
         };
         if self.heights[id] == 0 {
-            let height = layout::row_height(&self.reader, &self.reader.rows[id], widths);
-            self.heights[id] = height as u32 + 1;
+            self.heights[id] = self.wrapped(id).height as u32 + 1;
         }
         self.heights[id] as usize - 1
     }
