@@ -650,7 +650,14 @@ fn second_look(
     speakers_differ: &regions::SpeakersDiffer<'_>,
     interner: &mut Interner,
 ) -> Vec<Row> {
-    let stretches = regions::stretches(&rows);
+    // Across languages, where both versions carry cue times, the times weigh every row, not only
+    // the one-sided ones: look at the whole document again.
+    let timed = |side: &Side<'_>| side.sentences.iter().flatten().all(|s| s.time.is_some());
+    let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
+        vec![0..rows.len()]
+    } else {
+        regions::stretches(&rows)
+    };
     if stretches.is_empty() {
         return rows;
     }
