@@ -98,6 +98,14 @@ fn flags_agree_with_divergence_marked_by_hand() {
             common::load(&format!("{whitehouse}_CORRECTED.md")),
         ),
     );
+    let subtitles = "../shared/corpus/subtitles/morevna-ep03";
+    pairs.insert(
+        "morevna-ko",
+        (
+            common::load(&format!("{subtitles}/en.srt")),
+            common::load(&format!("{subtitles}/ko.srt")),
+        ),
+    );
     let aligned: BTreeMap<&str, Vec<AlignedRow>> = pairs
         .iter()
         .map(|(name, (a, b))| (*name, rows(a, b, &align::align(a, b, &[]))))

@@ -129,19 +129,57 @@ pub fn similarity(a: &[&Features], b: &[&Features], context: Context) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
-/// The similarity below which a matched row is flagged: half the pair's median, since a free
-/// translation scores lower throughout than a corrected reprint, and at most 0.5.
-pub fn low_similarity_threshold(similarities: impl Iterator<Item = f64>) -> f64 {
-    let mut values: Vec<f64> = similarities.collect();
-    if values.is_empty() {
-        return 0.0;
+/// When a matched row is flagged `low-similarity`, from the similarities of all the pair's
+/// matched rows. A free translation scores lower throughout than a corrected reprint, and a
+/// loose but faithful rendering is common in it, so a row is flagged only as an outlier of
+/// its own pair: below Tukey's lower fence (the first quartile less one and a half
+/// interquartile ranges), and at most 0.5, since above that the sides share much.
+pub struct LowSimilarity {
+    threshold: f64,
+    /// The fewest content words a row needs on each side to be judged: with fewer, one word
+    /// rendered differently moves its score further than from the pair's median to the
+    /// threshold, so a low score says nothing (`Oh, no...` against `으악, 안돼...`).
+    fewest_words: usize,
+}
+
+impl LowSimilarity {
+    pub fn of_pair(similarities: impl Iterator<Item = f64>) -> Self {
+        let mut values: Vec<f64> = similarities.collect();
+        values.sort_by(f64::total_cmp);
+        if values.is_empty() {
+            return LowSimilarity {
+                threshold: 0.0,
+                fewest_words: 0,
+            };
+        }
+        // Linear interpolation between the closest ranks.
+        let quantile = |q: f64| {
+            let at = (values.len() - 1) as f64 * q;
+            let (below, above) = (values[at.floor() as usize], values[at.ceil() as usize]);
+            below + (above - below) * at.fract()
+        };
+        let (first, median, third) = (quantile(0.25), quantile(0.5), quantile(0.75));
+        let threshold = (first - 1.5 * (third - first)).min(0.5);
+        let margin = median - threshold;
+        LowSimilarity {
+            threshold,
+            fewest_words: if margin > 0.0 {
+                (1.0 / margin).ceil() as usize
+            } else {
+                usize::MAX
+            },
+        }
     }
-    values.sort_by(f64::total_cmp);
-    (values[values.len() / 2] * 0.5).min(0.5)
+
+    /// Whether a row of this `similarity`, whose shorter side has `words` content words, is
+    /// flagged.
+    pub fn flags(&self, similarity: f64, words: usize) -> bool {
+        similarity < self.threshold && words >= self.fewest_words
+    }
 }
 
 /// The flags of a matched or unmatched row, except low similarity, which needs the whole
-/// document (see [`low_similarity_threshold`]). `revision`: one version revises the other's
+/// document (see [`LowSimilarity`]). `revision`: one version revises the other's
 /// text (see [`super::versions::Kinship::is_revision`]), so any change of wording counts and
 /// negation is judged on the word diff; otherwise the two are separate renderings (two
 /// languages, or two interpreters) and only numbers, names and negation are compared.
@@ -467,62 +505,193 @@ fn short_name_key(name: &str) -> Option<(char, String)> {
     (name.chars().count() <= SHORT).then(|| (first, skeleton(name)))
 }
 
-/// Names on each side that nothing on the other side spells (compared by romanization
-/// skeleton after [`country_of`], so `Korea` meets `Korean` and `Japan` meets `Japanese`).
-/// Both lists non-empty means one name stands where another does. The full spelling check
-/// runs only for the few rows whose names do not simply meet the other side's names.
+/// `U.S.` as `US`, `D.C.` as `DC`: two or more capitals each followed by a full stop are an
+/// acronym, which the word splitter would cut into single letters and so lose.
+fn undotted(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        let mut end = i;
+        while end + 1 < chars.len() && chars[end].is_ascii_uppercase() && chars[end + 1] == '.' {
+            end += 2;
+        }
+        let letters = (end - i) / 2;
+        let ends_word = chars.get(end).is_none_or(|c| !c.is_alphanumeric());
+        if starts_word && letters >= 2 && ends_word {
+            out.extend((i..end).step_by(2).map(|at| chars[at]));
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A hyphenated name whose every part is capitalised (`Indo-Pacific`, `US-ROK`), as its parts.
+fn compound_parts(token: &str) -> Option<Vec<&str>> {
+    let token = without_possessive(token.trim_matches(|c: char| !c.is_alphanumeric()));
+    let parts: Vec<&str> = token.split('-').collect();
+    let capitalised = |part: &&str| part.chars().next().is_some_and(|c| c.is_uppercase());
+    (parts.len() >= 2 && parts.iter().all(capitalised)).then_some(parts)
+}
+
+/// The names of one side of a row, with hyphenated names kept whole: `Asia-Pacific` names a
+/// region that `Asia` and `Pacific` elsewhere in the row do not, so that it does not pass for
+/// `Indo-Pacific` on the other side.
+struct SideNames {
+    /// The side's sentences with acronyms undotted.
+    texts: Vec<String>,
+    /// The same with each hyphenated name blanked out (letters as `x`, so word positions hold).
+    apart: Vec<String>,
+    /// Each hyphenated name as written, with its parts.
+    compounds: Vec<(String, Vec<String>)>,
+}
+
+impl SideNames {
+    fn new(texts: &[&str]) -> Self {
+        let texts: Vec<String> = texts.iter().map(|t| undotted(t)).collect();
+        let mut compounds = Vec::new();
+        let apart = texts
+            .iter()
+            .map(|text| {
+                let mut blanked = text.clone();
+                for token in text.split_whitespace() {
+                    if let Some(parts) = compound_parts(token) {
+                        let whole = parts.join("-");
+                        let blank: String = whole
+                            .chars()
+                            .map(|c| if c == '-' { c } else { 'x' })
+                            .collect();
+                        blanked = blanked.replacen(&whole, &blank, 1);
+                        compounds.push((whole, parts.iter().map(|p| p.to_string()).collect()));
+                    }
+                }
+                blanked
+            })
+            .collect();
+        SideNames {
+            texts,
+            apart,
+            compounds,
+        }
+    }
+
+    fn names(texts: &[String]) -> Vec<&str> {
+        texts.iter().flat_map(|t| names(t)).collect()
+    }
+
+    fn strs(texts: &[String]) -> Vec<&str> {
+        texts.iter().map(String::as_str).collect()
+    }
+}
+
+/// A side's names as others are looked up among them: by romanization skeleton after
+/// [`country_of`] (so `Korea` meets `Korean`), and short names also by first letter and
+/// consonants (`Wu`, `Woo`).
+struct NameKeys {
+    spellings: HashSet<u32>,
+    short: HashSet<(char, String)>,
+}
+
+impl NameKeys {
+    fn new(names: &[&str], interner: &mut Interner) -> Self {
+        NameKeys {
+            spellings: names
+                .iter()
+                .map(|n| spelling(interner, country_of(n)))
+                .collect(),
+            short: names.iter().filter_map(|n| short_name_key(n)).collect(),
+        }
+    }
+
+    fn meet(&self, name: &str, interner: &mut Interner) -> bool {
+        self.spellings
+            .contains(&spelling(interner, country_of(name)))
+            || short_name_key(name).is_some_and(|key| self.short.contains(&key))
+    }
+}
+
+/// Whether anything in a side's `spelled` keys (see [`spellings`]) spells `name`.
+fn spelled(name: &str, spelled: &HashSet<u32>, interner: &mut Interner) -> bool {
+    (is_acronym(name) && spelled.contains(&initials_key(name, interner)))
+        || spelled.contains(&spelling(interner, country_of(name)))
+}
+
+/// The names of `side` that nothing in `other` spells. A name standing apart is met by the
+/// same name anywhere on the other side; a hyphenated name by one of the same parts, or by
+/// each of its parts standing apart (`the US-ROK alliance`, `Korea and the US`).
+fn unmet(side: &SideNames, other: &SideNames, interner: &mut Interner) -> Vec<String> {
+    let all_keys = NameKeys::new(&SideNames::names(&other.texts), interner);
+    let apart_keys = NameKeys::new(&SideNames::names(&other.apart), interner);
+    let sorted_keys = |parts: &[String], interner: &mut Interner| -> Vec<u32> {
+        let mut keys: Vec<u32> = parts
+            .iter()
+            .map(|p| spelling(interner, country_of(p)))
+            .collect();
+        keys.sort_unstable();
+        keys
+    };
+    let other_compounds: HashSet<Vec<u32>> = other
+        .compounds
+        .iter()
+        .map(|(_, parts)| sorted_keys(parts, interner))
+        .collect();
+    let mut standing: Vec<&str> = SideNames::names(&side.apart)
+        .into_iter()
+        .filter(|name| !all_keys.meet(name, interner))
+        .collect();
+    let mut hyphenated: Vec<&(String, Vec<String>)> = side
+        .compounds
+        .iter()
+        .filter(|(_, parts)| {
+            !other_compounds.contains(&sorted_keys(parts, interner))
+                && !parts
+                    .iter()
+                    .all(|p| apart_keys.meet(p, interner))
+        })
+        .collect();
+    // The full spelling check runs only for the few names that did not simply meet.
+    if !standing.is_empty() {
+        let keys = spellings(&SideNames::strs(&other.texts), interner);
+        standing.retain(|name| !spelled(name, &keys, interner));
+    }
+    if !hyphenated.is_empty() {
+        let keys = spellings(&SideNames::strs(&other.apart), interner);
+        hyphenated.retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    standing
+        .into_iter()
+        .chain(hyphenated.iter().map(|(whole, _)| whole.as_str()))
+        .filter(|name| seen.insert(name))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Names on each side that nothing on the other side spells. Both lists non-empty means one
+/// name stands where another does.
 fn substituted_names(
     a: &[&str],
     b: &[&str],
     interner: &mut Interner,
 ) -> (Vec<String>, Vec<String>) {
-    let names_a: Vec<&str> = a.iter().flat_map(|t| names(t)).collect();
-    let names_b: Vec<&str> = b.iter().flat_map(|t| names(t)).collect();
-    if names_a.is_empty() || names_b.is_empty() {
+    let (side_a, side_b) = (SideNames::new(a), SideNames::new(b));
+    let has_names = |side: &SideNames| !SideNames::names(&side.texts).is_empty();
+    if !has_names(&side_a) || !has_names(&side_b) {
         return (Vec::new(), Vec::new());
     }
-    let mut keys = |names: &[&str]| -> Vec<u32> {
-        names
-            .iter()
-            .map(|n| spelling(interner, country_of(n)))
-            .collect()
-    };
-    let (keys_a, keys_b) = (keys(&names_a), keys(&names_b));
-    let not_among = |names: &[&str], keys: &[u32], other_names: &[&str], other: &[u32]| {
-        let other: HashSet<u32> = other.iter().copied().collect();
-        let short: HashSet<(char, String)> = other_names
-            .iter()
-            .filter_map(|o| short_name_key(o))
-            .collect();
-        let mut found: Vec<String> = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
-        for (name, key) in names.iter().zip(keys) {
-            let met =
-                other.contains(key) || short_name_key(name).is_some_and(|k| short.contains(&k));
-            if !met && seen.insert(name) {
-                found.push(name.to_string());
-            }
-        }
-        found
-    };
-    let unmatched_a = not_among(&names_a, &keys_a, &names_b, &keys_b);
-    let unmatched_b = not_among(&names_b, &keys_b, &names_a, &keys_a);
-    if unmatched_a.is_empty() || unmatched_b.is_empty() {
+    let unmatched_a = unmet(&side_a, &side_b, interner);
+    if unmatched_a.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let (spelled_a, spelled_b) = (spellings(a, interner), spellings(b, interner));
-    let mut still = |names: Vec<String>, other: &HashSet<u32>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|name| {
-                let acronym = is_acronym(name) && other.contains(&initials_key(name, interner));
-                !acronym && !other.contains(&spelling(interner, country_of(name)))
-            })
-            .collect()
-    };
-    let official = wording::evidence(still(unmatched_a, &spelled_b));
-    let other = wording::evidence(still(unmatched_b, &spelled_a));
-    (official, other)
+    let unmatched_b = unmet(&side_b, &side_a, interner);
+    if unmatched_b.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    (wording::evidence(unmatched_a), wording::evidence(unmatched_b))
 }
 
 #[cfg(test)]
