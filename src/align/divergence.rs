@@ -220,8 +220,15 @@ pub fn flags(
         Some(pieces) => negation::flipped_in_diff(pieces),
         // Across languages a clause cannot be matched word for word, so only a sentence
         // paired with one sentence is judged: in a merged row the negation may sit in a
-        // sentence the other side renders apart.
-        None if texts.0.len() == 1 && texts.1.len() == 1 => {
+        // sentence the other side renders apart. Nor is a question or an exclamation judged:
+        // rhetoric sets their polarity, and translators turn it freely (`What could be so
+        // dangerous?` as `it can't be that dangerous?`, `Isn't it, Carrot?` as `right,
+        // Carrot?`, `Just don't!` as `because I say so!`).
+        None if texts.0.len() == 1
+            && texts.1.len() == 1
+            && !is_question_or_exclamation(&joined_a)
+            && !is_question_or_exclamation(&joined_b) =>
+        {
             (negation::cues(&joined_a), negation::cues(&joined_b))
         }
         None => (Vec::new(), Vec::new()),
@@ -233,6 +240,15 @@ pub fn flags(
         });
     }
     flags
+}
+
+/// Whether a sentence ends with a question or exclamation mark (closing quotes aside).
+fn is_question_or_exclamation(sentence: &str) -> bool {
+    let closing =
+        |c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | '」' | '』' | ')');
+    sentence
+        .trim_end_matches(closing)
+        .ends_with(['?', '？', '!', '！'])
 }
 
 /// `numbers-differ`: the quantities of one side that the other lacks. A lone one-digit number
@@ -648,9 +664,7 @@ fn unmet(side: &SideNames, other: &SideNames, interner: &mut Interner) -> Vec<St
         .iter()
         .filter(|(_, parts)| {
             !other_compounds.contains(&sorted_keys(parts, interner))
-                && !parts
-                    .iter()
-                    .all(|p| apart_keys.meet(p, interner))
+                && !parts.iter().all(|p| apart_keys.meet(p, interner))
         })
         .collect();
     // The full spelling check runs only for the few names that did not simply meet.
@@ -691,7 +705,10 @@ fn substituted_names(
     if unmatched_b.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    (wording::evidence(unmatched_a), wording::evidence(unmatched_b))
+    (
+        wording::evidence(unmatched_a),
+        wording::evidence(unmatched_b),
+    )
 }
 
 #[cfg(test)]
@@ -752,6 +769,16 @@ mod tests {
             row_flags("We will support them.", "We will not support them."),
             ["negation on one side only: — vs not"]
         );
+        assert_eq!(
+            row_flags(
+                "We will support them.",
+                "우리는 그들을 지원하지 않을 것입니다."
+            ),
+            ["negation on one side only: — vs 않"]
+        );
+        // Rhetoric sets the polarity of a question or an exclamation.
+        assert!(row_flags("Isn't it, Carrot?", "でしょ キャロット？").is_empty());
+        assert!(row_flags("Just don't!", "내가 그렇다면 그런거야!").is_empty());
     }
 
     #[test]

@@ -270,9 +270,8 @@ fn align_turns(
 
 fn flag_low_similarity(rows: &mut [Row], (a, b): (&Side<'_>, &Side<'_>)) {
     let matched = |row: &&mut Row| !row.official.is_empty() && !row.other.is_empty();
-    let low = divergence::LowSimilarity::of_pair(
-        rows.iter_mut().filter(matched).map(|r| r.similarity),
-    );
+    let low =
+        divergence::LowSimilarity::of_pair(rows.iter_mut().filter(matched).map(|r| r.similarity));
     let words = |side: &Side<'_>, refs: &[SentenceRef]| -> usize {
         refs.iter()
             .map(|r| side.features[r.turn].1[r.sentence].stems.len())
