@@ -554,6 +554,22 @@ fn compound_parts(token: &str) -> Option<Vec<&str>> {
     (parts.len() >= 2 && parts.iter().all(capitalised)).then_some(parts)
 }
 
+/// A hyphenated name as the text writes it, for evidence: `U.S.-ROK` keeps its full stops,
+/// while the punctuation around it goes (`(Indo-Pacific).` gives `Indo-Pacific`).
+fn as_written(token: &str) -> String {
+    let kept = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let kept = kept.trim_start_matches('.');
+    // A full stop ends the sentence unless it closes an acronym's last letter (`U.S.`).
+    let closes_acronym =
+        kept.ends_with('.') && kept.len() >= 3 && kept.as_bytes()[kept.len() - 3] == b'.';
+    let kept = if closes_acronym {
+        kept
+    } else {
+        kept.trim_end_matches('.')
+    };
+    without_possessive(kept).to_string()
+}
+
 /// The names of one side of a row, with hyphenated names kept whole: `Asia-Pacific` names a
 /// region that `Asia` and `Pacific` elsewhere in the row do not, so that it does not pass for
 /// `Indo-Pacific` on the other side.
@@ -568,28 +584,34 @@ struct SideNames {
 
 impl SideNames {
     fn new(texts: &[&str]) -> Self {
-        let texts: Vec<String> = texts.iter().map(|t| undotted(t)).collect();
         let mut compounds = Vec::new();
-        let apart = texts
-            .iter()
-            .map(|text| {
-                let mut blanked = text.clone();
-                for token in text.split_whitespace() {
-                    if let Some(parts) = compound_parts(token) {
+        let (mut undotted_texts, mut apart) = (Vec::new(), Vec::new());
+        for text in texts {
+            let (mut plain, mut blanked) = (String::new(), String::new());
+            // Token by token (each with the white space after it), so that a row of many
+            // hyphenated names stays linear.
+            for piece in text.split_inclusive(char::is_whitespace) {
+                let token = undotted(piece);
+                plain.push_str(&token);
+                match compound_parts(token.trim_end()) {
+                    Some(parts) => {
                         let whole = parts.join("-");
                         let blank: String = whole
                             .chars()
                             .map(|c| if c == '-' { c } else { 'x' })
                             .collect();
-                        blanked = blanked.replacen(&whole, &blank, 1);
-                        compounds.push((whole, parts.iter().map(|p| p.to_string()).collect()));
+                        blanked.push_str(&token.replacen(&whole, &blank, 1));
+                        let parts = parts.iter().map(|p| p.to_string()).collect();
+                        compounds.push((as_written(piece), parts));
                     }
+                    None => blanked.push_str(&token),
                 }
-                blanked
-            })
-            .collect();
+            }
+            undotted_texts.push(plain);
+            apart.push(blanked);
+        }
         SideNames {
-            texts,
+            texts: undotted_texts,
             apart,
             compounds,
         }
@@ -636,53 +658,105 @@ fn spelled(name: &str, spelled: &HashSet<u32>, interner: &mut Interner) -> bool 
         || spelled.contains(&spelling(interner, country_of(name)))
 }
 
-/// The names of `side` that nothing in `other` spells. A name standing apart is met by the
-/// same name anywhere on the other side; a hyphenated name by one of the same parts, or by
-/// each of its parts standing apart (`the US-ROK alliance`, `Korea and the US`).
-fn unmet(side: &SideNames, other: &SideNames, interner: &mut Interner) -> Vec<String> {
-    let all_keys = NameKeys::new(&SideNames::names(&other.texts), interner);
-    let apart_keys = NameKeys::new(&SideNames::names(&other.apart), interner);
-    let sorted_keys = |parts: &[String], interner: &mut Interner| -> Vec<u32> {
-        let mut keys: Vec<u32> = parts
+/// How one side's names are looked up by the other side: every name, the names standing apart
+/// (the same when the side has no hyphenated name), and each hyphenated name by its parts.
+struct SideKeys {
+    all: NameKeys,
+    apart: Option<NameKeys>,
+    compounds: HashSet<Vec<u32>>,
+}
+
+impl SideKeys {
+    fn new(side: &SideNames, interner: &mut Interner) -> Self {
+        let all = NameKeys::new(&SideNames::names(&side.texts), interner);
+        let apart = (!side.compounds.is_empty())
+            .then(|| NameKeys::new(&SideNames::names(&side.apart), interner));
+        let compounds = side
+            .compounds
             .iter()
-            .map(|p| spelling(interner, country_of(p)))
+            .map(|(_, parts)| part_keys(parts, interner))
             .collect();
-        keys.sort_unstable();
-        keys
-    };
-    let other_compounds: HashSet<Vec<u32>> = other
-        .compounds
-        .iter()
-        .map(|(_, parts)| sorted_keys(parts, interner))
-        .collect();
-    let mut standing: Vec<&str> = SideNames::names(&side.apart)
-        .into_iter()
-        .filter(|name| !all_keys.meet(name, interner))
-        .collect();
-    let mut hyphenated: Vec<&(String, Vec<String>)> = side
-        .compounds
-        .iter()
-        .filter(|(_, parts)| {
-            !other_compounds.contains(&sorted_keys(parts, interner))
-                && !parts.iter().all(|p| apart_keys.meet(p, interner))
-        })
-        .collect();
-    // The full spelling check runs only for the few names that did not simply meet.
-    if !standing.is_empty() {
-        let keys = spellings(&SideNames::strs(&other.texts), interner);
-        standing.retain(|name| !spelled(name, &keys, interner));
+        SideKeys {
+            all,
+            apart,
+            compounds,
+        }
     }
-    if !hyphenated.is_empty() {
-        let keys = spellings(&SideNames::strs(&other.apart), interner);
-        hyphenated.retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
+
+    fn apart(&self) -> &NameKeys {
+        self.apart.as_ref().unwrap_or(&self.all)
     }
-    let mut seen: HashSet<&str> = HashSet::new();
-    standing
-        .into_iter()
-        .chain(hyphenated.iter().map(|(whole, _)| whole.as_str()))
-        .filter(|name| seen.insert(name))
-        .map(str::to_string)
-        .collect()
+}
+
+/// The keys of a hyphenated name's parts, in order of key, so `U.S.-ROK` meets `ROK-U.S.`
+fn part_keys(parts: &[String], interner: &mut Interner) -> Vec<u32> {
+    let mut keys: Vec<u32> = parts
+        .iter()
+        .map(|p| spelling(interner, country_of(p)))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// The names of a side that the other side's names do not meet: names standing apart, then
+/// hyphenated names. A name standing apart is met by the same name anywhere on the other side;
+/// a hyphenated name by one of the same parts, or by each of its parts standing apart (`the
+/// U.S.-ROK alliance`, `Korea and the U.S.`).
+struct Unmet<'s> {
+    standing: Vec<&'s str>,
+    hyphenated: Vec<&'s (String, Vec<String>)>,
+}
+
+impl<'s> Unmet<'s> {
+    fn new(side: &'s SideNames, other: &SideKeys, interner: &mut Interner) -> Self {
+        let standing = SideNames::names(&side.apart)
+            .into_iter()
+            .filter(|name| !other.all.meet(name, interner))
+            .collect();
+        let hyphenated = side
+            .compounds
+            .iter()
+            .filter(|(_, parts)| {
+                !other.compounds.contains(&part_keys(parts, interner))
+                    && !parts.iter().all(|p| other.apart().meet(p, interner))
+            })
+            .collect();
+        Unmet {
+            standing,
+            hyphenated,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.standing.is_empty() && self.hyphenated.is_empty()
+    }
+
+    /// Keeps only what nothing in `other` spells either (see [`spellings`]): the full check,
+    /// run only for the few names that did not simply meet.
+    fn not_spelled_in(&mut self, other: &SideNames, interner: &mut Interner) {
+        if !self.standing.is_empty() {
+            let keys = spellings(&SideNames::strs(&other.texts), interner);
+            self.standing.retain(|name| !spelled(name, &keys, interner));
+        }
+        if !self.hyphenated.is_empty() {
+            let keys = spellings(&SideNames::strs(&other.apart), interner);
+            self.hyphenated
+                .retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
+        }
+    }
+
+    /// The unmet names as evidence, each once.
+    fn evidence(&self) -> Vec<String> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        wording::evidence(
+            self.standing
+                .iter()
+                .copied()
+                .chain(self.hyphenated.iter().map(|(whole, _)| whole.as_str()))
+                .filter(|name| seen.insert(name))
+                .map(str::to_string),
+        )
+    }
 }
 
 /// Names on each side that nothing on the other side spells. Both lists non-empty means one
@@ -692,23 +766,29 @@ fn substituted_names(
     b: &[&str],
     interner: &mut Interner,
 ) -> (Vec<String>, Vec<String>) {
+    let none = (Vec::new(), Vec::new());
     let (side_a, side_b) = (SideNames::new(a), SideNames::new(b));
-    let has_names = |side: &SideNames| !SideNames::names(&side.texts).is_empty();
-    if !has_names(&side_a) || !has_names(&side_b) {
-        return (Vec::new(), Vec::new());
+    let (keys_a, keys_b) = (
+        SideKeys::new(&side_a, interner),
+        SideKeys::new(&side_b, interner),
+    );
+    if keys_a.all.spellings.is_empty() || keys_b.all.spellings.is_empty() {
+        return none;
     }
-    let unmatched_a = unmet(&side_a, &side_b, interner);
-    if unmatched_a.is_empty() {
-        return (Vec::new(), Vec::new());
+    let mut unmet_a = Unmet::new(&side_a, &keys_b, interner);
+    let mut unmet_b = Unmet::new(&side_b, &keys_a, interner);
+    if unmet_a.is_empty() || unmet_b.is_empty() {
+        return none;
     }
-    let unmatched_b = unmet(&side_b, &side_a, interner);
-    if unmatched_b.is_empty() {
-        return (Vec::new(), Vec::new());
+    unmet_a.not_spelled_in(&side_b, interner);
+    if unmet_a.is_empty() {
+        return none;
     }
-    (
-        wording::evidence(unmatched_a),
-        wording::evidence(unmatched_b),
-    )
+    unmet_b.not_spelled_in(&side_a, interner);
+    if unmet_b.is_empty() {
+        return none;
+    }
+    (unmet_a.evidence(), unmet_b.evidence())
 }
 
 #[cfg(test)]
@@ -811,6 +891,31 @@ mod tests {
                 "Our Japanese partners agreed."
             ),
             ["names differ: Chinese vs Japanese"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_names_are_names_of_their_own() {
+        assert_eq!(
+            row_flags(
+                "It will bring peace to Northeast Asia and the Indo-Pacific.",
+                "It will bring peace to Northeast Asia and the Asia-Pacific region."
+            ),
+            ["names differ: Indo-Pacific vs Asia-Pacific"]
+        );
+        assert!(
+            row_flags(
+                "We strengthened the U.S.-ROK alliance.",
+                "We strengthened the alliance between Korea and the U.S."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            row_flags(
+                "Together with Japan and the ROK, we opened a new era.",
+                "We opened a new era of cooperation between Korea and the U.S."
+            ),
+            ["names differ: Japan vs US"]
         );
     }
 
