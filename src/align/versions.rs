@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Below this share of word triples, two versions in one language are not of one event. Two
-/// unrelated talks by the same people share only set phrases: 4% for each of three pairs of
+/// unrelated talks by the same people share only set phrases: 4.5% to 5% for three pairs of
 /// White House transcripts. Two interpreters rendering one talk into one language still share
 /// its names, titles and quoted phrases (18% for the bundled pair), and a revision nearly all
 /// (99% or more). The line sits between the first two, at a ratio of about two from each.
@@ -36,9 +36,9 @@ const UNRELATED_WORDING: f64 = 0.1;
 const REVISION_WORDING: f64 = 0.5;
 
 /// Below this share of anchors, two versions in two languages are not of one event: a
-/// translation keeps its numbers and many of its names (27% of the English side's anchors for
+/// translation keeps its numbers and many of its names (28% of the English side's anchors for
 /// the Korean version of the bundled pair, where Korean names are romanized to meet them),
-/// while an unrelated talk meets them by chance (11% for the Korean bundled text against the
+/// while an unrelated talk meets them by chance (12% for the Korean bundled text against the
 /// Biden–Yoon press conference).
 const UNRELATED_ANCHORS: f64 = 0.15;
 
