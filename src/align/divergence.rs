@@ -554,6 +554,11 @@ fn compound_parts(token: &str) -> Option<Vec<&str>> {
     (parts.len() >= 2 && parts.iter().all(capitalised)).then_some(parts)
 }
 
+/// `US` as `U.S.`
+fn with_stops(acronym: &str) -> String {
+    acronym.chars().flat_map(|c| [c, '.']).collect()
+}
+
 /// A hyphenated name as the text writes it, for evidence: `U.S.-ROK` keeps its full stops,
 /// while the punctuation around it goes (`(Indo-Pacific).` gives `Indo-Pacific`).
 fn as_written(token: &str) -> String {
@@ -580,11 +585,14 @@ struct SideNames {
     apart: Vec<String>,
     /// Each hyphenated name as written, with its parts.
     compounds: Vec<(String, Vec<String>)>,
+    /// The acronyms the side writes with full stops (`U.S.`), so that evidence shows them so.
+    dotted: HashSet<String>,
 }
 
 impl SideNames {
     fn new(texts: &[&str]) -> Self {
         let mut compounds = Vec::new();
+        let mut dotted = HashSet::new();
         let (mut undotted_texts, mut apart) = (Vec::new(), Vec::new());
         for text in texts {
             let (mut plain, mut blanked) = (String::new(), String::new());
@@ -592,6 +600,14 @@ impl SideNames {
             // hyphenated names stays linear.
             for piece in text.split_inclusive(char::is_whitespace) {
                 let token = undotted(piece);
+                if token != piece {
+                    dotted.extend(
+                        super::features::words(&token)
+                            .into_iter()
+                            .filter(|word| is_acronym(word) && piece.contains(&with_stops(word)))
+                            .map(str::to_string),
+                    );
+                }
                 plain.push_str(&token);
                 match compound_parts(token.trim_end()) {
                     Some(parts) => {
@@ -614,6 +630,16 @@ impl SideNames {
             texts: undotted_texts,
             apart,
             compounds,
+            dotted,
+        }
+    }
+
+    /// A name as the side writes it: `U.S.` rather than `US`.
+    fn as_written(&self, name: &str) -> String {
+        if self.dotted.contains(name) {
+            with_stops(name)
+        } else {
+            name.to_string()
         }
     }
 
@@ -745,17 +771,18 @@ impl<'s> Unmet<'s> {
         }
     }
 
-    /// The unmet names as evidence, each once.
-    fn evidence(&self) -> Vec<String> {
+    /// The unmet names of `side` as evidence, each once, as the side writes them.
+    fn evidence(&self, side: &SideNames) -> Vec<String> {
         let mut seen: HashSet<&str> = HashSet::new();
-        wording::evidence(
-            self.standing
-                .iter()
-                .copied()
-                .chain(self.hyphenated.iter().map(|(whole, _)| whole.as_str()))
-                .filter(|name| seen.insert(name))
-                .map(str::to_string),
-        )
+        let names: Vec<String> = self
+            .standing
+            .iter()
+            .copied()
+            .chain(self.hyphenated.iter().map(|(whole, _)| whole.as_str()))
+            .filter(|name| seen.insert(name))
+            .map(|name| side.as_written(name))
+            .collect();
+        wording::evidence(names)
     }
 }
 
@@ -788,7 +815,7 @@ fn substituted_names(
     if unmet_b.is_empty() {
         return none;
     }
-    (unmet_a.evidence(), unmet_b.evidence())
+    (unmet_a.evidence(&side_a), unmet_b.evidence(&side_b))
 }
 
 #[cfg(test)]
@@ -915,7 +942,7 @@ mod tests {
                 "Together with Japan and the ROK, we opened a new era.",
                 "We opened a new era of cooperation between Korea and the U.S."
             ),
-            ["names differ: Japan vs US"]
+            ["names differ: Japan vs U.S."]
         );
     }
 
