@@ -1,6 +1,6 @@
 //! The flags measured against divergence marked by hand (`tests/gold/divergence.tsv`):
-//! precision and recall per flag kind, printed (`cargo test --test divergence_gold --
-//! --nocapture`), and for rows overall (divergent or not), asserted.
+//! precision and recall per flag kind, printed (`cargo test --release --test divergence_gold
+//! -- --nocapture`), and for rows overall (divergent or not), asserted.
 
 mod common;
 
@@ -98,6 +98,19 @@ fn flags_agree_with_divergence_marked_by_hand() {
             common::load(&format!("{whitehouse}_CORRECTED.md")),
         ),
     );
+    for (name, film, language) in [
+        ("morevna-ko", "morevna-ep03", "ko"),
+        ("pepper-ja", "pepper-and-carrot-ep06", "ja"),
+    ] {
+        let subtitles = format!("../shared/corpus/subtitles/{film}");
+        pairs.insert(
+            name,
+            (
+                common::load(&format!("{subtitles}/en.srt")),
+                common::load(&format!("{subtitles}/{language}.srt")),
+            ),
+        );
+    }
     let aligned: BTreeMap<&str, Vec<AlignedRow>> = pairs
         .iter()
         .map(|(name, (a, b))| (*name, rows(a, b, &align::align(a, b, &[]))))
@@ -123,6 +136,9 @@ fn flags_agree_with_divergence_marked_by_hand() {
             .extend(label.kinds.iter().map(String::as_str));
     }
     let mut overall = Counts::default();
+    // The same over the rows whose divergence a flag kind names: `content` alone (a detail a
+    // free translation adds or drops) is beyond what any flag claims to find.
+    let mut named = Counts::default();
     let mut by_kind: BTreeMap<String, Counts> = BTreeMap::new();
     let mut misses: Vec<String> = Vec::new();
     for ((pair, index), kinds) in &marked {
@@ -133,6 +149,14 @@ fn flags_agree_with_divergence_marked_by_hand() {
             (false, true) => overall.false_positive += 1,
             (true, false) => overall.false_negative += 1,
             (false, false) => {}
+        }
+        if kinds.iter().any(|k| *k != "content") || !divergent {
+            match (divergent, flagged) {
+                (true, true) => named.true_positive += 1,
+                (false, true) => named.false_positive += 1,
+                (true, false) => named.false_negative += 1,
+                (false, false) => {}
+            }
         }
         if divergent != flagged {
             let opening: String = official.chars().take(60).collect();
@@ -178,17 +202,38 @@ fn flags_agree_with_divergence_marked_by_hand() {
         marked.len(),
         labels.len()
     );
+    println!(
+        "rows a kind names    {:>9.3} {:>7.3}  ({} {} {})",
+        named.precision(),
+        named.recall(),
+        named.true_positive,
+        named.false_positive,
+        named.false_negative
+    );
     for miss in &misses {
         println!("disagrees: {miss}");
     }
-    // The aim is 0.9 for both; measured 0.864 and 0.792 (see the README's Quality). What
-    // falls short: free renderings flagged `low-similarity`, and names one version leaves out
-    // (`names-differ` is for a name standing where another does; flagging every omitted name
-    // gave a precision of 0.56). These floors keep what is reached from slipping.
     assert!(
-        overall.precision() >= 0.85,
+        overall.precision() >= 0.9,
         "precision {:.3}",
         overall.precision()
     );
-    assert!(overall.recall() >= 0.75, "recall {:.3}", overall.recall());
+    assert!(
+        named.recall() >= 0.9,
+        "recall of divergences a kind names {:.3}",
+        named.recall()
+    );
+    // Counting `content` too, the recall is 0.815 (see the README's Quality): what falls short
+    // is details a free translation changes that no flag names, and one dropped name. This floor
+    // keeps what is reached from slipping.
+    assert!(overall.recall() >= 0.8, "recall {:.3}", overall.recall());
+    // A kind with enough labelled rows to say something keeps 0.9 on both.
+    for (kind, counts) in &by_kind {
+        if counts.true_positive + counts.false_negative >= 10 {
+            assert!(
+                counts.precision() >= 0.9 && counts.recall() >= 0.9,
+                "{kind}: {counts:?}"
+            );
+        }
+    }
 }

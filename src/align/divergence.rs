@@ -129,19 +129,57 @@ pub fn similarity(a: &[&Features], b: &[&Features], context: Context) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
-/// The similarity below which a matched row is flagged: half the pair's median, since a free
-/// translation scores lower throughout than a corrected reprint, and at most 0.5.
-pub fn low_similarity_threshold(similarities: impl Iterator<Item = f64>) -> f64 {
-    let mut values: Vec<f64> = similarities.collect();
-    if values.is_empty() {
-        return 0.0;
+/// When a matched row is flagged `low-similarity`, from the similarities of all the pair's
+/// matched rows. A free translation scores lower throughout than a corrected reprint, and a
+/// loose but faithful rendering is common in it, so a row is flagged only as an outlier of
+/// its own pair: below Tukey's lower fence (the first quartile less one and a half
+/// interquartile ranges), and at most 0.5, since above that the sides share much.
+pub struct LowSimilarity {
+    threshold: f64,
+    /// The fewest content words a row needs on each side to be judged: with fewer, one word
+    /// rendered differently moves its score further than from the pair's median to the
+    /// threshold, so a low score says nothing (`Oh, no...` against `으악, 안돼...`).
+    fewest_words: usize,
+}
+
+impl LowSimilarity {
+    pub fn of_pair(similarities: impl Iterator<Item = f64>) -> Self {
+        let mut values: Vec<f64> = similarities.collect();
+        values.sort_by(f64::total_cmp);
+        if values.is_empty() {
+            return LowSimilarity {
+                threshold: 0.0,
+                fewest_words: 0,
+            };
+        }
+        // Linear interpolation between the closest ranks.
+        let quantile = |q: f64| {
+            let at = (values.len() - 1) as f64 * q;
+            let (below, above) = (values[at.floor() as usize], values[at.ceil() as usize]);
+            below + (above - below) * at.fract()
+        };
+        let (first, median, third) = (quantile(0.25), quantile(0.5), quantile(0.75));
+        let threshold = (first - 1.5 * (third - first)).min(0.5);
+        let margin = median - threshold;
+        LowSimilarity {
+            threshold,
+            fewest_words: if margin > 0.0 {
+                (1.0 / margin).ceil() as usize
+            } else {
+                usize::MAX
+            },
+        }
     }
-    values.sort_by(f64::total_cmp);
-    (values[values.len() / 2] * 0.5).min(0.5)
+
+    /// Whether a row of this `similarity`, whose shorter side has `words` content words, is
+    /// flagged.
+    pub fn flags(&self, similarity: f64, words: usize) -> bool {
+        similarity < self.threshold && words >= self.fewest_words
+    }
 }
 
 /// The flags of a matched or unmatched row, except low similarity, which needs the whole
-/// document (see [`low_similarity_threshold`]). `revision`: one version revises the other's
+/// document (see [`LowSimilarity`]). `revision`: one version revises the other's
 /// text (see [`super::versions::Kinship::is_revision`]), so any change of wording counts and
 /// negation is judged on the word diff; otherwise the two are separate renderings (two
 /// languages, or two interpreters) and only numbers, names and negation are compared.
@@ -182,8 +220,15 @@ pub fn flags(
         Some(pieces) => negation::flipped_in_diff(pieces),
         // Across languages a clause cannot be matched word for word, so only a sentence
         // paired with one sentence is judged: in a merged row the negation may sit in a
-        // sentence the other side renders apart.
-        None if texts.0.len() == 1 && texts.1.len() == 1 => {
+        // sentence the other side renders apart. Nor is a question or an exclamation judged:
+        // rhetoric sets their polarity, and translators turn it freely (`What could be so
+        // dangerous?` as `it can't be that dangerous?`, `Isn't it, Carrot?` as `right,
+        // Carrot?`, `Just don't!` as `because I say so!`).
+        None if texts.0.len() == 1
+            && texts.1.len() == 1
+            && !is_question_or_exclamation(&joined_a)
+            && !is_question_or_exclamation(&joined_b) =>
+        {
             (negation::cues(&joined_a), negation::cues(&joined_b))
         }
         None => (Vec::new(), Vec::new()),
@@ -195,6 +240,15 @@ pub fn flags(
         });
     }
     flags
+}
+
+/// Whether a sentence ends with a question or exclamation mark (closing quotes aside).
+fn is_question_or_exclamation(sentence: &str) -> bool {
+    let closing =
+        |c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | '」' | '』' | ')');
+    sentence
+        .trim_end_matches(closing)
+        .ends_with(['?', '？', '!', '！'])
 }
 
 /// `numbers-differ`: the quantities of one side that the other lacks. A lone one-digit number
@@ -467,62 +521,301 @@ fn short_name_key(name: &str) -> Option<(char, String)> {
     (name.chars().count() <= SHORT).then(|| (first, skeleton(name)))
 }
 
-/// Names on each side that nothing on the other side spells (compared by romanization
-/// skeleton after [`country_of`], so `Korea` meets `Korean` and `Japan` meets `Japanese`).
-/// Both lists non-empty means one name stands where another does. The full spelling check
-/// runs only for the few rows whose names do not simply meet the other side's names.
+/// `U.S.` as `US`, `D.C.` as `DC`: two or more capitals each followed by a full stop are an
+/// acronym, which the word splitter would cut into single letters and so lose.
+fn undotted(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        let mut end = i;
+        while end + 1 < chars.len() && chars[end].is_ascii_uppercase() && chars[end + 1] == '.' {
+            end += 2;
+        }
+        let letters = (end - i) / 2;
+        let ends_word = chars.get(end).is_none_or(|c| !c.is_alphanumeric());
+        if starts_word && letters >= 2 && ends_word {
+            out.extend((i..end).step_by(2).map(|at| chars[at]));
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A hyphenated name whose every part is capitalised (`Indo-Pacific`, `US-ROK`), as its parts.
+fn compound_parts(token: &str) -> Option<Vec<&str>> {
+    let token = without_possessive(token.trim_matches(|c: char| !c.is_alphanumeric()));
+    let parts: Vec<&str> = token.split('-').collect();
+    let capitalised = |part: &&str| part.chars().next().is_some_and(|c| c.is_uppercase());
+    (parts.len() >= 2 && parts.iter().all(capitalised)).then_some(parts)
+}
+
+/// `US` as `U.S.`
+fn with_stops(acronym: &str) -> String {
+    acronym.chars().flat_map(|c| [c, '.']).collect()
+}
+
+/// A hyphenated name as the text writes it, for evidence: `U.S.-ROK` keeps its full stops,
+/// while the punctuation around it goes (`(Indo-Pacific).` gives `Indo-Pacific`).
+fn as_written(token: &str) -> String {
+    let kept = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let kept = kept.trim_start_matches('.');
+    // A full stop ends the sentence unless it closes an acronym's last letter (`U.S.`).
+    let closes_acronym =
+        kept.ends_with('.') && kept.len() >= 3 && kept.as_bytes()[kept.len() - 3] == b'.';
+    let kept = if closes_acronym {
+        kept
+    } else {
+        kept.trim_end_matches('.')
+    };
+    without_possessive(kept).to_string()
+}
+
+/// The names of one side of a row, with hyphenated names kept whole: `Asia-Pacific` names a
+/// region that `Asia` and `Pacific` elsewhere in the row do not, so that it does not pass for
+/// `Indo-Pacific` on the other side.
+struct SideNames {
+    /// The side's sentences with acronyms undotted.
+    texts: Vec<String>,
+    /// The same with each hyphenated name blanked out (letters as `x`, so word positions hold).
+    apart: Vec<String>,
+    /// Each hyphenated name as written, with its parts.
+    compounds: Vec<(String, Vec<String>)>,
+    /// The acronyms the side writes with full stops (`U.S.`), so that evidence shows them so.
+    dotted: HashSet<String>,
+}
+
+impl SideNames {
+    fn new(texts: &[&str]) -> Self {
+        let mut compounds = Vec::new();
+        let mut dotted = HashSet::new();
+        let (mut undotted_texts, mut apart) = (Vec::new(), Vec::new());
+        for text in texts {
+            let (mut plain, mut blanked) = (String::new(), String::new());
+            // Token by token (each with the white space after it), so that a row of many
+            // hyphenated names stays linear.
+            for piece in text.split_inclusive(char::is_whitespace) {
+                let token = undotted(piece);
+                if token != piece {
+                    dotted.extend(
+                        super::features::words(&token)
+                            .into_iter()
+                            .filter(|word| is_acronym(word) && piece.contains(&with_stops(word)))
+                            .map(str::to_string),
+                    );
+                }
+                plain.push_str(&token);
+                match compound_parts(token.trim_end()) {
+                    Some(parts) => {
+                        let whole = parts.join("-");
+                        let blank: String = whole
+                            .chars()
+                            .map(|c| if c == '-' { c } else { 'x' })
+                            .collect();
+                        blanked.push_str(&token.replacen(&whole, &blank, 1));
+                        let parts = parts.iter().map(|p| p.to_string()).collect();
+                        compounds.push((as_written(piece), parts));
+                    }
+                    None => blanked.push_str(&token),
+                }
+            }
+            undotted_texts.push(plain);
+            apart.push(blanked);
+        }
+        SideNames {
+            texts: undotted_texts,
+            apart,
+            compounds,
+            dotted,
+        }
+    }
+
+    /// A name as the side writes it: `U.S.` rather than `US`.
+    fn as_written(&self, name: &str) -> String {
+        if self.dotted.contains(name) {
+            with_stops(name)
+        } else {
+            name.to_string()
+        }
+    }
+
+    fn names(texts: &[String]) -> Vec<&str> {
+        texts.iter().flat_map(|t| names(t)).collect()
+    }
+
+    fn strs(texts: &[String]) -> Vec<&str> {
+        texts.iter().map(String::as_str).collect()
+    }
+}
+
+/// A side's names as others are looked up among them: by romanization skeleton after
+/// [`country_of`] (so `Korea` meets `Korean`), and short names also by first letter and
+/// consonants (`Wu`, `Woo`).
+struct NameKeys {
+    spellings: HashSet<u32>,
+    short: HashSet<(char, String)>,
+}
+
+impl NameKeys {
+    fn new(names: &[&str], interner: &mut Interner) -> Self {
+        NameKeys {
+            spellings: names
+                .iter()
+                .map(|n| spelling(interner, country_of(n)))
+                .collect(),
+            short: names.iter().filter_map(|n| short_name_key(n)).collect(),
+        }
+    }
+
+    fn meet(&self, name: &str, interner: &mut Interner) -> bool {
+        self.spellings
+            .contains(&spelling(interner, country_of(name)))
+            || short_name_key(name).is_some_and(|key| self.short.contains(&key))
+    }
+}
+
+/// Whether anything in a side's `spelled` keys (see [`spellings`]) spells `name`.
+fn spelled(name: &str, spelled: &HashSet<u32>, interner: &mut Interner) -> bool {
+    (is_acronym(name) && spelled.contains(&initials_key(name, interner)))
+        || spelled.contains(&spelling(interner, country_of(name)))
+}
+
+/// How one side's names are looked up by the other side: every name, the names standing apart
+/// (the same when the side has no hyphenated name), and each hyphenated name by its parts.
+struct SideKeys {
+    all: NameKeys,
+    apart: Option<NameKeys>,
+    compounds: HashSet<Vec<u32>>,
+}
+
+impl SideKeys {
+    fn new(side: &SideNames, interner: &mut Interner) -> Self {
+        let all = NameKeys::new(&SideNames::names(&side.texts), interner);
+        let apart = (!side.compounds.is_empty())
+            .then(|| NameKeys::new(&SideNames::names(&side.apart), interner));
+        let compounds = side
+            .compounds
+            .iter()
+            .map(|(_, parts)| part_keys(parts, interner))
+            .collect();
+        SideKeys {
+            all,
+            apart,
+            compounds,
+        }
+    }
+
+    fn apart(&self) -> &NameKeys {
+        self.apart.as_ref().unwrap_or(&self.all)
+    }
+}
+
+/// The keys of a hyphenated name's parts, in order of key, so `U.S.-ROK` meets `ROK-U.S.`
+fn part_keys(parts: &[String], interner: &mut Interner) -> Vec<u32> {
+    let mut keys: Vec<u32> = parts
+        .iter()
+        .map(|p| spelling(interner, country_of(p)))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// The names of a side that the other side's names do not meet: names standing apart, then
+/// hyphenated names. A name standing apart is met by the same name anywhere on the other side;
+/// a hyphenated name by one of the same parts, or by each of its parts standing apart (`the
+/// U.S.-ROK alliance`, `Korea and the U.S.`).
+struct Unmet<'s> {
+    standing: Vec<&'s str>,
+    hyphenated: Vec<&'s (String, Vec<String>)>,
+}
+
+impl<'s> Unmet<'s> {
+    fn new(side: &'s SideNames, other: &SideKeys, interner: &mut Interner) -> Self {
+        let standing = SideNames::names(&side.apart)
+            .into_iter()
+            .filter(|name| !other.all.meet(name, interner))
+            .collect();
+        let hyphenated = side
+            .compounds
+            .iter()
+            .filter(|(_, parts)| {
+                !other.compounds.contains(&part_keys(parts, interner))
+                    && !parts.iter().all(|p| other.apart().meet(p, interner))
+            })
+            .collect();
+        Unmet {
+            standing,
+            hyphenated,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.standing.is_empty() && self.hyphenated.is_empty()
+    }
+
+    /// Keeps only what nothing in `other` spells either (see [`spellings`]): the full check,
+    /// run only for the few names that did not simply meet.
+    fn not_spelled_in(&mut self, other: &SideNames, interner: &mut Interner) {
+        if !self.standing.is_empty() {
+            let keys = spellings(&SideNames::strs(&other.texts), interner);
+            self.standing.retain(|name| !spelled(name, &keys, interner));
+        }
+        if !self.hyphenated.is_empty() {
+            let keys = spellings(&SideNames::strs(&other.apart), interner);
+            self.hyphenated
+                .retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
+        }
+    }
+
+    /// The unmet names of `side` as evidence, each once, as the side writes them.
+    fn evidence(&self, side: &SideNames) -> Vec<String> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let names: Vec<String> = self
+            .standing
+            .iter()
+            .copied()
+            .chain(self.hyphenated.iter().map(|(whole, _)| whole.as_str()))
+            .filter(|name| seen.insert(name))
+            .map(|name| side.as_written(name))
+            .collect();
+        wording::evidence(names)
+    }
+}
+
+/// Names on each side that nothing on the other side spells. Both lists non-empty means one
+/// name stands where another does.
 fn substituted_names(
     a: &[&str],
     b: &[&str],
     interner: &mut Interner,
 ) -> (Vec<String>, Vec<String>) {
-    let names_a: Vec<&str> = a.iter().flat_map(|t| names(t)).collect();
-    let names_b: Vec<&str> = b.iter().flat_map(|t| names(t)).collect();
-    if names_a.is_empty() || names_b.is_empty() {
-        return (Vec::new(), Vec::new());
+    let none = (Vec::new(), Vec::new());
+    let (side_a, side_b) = (SideNames::new(a), SideNames::new(b));
+    let (keys_a, keys_b) = (
+        SideKeys::new(&side_a, interner),
+        SideKeys::new(&side_b, interner),
+    );
+    if keys_a.all.spellings.is_empty() || keys_b.all.spellings.is_empty() {
+        return none;
     }
-    let mut keys = |names: &[&str]| -> Vec<u32> {
-        names
-            .iter()
-            .map(|n| spelling(interner, country_of(n)))
-            .collect()
-    };
-    let (keys_a, keys_b) = (keys(&names_a), keys(&names_b));
-    let not_among = |names: &[&str], keys: &[u32], other_names: &[&str], other: &[u32]| {
-        let other: HashSet<u32> = other.iter().copied().collect();
-        let short: HashSet<(char, String)> = other_names
-            .iter()
-            .filter_map(|o| short_name_key(o))
-            .collect();
-        let mut found: Vec<String> = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
-        for (name, key) in names.iter().zip(keys) {
-            let met =
-                other.contains(key) || short_name_key(name).is_some_and(|k| short.contains(&k));
-            if !met && seen.insert(name) {
-                found.push(name.to_string());
-            }
-        }
-        found
-    };
-    let unmatched_a = not_among(&names_a, &keys_a, &names_b, &keys_b);
-    let unmatched_b = not_among(&names_b, &keys_b, &names_a, &keys_a);
-    if unmatched_a.is_empty() || unmatched_b.is_empty() {
-        return (Vec::new(), Vec::new());
+    let mut unmet_a = Unmet::new(&side_a, &keys_b, interner);
+    let mut unmet_b = Unmet::new(&side_b, &keys_a, interner);
+    if unmet_a.is_empty() || unmet_b.is_empty() {
+        return none;
     }
-    let (spelled_a, spelled_b) = (spellings(a, interner), spellings(b, interner));
-    let mut still = |names: Vec<String>, other: &HashSet<u32>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|name| {
-                let acronym = is_acronym(name) && other.contains(&initials_key(name, interner));
-                !acronym && !other.contains(&spelling(interner, country_of(name)))
-            })
-            .collect()
-    };
-    let official = wording::evidence(still(unmatched_a, &spelled_b));
-    let other = wording::evidence(still(unmatched_b, &spelled_a));
-    (official, other)
+    unmet_a.not_spelled_in(&side_b, interner);
+    if unmet_a.is_empty() {
+        return none;
+    }
+    unmet_b.not_spelled_in(&side_a, interner);
+    if unmet_b.is_empty() {
+        return none;
+    }
+    (unmet_a.evidence(&side_a), unmet_b.evidence(&side_b))
 }
 
 #[cfg(test)]
@@ -583,6 +876,16 @@ mod tests {
             row_flags("We will support them.", "We will not support them."),
             ["negation on one side only: — vs not"]
         );
+        assert_eq!(
+            row_flags(
+                "We will support them.",
+                "우리는 그들을 지원하지 않을 것입니다."
+            ),
+            ["negation on one side only: — vs 않"]
+        );
+        // Rhetoric sets the polarity of a question or an exclamation.
+        assert!(row_flags("Isn't it, Carrot?", "でしょ キャロット？").is_empty());
+        assert!(row_flags("Just don't!", "내가 그렇다면 그런거야!").is_empty());
     }
 
     #[test]
@@ -615,6 +918,31 @@ mod tests {
                 "Our Japanese partners agreed."
             ),
             ["names differ: Chinese vs Japanese"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_names_are_names_of_their_own() {
+        assert_eq!(
+            row_flags(
+                "It will bring peace to Northeast Asia and the Indo-Pacific.",
+                "It will bring peace to Northeast Asia and the Asia-Pacific region."
+            ),
+            ["names differ: Indo-Pacific vs Asia-Pacific"]
+        );
+        assert!(
+            row_flags(
+                "We strengthened the U.S.-ROK alliance.",
+                "We strengthened the alliance between Korea and the U.S."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            row_flags(
+                "Together with Japan and the ROK, we opened a new era.",
+                "We opened a new era of cooperation between Korea and the U.S."
+            ),
+            ["names differ: Japan vs U.S."]
         );
     }
 

@@ -226,7 +226,7 @@ pub fn align_reporting(
         }
     }
     let links = links_from_rows(&mut rows, &links);
-    flag_low_similarity(&mut rows);
+    flag_low_similarity(&mut rows, (&a, &b));
     flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
     Alignment {
         same_language,
@@ -268,12 +268,18 @@ fn align_turns(
     (matching, links)
 }
 
-fn flag_low_similarity(rows: &mut [Row]) {
+fn flag_low_similarity(rows: &mut [Row], (a, b): (&Side<'_>, &Side<'_>)) {
     let matched = |row: &&mut Row| !row.official.is_empty() && !row.other.is_empty();
-    let threshold =
-        divergence::low_similarity_threshold(rows.iter_mut().filter(matched).map(|r| r.similarity));
+    let low =
+        divergence::LowSimilarity::of_pair(rows.iter_mut().filter(matched).map(|r| r.similarity));
+    let words = |side: &Side<'_>, refs: &[SentenceRef]| -> usize {
+        refs.iter()
+            .map(|r| side.features[r.turn].1[r.sentence].stems.len())
+            .sum()
+    };
     for row in rows.iter_mut().filter(matched) {
-        if row.similarity < threshold {
+        let fewest = words(a, &row.official).min(words(b, &row.other));
+        if low.flags(row.similarity, fewest) {
             row.flags.push(Flag::LowSimilarity);
         }
     }

@@ -17,12 +17,30 @@ const NOT_NEGATING_AFTER: &[(&str, &[&str])] = &[
     ("no", &["doubt", "matter"]),
 ];
 
-/// Negation marks written inside words (Korean, Japanese, Chinese).
+/// Negation marks written inside words (Korean, Japanese, Chinese): in Korean the long
+/// negation (`않`), `못`, `없`, `아니` in its contracted forms (`아닌`, `아냐`), the prohibition
+/// `-지 말-` (don't) and `모르-` (not know); in Japanese `ない` and its forms and `だめ` (no,
+/// don't).
 const MARKS: &[&str] = &[
     "않",
     "못",
     "없",
     "아니",
+    "아닌",
+    "아냐",
+    "아님",
+    "아닙",
+    "지 말",
+    "지말",
+    "지 마",
+    "지마",
+    "모르",
+    "모를",
+    "몰라",
+    "몰랐",
+    "だめ",
+    "ダメ",
+    "駄目",
     "ない",
     "なかっ",
     "ならず",
@@ -77,7 +95,7 @@ pub fn cues(text: &str) -> Vec<String> {
         let set_phrase = NOT_NEGATING_AFTER.iter().any(|(first, seconds)| {
             *first == lower && next.as_deref().is_some_and(|n| seconds.contains(&n))
         });
-        if negating && !set_phrase {
+        if (negating && !set_phrase) || is_short_korean_negation(word) {
             found.push(word.to_string());
         }
     }
@@ -91,6 +109,14 @@ pub fn cues(text: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// Korean short negation: `안` standing before its verb (`안 돌아올거야`, won't come back),
+/// or joined to `되다` (`안돼`, no!). Words that merely begin with `안` (`안쪽` inside, `안녕`
+/// hello, `안보` security) do not negate.
+fn is_short_korean_negation(word: &str) -> bool {
+    const JOINED: &[&str] = &["안돼", "안되", "안된", "안됐", "안됩"];
+    word == "안" || JOINED.iter().any(|joined| word.starts_with(joined))
 }
 
 /// The longest changed piece, in words, in which an added or removed negation counts as a
@@ -125,6 +151,18 @@ mod tests {
         assert_eq!(cues("強くなかったのはなぜですか"), ["なかっ"]);
         assert!(cues("かけがえのない資産です").is_empty());
         assert_eq!(cues("There is no doubt. We will not stop."), ["not"]);
+    }
+
+    #[test]
+    fn korean_negation_in_its_short_and_contracted_forms() {
+        assert_eq!(cues("내일까지 안 돌아올거야."), ["안"]);
+        assert_eq!(cues("으악, 안돼..."), ["안돼"]);
+        assert_eq!(cues("우리가 뭐 부자도 아닌데"), ["아닌"]);
+        assert_eq!(cues("이 열쇠는 건드리지말고"), ["지말"]);
+        assert_eq!(cues("모를 일이네..."), ["모를"]);
+        // Words that begin with 안, and 말고 after 고 (알고 말고: of course I know).
+        assert!(cues("안쪽으로... 안녕하세요, 안보 협력").is_empty());
+        assert!(cues("알어, 알고 말고...").is_empty());
     }
 
     #[test]
