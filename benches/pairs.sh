@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tandem=${1:-target/release/tandem}
 out=${2:-$(mktemp -d)}
+mkdir -p "$out"
 corpus=../shared/corpus
 [ -d "$corpus" ] || { echo "skipped: $corpus is absent" >&2; exit 0; }
 pair() { "$tandem" --no-config export "$2" "$3" --format json -o "$out/$1.json" 2>/dev/null; }
