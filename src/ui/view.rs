@@ -816,36 +816,51 @@ fn draw_speakers(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             Span::styled(format!("  {turns}"), style),
         ]));
     }
-    if shown.is_empty() {
+    let list = ListBox {
+        title: " Speakers ",
+        width: 96,
+        nothing: shown.is_empty().then_some("no speaker matches"),
+        keys: &[
+            ("list-up", "move"),
+            ("list-tick", "tick"),
+            ("list-choose", "show ticked"),
+            ("list-close", "cancel"),
+        ],
+    };
+    list.draw(frame, app, theme, lines);
+}
+
+/// What an overlay list draws around its lines: a title, a width, a line for an empty list and
+/// a footer of keys.
+struct ListBox<'k> {
+    title: &'static str,
+    width: u16,
+    nothing: Option<&'static str>,
+    keys: &'k [(&'k str, &'k str)],
+}
+
+impl ListBox<'_> {
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, theme: &Theme, mut lines: Vec<Line<'_>>) {
+        if let Some(nothing) = self.nothing {
+            lines.push(Line::from(Span::styled(nothing, theme.subtitle)));
+        }
+        lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
-            "no speaker matches",
+            list_footer(app, self.keys),
             theme.subtitle,
         )));
+        let area = centered(frame.area(), self.width, lines.len() as u16 + 2);
+        frame.render_widget(Clear, area);
+        frame.render_widget(
+            Paragraph::new(lines).style(theme.overlay).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(self.title)
+                    .style(theme.overlay),
+            ),
+            area,
+        );
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        list_footer(
-            app,
-            &[
-                ("list-up", "move"),
-                ("list-tick", "tick"),
-                ("list-choose", "show ticked"),
-                ("list-close", "cancel"),
-            ],
-        ),
-        theme.subtitle,
-    )));
-    let area = centered(frame.area(), 96, lines.len() as u16 + 2);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).style(theme.overlay).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Speakers ")
-                .style(theme.overlay),
-        ),
-        area,
-    );
 }
 
 /// A list's footer from the key table: `↑ move · space tick · Enter show ticked`.
@@ -888,34 +903,16 @@ fn draw_divergences(frame: &mut Frame<'_>, app: &App, theme: &Theme, list: &Dive
         let text = format!("{:<13} {} · “{}”", entry.place, entry.kind, entry.words);
         lines.push(Line::from(Span::styled(fit(&visible(&text), width), style)));
     }
-    if shown.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "no divergence matches",
-            theme.subtitle,
-        )));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        list_footer(
-            app,
-            &[
-                ("list-up", "up"),
-                ("list-down", "down"),
-                ("list-choose", "go there"),
-                ("list-close", "close"),
-            ],
-        ),
-        theme.subtitle,
-    )));
-    let area = centered(frame.area(), 110, lines.len() as u16 + 2);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).style(theme.overlay).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Divergences ")
-                .style(theme.overlay),
-        ),
-        area,
-    );
+    let list = ListBox {
+        title: " Divergences ",
+        width: 110,
+        nothing: shown.is_empty().then_some("no divergence matches"),
+        keys: &[
+            ("list-up", "up"),
+            ("list-down", "down"),
+            ("list-choose", "go there"),
+            ("list-close", "close"),
+        ],
+    };
+    list.draw(frame, app, theme, lines);
 }
