@@ -14,6 +14,7 @@ mod beads;
 pub mod divergence;
 mod dp;
 mod features;
+mod names;
 mod negation;
 mod quantities;
 mod regions;

@@ -1,0 +1,538 @@
+//! `names-differ`: the names one side gives where the other gives different ones, compared by
+//! romanized spelling, with the country and demonym forms a reader accepts as one
+//! (Japan/Japanese, Korea/Korean/ROK) and acronyms with or without stops (U.S./US).
+
+use super::features::Interner;
+use super::romanize::{romanize_hangul, skeleton};
+use super::wording;
+use std::collections::HashSet;
+
+/// How a word is spelled for comparing names: its romanized consonant skeleton (see
+/// `Interner::spelling`), with the first letter too when the skeleton is two consonants or
+/// fewer, since so few let unrelated words meet (`Indo` and `United` are both `nd`).
+fn spelling(interner: &mut Interner, word: &str) -> u32 {
+    const FEW: usize = 2;
+    let key = interner.spelling(word);
+    let skeleton = interner.text(key);
+    match skeleton.strip_prefix('%') {
+        Some(consonants) if consonants.len() <= FEW => {
+            let first = romanize_hangul(word)
+                .chars()
+                .next()
+                .map_or(' ', |c| c.to_ascii_lowercase());
+            let keyed = format!("%{first}{consonants}");
+            interner.id(&keyed)
+        }
+        _ => key,
+    }
+}
+
+/// Capitalised words that are titles and offices, not names.
+const TITLE_WORDS: &[&str] = &[
+    "Minister",
+    "Foreign",
+    "Affairs",
+    "Secretary",
+    "State",
+    "President",
+    "Vice",
+    "Prime",
+    "Government",
+    "Republic",
+    "Alliance",
+    "Administration",
+    "Summit",
+    "Council",
+    "Assembly",
+    "National",
+    "Acting",
+    "Deputy",
+    "Chairman",
+    "Speaker",
+    "Members",
+    "Member",
+    "Parliament",
+    "General",
+    "Ambassador",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Madam",
+    "Sir",
+    "Department",
+    "Ministry",
+    "Office",
+    "Act",
+    "Dialogue",
+    "Group",
+    "Declaration",
+    "Treaty",
+    "Defense",
+    "Defence",
+];
+
+/// Acronyms and the names they stand for, so that `ROK` meets `Korea`.
+const ALIASES: &[(&str, &[&str])] = &[
+    ("ROK", &["Korea", "South Korea", "한국", "대한민국"]),
+    ("DPRK", &["North Korea", "Pyongyang", "북한"]),
+    ("US", &["United States", "America", "미국"]),
+    ("USA", &["United States", "America", "미국"]),
+    ("United", &["America", "U.S.", "미국"]),
+    ("States", &["America", "U.S.", "미국"]),
+    ("UN", &["United Nations", "유엔"]),
+    (
+        "UNSC",
+        &["UN Security Council", "Security Council", "안보리"],
+    ),
+    ("PRC", &["China", "중국"]),
+    ("UK", &["Britain", "United Kingdom", "영국"]),
+    ("EU", &["European Union", "유럽연합"]),
+];
+
+/// Latin-script names: capitalised words after the first of a sentence, and acronyms, except
+/// titles, pronouns and single letters (the `U` of `U.S.`). Possessives are dropped.
+fn names(text: &str) -> Vec<&str> {
+    super::features::words(text)
+        .into_iter()
+        .enumerate()
+        .map(|(index, word)| (index, without_possessive(word)))
+        .filter(|(index, word)| {
+            let first = word.chars().next().unwrap_or(' ');
+            let acronym = is_acronym(word);
+            let pronoun = *word == "I" || word.starts_with("I’") || word.starts_with("I'");
+            first.is_ascii_uppercase()
+                && (*index > 0 || acronym)
+                && word.chars().count() >= 2
+                && !pronoun
+                && !TITLE_WORDS.contains(word)
+        })
+        .map(|(_, word)| word)
+        .collect()
+}
+
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The key an acronym is compared by: its letters, lower-cased.
+fn initials_key(letters: &str, interner: &mut Interner) -> u32 {
+    interner.id(&format!("{INITIALS_MARK}{}", letters.to_lowercase()))
+}
+
+/// Starts initials keys, so that they never meet a word's key.
+const INITIALS_MARK: char = '^';
+
+/// Keys of every word of a side (names or not, any script), of pairs of words (`Woo Won`),
+/// of the initials of word runs (`Nuclear Consultative Group` gives `NCG`) and of acronyms
+/// for names the side spells out, so that a name is only missing when nothing on the other
+/// side spells it.
+fn spellings(texts: &[&str], interner: &mut Interner) -> HashSet<u32> {
+    const LONGEST_ACRONYM: usize = 6;
+    let mut keys: HashSet<u32> = HashSet::new();
+    // Reused for every key, since a long row has thousands of them.
+    let (mut pair, mut initials) = (String::new(), String::new());
+    for text in texts {
+        let words: Vec<&str> = super::features::words(text)
+            .into_iter()
+            .map(without_possessive)
+            .collect();
+        for (index, word) in words.iter().enumerate() {
+            // A lower-case English word does not spell a name (`and` is not `Indo`, though
+            // their consonants agree); it still counts in the initials of a run.
+            if can_spell_a_name(word) {
+                keys.insert(spelling(interner, word));
+                keys.insert(spelling(interner, country_of(word)));
+            }
+            if is_acronym(word) {
+                keys.insert(initials_key(word, interner));
+            }
+            if let Some(next) = words.get(index + 1).filter(|_| can_spell_a_name(word)) {
+                pair.clear();
+                pair.push_str(word);
+                pair.push_str(next);
+                keys.insert(spelling(interner, &pair));
+            }
+            initials.clear();
+            initials.push(INITIALS_MARK);
+            for (length, run_word) in words[index..].iter().take(LONGEST_ACRONYM).enumerate() {
+                initials.extend(run_word.chars().take(1).flat_map(char::to_lowercase));
+                if length > 0 {
+                    keys.insert(interner.id(&initials));
+                }
+            }
+        }
+        for (acronym, expansions) in ALIASES {
+            if expansions.iter().any(|e| text.contains(e)) {
+                keys.insert(spelling(interner, acronym));
+                keys.insert(initials_key(acronym, interner));
+            }
+            // The other way round: `UNSC` spells `UN Security Council`.
+            if words.contains(acronym) {
+                for word in expansions.iter().flat_map(|e| e.split_whitespace()) {
+                    keys.insert(spelling(interner, word));
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// A capitalised word, or a word in a script without capitals (Hangul, kana, Han): what a
+/// name can be written as.
+fn can_spell_a_name(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// Peoples and languages named after their country, and acronyms of countries: a reader takes
+/// `the Japanese people` and `the people of Japan` to name the same thing.
+const COUNTRY_FORMS: &[(&str, &[&str])] = &[
+    ("Japan", &["Japanese"]),
+    ("Korea", &["Korean", "Koreans", "ROK"]),
+    ("China", &["Chinese", "PRC"]),
+    ("America", &["American", "Americans"]),
+    ("Poland", &["Polish", "Pole", "Poles"]),
+    ("Ukraine", &["Ukrainian", "Ukrainians"]),
+    ("Russia", &["Russian", "Russians"]),
+    ("Britain", &["British", "Briton", "Britons"]),
+    ("France", &["French"]),
+    ("Germany", &["German", "Germans"]),
+    ("India", &["Indian", "Indians"]),
+    ("Vietnam", &["Vietnamese"]),
+    ("Philippines", &["Filipino", "Filipinos", "Philippine"]),
+    ("Taiwan", &["Taiwanese"]),
+    ("Israel", &["Israeli", "Israelis"]),
+    ("Iran", &["Iranian", "Iranians"]),
+    ("Europe", &["European", "Europeans"]),
+    ("Australia", &["Australian", "Australians"]),
+    ("Canada", &["Canadian", "Canadians"]),
+    ("Mexico", &["Mexican", "Mexicans"]),
+    ("Italy", &["Italian", "Italians"]),
+    ("Spain", &["Spanish"]),
+    ("Netherlands", &["Dutch"]),
+    ("Mongolia", &["Mongolian", "Mongolians"]),
+    ("Indonesia", &["Indonesian", "Indonesians"]),
+    ("Thailand", &["Thai"]),
+];
+
+/// The country a people, language or acronym is named after, or the word itself.
+fn country_of(word: &str) -> &str {
+    COUNTRY_FORMS
+        .iter()
+        .find(|(_, forms)| forms.contains(&word))
+        .map_or(word, |(country, _)| country)
+}
+
+/// What two short names a romanization could spell either way (`Wu` and `Woo`, `Yun` and
+/// `Yoon`) have in common: the first letter and the consonants. Longer names are compared by
+/// their skeleton alone.
+fn short_name_key(name: &str) -> Option<(char, String)> {
+    const SHORT: usize = 4;
+    let first = name.chars().next()?.to_ascii_lowercase();
+    (name.chars().count() <= SHORT).then(|| (first, skeleton(name)))
+}
+
+/// `U.S.` as `US`, `D.C.` as `DC`: two or more capitals each followed by a full stop are an
+/// acronym, which the word splitter would cut into single letters and so lose.
+fn undotted(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        let mut end = i;
+        while end + 1 < chars.len() && chars[end].is_ascii_uppercase() && chars[end + 1] == '.' {
+            end += 2;
+        }
+        let letters = (end - i) / 2;
+        let ends_word = chars.get(end).is_none_or(|c| !c.is_alphanumeric());
+        if starts_word && letters >= 2 && ends_word {
+            out.extend((i..end).step_by(2).map(|at| chars[at]));
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A hyphenated name whose every part is capitalised (`Indo-Pacific`, `US-ROK`), as its parts.
+fn compound_parts(token: &str) -> Option<Vec<&str>> {
+    let token = without_possessive(token.trim_matches(|c: char| !c.is_alphanumeric()));
+    let parts: Vec<&str> = token.split('-').collect();
+    let capitalised = |part: &&str| part.chars().next().is_some_and(|c| c.is_uppercase());
+    (parts.len() >= 2 && parts.iter().all(capitalised)).then_some(parts)
+}
+
+/// `US` as `U.S.`
+fn with_stops(acronym: &str) -> String {
+    acronym.chars().flat_map(|c| [c, '.']).collect()
+}
+
+/// A hyphenated name as the text writes it, for evidence: `U.S.-ROK` keeps its full stops,
+/// while the punctuation around it goes (`(Indo-Pacific).` gives `Indo-Pacific`).
+fn as_written(token: &str) -> String {
+    let kept = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let kept = kept.trim_start_matches('.');
+    // A full stop ends the sentence unless it closes an acronym's last letter (`U.S.`).
+    let closes_acronym =
+        kept.ends_with('.') && kept.len() >= 3 && kept.as_bytes()[kept.len() - 3] == b'.';
+    let kept = if closes_acronym {
+        kept
+    } else {
+        kept.trim_end_matches('.')
+    };
+    without_possessive(kept).to_string()
+}
+
+/// The names of one side of a row, with hyphenated names kept whole: `Asia-Pacific` names a
+/// region that `Asia` and `Pacific` elsewhere in the row do not, so that it does not pass for
+/// `Indo-Pacific` on the other side.
+struct SideNames {
+    /// The side's sentences with acronyms undotted.
+    texts: Vec<String>,
+    /// The same with each hyphenated name blanked out (letters as `x`, so word positions hold).
+    apart: Vec<String>,
+    /// Each hyphenated name as written, with its parts.
+    compounds: Vec<(String, Vec<String>)>,
+    /// The acronyms the side writes with full stops (`U.S.`), so that evidence shows them so.
+    dotted: HashSet<String>,
+}
+
+impl SideNames {
+    fn new(texts: &[&str]) -> Self {
+        let mut compounds = Vec::new();
+        let mut dotted = HashSet::new();
+        let (mut undotted_texts, mut apart) = (Vec::new(), Vec::new());
+        for text in texts {
+            let (mut plain, mut blanked) = (String::new(), String::new());
+            // Token by token (each with the white space after it), so that a row of many
+            // hyphenated names stays linear.
+            for piece in text.split_inclusive(char::is_whitespace) {
+                let token = undotted(piece);
+                if token != piece {
+                    dotted.extend(
+                        super::features::words(&token)
+                            .into_iter()
+                            .filter(|word| is_acronym(word) && piece.contains(&with_stops(word)))
+                            .map(str::to_string),
+                    );
+                }
+                plain.push_str(&token);
+                match compound_parts(token.trim_end()) {
+                    Some(parts) => {
+                        let whole = parts.join("-");
+                        let blank: String = whole
+                            .chars()
+                            .map(|c| if c == '-' { c } else { 'x' })
+                            .collect();
+                        blanked.push_str(&token.replacen(&whole, &blank, 1));
+                        let parts = parts.iter().map(|p| p.to_string()).collect();
+                        compounds.push((as_written(piece), parts));
+                    }
+                    None => blanked.push_str(&token),
+                }
+            }
+            undotted_texts.push(plain);
+            apart.push(blanked);
+        }
+        SideNames {
+            texts: undotted_texts,
+            apart,
+            compounds,
+            dotted,
+        }
+    }
+
+    /// A name as the side writes it: `U.S.` rather than `US`.
+    fn as_written(&self, name: &str) -> String {
+        if self.dotted.contains(name) {
+            with_stops(name)
+        } else {
+            name.to_string()
+        }
+    }
+
+    fn names(texts: &[String]) -> Vec<&str> {
+        texts.iter().flat_map(|t| names(t)).collect()
+    }
+
+    fn strs(texts: &[String]) -> Vec<&str> {
+        texts.iter().map(String::as_str).collect()
+    }
+}
+
+/// A side's names as others are looked up among them: by romanization skeleton after
+/// [`country_of`] (so `Korea` meets `Korean`), and short names also by first letter and
+/// consonants (`Wu`, `Woo`).
+struct NameKeys {
+    spellings: HashSet<u32>,
+    short: HashSet<(char, String)>,
+}
+
+impl NameKeys {
+    fn new(names: &[&str], interner: &mut Interner) -> Self {
+        NameKeys {
+            spellings: names
+                .iter()
+                .map(|n| spelling(interner, country_of(n)))
+                .collect(),
+            short: names.iter().filter_map(|n| short_name_key(n)).collect(),
+        }
+    }
+
+    fn meet(&self, name: &str, interner: &mut Interner) -> bool {
+        self.spellings
+            .contains(&spelling(interner, country_of(name)))
+            || short_name_key(name).is_some_and(|key| self.short.contains(&key))
+    }
+}
+
+/// Whether anything in a side's `spelled` keys (see [`spellings`]) spells `name`.
+fn spelled(name: &str, spelled: &HashSet<u32>, interner: &mut Interner) -> bool {
+    (is_acronym(name) && spelled.contains(&initials_key(name, interner)))
+        || spelled.contains(&spelling(interner, country_of(name)))
+}
+
+/// How one side's names are looked up by the other side: every name, the names standing apart
+/// (the same when the side has no hyphenated name), and each hyphenated name by its parts.
+struct SideKeys {
+    all: NameKeys,
+    apart: Option<NameKeys>,
+    compounds: HashSet<Vec<u32>>,
+}
+
+impl SideKeys {
+    fn new(side: &SideNames, interner: &mut Interner) -> Self {
+        let all = NameKeys::new(&SideNames::names(&side.texts), interner);
+        let apart = (!side.compounds.is_empty())
+            .then(|| NameKeys::new(&SideNames::names(&side.apart), interner));
+        let compounds = side
+            .compounds
+            .iter()
+            .map(|(_, parts)| part_keys(parts, interner))
+            .collect();
+        SideKeys {
+            all,
+            apart,
+            compounds,
+        }
+    }
+
+    fn apart(&self) -> &NameKeys {
+        self.apart.as_ref().unwrap_or(&self.all)
+    }
+}
+
+/// The keys of a hyphenated name's parts, in order of key, so `U.S.-ROK` meets `ROK-U.S.`
+fn part_keys(parts: &[String], interner: &mut Interner) -> Vec<u32> {
+    let mut keys: Vec<u32> = parts
+        .iter()
+        .map(|p| spelling(interner, country_of(p)))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// The names of a side that the other side's names do not meet: names standing apart, then
+/// hyphenated names. A name standing apart is met by the same name anywhere on the other side;
+/// a hyphenated name by one of the same parts, or by each of its parts standing apart (`the
+/// U.S.-ROK alliance`, `Korea and the U.S.`).
+struct Unmet<'s> {
+    standing: Vec<&'s str>,
+    hyphenated: Vec<&'s (String, Vec<String>)>,
+}
+
+impl<'s> Unmet<'s> {
+    fn new(side: &'s SideNames, other: &SideKeys, interner: &mut Interner) -> Self {
+        let standing = SideNames::names(&side.apart)
+            .into_iter()
+            .filter(|name| !other.all.meet(name, interner))
+            .collect();
+        let hyphenated = side
+            .compounds
+            .iter()
+            .filter(|(_, parts)| {
+                !other.compounds.contains(&part_keys(parts, interner))
+                    && !parts.iter().all(|p| other.apart().meet(p, interner))
+            })
+            .collect();
+        Unmet {
+            standing,
+            hyphenated,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.standing.is_empty() && self.hyphenated.is_empty()
+    }
+
+    /// Keeps only what nothing in `other` spells either (see [`spellings`]): the full check,
+    /// run only for the few names that did not simply meet.
+    fn not_spelled_in(&mut self, other: &SideNames, interner: &mut Interner) {
+        if !self.standing.is_empty() {
+            let keys = spellings(&SideNames::strs(&other.texts), interner);
+            self.standing.retain(|name| !spelled(name, &keys, interner));
+        }
+        if !self.hyphenated.is_empty() {
+            let keys = spellings(&SideNames::strs(&other.apart), interner);
+            self.hyphenated
+                .retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
+        }
+    }
+
+    /// The unmet names of `side` as evidence, each once, as the side writes them.
+    fn evidence(&self, side: &SideNames) -> Vec<String> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let names: Vec<String> = self
+            .standing
+            .iter()
+            .copied()
+            .chain(self.hyphenated.iter().map(|(whole, _)| whole.as_str()))
+            .filter(|name| seen.insert(name))
+            .map(|name| side.as_written(name))
+            .collect();
+        wording::evidence(names)
+    }
+}
+
+/// Names on each side that nothing on the other side spells. Both lists non-empty means one
+/// name stands where another does.
+pub(super) fn substituted_names(
+    a: &[&str],
+    b: &[&str],
+    interner: &mut Interner,
+) -> (Vec<String>, Vec<String>) {
+    let none = (Vec::new(), Vec::new());
+    let (side_a, side_b) = (SideNames::new(a), SideNames::new(b));
+    let (keys_a, keys_b) = (
+        SideKeys::new(&side_a, interner),
+        SideKeys::new(&side_b, interner),
+    );
+    if keys_a.all.spellings.is_empty() || keys_b.all.spellings.is_empty() {
+        return none;
+    }
+    let mut unmet_a = Unmet::new(&side_a, &keys_b, interner);
+    let mut unmet_b = Unmet::new(&side_b, &keys_a, interner);
+    if unmet_a.is_empty() || unmet_b.is_empty() {
+        return none;
+    }
+    unmet_a.not_spelled_in(&side_b, interner);
+    if unmet_a.is_empty() {
+        return none;
+    }
+    unmet_b.not_spelled_in(&side_a, interner);
+    if unmet_b.is_empty() {
+        return none;
+    }
+    (unmet_a.evidence(&side_a), unmet_b.evidence(&side_b))
+}
