@@ -11,7 +11,7 @@
 //! - [`ui`]: the terminal reader (the only module that uses ratatui and crossterm)
 //! - [`synth`]: large perturbed pairs for benchmarks
 //! - [`parallel`]: work split over two threads
-//! - [`progress`]: a progress line for long loads and alignments
+//! - [`progress`]: a progress bar for long loads, alignments and exports
 //! - [`config`]: the configuration file
 //! - [`cli`]: the command line
 

@@ -4,10 +4,11 @@
 //! The steps: sentence [`features`] for both versions → label scores for [`speakers`] → a
 //! first [`turns`] alignment using them → speakers matched one to one with the turn evidence →
 //! a second turn alignment with that matching → sentence [`beads`] inside each matched turn
-//! pair → a second look across turns where text of both versions was left one-sided
-//! ([`regions`], with [`anchors`] for long stretches) → turn links and speaker correspondences
-//! read off the rows → [`divergence`] scores and flags per row. Turns and speakers are
-//! evidence: the first pass pairs inside turns, the second look lets content decide.
+//! pair → a second look across turns where text of both versions was left one-sided, or over
+//! the whole document where both carry cue times across languages ([`regions`], with
+//! [`anchors`] for long stretches) → turn links and speaker correspondences read off the rows
+//! → [`divergence`] scores and flags per row (names compared in [`names`]). Turns and speakers
+//! are evidence: the first pass pairs inside turns, the second look lets content decide.
 
 mod anchors;
 mod beads;
