@@ -505,7 +505,9 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
             .map(|flag| flag.describe())
             .collect();
         if !flags.is_empty() {
-            parts.push((2, visible(&flags.join("; ")).into_owned()));
+            // Above the speaker and the percentage: on a narrow screen, why the row is marked
+            // matters more than what the headers and the strip already show.
+            parts.push((5, visible(&flags.join("; ")).into_owned()));
         }
     }
     parts
