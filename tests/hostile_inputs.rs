@@ -545,7 +545,7 @@ fn a_huge_configuration_is_refused_without_being_echoed() {
 }
 
 /// Files of about `bytes` bytes in the shapes that cost the most memory per byte: short turns
-/// (one speaker, a new speaker each turn, `Q`/`A`), one turn of many lines or sentences, one
+/// (one speaker, a new speaker each line, `Q`/`A`, `Q` alone), one turn of many lines or sentences, one
 /// giant sentence, and subtitles of many cues.
 fn memory_shapes(bytes: usize) -> Vec<(&'static str, String)> {
     let repeat = |unit: &str| unit.repeat(bytes / unit.len());
@@ -562,8 +562,9 @@ fn memory_shapes(bytes: usize) -> Vec<(&'static str, String)> {
     let speakers: String = (0..bytes / 14).map(|i| format!("MR. X{i}: y\n")).collect();
     vec![
         ("one speaker, tiny turns", repeat("MR. X: y\n")),
-        ("a new speaker each turn", speakers),
+        ("a new speaker each line", speakers),
         ("Q and A, tiny turns", repeat("Q: y\nA: y\n")),
+        ("the tiniest turns", repeat("Q: y\n")),
         (
             "one turn, short sentences",
             format!("MR. X: y.\n{}", repeat("Word y. Another word here.\n")),
@@ -573,7 +574,7 @@ fn memory_shapes(bytes: usize) -> Vec<(&'static str, String)> {
             format!("MR. X: {}\n", repeat("word ")),
         ),
         ("one turn of tiny lines", repeat("y\n")),
-        ("subtitles, a cue a sentence", cues),
+        ("subtitles of many cues", cues),
     ]
 }
 

@@ -13,9 +13,9 @@ pub const PER_BYTE: u64 = 32;
 const PER_LINE: u64 = 240;
 /// Memory per turn, on top of its lines and sentences: the model's turn, its features, its
 /// profile and its cells in the turn alignment.
-const PER_TURN: u64 = 1700;
+const PER_TURN: u64 = 1200;
 /// Memory per sentence, on top of its turn.
-const PER_SENTENCE: u64 = 640;
+const PER_SENTENCE: u64 = 1200;
 
 /// What a file holds, as far as memory is concerned.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
