@@ -253,7 +253,11 @@ impl<'a> Shape<'a> {
         let disorder = self.byte();
         let sentence = self.sentence();
         lines(cues, |cue| {
-            let at = if disorder.is_multiple_of(3) { cues - cue } else { cue };
+            let at = if disorder.is_multiple_of(3) {
+                cues - cue
+            } else {
+                cue
+            };
             let (seconds, millis) = (at / 1000, at % 1000);
             let clock = |s: usize| {
                 format!(
