@@ -15,12 +15,13 @@ const PATIENCE: Duration = Duration::from_secs(10);
 type Check = fn(&[u8]);
 
 /// Each fuzz target by name, as its folder of saved inputs is named.
-const TARGETS: [(&str, Check); 5] = [
+const TARGETS: [(&str, Check); 6] = [
     ("decode_detect", checks::decode_detect),
     ("forced_format", checks::forced_format),
     ("sentences", checks::sentences),
     ("align", checks::align),
     ("render", checks::render),
+    ("shaped", checks::shaped),
 ];
 
 #[test]

@@ -543,3 +543,87 @@ fn a_huge_configuration_is_refused_without_being_echoed() {
     let message = assert_one_line_refusal(&output, "the file is too large (100000011 bytes");
     assert!(message.len() < 400, "{message}");
 }
+
+/// Files of about `bytes` bytes in the shapes that cost the most memory per byte: short turns
+/// (one speaker, a new speaker each line, `Q`/`A`, `Q` alone), one turn of many lines or sentences, one
+/// giant sentence, and subtitles of many cues.
+fn memory_shapes(bytes: usize) -> Vec<(&'static str, String)> {
+    let repeat = |unit: &str| unit.repeat(bytes / unit.len());
+    let cue = |i: usize| {
+        let (seconds, millis) = (i / 1000, i % 1000);
+        let clock = format!(
+            "00:{:02}:{:02},{millis:03}",
+            seconds / 60 % 60,
+            seconds % 60
+        );
+        format!("{}\n{clock} --> {clock}\ny.\n\n", i + 1)
+    };
+    let cues: String = (0..bytes / 34).map(cue).collect();
+    let speakers: String = (0..bytes / 14).map(|i| format!("MR. X{i}: y\n")).collect();
+    vec![
+        ("one speaker, tiny turns", repeat("MR. X: y\n")),
+        ("a new speaker each line", speakers),
+        ("Q and A, tiny turns", repeat("Q: y\nA: y\n")),
+        ("the tiniest turns", repeat("Q: y\n")),
+        (
+            "one turn, short sentences",
+            format!("MR. X: y.\n{}", repeat("Word y. Another word here.\n")),
+        ),
+        (
+            "one giant sentence",
+            format!("MR. X: {}\n", repeat("word ")),
+        ),
+        ("one turn of tiny lines", repeat("y\n")),
+        ("subtitles of many cues", cues),
+    ]
+}
+
+/// Peak memory of exporting each shape against itself stays within what the loader's
+/// admission check (`load::budget`) expects of it, so a file it admits cannot exhaust memory.
+/// Heavy: run with `cargo test --release --test hostile_inputs -- --ignored memory`. Needs
+/// GNU time at `/usr/bin/time` for the peak.
+#[test]
+#[ignore = "heavy: exports 2 MB files of the costliest shapes; run in release"]
+fn memory_stays_within_the_estimate() {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        eprintln!("skipped: {} is absent", time.display());
+        return;
+    }
+    let scratch = Scratch::new("hostile-memory");
+    let out = scratch.file("out.tsv", "");
+    for (shape, text) in memory_shapes(2_000_000) {
+        let file = scratch.file("shape.txt", &text);
+        let transcript = load::load_path(&file, LoadOptions::default()).unwrap();
+        let counts = load::budget::Counts::of_bytes(text.as_bytes()).with(&transcript);
+        let output = Command::new(time)
+            .args(["-f", "%M"])
+            .arg(env!("CARGO_BIN_EXE_tandem"))
+            .arg("--no-config")
+            .arg("export")
+            .args([&file, &file])
+            .args(["--format", "tsv", "-o"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{shape}: {}", stderr(&output));
+        let peak_kb: u64 = stderr(&output)
+            .trim()
+            .lines()
+            .last()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let (peak, estimate) = (peak_kb * 1024, counts.memory());
+        let factor = peak as f64 / (2 * text.len()) as f64;
+        eprintln!(
+            "{shape}: {} MB peak, {factor:.0}x the pair, estimate {} MB ({counts:?})",
+            peak / 1_000_000,
+            estimate / 1_000_000
+        );
+        assert!(
+            peak <= estimate,
+            "{shape}: {peak} bytes over the estimate {estimate}"
+        );
+    }
+}

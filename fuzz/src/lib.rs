@@ -124,6 +124,227 @@ pub fn render(data: &[u8]) {
     }
 }
 
+/// Bytes read as instructions of a small transcript grammar (see [`Shape`]), so that a short
+/// input builds a large, regular pair: thousands of turns, one speaker or many, long sentences,
+/// subtitle cues, repeated blocks. Each file is loaded and checked as `decode_detect` checks
+/// it, and the pair aligned and checked as `align` checks it.
+pub fn shaped(data: &[u8]) {
+    let (official, other) = Shape::new(data).build();
+    for text in [&official, &other] {
+        load_and_check(text.as_bytes(), LoadOptions::default());
+    }
+    let load = |text: &String| load::load_bytes(text.as_bytes(), FILE, LoadOptions::default()).ok();
+    let (Some(official), Some(other)) = (load(&official), load(&other)) else {
+        return;
+    };
+    let alignment = align::align(&official, &other, &[]);
+    check_alignment(&official, &other, &alignment);
+}
+
+/// The most text one `shaped` file grows to: well past the 16 KB the byte-level targets read,
+/// small enough for a few runs a second.
+const SHAPED_BYTES: usize = 64 * 1024;
+
+/// Reads the grammar's instructions from the fuzzer's bytes: an opcode byte, then its
+/// arguments. Running out of bytes reads zeros, so every input builds something.
+struct Shape<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Shape<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        Shape { data, at: 0 }
+    }
+
+    fn byte(&mut self) -> u8 {
+        let byte = self.data.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        byte
+    }
+
+    fn count(&mut self) -> usize {
+        usize::from(u16::from_le_bytes([self.byte(), self.byte()]))
+    }
+
+    /// Both files. The second starts after a `Switch` instruction; without one it is the first
+    /// again, the shape that once cost the most memory.
+    fn build(mut self) -> (String, String) {
+        let mut files = [String::new(), String::new()];
+        let mut side = 0;
+        let mut last = String::new();
+        while self.at < self.data.len() {
+            let block = match self.byte() % 8 {
+                0 => self.labelled_turns(),
+                1 => self.cues(),
+                2 => self.bracketed_turns(),
+                3 => self.stamped_lines(),
+                4 => {
+                    let times = self.count().min(SHAPED_BYTES / last.len().max(1));
+                    last.repeat(times)
+                }
+                5 => {
+                    let length = usize::from(self.byte());
+                    let end = (self.at + length).min(self.data.len());
+                    let raw =
+                        String::from_utf8_lossy(&self.data[self.at.min(end)..end]).into_owned();
+                    self.at = end;
+                    raw
+                }
+                6 => "\n".repeat(usize::from(self.byte() % 4) + 1),
+                _ => {
+                    side = 1;
+                    String::new()
+                }
+            };
+            let file = &mut files[side];
+            let room = SHAPED_BYTES.saturating_sub(file.len());
+            file.push_str(cut(&block, room));
+            if !block.is_empty() {
+                last = block;
+            }
+        }
+        let [official, other] = files;
+        let other = if side == 0 { official.clone() } else { other };
+        (official, other)
+    }
+
+    /// `count` turns of `LABEL: text`, labels drawn from a few speakers or a new one per turn.
+    fn labelled_turns(&mut self) -> String {
+        let turns = self.count() % 4096 + 1;
+        let speakers = usize::from(self.byte()) + 1;
+        let style = self.byte();
+        let sentence = self.sentence();
+        lines(turns, |turn| {
+            format!("{}: {sentence}\n", label(style, turn % speakers))
+        })
+    }
+
+    /// `[Speaker]` alone on a line, the speech below.
+    fn bracketed_turns(&mut self) -> String {
+        let turns = self.count() % 4096 + 1;
+        let speakers = usize::from(self.byte()) + 1;
+        let style = self.byte();
+        let sentence = self.sentence();
+        lines(turns, |turn| {
+            format!("[{}]\n{sentence}\n\n", label(style, turn % speakers))
+        })
+    }
+
+    /// `[hh:mm:ss] Name: text` lines.
+    fn stamped_lines(&mut self) -> String {
+        let count = self.count() % 4096 + 1;
+        let speakers = usize::from(self.byte()) + 1;
+        let style = self.byte();
+        let sentence = self.sentence();
+        lines(count, |line| {
+            let (minutes, seconds) = (line / 60 % 60, line % 60);
+            let name = label(style, line % speakers);
+            format!(
+                "[{:02}:{minutes:02}:{seconds:02}] {name}: {sentence}\n",
+                line / 3600
+            )
+        })
+    }
+
+    /// SRT cues, numbered and timed in order unless the style byte says otherwise.
+    fn cues(&mut self) -> String {
+        let cues = self.count() % 8192 + 1;
+        let disorder = self.byte();
+        let sentence = self.sentence();
+        lines(cues, |cue| {
+            let at = if disorder.is_multiple_of(3) {
+                cues - cue
+            } else {
+                cue
+            };
+            let (seconds, millis) = (at / 1000, at % 1000);
+            let clock = |s: usize| {
+                format!(
+                    "{:02}:{:02}:{:02},{millis:03}",
+                    s / 3600,
+                    s / 60 % 60,
+                    s % 60
+                )
+            };
+            format!(
+                "{}\n{} --> {}\n{sentence}\n\n",
+                cue + 1,
+                clock(seconds),
+                clock(seconds + 1)
+            )
+        })
+    }
+
+    /// Words from a small vocabulary (repeats make the aligner's sketches collide), `length`
+    /// of them, ended or not, with an annotation now and then.
+    fn sentence(&mut self) -> String {
+        const WORDS: [&str; 12] = [
+            "y",
+            "the",
+            "minister",
+            "said",
+            "42",
+            "(inaudible)",
+            "[Via interpreter]",
+            "감사합니다",
+            "ありがとう",
+            "谢谢",
+            "Dr.",
+            "—",
+        ];
+        let length = self.count() % 20_000 + 1;
+        let seed = self.byte();
+        let stops = self.byte();
+        let mut text = String::new();
+        for word in 0..length {
+            if word > 0 {
+                text.push(' ');
+            }
+            text.push_str(WORDS[(word * usize::from(seed | 1) + usize::from(seed)) % WORDS.len()]);
+            if stops > 0 && word % usize::from(stops) == usize::from(stops) - 1 {
+                text.push('.');
+            }
+            if text.len() > SHAPED_BYTES {
+                break;
+            }
+        }
+        text
+    }
+}
+
+/// `count` lines made by `line`, stopped once they pass [`SHAPED_BYTES`].
+fn lines(count: usize, line: impl Fn(usize) -> String) -> String {
+    let mut text = String::new();
+    for at in 0..count {
+        text.push_str(&line(at));
+        if text.len() > SHAPED_BYTES {
+            break;
+        }
+    }
+    text
+}
+
+/// A speaker label in one of a few styles the loaders recognise.
+fn label(style: u8, speaker: usize) -> String {
+    match style % 5 {
+        0 => format!("MR. X{speaker}"),
+        1 => format!("Speaker {speaker}"),
+        2 => "Q".repeat(speaker % 3 + 1),
+        3 => format!("기자 {speaker}"),
+        _ => format!("Minister Name{speaker} / Role"),
+    }
+}
+
+/// The longest prefix of `text` within `bytes`, on a character boundary.
+fn cut(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 fn load_two(data: &[u8]) -> Option<(Transcript, Transcript)> {
     let at = data.iter().position(|&b| b == SEPARATOR)?;
     let load = |bytes| load::load_bytes(bytes, FILE, LoadOptions::default()).ok();

@@ -37,11 +37,10 @@ pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
     lo..window.end.saturating_sub(1).clamp(lo, m) + 1
 }
 
-/// One row of the table: the columns `lo..lo + values.len()`.
+/// The values of one row of the table: the columns `lo..lo + values.len()`.
 struct Row {
     lo: usize,
     values: Vec<f64>,
-    choices: Vec<u8>,
 }
 
 impl Row {
@@ -64,6 +63,22 @@ impl Row {
     }
 }
 
+/// The bead chosen at every cell, one byte each, kept whole for the trace back. Values are
+/// kept only for the rows a bead can still reach back to: a table of eight-byte values for
+/// every cell was most of the memory on transcripts of many short turns.
+struct Choices {
+    /// Each row's first column and where its cells start in `cells`.
+    rows: Vec<(usize, usize)>,
+    cells: Vec<u8>,
+}
+
+impl Choices {
+    fn get(&self, i: usize, j: usize) -> u8 {
+        let (lo, start) = self.rows[i];
+        self.cells[start + j - lo]
+    }
+}
+
 /// Aligns `n` items with `m` items. `value(a_range, b_range)` scores a bead; beads must
 /// include `1-0` and `0-1` so that every alignment is possible. Returns the beads as ranges,
 /// in order.
@@ -75,12 +90,20 @@ pub fn align(
     mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
-    let mut rows: Vec<Row> = Vec::with_capacity(n + 1);
+    // Row `i` is `recent[i % depth]` while a bead can reach it.
+    let depth = beads.iter().map(|step| step.a).max().unwrap_or(0) + 1;
+    let mut recent: Vec<Row> = Vec::with_capacity(depth);
+    let mut choices = Choices {
+        rows: Vec::with_capacity(n + 1),
+        cells: Vec::new(),
+    };
     for i in 0..=n {
         let (lo, hi) = match windows {
             Windows::Full => (0, m),
             Windows::FollowPath(half) => {
-                let center = rows.last().map_or(0, Row::best_column);
+                let center = i
+                    .checked_sub(1)
+                    .map_or(0, |p| recent[p % depth].best_column());
                 (center.saturating_sub(half), (center + half).min(m))
             }
             Windows::Given(given) => {
@@ -88,11 +111,16 @@ pub fn align(
                 (window.start, window.end - 1)
             }
         };
-        let mut row = Row {
-            lo,
-            values: Vec::with_capacity(hi - lo + 1),
-            choices: Vec::with_capacity(hi - lo + 1),
+        // The row `depth` back is out of every bead's reach: its buffer is reused.
+        let mut values = if recent.len() == depth {
+            std::mem::take(&mut recent[i % depth].values)
+        } else {
+            Vec::new()
         };
+        values.clear();
+        values.reserve(hi - lo + 1);
+        let mut row = Row { lo, values };
+        choices.rows.push((lo, choices.cells.len()));
         for j in lo..=hi {
             let (mut best, mut choice) = if i == 0 && j == 0 {
                 (0.0, u8::MAX)
@@ -107,7 +135,7 @@ pub fn align(
                 let previous = if step.a == 0 {
                     row.value(pj)
                 } else {
-                    rows[pi].value(pj)
+                    recent[pi % depth].value(pj)
                 };
                 if previous == f64::NEG_INFINITY {
                     continue;
@@ -119,11 +147,15 @@ pub fn align(
                 }
             }
             row.values.push(best);
-            row.choices.push(choice);
+            choices.cells.push(choice);
         }
-        rows.push(row);
+        if recent.len() < depth {
+            recent.push(row);
+        } else {
+            recent[i % depth] = row;
+        }
     }
-    trace_back(&rows, beads, n, m, &mut value)
+    trace_back(&choices, &recent[n % depth], beads, (n, m), &mut value)
 }
 
 /// Windows for aligning items near a coarser path, given in the same items: each row may use
@@ -162,13 +194,12 @@ pub fn windows_around(
 /// Follows the choices back from the end. In a band the last row may not reach `m`: the rest
 /// of the second sequence is then left unmatched after the best cell of the last row.
 fn trace_back(
-    rows: &[Row],
+    choices: &Choices,
+    last: &Row,
     beads: &[Bead],
-    n: usize,
-    m: usize,
+    (n, m): (usize, usize),
     value: &mut impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    let last = &rows[n];
     let mut end = if last.value(m) > f64::NEG_INFINITY {
         m
     } else {
@@ -188,9 +219,7 @@ fn trace_back(
         (end..m).rev().map(|k| (n..n, k..k + 1)).collect();
     let mut i = n;
     while i > 0 || end > 0 {
-        let row = &rows[i];
-        let choice = row.choices[end - row.lo];
-        let Some(step) = beads.get(choice as usize) else {
+        let Some(step) = beads.get(usize::from(choices.get(i, end))) else {
             break;
         };
         path.push((i - step.a..i, end - step.b..end));

@@ -7,6 +7,7 @@ mod annotate;
 mod assemble;
 pub mod bounded;
 mod bracketed;
+pub mod budget;
 mod clock;
 pub mod decode;
 mod detect;
@@ -123,8 +124,9 @@ pub struct LoadOptions {
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Memory that loading and aligning a pair take per byte of one of its files, if the other is
-/// about as long (measured: 1.85 GB at most for two files of 58 and 56 MB).
-const MEMORY_PER_FILE_BYTE: u64 = 32;
+/// about as long (measured: 1.85 GB at most for two files of 58 and 56 MB). Files of many short
+/// lines, turns or sentences take more, which [`budget`] counts once the file is read.
+const MEMORY_PER_FILE_BYTE: u64 = budget::PER_BYTE;
 
 /// Files up to this size are read whatever the memory reading says: it can be wrong (a
 /// container's usage counts the page cache), and a file this small cannot exhaust memory.
@@ -203,6 +205,14 @@ pub enum Problem {
     NoTurns(String),
     #[error("valid JSON, but not a transcript: {0}")]
     NotATranscript(String),
+    #[error(
+        "it holds too much for the memory free here: {} lines, {} turns and {} sentences take about {} MB to align, and {} MB is free",
+        .counts.lines, .counts.turns, .counts.sentences, .counts.memory() / 1_000_000, .free_memory / 1_000_000
+    )]
+    TooDense {
+        counts: budget::Counts,
+        free_memory: u64,
+    },
 }
 
 /// Says why the limit is lower than [`MAX_FILE_BYTES`], when it is.
@@ -226,14 +236,33 @@ impl LoadError {
 }
 
 /// Reads and parses the file at `path`. `-` reads standard input.
+/// The file is refused, before it is parsed and again before it is returned for aligning,
+/// when what it holds would take more memory than is free (see [`budget`]).
 pub fn load_path(path: &Path, options: LoadOptions) -> Result<Transcript, LoadError> {
     let file = path.display().to_string();
-    let bytes = read_bytes(path).map_err(|problem| LoadError::new(&file, problem))?;
-    load_bytes(&bytes, &file, options)
+    let fail = |problem| LoadError::new(&file, problem);
+    let free_memory = free_memory();
+    let bytes = read_bytes(path, free_memory).map_err(fail)?;
+    let counts = budget::Counts::of_bytes(&bytes);
+    check_memory(counts, free_memory).map_err(fail)?;
+    let transcript = load_bytes(&bytes, &file, options)?;
+    check_memory(counts.with(&transcript), free_memory).map_err(fail)?;
+    Ok(transcript)
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
-    let free_memory = free_memory();
+/// Files that need no more than a file of [`ALWAYS_READ_BYTES`] of ordinary text are always read.
+fn check_memory(counts: budget::Counts, free_memory: Option<u64>) -> Result<(), Problem> {
+    let always = ALWAYS_READ_BYTES * MEMORY_PER_FILE_BYTE;
+    match free_memory {
+        Some(free) if !counts.fits(free_memory, always) => Err(Problem::TooDense {
+            counts,
+            free_memory: free,
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn read_bytes(path: &Path, free_memory: Option<u64>) -> Result<Vec<u8>, Problem> {
     let limit = size_limit(free_memory);
     bounded::read(path, limit).map_err(|error| match error {
         bounded::ReadError::TooLarge { size, limit } => Problem::TooLarge {
@@ -353,9 +382,28 @@ fn shape_or_syntax(problem: Problem, text: &str) -> Problem {
 mod tests {
     use super::*;
 
+    const GIB: u64 = 1 << 30;
+
+    #[test]
+    fn a_file_of_tiny_turns_is_refused_for_what_it_holds_not_its_size() {
+        let text = "Q: y\n".repeat(1_000_000);
+        let counts = budget::Counts::of_bytes(text.as_bytes());
+        let transcript =
+            load_bytes(text.as_bytes(), "tiny-turns.txt", LoadOptions::default()).unwrap();
+        let counts = counts.with(&transcript);
+        // 5 MB is within the size limit on any machine, but aligning a million turns is not.
+        assert!(counts.bytes <= ALWAYS_READ_BYTES);
+        assert!(check_memory(counts, None).is_ok());
+        assert!(check_memory(counts, Some(64 * GIB)).is_ok());
+        let problem = check_memory(counts, Some(GIB)).unwrap_err().to_string();
+        assert!(
+            problem.starts_with("it holds too much for the memory free here: 1000000 lines, 1000000 turns and 1000000 sentences take about"),
+            "{problem}"
+        );
+    }
+
     #[test]
     fn the_size_limit_follows_free_memory_below_the_cap() {
-        const GIB: u64 = 1 << 30;
         assert_eq!(size_limit(None), MAX_FILE_BYTES);
         assert_eq!(size_limit(Some(64 * GIB)), MAX_FILE_BYTES);
         assert_eq!(size_limit(Some(8 * GIB)), 256 * 1024 * 1024);
