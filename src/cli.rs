@@ -81,30 +81,7 @@ pub enum Command {
         input: InputArgs,
     },
     /// Align two versions and write the alignment (the bundled example if no files are given).
-    Export {
-        /// The official transcript.
-        official: Option<PathBuf>,
-        /// The other version (a translation, another outlet's transcript).
-        other: Option<PathBuf>,
-        /// Output format: json (the default), tsv, markdown, tmx or html.
-        #[arg(long, value_name = "FORMAT", value_parser = parse_export_format)]
-        format: Option<ExportFormat>,
-        /// Indent the JSON (it is indented anyway on a terminal, compact in a file or pipe).
-        #[arg(long)]
-        pretty: bool,
-        /// Write to this file instead of standard output; without --format, its extension
-        /// names the format (.json, .tsv, .md, .tmx, .html).
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Read the input files in this format instead of detecting it.
-        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-        from: Option<Format>,
-        /// Read the input files in this encoding.
-        #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
-        encoding: Option<&'static encoding_rs::Encoding>,
-        #[command(flatten)]
-        align: AlignArgs,
-    },
+    Export(ExportArgs),
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_name = "SHELL")]
@@ -142,6 +119,33 @@ pub enum Command {
         #[arg(long)]
         all_formats: bool,
     },
+}
+
+/// What to export, and how.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The official transcript.
+    pub official: Option<PathBuf>,
+    /// The other version (a translation, another outlet's transcript).
+    pub other: Option<PathBuf>,
+    /// Output format: json (the default), tsv, markdown, tmx or html.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_export_format)]
+    pub format: Option<ExportFormat>,
+    /// Indent the JSON (it is indented anyway on a terminal, compact in a file or pipe).
+    #[arg(long)]
+    pub pretty: bool,
+    /// Write to this file instead of standard output; without --format, its extension
+    /// names the format (.json, .tsv, .md, .tmx, .html).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Read the input files in this format instead of detecting it.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub from: Option<Format>,
+    /// Read the input files in this encoding.
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    #[command(flatten)]
+    pub align: AlignArgs,
 }
 
 /// How to align.

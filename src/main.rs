@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tandem::align::{self, speakers};
-use tandem::cli::{AlignArgs, Cli, Command};
+use tandem::cli::{AlignArgs, Cli, Command, ExportArgs};
 use tandem::config::{self, Config};
 use tandem::export::{self, ExportFormat, Pair};
 use tandem::load::{self, Format, LoadError, LoadOptions, bounded};
@@ -78,58 +78,7 @@ fn run(cli: Cli) -> Result<(), String> {
             drop(progress);
             print_inspection(&transcript, json)
         }
-        Some(Command::Export {
-            official,
-            other,
-            format,
-            pretty,
-            output,
-            from,
-            encoding,
-            align,
-        }) => {
-            if let Some(output) = &output {
-                let inputs = [&official, &other, &align.speakers];
-                refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;
-            }
-            let config = config()?;
-            let options = LoadOptions {
-                format: from.or(config.input_format),
-                encoding: encoding.or(config.encoding),
-            };
-            let named_by_file = output.as_deref().and_then(ExportFormat::of_file);
-            let format = format
-                .or(named_by_file)
-                .or(config.export_format)
-                .unwrap_or_default();
-            let (official, other, alignment) =
-                load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
-            // Said where a person sees it; the export itself carries it for scripts.
-            for warning in &alignment.warnings {
-                use std::io::Write;
-                let line = sanitize::message(&warning.message);
-                let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
-            }
-            let pair = Pair {
-                official: &official,
-                other: &other,
-                alignment: &alignment,
-            };
-            let to_terminal = output.is_none() && std::io::stdout().is_terminal();
-            // Indented for a person at a terminal; compact for files and programs.
-            let pretty = pretty || to_terminal;
-            // Rows shown on the terminal are their own progress: a bar would be drawn among them.
-            let rows = u64::try_from(alignment.rows.len()).unwrap_or(u64::MAX);
-            let progress = (!to_terminal).then(|| Progress::counting("writing rows", rows));
-            let done = |written: usize| {
-                if let Some(progress) = &progress {
-                    progress.done(u64::try_from(written).unwrap_or(u64::MAX));
-                }
-            };
-            write_output(output.as_deref(), |out| {
-                export::write_reporting(&pair, format, pretty, out, &done)
-            })
-        }
+        Some(Command::Export(args)) => export(args, config),
         Some(Command::Synth {
             official,
             other,
@@ -186,6 +135,61 @@ fn run(cli: Cli) -> Result<(), String> {
             )
         }
     }
+}
+
+/// `tandem export`: aligns the two versions and writes the alignment, row by row.
+fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> Result<(), String> {
+    let ExportArgs {
+        official,
+        other,
+        format,
+        pretty,
+        output,
+        from,
+        encoding,
+        align,
+    } = args;
+    if let Some(output) = &output {
+        let inputs = [&official, &other, &align.speakers];
+        refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;
+    }
+    let config = config()?;
+    let options = LoadOptions {
+        format: from.or(config.input_format),
+        encoding: encoding.or(config.encoding),
+    };
+    let named_by_file = output.as_deref().and_then(ExportFormat::of_file);
+    let format = format
+        .or(named_by_file)
+        .or(config.export_format)
+        .unwrap_or_default();
+    let (official, other, alignment) =
+        load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
+    // Said where a person sees it; the export itself carries it for scripts.
+    for warning in &alignment.warnings {
+        use std::io::Write;
+        let line = sanitize::message(&warning.message);
+        let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
+    }
+    let pair = Pair {
+        official: &official,
+        other: &other,
+        alignment: &alignment,
+    };
+    let to_terminal = output.is_none() && std::io::stdout().is_terminal();
+    // Indented for a person at a terminal; compact for files and programs.
+    let pretty = pretty || to_terminal;
+    // Rows shown on the terminal are their own progress: a bar would be drawn among them.
+    let rows = u64::try_from(alignment.rows.len()).unwrap_or(u64::MAX);
+    let progress = (!to_terminal).then(|| Progress::counting("writing rows", rows));
+    let done = |written: usize| {
+        if let Some(progress) = &progress {
+            progress.done(u64::try_from(written).unwrap_or(u64::MAX));
+        }
+    };
+    write_output(output.as_deref(), |out| {
+        export::write_reporting(&pair, format, pretty, out, &done)
+    })
 }
 
 /// An environment variable, if set to valid Unicode.

@@ -662,7 +662,7 @@ fn second_look(
     // the one-sided ones: look at the whole document again.
     let timed = |side: &Side<'_>| side.sentences.iter().flatten().all(|s| s.time.is_some());
     let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
-        vec![0..rows.len()]
+        std::iter::once(0..rows.len()).collect()
     } else {
         regions::stretches(&rows)
     };
