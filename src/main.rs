@@ -107,15 +107,7 @@ fn run(cli: Cli) -> Result<(), String> {
             clap_complete::generate(shell, &mut Cli::command(), "tandem", &mut script);
             write_stdout(&script)
         }
-        Some(Command::Man { dir: Some(dir) }) => clap_mangen::generate_to(Cli::command(), &dir)
-            .map_err(|e| format!("{}: cannot write the manual pages: {e}", dir.display())),
-        Some(Command::Man { dir: None }) => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut page)
-                .map_err(|e| format!("cannot write the manual page: {e}"))?;
-            write_stdout(&page)
-        }
+        Some(Command::Man { dir }) => manual(dir.as_deref()),
         None => {
             let config = config()?;
             let config = Config {
@@ -190,6 +182,20 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
     write_output(output.as_deref(), |out| {
         export::write_reporting(&pair, format, pretty, out, &done)
     })
+}
+
+/// `tandem man`: every page into `dir`, or the main page on standard output.
+fn manual(dir: Option<&Path>) -> Result<(), String> {
+    if let Some(dir) = dir {
+        return std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir))
+            .map_err(|e| format!("{}: cannot write the manual pages: {e}", dir.display()));
+    }
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|e| format!("cannot write the manual page: {e}"))?;
+    write_stdout(&page)
 }
 
 /// An environment variable, if set to valid Unicode.
