@@ -174,17 +174,7 @@ pub fn align_reporting(
     let a = Side::new(official, features);
     let b = Side::new(other, other_features);
     let same_language = official.metadata.language == other.metadata.language;
-    let kinship = if same_language {
-        let (ta, tb) = all.split_at(official_turns);
-        let official_sentences: Vec<&str> = ta.iter().flatten().copied().collect();
-        let other_sentences: Vec<&str> = tb.iter().flatten().copied().collect();
-        Kinship::of_wording(&official_sentences, &other_sentences)
-    } else {
-        Kinship::of_anchors(
-            a.features.iter().flat_map(|(_, f)| f.iter()),
-            b.features.iter().flat_map(|(_, f)| f.iter()),
-        )
-    };
+    let kinship = kinship(all.split_at(official_turns), (&a, &b), same_language);
     // Every change of wording is flagged where one version revises the other's text.
     let revision = kinship.is_revision();
 
@@ -240,6 +230,25 @@ pub fn align_reporting(
         warnings: kinship.warning().into_iter().collect(),
         kinship,
         metadata_changes: versions::metadata_changes(&official.metadata, &other.metadata, revision),
+    }
+}
+
+/// How much the two versions share as wholes: word triples in one language, anchors (numbers,
+/// names) across languages.
+fn kinship(
+    (texts_a, texts_b): (&[Vec<&str>], &[Vec<&str>]),
+    (a, b): (&Side<'_>, &Side<'_>),
+    same_language: bool,
+) -> Kinship {
+    if same_language {
+        let official_sentences: Vec<&str> = texts_a.iter().flatten().copied().collect();
+        let other_sentences: Vec<&str> = texts_b.iter().flatten().copied().collect();
+        Kinship::of_wording(&official_sentences, &other_sentences)
+    } else {
+        Kinship::of_anchors(
+            a.features.iter().flat_map(|(_, f)| f.iter()),
+            b.features.iter().flat_map(|(_, f)| f.iter()),
+        )
     }
 }
 
@@ -714,16 +723,16 @@ fn second_look(
     result
 }
 
-/// Which turns correspond, read off the rows: rows that share a turn of either version belong
-/// to one link, and so does every row between them. A link the turn alignment also found keeps
-/// its score; another scores the mean similarity of its paired rows. Each row's `link` is set.
-fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
-    /// A link being built: its turns and its rows.
-    struct Building {
-        official: Option<Range<usize>>,
-        other: Option<Range<usize>>,
-        rows: Range<usize>,
-    }
+/// A link being built: its turns and its rows.
+struct Building {
+    official: Option<Range<usize>>,
+    other: Option<Range<usize>>,
+    rows: Range<usize>,
+}
+
+/// The rows grouped into links: rows that share a turn of either version, and every row
+/// between them, belong to one.
+fn rows_by_shared_turns(rows: &[Row]) -> Vec<Building> {
     let span = |refs: &[SentenceRef]| -> Option<Range<usize>> {
         Some(refs.first()?.turn..refs.last()?.turn + 1)
     };
@@ -779,6 +788,14 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
         }
         building.push(link);
     }
+    building
+}
+
+/// Which turns correspond, read off the rows: rows that share a turn of either version belong
+/// to one link, and so does every row between them. A link the turn alignment also found keeps
+/// its score; another scores the mean similarity of its paired rows. Each row's `link` is set.
+fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
+    let building = rows_by_shared_turns(rows);
     let turn_scores: HashMap<(usize, usize, usize, usize), f64> = turn_links
         .iter()
         .map(|l| {
