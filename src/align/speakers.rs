@@ -429,33 +429,16 @@ fn known(transcript: &Transcript) -> String {
         .join(", ")
 }
 
-/// Pairs speakers one to one: forced pairs first, then greedily by combined score. `turns`
-/// holds the weight of turns the turn alignment paired, per speaker pair.
-pub fn match_speakers(
+/// A pair of speakers must score this much, by labels and shared turns, to be matched.
+const THRESHOLD: f64 = 0.35;
+
+/// The speaker pairs worth matching, best first: score from labels and from the share of their
+/// turns the turn alignment paired with each other, and that share.
+fn candidates(
     labels: &LabelScores,
     turns: &BTreeMap<(SpeakerId, SpeakerId), f64>,
-    forced: &[Forced],
-    counts: (usize, usize),
-) -> Vec<SpeakerMatch> {
-    const THRESHOLD: f64 = 0.35;
-    let (n, m) = counts;
-    let mut taken_a = vec![false; n];
-    let mut taken_b = vec![false; m];
-    let mut matches = Vec::new();
-    for pair in forced {
-        if let Some(a) = pair.official {
-            taken_a[a.index()] = true;
-        }
-        if let Some(b) = pair.other {
-            taken_b[b.index()] = true;
-        }
-        matches.push(SpeakerMatch {
-            official: pair.official,
-            other: pair.other,
-            confidence: 1.0,
-            evidence: vec![format!("speaker map, line {}", pair.line)],
-        });
-    }
+    (n, m): (usize, usize),
+) -> Vec<(f64, usize, usize, f64)> {
     let (mut row_total, mut column_total) = (vec![0.0; n], vec![0.0; m]);
     for (&(a, b), weight) in turns {
         row_total[a.index()] += weight;
@@ -484,7 +467,36 @@ pub fn match_speakers(
         }
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    for (score, a, b, share) in candidates {
+    candidates
+}
+
+/// Pairs speakers one to one: forced pairs first, then greedily by combined score. `turns`
+/// holds the weight of turns the turn alignment paired, per speaker pair.
+pub fn match_speakers(
+    labels: &LabelScores,
+    turns: &BTreeMap<(SpeakerId, SpeakerId), f64>,
+    forced: &[Forced],
+    counts: (usize, usize),
+) -> Vec<SpeakerMatch> {
+    let (n, m) = counts;
+    let mut taken_a = vec![false; n];
+    let mut taken_b = vec![false; m];
+    let mut matches = Vec::new();
+    for pair in forced {
+        if let Some(a) = pair.official {
+            taken_a[a.index()] = true;
+        }
+        if let Some(b) = pair.other {
+            taken_b[b.index()] = true;
+        }
+        matches.push(SpeakerMatch {
+            official: pair.official,
+            other: pair.other,
+            confidence: 1.0,
+            evidence: vec![format!("speaker map, line {}", pair.line)],
+        });
+    }
+    for (score, a, b, share) in candidates(labels, turns, counts) {
         if taken_a[a] || taken_b[b] {
             continue;
         }
