@@ -182,6 +182,70 @@ impl<'a> Sequence<'a> {
     }
 }
 
+/// How a candidate bead of a stretch is valued in the second look: as in the first pass, with
+/// cue times as evidence, and across turn links only where content, times or speakers allow.
+struct Weigh<'w, 'a> {
+    x: &'w Sequence<'a>,
+    y: &'w Sequence<'a>,
+    scorer: &'w Scorer<'w>,
+    context: Context,
+    speakers_differ: &'w SpeakersDiffer<'w>,
+    /// Shared content a bead needs to cross turn links.
+    needs: f64,
+    /// How much later the second version's times run.
+    offset: f64,
+}
+
+impl Weigh<'_, '_> {
+    fn value(&self, p: Range<usize>, q: Range<usize>) -> f64 {
+        let (link_p, link_q) = (self.x.link(&p), self.y.link(&q));
+        let joins_links = (p.len() > 1 && link_p.is_none()) || (q.len() > 1 && link_q.is_none());
+        let crosses = !p.is_empty() && !q.is_empty() && link_p != link_q;
+        if joins_links {
+            return f64::NEG_INFINITY;
+        }
+        // Across languages, subtitles' cue times are the strongest evidence there is: a pair
+        // whose times overlap gains, one whose times do not loses nothing (a version may be
+        // shifted in time).
+        let timed = if self.context.same_language {
+            None
+        } else {
+            self.x
+                .span(&p)
+                .zip(self.y.span(&q))
+                .map(|(a, (b0, b1))| overlap(a, (b0 - self.offset, b1 - self.offset)))
+        };
+        // Within: one side's time inside the other's, as where a translator put two
+        // sentences in one cue.
+        let time_gain = timed.map_or(0.0, |t| {
+            (p.len() + q.len()) as f64 / 2.0 * TIME_WEIGHT * (t.union - TIME_NEUTRAL).max(0.0)
+        });
+        if !crosses {
+            return self.scorer.value(p, q) + time_gain;
+        }
+        // Short sentences (`Thank you.`, `No.`) are said by everyone: across links they may
+        // pair only where the speakers are not judged different. Others pair with a speaker
+        // judged different only when they say nearly the same.
+        let short = |features: &[&Features]| {
+            features.iter().map(|f| f.stems.len()).sum::<usize>() < DISTINCTIVE_STEMS
+        };
+        let shared = self.scorer.shared_content(p.clone(), q.clone());
+        let same_time = timed.is_some_and(|t| t.within >= TIMES_AGREE);
+        if shared < self.needs && !same_time {
+            return f64::NEG_INFINITY;
+        }
+        let generic = short(&self.x.features[p.clone()]) || short(&self.y.features[q.clone()]);
+        if (generic || shared < NEARLY_THE_SAME)
+            && !same_time
+            && (self.speakers_differ)(&self.x.refs[p.clone()], &self.y.refs[q.clone()])
+        {
+            return f64::NEG_INFINITY;
+        }
+        self.scorer.value(p.clone(), q.clone()) + time_gain
+            - (p.len() + q.len()) as f64 / 2.0 * CROSSING
+    }
+}
+
 /// The stretch aligned again: the beads as sentence references, or `None` when the first
 /// alignment scores at least as well.
 pub(super) fn realign(
@@ -199,54 +263,16 @@ pub(super) fn realign(
     } else {
         scorer.closed_end()
     };
-    let needs = crossing_needs(context);
-    let offset = time_offset(&x.times, &y.times);
-    let value = |p: Range<usize>, q: Range<usize>| -> f64 {
-        let (link_p, link_q) = (x.link(&p), y.link(&q));
-        let joins_links = (p.len() > 1 && link_p.is_none()) || (q.len() > 1 && link_q.is_none());
-        let crosses = !p.is_empty() && !q.is_empty() && link_p != link_q;
-        if joins_links {
-            return f64::NEG_INFINITY;
-        }
-        // Across languages, subtitles' cue times are the strongest evidence there is: a pair
-        // whose times overlap gains, one whose times do not loses nothing (a version may be
-        // shifted in time).
-        let timed = if context.same_language {
-            None
-        } else {
-            x.span(&p)
-                .zip(y.span(&q))
-                .map(|(a, (b0, b1))| overlap(a, (b0 - offset, b1 - offset)))
-        };
-        // Within: one side's time inside the other's, as where a translator put two
-        // sentences in one cue.
-        let time_gain = timed.map_or(0.0, |t| {
-            (p.len() + q.len()) as f64 / 2.0 * TIME_WEIGHT * (t.union - TIME_NEUTRAL).max(0.0)
-        });
-        if !crosses {
-            return scorer.value(p, q) + time_gain;
-        }
-        // Short sentences (`Thank you.`, `No.`) are said by everyone: across links they may
-        // pair only where the speakers are not judged different. Others pair with a speaker
-        // judged different only when they say nearly the same.
-        let short = |features: &[&Features]| {
-            features.iter().map(|f| f.stems.len()).sum::<usize>() < DISTINCTIVE_STEMS
-        };
-        let shared = scorer.shared_content(p.clone(), q.clone());
-        let same_time = timed.is_some_and(|t| t.within >= TIMES_AGREE);
-        if shared < needs && !same_time {
-            return f64::NEG_INFINITY;
-        }
-        let generic = short(&x.features[p.clone()]) || short(&y.features[q.clone()]);
-        if (generic || shared < NEARLY_THE_SAME)
-            && !same_time
-            && speakers_differ(&x.refs[p.clone()], &y.refs[q.clone()])
-        {
-            return f64::NEG_INFINITY;
-        }
-        scorer.value(p.clone(), q.clone()) + time_gain - (p.len() + q.len()) as f64 / 2.0 * CROSSING
+    let weigh = Weigh {
+        needs: crossing_needs(context),
+        offset: time_offset(&x.times, &y.times),
+        x: &x,
+        y: &y,
+        scorer: &scorer,
+        context,
+        speakers_differ,
     };
-
+    let value = |p: Range<usize>, q: Range<usize>| weigh.value(p, q);
     let mut first = 0.0;
     let (mut i, mut j) = (0, 0);
     for row in rows {
