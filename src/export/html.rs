@@ -488,12 +488,22 @@ fn side_text(
     elsewhere: &str,
 ) -> String {
     let whole = joined(sentences);
+    let kept = |piece: &&DiffPiece| piece.op != elsewhere;
+    // The kept pieces spell `whole` (see `word_changes`), so each covers a stretch of it; were
+    // that ever not so, the words matter more than the marking of changes.
+    let diff = diff.filter(|pieces| {
+        pieces
+            .iter()
+            .filter(kept)
+            .map(|piece| piece.text.as_str())
+            .collect::<String>()
+            == whole
+    });
     let mut at = 0;
-    // The kept pieces spell `whole` (see `word_changes`), so each covers a stretch of it.
-    let mut pieces: Vec<(Range<usize>, &str)> = match diff {
+    let pieces: Vec<(Range<usize>, &str)> = match diff {
         Some(pieces) => pieces
             .iter()
-            .filter(|piece| piece.op != elsewhere)
+            .filter(kept)
             .map(|piece| {
                 at += piece.text.len();
                 (at - piece.text.len()..at, piece.op)
@@ -501,15 +511,12 @@ fn side_text(
             .collect(),
         None => vec![(0..whole.len(), "equal")],
     };
-    if at != whole.len() && diff.is_some() {
-        // Not expected; the words matter more than the marking of changes.
-        pieces = vec![(0..whole.len(), "equal")];
-    }
     let (notes, marks) = source_notes(sentences);
     let mut cuts: Vec<usize> = notes.iter().map(|(at, _)| *at).collect();
     cuts.extend(marks.iter().flat_map(|(range, _)| [range.start, range.end]));
     let mut notes = notes.into_iter().peekable();
-    let mut out = String::new();
+    // Stretches of markup with the source mark each lies in, merged into one span per run.
+    let mut atoms: Vec<(Option<AnnotationKind>, String)> = Vec::new();
     for (piece, op) in pieces {
         let mut bounds: Vec<usize> = cuts
             .iter()
@@ -522,29 +529,35 @@ fn side_text(
         let mut start = piece.start;
         for end in bounds {
             while let Some((_, note)) = notes.next_if(|(at, _)| *at <= start) {
-                out.push_str(&format!("<span class=\"note\">{}</span> ", markup(note)));
+                atoms.push((
+                    None,
+                    format!("<span class=\"note\">{}</span> ", markup(note)),
+                ));
             }
-            let Some(words) = whole.get(start..end) else {
-                continue;
-            };
+            let words = &whole[start..end];
             let words = match op {
                 "delete" => marked("del", words),
                 "insert" => marked("ins", words),
                 _ => markup(words),
             };
-            out.push_str(
-                &match marks.iter().find(|(range, _)| range.contains(&start)) {
-                    Some((_, kind)) => format!(
-                        "<span class=\"{0}\" title=\"{0} in the source\">{words}</span>",
-                        kind.name()
-                    ),
-                    None => words,
-                },
-            );
+            let mark = marks.iter().find(|(range, _)| range.contains(&start));
+            atoms.push((mark.map(|(_, kind)| *kind), words));
             start = end;
         }
     }
-    out
+    atoms
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| {
+            let inner: String = run.iter().map(|(_, html)| html.as_str()).collect();
+            match run[0].0 {
+                Some(kind) => format!(
+                    "<span class=\"{0}\" title=\"{0} in the source\">{inner}</span>",
+                    kind.name()
+                ),
+                None => inner,
+            }
+        })
+        .collect()
 }
 
 /// Where in a side's joined text each note that stood before a sentence goes, and which

@@ -417,6 +417,34 @@ mod tests {
         assert_eq!(markup("\u{202E}x\u{FFFF}"), "&lt;U+202E&gt;x&lt;U+FFFF&gt;");
     }
 
+    fn at(turn: usize, sentence: usize) -> SentenceView<'static> {
+        SentenceView {
+            turn,
+            sentence,
+            speaker: "",
+            text: "",
+            annotations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn positions_in_both_wordings() {
+        let cases = [
+            (vec![at(4, 3)], "T4 S3", "turn 4, sentence 3"),
+            (vec![at(4, 3), at(4, 4)], "T4 S3-4", "turn 4, sentences 3-4"),
+            (
+                vec![at(1, 2), at(2, 1)],
+                "T1 S2 – T2 S1",
+                "turn 1, sentence 2 to turn 2, sentence 1",
+            ),
+            (vec![], "", ""),
+        ];
+        for (sentences, short, long) in cases {
+            assert_eq!(position(&sentences, Wording::Short), short);
+            assert_eq!(position(&sentences, Wording::Long), long);
+        }
+    }
+
     #[test]
     fn format_names_read_back() {
         for format in ExportFormat::ALL {

@@ -81,3 +81,44 @@ fn push_word(out: &mut String, text: &str) {
     }
     out.push_str(text);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Note;
+
+    #[test]
+    fn notes_go_before_and_marks_after() {
+        let note = |kind, text, span| Note { kind, text, span };
+        let sentences = [
+            SentenceView {
+                turn: 1,
+                sentence: 1,
+                speaker: "MODERATOR",
+                text: "Thank you.",
+                annotations: vec![note(
+                    AnnotationKind::Interpretation,
+                    "[Via interpreter]",
+                    None,
+                )],
+            },
+            SentenceView {
+                turn: 1,
+                sentence: 2,
+                speaker: "MODERATOR",
+                text: "Next, the (inaudible) floor.",
+                annotations: vec![
+                    note(AnnotationKind::Inaudible, "(inaudible)", Some(10..21)),
+                    note(AnnotationKind::Struck, "the", Some(6..9)),
+                    note(AnnotationKind::Unverified, "floor.", Some(22..28)),
+                ],
+            },
+        ];
+        let text = "[Via interpreter] Thank you. Next, the (inaudible) floor.";
+        let after = " (struck in the source: “the”) (unverified in the source: “floor.”)";
+        assert_eq!(super::text(&sentences), text);
+        assert_eq!(plain(&sentences), format!("{text}{after}"));
+        assert_eq!(quotation(&sentences), format!("“{text}”{after}"));
+        assert_eq!(plain(&sentences[..0]), "");
+    }
+}
