@@ -105,7 +105,7 @@ fn with_notes<'a>(transcript: &'a Transcript, at: &SentenceRef) -> Vec<&'a str> 
 fn model_words(transcript: &Transcript, rows: &[(Vec<SentenceRef>, bool)]) -> Vec<(String, bool)> {
     let mut words = Vec::new();
     for (turn_index, turn) in transcript.turns.iter().enumerate() {
-        for (sentence_index, sentence) in turn.sentences().enumerate() {
+        for sentence_index in 0..turn.sentence_count() {
             let at = SentenceRef {
                 turn: turn_index,
                 sentence: sentence_index,
