@@ -581,9 +581,10 @@ fn qualified_pair() -> Aligned {
 }
 
 /// Issue 19: every format carries the note that stood before a sentence, before its text, and
-/// says which words the source marks unverified or struck; no word of the text changes.
+/// says which words the source marks unverified or struck; no word of the text changes. TSV
+/// and Markdown write the text, then the marks.
 #[test]
-fn every_format_carries_what_qualifies_a_quote() {
+fn tsv_and_markdown_carry_what_qualifies_a_quote() {
     let aligned = qualified_pair();
     assert_eq!(aligned.alignment.rows.len(), 3);
     let unverified = "(unverified in the source: “we will open the floor now.”)";
@@ -618,9 +619,13 @@ fn every_format_carries_what_qualifies_a_quote() {
         )),
         "{markdown}"
     );
+}
 
-    // TMX: the note in the segment, as in the source; the marks as notes of their variant,
-    // so that the segment holds each word once.
+/// TMX: the note in the segment, as in the source; the marks as notes of their variant, so
+/// that the segment holds each word once.
+#[test]
+fn tmx_carries_what_qualifies_a_quote() {
+    let aligned = qualified_pair();
     let tmx: serde_json::Value =
         serde_json::from_str(&python(READ_TMX, &aligned.write(ExportFormat::Tmx))).unwrap();
     let units = tmx["units"].as_array().unwrap();
@@ -636,9 +641,13 @@ fn every_format_carries_what_qualifies_a_quote() {
             ["struck in the source: “doors”"]
         ])
     );
+}
 
-    // HTML: styled as in the reader, inside and around the word diff; the cell's text is the
-    // note and the sentence.
+/// HTML: styled as in the reader, inside and around the word diff; the cell's text is the
+/// note and the sentence.
+#[test]
+fn html_carries_what_qualifies_a_quote() {
+    let aligned = qualified_pair();
     let html = aligned.write(ExportFormat::Html);
     assert!(
         html.contains(
@@ -656,8 +665,12 @@ fn every_format_carries_what_qualifies_a_quote() {
     assert_eq!(rows[0]["official"], "[Via interpreter] Thank you.");
     assert_eq!(rows[1]["official"], "Next, we will open the floor now.");
     assert_eq!(rows[1]["other"], "Next, we will open the doors now.");
+}
 
-    // JSON: each sentence with its annotations; the text as in the source.
+/// JSON: each sentence with its annotations; the text as in the source.
+#[test]
+fn json_sentences_carry_their_annotations() {
+    let aligned = qualified_pair();
     let json: serde_json::Value = serde_json::from_str(&aligned.write(ExportFormat::Json)).unwrap();
     let rows = json["alignment"].as_array().unwrap();
     assert_eq!(
