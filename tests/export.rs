@@ -3,6 +3,7 @@
 mod common;
 
 use std::process::Command;
+use tandem::ui::{Action, App, Reader};
 
 fn export(args: &[&str]) -> (bool, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
@@ -193,4 +194,114 @@ fn the_output_file_extension_names_the_format_unless_one_is_given() {
         );
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The TSV line of the row holding `position` of the official version.
+fn tsv_row<'a>(tsv: &'a str, position: &str) -> &'a str {
+    tsv.lines()
+        .find(|line| line.split('\t').nth(1) == Some(position))
+        .unwrap_or_else(|| panic!("no row at {position}"))
+}
+
+/// Issue 19: the bundled pair's `[Via interpreter]` and red-asterisk text reach every format
+/// through the real binary, and the reader's `y` quotes a side as the TSV cell holds it,
+/// between quotation marks: one rule, so they cannot drift.
+#[test]
+fn every_format_keeps_the_notes_and_marks_of_the_bundled_pair() {
+    let greeting = "[Via interpreter] Good afternoon.";
+    let floor = "Next, we will open up the floor for questions.";
+    let marks = " (unverified in the source: “we will open up the floor for questions.”)";
+
+    let (ok, tsv, stderr) = export(&["--format", "tsv"]);
+    assert!(ok, "{stderr}");
+    assert!(tsv_row(&tsv, "T1 S1").contains(&format!("\tMODERATOR\t{greeting}\t")));
+    let unverified_row = tsv_row(&tsv, "T5 S2");
+    assert!(
+        unverified_row.contains(&format!("\t{floor}{marks}\t")),
+        "{unverified_row}"
+    );
+
+    let (ok, markdown, _) = export(&["--format", "markdown"]);
+    assert!(ok);
+    assert!(markdown.contains(&format!("**T1 S1** MODERATOR: {greeting} |")));
+    assert!(markdown.contains(&format!("**T5 S2** MODERATOR: {floor}{marks} |")));
+
+    let (ok, html, _) = export(&["--format", "html"]);
+    assert!(ok);
+    assert!(html.contains("<span class=\"note\">[Via interpreter]</span> Good afternoon."));
+    assert!(html.contains(
+        "Next, <span class=\"unverified\" title=\"unverified in the source\">we will open up the \
+         floor for questions.</span>"
+    ));
+
+    let (ok, json, _) = export(&[]);
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let sentence = |turn: u64, sentence: u64| {
+        json["alignment"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|row| row["official"].as_array().unwrap())
+            .find(|s| s["turn"] == turn && s["sentence"] == sentence)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        sentence(1, 1)["annotations"],
+        serde_json::json!([{"kind": "interpretation", "text": "[Via interpreter]"}])
+    );
+    assert_eq!(sentence(5, 2)["text"], floor);
+    assert_eq!(
+        sentence(5, 2)["annotations"],
+        serde_json::json!([{"kind": "unverified", "text": "we will open up the floor for questions.", "span": {"start": 6, "end": 46}}])
+    );
+
+    // YTN lacks the greeting; beside the Korean version it is a translation unit.
+    let official = common::data("assets/seoul-2025-01-06/official-state-dept.txt");
+    let korean = common::data("tests/fixtures/seoul-ko.txt");
+    let (ok, tmx, _) = export(&[
+        official.to_str().unwrap(),
+        korean.to_str().unwrap(),
+        "--format",
+        "tmx",
+    ]);
+    assert!(ok);
+    assert!(tmx.contains(&format!("<seg>{greeting}</seg>")), "{tmx}");
+
+    let row: usize = unverified_row.split('\t').next().unwrap().parse().unwrap();
+    let (official, ytn) = (common::official_seed(), common::ytn_seed());
+    let alignment = tandem::align::align(&official, &ytn, &[]);
+    let mut app = App::new(Reader::pair(official, ytn, alignment), (160, 45));
+    app.update(Action::StartGoTo);
+    for c in row.to_string().chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+    app.update(Action::CopyRow);
+    let quote = app.clipboard.clone().unwrap();
+    assert_eq!(
+        quote.lines().next().unwrap(),
+        format!("[State.gov] MODERATOR, turn 5, sentence 2: “{floor}”{marks}")
+    );
+}
+
+/// A White House pair: `(As interpreted.)`, which stands before the President's words in both
+/// publications, goes before them in the exports too.
+#[test]
+fn a_white_house_note_goes_before_its_sentence() {
+    if !common::shared_corpus("a_white_house_note_goes_before_its_sentence") {
+        return;
+    }
+    let base = "../shared/corpus/whitehouse/wh_2022-03-10_harris-duda_joint-press-conference";
+    let (original, corrected) = (
+        common::data(&format!("{base}_ORIGINAL.md")),
+        common::data(&format!("{base}_CORRECTED.md")),
+    );
+    let files = [original.to_str().unwrap(), corrected.to_str().unwrap()];
+    let (ok, tsv, stderr) = export(&[files[0], files[1], "--format", "tsv"]);
+    assert!(ok, "{stderr}");
+    let opening = tsv_row(&tsv, "T1 S1");
+    let quoted = "(As interpreted.) Your Excellency and distinguished Madam Vice President";
+    assert_eq!(opening.matches(quoted).count(), 2, "{opening}");
 }

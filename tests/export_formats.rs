@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use tandem::align::{self, Alignment, SentenceRef};
 use tandem::export::{self, ExportFormat, Pair};
 use tandem::load::{self, LoadOptions};
-use tandem::model::Transcript;
+use tandem::model::{Annotation, AnnotationKind, Transcript};
 use tandem::sanitize;
 
 const HARRIS_DUDA: &str =
@@ -48,10 +48,14 @@ impl Aligned {
         export::write(&self.pair(), format)
     }
 
-    /// Each row's two sides as the exports must show them: sentences joined by a space.
+    /// Each row's two sides as the exports must show them: sentences joined by a space, each
+    /// after the notes that stood before it in the source.
     fn sides(&self) -> Vec<(String, String)> {
         let join = |transcript: &Transcript, refs: &[SentenceRef]| {
-            let texts: Vec<&str> = refs.iter().map(|r| sentence(transcript, r)).collect();
+            let texts: Vec<String> = refs
+                .iter()
+                .map(|r| with_notes(transcript, r).join(" "))
+                .collect();
             sanitize::visible(&texts.join(" ")).into_owned()
         };
         self.alignment
@@ -76,12 +80,32 @@ fn sentence<'a>(transcript: &'a Transcript, at: &SentenceRef) -> &'a str {
         .text
 }
 
-/// The words (letters and digits) of every sentence of a transcript, in order, and for each
-/// sentence whether the alignment gives it a counterpart.
+/// The notes that stood before a sentence (`[Via interpreter]`), then its text, from the
+/// model's turns: the annotations without a span at the sentence's paragraph and place in it.
+fn with_notes<'a>(transcript: &'a Transcript, at: &SentenceRef) -> Vec<&'a str> {
+    let turn = &transcript.turns[at.turn];
+    let (mut paragraph, mut index) = (0, at.sentence);
+    while index >= turn.paragraphs[paragraph].sentences.len() {
+        index -= turn.paragraphs[paragraph].sentences.len();
+        paragraph += 1;
+    }
+    let mut texts: Vec<&str> = turn
+        .annotations
+        .iter()
+        .filter(|a| a.span.is_none() && a.paragraph == paragraph && a.sentence == index)
+        .map(|a| a.text.as_str())
+        .collect();
+    texts.push(sentence(transcript, at));
+    texts
+}
+
+/// The words (letters and digits) of every sentence of a transcript and of the notes that
+/// stood before it, in order, and for each sentence whether the alignment gives it a
+/// counterpart.
 fn model_words(transcript: &Transcript, rows: &[(Vec<SentenceRef>, bool)]) -> Vec<(String, bool)> {
     let mut words = Vec::new();
     for (turn_index, turn) in transcript.turns.iter().enumerate() {
-        for (sentence_index, sentence) in turn.sentences().enumerate() {
+        for sentence_index in 0..turn.sentence_count() {
             let at = SentenceRef {
                 turn: turn_index,
                 sentence: sentence_index,
@@ -94,7 +118,7 @@ fn model_words(transcript: &Transcript, rows: &[(Vec<SentenceRef>, bool)]) -> Ve
             assert_eq!(holding.len(), 1, "{at:?} is in exactly one row");
             let paired = holding[0];
             words.extend(
-                common::words(&sentence.text)
+                common::words(&with_notes(transcript, &at).join(" "))
                     .into_iter()
                     .map(|w| (w, paired)),
             );
@@ -157,7 +181,7 @@ fn python(program: &str, input: &str) -> String {
 }
 
 /// Parses TMX with xml.etree and prints, per translation unit, its id, languages, the two
-/// segments and its flags as a JSON list.
+/// segments, its flags and each variant's notes as a JSON list.
 const READ_TMX: &str = r#"
 import json, sys, xml.etree.ElementTree as ET
 root = ET.fromstring(sys.stdin.buffer.read())
@@ -168,6 +192,7 @@ for tu in root.find("body").findall("tu"):
     tuvs = tu.findall("tuv")
     units.append([tu.get("tuid")] + [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in tuvs] + [t.find("seg").text or "" for t in tuvs])
     units[-1].append([p.text for p in tu.findall("prop") if p.get("type") == "x-flag"])
+    units[-1].append([[n.text for n in t.findall("note")] for t in tuvs])
 print(json.dumps({"srclang": header.get("srclang"), "units": units}))
 "#;
 
@@ -489,4 +514,233 @@ fn the_html_report_renders_in_chromium() {
         dir.display()
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Gives the `index`th sentence of a one-paragraph turn a note before it, or marks `words`
+/// inside it as `kind`.
+fn annotate(
+    transcript: &mut Transcript,
+    turn: usize,
+    index: usize,
+    kind: AnnotationKind,
+    words: &str,
+) {
+    let turn = &mut transcript.turns[turn];
+    let text = &turn.paragraphs[0].sentences[index].text;
+    let span = text.find(words).map(|start| start..start + words.len());
+    turn.annotations.push(Annotation {
+        kind,
+        text: words.to_string(),
+        paragraph: 0,
+        sentence: index,
+        span,
+    });
+}
+
+/// A corrected pair: a note before the first sentence on both sides; in the second, text the
+/// official version marks unverified and the other marks struck, overlapping the one word that
+/// differs.
+fn qualified_pair() -> Aligned {
+    let official = "MODERATOR: Thank you. Next, we will open the floor now.\n\n\
+                    QUESTION: A question about tariffs and trade here.\n";
+    let other = "MODERATOR: Thank you. Next, we will open the doors now.\n\n\
+                 QUESTION: A question about tariffs and trade here.\n";
+    let (mut official, mut other) = (transcript(official), transcript(other));
+    annotate(
+        &mut official,
+        0,
+        0,
+        AnnotationKind::Interpretation,
+        "[Via interpreter]",
+    );
+    annotate(
+        &mut official,
+        0,
+        1,
+        AnnotationKind::Unverified,
+        "we will open the floor now.",
+    );
+    annotate(
+        &mut other,
+        0,
+        0,
+        AnnotationKind::Interpretation,
+        "[Via interpreter]",
+    );
+    annotate(&mut other, 0, 1, AnnotationKind::Struck, "doors");
+    for transcript in [&official, &other] {
+        transcript.validate().unwrap();
+        assert!(
+            transcript.turns[0]
+                .annotations
+                .iter()
+                .all(|a| a.kind == AnnotationKind::Interpretation || a.span.is_some())
+        );
+    }
+    Aligned::new(official, other)
+}
+
+/// Issue 19: every format carries the note that stood before a sentence, before its text, and
+/// says which words the source marks unverified or struck; no word of the text changes. TSV
+/// and Markdown write the text, then the marks.
+#[test]
+fn tsv_and_markdown_carry_what_qualifies_a_quote() {
+    let aligned = qualified_pair();
+    assert_eq!(aligned.alignment.rows.len(), 3);
+    let unverified = "(unverified in the source: “we will open the floor now.”)";
+    let struck = "(struck in the source: “doors”)";
+
+    let tsv = aligned.write(ExportFormat::Tsv);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert!(lines[1].starts_with("1\tT1 S1\tMODERATOR\t[Via interpreter] Thank you.\tT1 S1\tMODERATOR\t[Via interpreter] Thank you.\t"), "{tsv}");
+    assert!(
+        lines[2].contains(&format!(
+            "\tNext, we will open the floor now. {unverified}\t"
+        )),
+        "{tsv}"
+    );
+    assert!(
+        lines[2].contains(&format!("\tNext, we will open the doors now. {struck}\t")),
+        "{tsv}"
+    );
+    assert_eq!(lines[3].matches("in the source").count(), 0, "{tsv}");
+
+    let markdown = aligned.write(ExportFormat::Markdown);
+    assert!(markdown.contains("| 1 | **T1 S1** MODERATOR: [Via interpreter] Thank you. | **T1 S1** MODERATOR: [Via interpreter] Thank you. |"), "{markdown}");
+    assert!(
+        markdown.contains(&format!(
+            "MODERATOR: Next, we will open the floor now. {unverified} |"
+        )),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(&format!(
+            "MODERATOR: Next, we will open the doors now. {struck} |"
+        )),
+        "{markdown}"
+    );
+}
+
+/// TMX: the note in the segment, as in the source; the marks as notes of their variant, so
+/// that the segment holds each word once.
+#[test]
+fn tmx_carries_what_qualifies_a_quote() {
+    let aligned = qualified_pair();
+    let tmx: serde_json::Value =
+        serde_json::from_str(&python(READ_TMX, &aligned.write(ExportFormat::Tmx))).unwrap();
+    let units = tmx["units"].as_array().unwrap();
+    assert_eq!(units[0][3], "[Via interpreter] Thank you.");
+    assert_eq!(units[0][4], "[Via interpreter] Thank you.");
+    assert_eq!(units[0][6], serde_json::json!([[], []]));
+    assert_eq!(units[1][3], "Next, we will open the floor now.");
+    assert_eq!(units[1][4], "Next, we will open the doors now.");
+    assert_eq!(
+        units[1][6],
+        serde_json::json!([
+            ["unverified in the source: “we will open the floor now.”"],
+            ["struck in the source: “doors”"]
+        ])
+    );
+}
+
+/// HTML: styled as in the reader, inside and around the word diff; the cell's text is the
+/// note and the sentence.
+#[test]
+fn html_carries_what_qualifies_a_quote() {
+    let aligned = qualified_pair();
+    let html = aligned.write(ExportFormat::Html);
+    assert!(
+        html.contains(
+            "<div class=\"text\"><span class=\"note\">[Via interpreter]</span> Thank you.</div>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<div class=\"text\">Next, <span class=\"unverified\" title=\"unverified in the source\">we will open the <del>floor</del> now.</span></div>"), "{html}");
+    assert!(html.contains("<div class=\"text\">Next, we will open the <span class=\"struck\" title=\"struck in the source\"><ins>doors</ins></span> now.</div>"), "{html}");
+    assert!(
+        html.contains("unverified in the source (red asterisks"),
+        "the legend explains the marks"
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&python(READ_HTML, &html)).unwrap();
+    assert_eq!(rows[0]["official"], "[Via interpreter] Thank you.");
+    assert_eq!(rows[1]["official"], "Next, we will open the floor now.");
+    assert_eq!(rows[1]["other"], "Next, we will open the doors now.");
+}
+
+/// JSON: each sentence with its annotations; the text as in the source.
+#[test]
+fn json_sentences_carry_their_annotations() {
+    let aligned = qualified_pair();
+    let json: serde_json::Value = serde_json::from_str(&aligned.write(ExportFormat::Json)).unwrap();
+    let rows = json["alignment"].as_array().unwrap();
+    assert_eq!(
+        rows[0]["official"][0]["annotations"],
+        serde_json::json!([{"kind": "interpretation", "text": "[Via interpreter]"}])
+    );
+    assert_eq!(rows[0]["official"][0]["text"], "Thank you.");
+    assert_eq!(
+        rows[1]["official"][0]["annotations"],
+        serde_json::json!([{"kind": "unverified", "text": "we will open the floor now.", "span": {"start": 6, "end": 33}}])
+    );
+    assert_eq!(
+        rows[1]["translation"][0]["annotations"],
+        serde_json::json!([{"kind": "struck", "text": "doors", "span": {"start": 23, "end": 28}}])
+    );
+    assert!(
+        rows[2]["official"][0].get("annotations").is_none(),
+        "absent where there are none"
+    );
+}
+
+/// A row with nothing to qualify it is written exactly as when the transcripts had no
+/// annotations at all, in every format; only rows with annotations change.
+#[test]
+fn rows_without_annotations_are_written_as_before() {
+    for (name, aligned) in pairs("rows_without_annotations_are_written_as_before") {
+        let bare = |transcript: &Transcript| {
+            let mut bare = transcript.clone();
+            bare.turns
+                .iter_mut()
+                .for_each(|turn| turn.annotations.clear());
+            bare
+        };
+        let before = Aligned {
+            official: bare(&aligned.official),
+            other: bare(&aligned.other),
+            alignment: aligned.alignment.clone(),
+        };
+        let qualifiers: Vec<String> = [&aligned.official, &aligned.other]
+            .iter()
+            .flat_map(|t| t.turns.iter().flat_map(|turn| &turn.annotations))
+            .filter(|a| a.span.is_none())
+            .map(|a| a.text.clone())
+            .chain(["in the source".to_string()])
+            .collect();
+        for format in [
+            ExportFormat::Tsv,
+            ExportFormat::Markdown,
+            ExportFormat::Tmx,
+            ExportFormat::Html,
+        ] {
+            let (old, new) = (before.write(format), aligned.write(format));
+            let old_lines: std::collections::HashSet<&str> = old.lines().collect();
+            let changed: Vec<&str> = new
+                .lines()
+                .filter(|line| !old_lines.contains(line))
+                .collect();
+            assert!(!changed.is_empty(), "{name}, {format:?}: the notes show");
+            for line in &changed {
+                let is_style = line.starts_with('.') || line.starts_with("<p class=\"legend\"");
+                assert!(
+                    is_style || qualifiers.iter().any(|q| line.contains(q.as_str())),
+                    "{name}, {format:?}: a line changed with nothing to qualify it: {line}"
+                );
+            }
+            assert_eq!(
+                old.lines().count() + changed.iter().filter(|l| l.starts_with('.')).count(),
+                new.lines().count(),
+                "{name}, {format:?}"
+            );
+        }
+    }
 }

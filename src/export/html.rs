@@ -1,15 +1,19 @@
 //! The alignment as a self-contained HTML report: both versions side by side, row by row,
 //! divergent rows highlighted, word differences marked with `<del>` and `<ins>` (one
 //! language), sentences with no counterpart shown as omissions. No script, no external
-//! resource; light and dark colour schemes and a print layout.
+//! resource; light and dark colour schemes and a print layout. What qualifies a quote shows as
+//! in the reader: the notes that stood before a sentence (`[Via interpreter]`) in front of it,
+//! text the source marks as unverified (red asterisks) underlined in red, struck text struck.
 
 use super::word_changes::shown_diff;
 use super::{
-    Pair, RowsDone, SentenceView, joined, language_tag, markup, position, speaker_label, title,
+    Pair, RowsDone, SentenceView, Wording, joined, language_tag, markup, position, quote,
+    speaker_cells, title,
 };
-use crate::align::{Flag, Row};
-use crate::model::Transcript;
+use crate::align::{DiffPiece, Flag, Row};
+use crate::model::{AnnotationKind, Transcript};
 use std::io::{self, Write};
+use std::ops::Range;
 
 const STYLE: &str = r#"
 :root { color-scheme: light dark; --bg: #fff; --fg: #1d1d1f; --muted: #6b6b70; --line: #e2e2e6;
@@ -48,6 +52,9 @@ tr.unmatched td.n { box-shadow: inset 4px 0 var(--missing-edge); }
 td.missing { background: var(--missing); color: var(--muted); font-style: italic; }
 del { background: var(--del); text-decoration: line-through; }
 ins { background: var(--ins); text-decoration: none; }
+.note { color: var(--muted); font-style: italic; }
+.unverified { text-decoration: underline wavy var(--divergent-edge); text-underline-offset: .2em; color: #c62828; }
+.struck { text-decoration: line-through; color: var(--muted); }
 .notes ul { margin: .2rem 0 0; padding-left: 1.1rem; }
 .score { font-variant-numeric: tabular-nums; color: var(--muted); }
 .warning { border-left: 4px solid var(--divergent-edge); background: var(--divergent); padding: .5rem .8rem; }
@@ -119,14 +126,22 @@ impl<'a> Shown<'a> {
 /// Writes the report: the summary and the list of divergences from a first look at every
 /// row, then the table, each row resolved and written as it is reached.
 pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
-    let rows = &pair.alignment.rows;
-    let outlines: Vec<Outline> = rows.iter().map(|row| Outline::new(pair, row)).collect();
-    let count = |wanted: fn(&Outline) -> bool| outlines.iter().filter(|row| wanted(row)).count();
-    let matched = count(|row| row.kind != Kind::Unmatched);
-    let divergent = count(|row| row.kind == Kind::Divergent);
-    let only_official = count(|row| !row.has_other);
-    let only_other = count(|row| !row.has_official);
+    let outlines: Vec<Outline> = pair
+        .alignment
+        .rows
+        .iter()
+        .map(|row| Outline::new(pair, row))
+        .collect();
+    write_opening(out, pair)?;
+    write_summary(out, pair, &outlines)?;
+    write_divergences(out, pair, &outlines)?;
+    write_speakers(out, pair)?;
+    write_alignment(out, pair, &outlines, done)?;
+    writeln!(out, "</body>\n</html>")
+}
 
+/// The document head, the title, the warnings, and both versions' metadata.
+fn write_opening(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -150,13 +165,22 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
         )?;
     }
     write_versions(out, pair.official, pair.other)?;
-    write_metadata_changes(out, pair)?;
+    write_metadata_changes(out, pair)
+}
+
+/// The counts of rows by kind, and the legend of colours and marks.
+fn write_summary(out: &mut dyn Write, pair: &Pair<'_>, outlines: &[Outline]) -> io::Result<()> {
+    let count = |wanted: fn(&Outline) -> bool| outlines.iter().filter(|row| wanted(row)).count();
+    let matched = count(|row| row.kind != Kind::Unmatched);
+    let divergent = count(|row| row.kind == Kind::Divergent);
+    let only_official = count(|row| !row.has_other);
+    let only_other = count(|row| !row.has_official);
     writeln!(
         out,
         "<ul class=\"summary\">\n<li><b>{}</b> rows</li>\n<li><b>{matched}</b> with both \
          versions</li>\n<li><b>{divergent}</b> of them divergent</li>\n<li><b>{only_official}</b> \
          only in the official version</li>\n<li><b>{only_other}</b> only in the other version</li>\n</ul>",
-        rows.len()
+        outlines.len()
     )?;
     // Word differences are marked within one language only, so only then are they explained.
     let words = if pair.alignment.same_language {
@@ -170,10 +194,48 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
         out,
         "<p class=\"legend\"><span class=\"swatch divergent\"></span>wording, numbers, names or \
          negation differ, or little in common <span class=\"swatch unmatched\"></span>no counterpart \
-         {words}</p>"
-    )?;
-    write_divergences(out, pair, &outlines)?;
-    write_speakers(out, pair)?;
+         {words}{}</p>",
+        source_marks_legend(pair)
+    )
+}
+
+/// What the source's own marks look like, for a pair where either version has any.
+fn source_marks_legend(pair: &Pair<'_>) -> &'static str {
+    let has = |kind: AnnotationKind| {
+        [pair.official, pair.other].iter().any(|transcript| {
+            transcript
+                .turns
+                .iter()
+                .flat_map(|turn| &turn.annotations)
+                .any(|annotation| annotation.kind == kind && annotation.span.is_some())
+        })
+    };
+    match (has(AnnotationKind::Unverified), has(AnnotationKind::Struck)) {
+        (false, false) => "",
+        (true, false) => {
+            " <span class=\"words\"><span class=\"unverified\">underlined</span> unverified in the \
+             source (red asterisks: not in the recording)</span>"
+        }
+        (false, true) => {
+            " <span class=\"words\"><span class=\"struck\">struck</span> struck in the source</span>"
+        }
+        (true, true) => {
+            " <span class=\"words\"><span class=\"unverified\">underlined</span> unverified in the \
+             source (red asterisks: not in the recording), <span class=\"struck\">struck</span> \
+             struck in the source</span>"
+        }
+    }
+}
+
+/// The alignment table, each row resolved and written as it is reached; a long run of rows
+/// one version lacks is folded under one line with its count.
+fn write_alignment(
+    out: &mut dyn Write,
+    pair: &Pair<'_>,
+    outlines: &[Outline],
+    done: RowsDone<'_>,
+) -> io::Result<()> {
+    let rows = &pair.alignment.rows;
     writeln!(
         out,
         "<h2>Alignment</h2>\n<table class=\"alignment\">\n<colgroup><col class=\"n\"><col><col>\
@@ -185,10 +247,9 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
     let shown = |index: usize| Shown::new(pair, &rows[index], outlines[index]);
     let mut index = 0;
     while index < rows.len() {
-        match one_sided_run(&outlines, index) {
+        match one_sided_run(outlines, index) {
             Some((run, version)) if run >= RUN => {
-                // A long run of rows one version lacks is folded under one line with its
-                // count; ticking it shows the rows (no script: the checkbox and `:has`).
+                // Ticking the run's line shows its rows (no script: the checkbox and `:has`).
                 let (first, last) = (index + 1, index + run);
                 writeln!(
                     out,
@@ -210,7 +271,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
             }
         }
     }
-    writeln!(out, "</tbody>\n</table>\n</body>\n</html>")
+    writeln!(out, "</tbody>\n</table>")
 }
 
 /// The metadata the two versions give differently, under the versions table.
@@ -383,25 +444,14 @@ fn write_row(
             write!(out, "<td class=\"{side} missing\">{missing}</td>")?;
             continue;
         }
-        let text = match &diff {
-            Some(pieces) => pieces
-                .iter()
-                .filter(|piece| piece.op != elsewhere)
-                .map(|piece| match piece.op {
-                    "delete" => marked("del", &piece.text),
-                    "insert" => marked("ins", &piece.text),
-                    _ => markup(&piece.text),
-                })
-                .collect(),
-            None => markup(&joined(sentences)),
-        };
+        let text = side_text(sentences, diff.as_deref(), elsewhere);
         write!(
             out,
             "<td class=\"{side}\" lang=\"{}\"><div class=\"who\"><span class=\"speaker\">{}</span> \
              {}</div><div class=\"text\">{text}</div></td>",
             markup(language_tag(transcript)),
             markup(sentences[0].speaker),
-            markup(&position(sentences))
+            markup(&position(sentences, Wording::Short))
         )?;
     }
     let score = match shown.kind {
@@ -426,6 +476,106 @@ fn write_row(
     };
     writeln!(out, "<td class=\"notes\">{score}{flags}</td></tr>")?;
     Ok(())
+}
+
+/// One side's text: where the row has a word diff, the words only this side has in `<del>`
+/// (official) or `<ins>` (other), the pieces only the other side has (`elsewhere`) left out;
+/// the notes that stood before a sentence in front of it, and the stretches the source marks
+/// as unverified or struck in a span styled as the reader shows them.
+fn side_text(
+    sentences: &[SentenceView<'_>],
+    diff: Option<&[DiffPiece]>,
+    elsewhere: &str,
+) -> String {
+    let whole = joined(sentences);
+    let kept = |piece: &&DiffPiece| piece.op != elsewhere;
+    // The kept pieces spell `whole` (see `word_changes`), so each covers a stretch of it; were
+    // that ever not so, the words matter more than the marking of changes.
+    let diff = diff.filter(|pieces| {
+        pieces
+            .iter()
+            .filter(kept)
+            .map(|piece| piece.text.as_str())
+            .collect::<String>()
+            == whole
+    });
+    let mut at = 0;
+    let pieces: Vec<(Range<usize>, &str)> = match diff {
+        Some(pieces) => pieces
+            .iter()
+            .filter(kept)
+            .map(|piece| {
+                at += piece.text.len();
+                (at - piece.text.len()..at, piece.op)
+            })
+            .collect(),
+        None => vec![(0..whole.len(), "equal")],
+    };
+    let (notes, marks) = source_notes(sentences);
+    let mut cuts: Vec<usize> = notes.iter().map(|(at, _)| *at).collect();
+    cuts.extend(marks.iter().flat_map(|(range, _)| [range.start, range.end]));
+    let mut notes = notes.into_iter().peekable();
+    // Stretches of markup with the source mark each lies in, merged into one span per run.
+    let mut atoms: Vec<(Option<AnnotationKind>, String)> = Vec::new();
+    for (piece, op) in pieces {
+        let mut bounds: Vec<usize> = cuts
+            .iter()
+            .copied()
+            .filter(|cut| piece.contains(cut) && *cut != piece.start)
+            .collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds.push(piece.end);
+        let mut start = piece.start;
+        for end in bounds {
+            while let Some((_, note)) = notes.next_if(|(at, _)| *at <= start) {
+                atoms.push((
+                    None,
+                    format!("<span class=\"note\">{}</span> ", markup(note)),
+                ));
+            }
+            let words = &whole[start..end];
+            let words = match op {
+                "delete" => marked("del", words),
+                "insert" => marked("ins", words),
+                _ => markup(words),
+            };
+            let mark = marks.iter().find(|(range, _)| range.contains(&start));
+            atoms.push((mark.map(|(_, kind)| *kind), words));
+            start = end;
+        }
+    }
+    atoms
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| {
+            let inner: String = run.iter().map(|(_, html)| html.as_str()).collect();
+            match run[0].0 {
+                Some(kind) => format!(
+                    "<span class=\"{0}\" title=\"{0} in the source\">{inner}</span>",
+                    kind.name()
+                ),
+                None => inner,
+            }
+        })
+        .collect()
+}
+
+/// Where in a side's joined text each note that stood before a sentence goes, and which
+/// stretches of it the source marks as unverified or struck.
+type SourceNotes<'a> = (Vec<(usize, &'a str)>, Vec<(Range<usize>, AnnotationKind)>);
+
+fn source_notes<'a>(sentences: &'a [SentenceView<'_>]) -> SourceNotes<'a> {
+    let (mut notes, mut marks) = (Vec::new(), Vec::new());
+    let mut start = 0;
+    for sentence in sentences {
+        notes.extend(quote::notes_before(sentence).map(|note| (start, note)));
+        marks.extend(
+            quote::marked(sentence)
+                .map(|(kind, span)| (start + span.start..start + span.end, kind)),
+        );
+        start += sentence.text.len() + 1;
+    }
+    (notes, marks)
 }
 
 /// Changed words in `tag`, with the white space around them left outside: the mark then
@@ -496,17 +646,11 @@ fn write_speakers(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
         "<h2>Speakers</h2>\n<table class=\"speakers\">\n<thead><tr><th>Official</th><th>Other version</th>\
          <th>Confidence</th><th>Evidence</th></tr></thead>\n<tbody>"
     )?;
-    for speaker in &pair.alignment.speakers {
-        let label = |transcript, id| {
-            speaker_label(transcript, id).map_or("— (no counterpart)".to_string(), markup)
-        };
+    for [official, other, confidence, evidence] in speaker_cells(pair, markup, "— (no counterpart)")
+    {
         writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
-            label(pair.official, speaker.official),
-            label(pair.other, speaker.other),
-            speaker.confidence,
-            markup(&speaker.evidence.join("; "))
+            "<tr><td>{official}</td><td>{other}</td><td>{confidence}</td><td>{evidence}</td></tr>"
         )?;
     }
     writeln!(out, "</tbody>\n</table>")?;

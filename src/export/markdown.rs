@@ -1,6 +1,7 @@
-//! The alignment as a Markdown document: speaker matching, then a table of rows.
+//! The alignment as a Markdown document: speaker matching, then a table of rows. Each side's
+//! text keeps what qualifies it, as [`quote::plain`] writes it.
 
-use super::{Pair, RowsDone, joined, position, speaker_label, title};
+use super::{Pair, RowsDone, Wording, position, quote, speaker_cells, title};
 use std::io::{self, Write};
 
 /// A table cell: pipes and backslashes escaped, control characters and escape sequences
@@ -34,16 +35,8 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
         out,
         "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|"
     )?;
-    let label = |t, id| speaker_label(t, id).map_or("—".to_string(), cell);
-    for m in &pair.alignment.speakers {
-        writeln!(
-            out,
-            "| {} | {} | {:.2} | {} |",
-            label(pair.official, m.official),
-            label(pair.other, m.other),
-            m.confidence,
-            cell(&m.evidence.join("; "))
-        )?;
+    for [official, other, confidence, evidence] in speaker_cells(pair, cell, "—") {
+        writeln!(out, "| {official} | {other} | {confidence} | {evidence} |")?;
     }
     writeln!(
         out,
@@ -57,9 +50,9 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
             } else {
                 format!(
                     "**{}** {}: {}",
-                    position(sentences),
+                    position(sentences, Wording::Short),
                     cell(sentences[0].speaker),
-                    cell(&joined(sentences))
+                    cell(&quote::plain(sentences))
                 )
             }
         };

@@ -4,14 +4,16 @@
 mod html;
 mod json;
 mod markdown;
+pub mod quote;
 mod tmx;
 mod tsv;
 mod word_changes;
 
 use crate::align::{Alignment, Row, SentenceRef, turn_sentences};
-use crate::model::{SpeakerId, Transcript};
+use crate::model::{Annotation, AnnotationKind, SpeakerId, Transcript};
 use crate::sanitize;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -81,21 +83,46 @@ pub struct Pair<'a> {
     pub alignment: &'a Alignment,
 }
 
-/// A sentence as exporters show it: 1-based turn and sentence numbers, speaker, text.
+/// A sentence as exporters show it: 1-based turn and sentence numbers, speaker, text, and
+/// the annotations that qualify it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SentenceView<'a> {
     pub turn: usize,
     pub sentence: usize,
     pub speaker: &'a str,
     pub text: &'a str,
+    /// Absent when there are none, so that rows without any read as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Note<'a>>,
+}
+
+/// An annotation of one sentence: a note that stood before it (no span), or a stretch of its
+/// text (a byte range of `text`, as in `inspect --json`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Note<'a> {
+    pub kind: AnnotationKind,
+    /// As written, delimiters included (`[Via interpreter]`); for a marked stretch, its words.
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Range<usize>>,
+}
+
+impl<'a> Note<'a> {
+    fn of(annotation: &'a Annotation) -> Self {
+        Note {
+            kind: annotation.kind,
+            text: &annotation.text,
+            span: annotation.span.clone(),
+        }
+    }
 }
 
 impl<'a> Pair<'a> {
     /// Resolves a row's sentence references on both sides.
     pub fn sentences(&self, row: &Row) -> (Vec<SentenceView<'a>>, Vec<SentenceView<'a>>) {
         (
-            view(self.official, &row.official),
-            view(self.other, &row.other),
+            sentences(self.official, &row.official),
+            sentences(self.other, &row.other),
         )
     }
 }
@@ -111,22 +138,42 @@ impl Pair<'_> {
     }
 }
 
-fn view<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<SentenceView<'a>> {
+/// The sentences `refs` name in `transcript`, with their annotations; a reference to no
+/// sentence is left out.
+pub fn sentences<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<SentenceView<'a>> {
     refs.iter()
         .filter_map(|r| {
             let turn = transcript.turns.get(r.turn)?;
-            let sentence = turn.sentences().nth(r.sentence)?;
+            let (paragraph, index, sentence) = turn
+                .paragraphs
+                .iter()
+                .enumerate()
+                .flat_map(|(p, paragraph)| {
+                    paragraph
+                        .sentences
+                        .iter()
+                        .enumerate()
+                        .map(move |(s, sentence)| (p, s, sentence))
+                })
+                .nth(r.sentence)?;
+            let annotations = turn
+                .annotations
+                .iter()
+                .filter(|a| a.paragraph == paragraph && a.sentence == index)
+                .map(Note::of)
+                .collect();
             Some(SentenceView {
                 turn: r.turn + 1,
                 sentence: r.sentence + 1,
                 speaker: transcript.turn_label(turn),
                 text: &sentence.text,
+                annotations,
             })
         })
         .collect()
 }
 
-/// Whether any of `refs` names a sentence of `transcript`, as [`view`] would show one.
+/// Whether any of `refs` names a sentence of `transcript`, as [`sentences`] would show one.
 fn resolves(transcript: &Transcript, refs: &[SentenceRef]) -> bool {
     refs.iter().any(|r| {
         transcript
@@ -294,21 +341,55 @@ fn joined(sentences: &[SentenceView<'_>]) -> String {
         .join(" ")
 }
 
-/// `T3 S4-5`: where a side of a row sits.
-fn position(sentences: &[SentenceView<'_>]) -> String {
-    match (sentences.first(), sentences.last()) {
-        (Some(first), Some(last)) if first.turn == last.turn && first.sentence == last.sentence => {
-            format!("T{} S{}", first.turn, first.sentence)
-        }
-        (Some(first), Some(last)) if first.turn == last.turn => {
-            format!("T{} S{}-{}", first.turn, first.sentence, last.sentence)
-        }
-        (Some(first), Some(last)) => format!(
-            "T{} S{} – T{} S{}",
-            first.turn, first.sentence, last.turn, last.sentence
-        ),
-        _ => String::new(),
+/// How a citation names a place: tersely in a table column, in words in a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    /// `T4 S3-4`, `T1 S2 – T2 S1`
+    Short,
+    /// `turn 4, sentences 3-4`, `turn 1, sentence 2 to turn 2, sentence 1`
+    Long,
+}
+
+/// Where a side of a row sits, in `wording`; empty for a side with no sentence.
+pub fn position(sentences: &[SentenceView<'_>], wording: Wording) -> String {
+    let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+        return String::new();
+    };
+    let (turn, sentence, plural, comma, to) = match wording {
+        Wording::Short => ("T", "S", "S", " ", "–"),
+        Wording::Long => ("turn ", "sentence ", "sentences ", ", ", "to"),
+    };
+    let place =
+        |at: &SentenceView<'_>| format!("{turn}{}{comma}{sentence}{}", at.turn, at.sentence);
+    if first.turn != last.turn {
+        format!("{} {to} {}", place(first), place(last))
+    } else if first.sentence == last.sentence {
+        place(first)
+    } else {
+        format!(
+            "{turn}{}{comma}{plural}{}-{}",
+            first.turn, first.sentence, last.sentence
+        )
     }
+}
+
+/// The speaker matching as the cells of a table: each side's label through `escape` (or
+/// `missing` when that side has no counterpart), the confidence, the evidence.
+fn speaker_cells<'p>(
+    pair: &'p Pair<'_>,
+    escape: fn(&str) -> String,
+    missing: &'p str,
+) -> impl Iterator<Item = [String; 4]> + 'p {
+    pair.alignment.speakers.iter().map(move |m| {
+        let label =
+            |transcript, id| speaker_label(transcript, id).map_or(missing.to_string(), escape);
+        [
+            label(pair.official, m.official),
+            label(pair.other, m.other),
+            format!("{:.2}", m.confidence),
+            escape(&m.evidence.join("; ")),
+        ]
+    })
 }
 
 /// Every sentence of both transcripts in order, for checks that each is in one row.
@@ -334,6 +415,34 @@ mod tests {
         );
         assert_eq!(markup("a\u{1b}]0;x\u{7}b"), "a␛]0;x␇b");
         assert_eq!(markup("\u{202E}x\u{FFFF}"), "&lt;U+202E&gt;x&lt;U+FFFF&gt;");
+    }
+
+    fn at(turn: usize, sentence: usize) -> SentenceView<'static> {
+        SentenceView {
+            turn,
+            sentence,
+            speaker: "",
+            text: "",
+            annotations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn positions_in_both_wordings() {
+        let cases = [
+            (vec![at(4, 3)], "T4 S3", "turn 4, sentence 3"),
+            (vec![at(4, 3), at(4, 4)], "T4 S3-4", "turn 4, sentences 3-4"),
+            (
+                vec![at(1, 2), at(2, 1)],
+                "T1 S2 – T2 S1",
+                "turn 1, sentence 2 to turn 2, sentence 1",
+            ),
+            (vec![], "", ""),
+        ];
+        for (sentences, short, long) in cases {
+            assert_eq!(position(&sentences, Wording::Short), short);
+            assert_eq!(position(&sentences, Wording::Long), long);
+        }
     }
 
     #[test]

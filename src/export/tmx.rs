@@ -6,12 +6,34 @@
 //! versions are in one language (an official transcript and another outlet's English), both
 //! variants say that language rather than inventing a distinction: the file is then a
 //! sentence-aligned parallel text, which TMX tools read as two variants of one segment.
+//!
+//! A segment keeps the notes that stood before its sentences (`[Via interpreter] I am …`);
+//! text the source marks as unverified or struck is named in a `<note>` of its variant, in
+//! the words of [`quote::marks`].
 
-use super::{Pair, RowsDone, joined, language_tag, markup, position, title};
+use super::{Pair, RowsDone, SentenceView, Wording, language_tag, markup, position, quote, title};
+use crate::align::Row;
 use std::io::{self, Write};
 
 /// Writes the header, then each row with text on both sides as a unit, as it is produced.
 pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+    write_header(pair, out)?;
+    writeln!(out, "  <body>")?;
+    for (index, row) in pair.alignment.rows.iter().enumerate() {
+        done(index);
+        let (official, other) = pair.sentences(row);
+        if !official.is_empty() && !other.is_empty() {
+            write_unit(pair, index + 1, row, [&official, &other], out)?;
+        }
+    }
+    writeln!(out, "  </body>")?;
+    writeln!(out, "</tmx>")?;
+    Ok(())
+}
+
+/// The XML declaration, the document type and the header, which counts the rows that are no
+/// translation units.
+fn write_header(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
     let units = pair
         .alignment
         .rows
@@ -19,8 +41,6 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
         .filter(|row| pair.sides_present(row) == (true, true))
         .count();
     let one_sided = pair.alignment.rows.len() - units;
-    let (source, target) = (language_tag(pair.official), language_tag(pair.other));
-
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(out, "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">")?;
     writeln!(out, "<tmx version=\"1.4\">")?;
@@ -29,7 +49,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
         "  <header creationtool=\"tandem\" creationtoolversion=\"{}\" datatype=\"plaintext\" \
          segtype=\"sentence\" adminlang=\"en\" srclang=\"{}\" o-tmf=\"tandem\">",
         env!("CARGO_PKG_VERSION"),
-        markup(source)
+        markup(language_tag(pair.official))
     )?;
     for (kind, transcript) in [("official", pair.official), ("translation", pair.other)] {
         writeln!(
@@ -45,52 +65,57 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
          units.</note>",
         pair.alignment.rows.len()
     )?;
-    writeln!(out, "  </header>")?;
-    writeln!(out, "  <body>")?;
-    for (index, row) in pair.alignment.rows.iter().enumerate() {
-        done(index);
-        let (official, other) = pair.sentences(row);
-        if official.is_empty() || other.is_empty() {
-            continue;
-        }
-        let number = index + 1;
-        writeln!(out, "    <tu tuid=\"{number}\">")?;
-        for (kind, side) in [("official", &official), ("translation", &other)] {
-            writeln!(
-                out,
-                "      <prop type=\"x-{kind}-speaker\">{}</prop>",
-                markup(side[0].speaker)
-            )?;
-            writeln!(
-                out,
-                "      <prop type=\"x-{kind}-position\">{}</prop>",
-                markup(&position(side))
-            )?;
-        }
+    writeln!(out, "  </header>")
+}
+
+/// One translation unit: speakers, positions, similarity and flags as properties and notes,
+/// then a variant per version. A variant's segment carries the notes that stood before its
+/// sentences, as in the source; what the source marks as unverified or struck is a note of
+/// that variant, so that the segment holds each word once.
+fn write_unit(
+    pair: &Pair<'_>,
+    number: usize,
+    row: &Row,
+    sides: [&[SentenceView<'_>]; 2],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "    <tu tuid=\"{number}\">")?;
+    for (kind, side) in [("official", sides[0]), ("translation", sides[1])] {
         writeln!(
             out,
-            "      <prop type=\"x-similarity\">{:.3}</prop>",
-            row.similarity
+            "      <prop type=\"x-{kind}-speaker\">{}</prop>",
+            markup(side[0].speaker)
         )?;
-        // The kind is a property, for tools that filter on it; what differs is a note, for
-        // the translator reading the unit.
-        for flag in &row.flags {
-            writeln!(out, "      <prop type=\"x-flag\">{}</prop>", flag.name())?;
-        }
-        for flag in &row.flags {
-            writeln!(out, "      <note>{}</note>", markup(&flag.describe()))?;
-        }
-        for (lang, side) in [(source, &official), (target, &other)] {
-            writeln!(
-                out,
-                "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
-                markup(lang),
-                markup(&joined(side))
-            )?;
-        }
-        writeln!(out, "    </tu>")?;
+        writeln!(
+            out,
+            "      <prop type=\"x-{kind}-position\">{}</prop>",
+            markup(&position(side, Wording::Short))
+        )?;
     }
-    writeln!(out, "  </body>")?;
-    writeln!(out, "</tmx>")?;
-    Ok(())
+    writeln!(
+        out,
+        "      <prop type=\"x-similarity\">{:.3}</prop>",
+        row.similarity
+    )?;
+    // The kind is a property, for tools that filter on it; what differs is a note, for
+    // the translator reading the unit.
+    for flag in &row.flags {
+        writeln!(out, "      <prop type=\"x-flag\">{}</prop>", flag.name())?;
+    }
+    for flag in &row.flags {
+        writeln!(out, "      <note>{}</note>", markup(&flag.describe()))?;
+    }
+    for (transcript, side) in [(pair.official, sides[0]), (pair.other, sides[1])] {
+        let notes: String = quote::marks(side)
+            .iter()
+            .map(|mark| format!("<note>{}</note>", markup(mark)))
+            .collect();
+        writeln!(
+            out,
+            "      <tuv xml:lang=\"{}\">{notes}<seg>{}</seg></tuv>",
+            markup(language_tag(transcript)),
+            markup(&quote::text(side))
+        )?;
+    }
+    writeln!(out, "    </tu>")
 }

@@ -8,8 +8,11 @@
 //! gets a leading apostrophe, which spreadsheets take as "this is text"; so does a cell that
 //! starts with an apostrophe, so that the rule reads back exactly: to get the text, drop one
 //! leading apostrophe from a cell that has one.
+//!
+//! A text cell keeps what qualifies its words as [`quote::plain`] writes it: `[Via interpreter]`
+//! before the sentence it stood before, ` (unverified in the source: “…”)` after the text.
 
-use super::{Pair, RowsDone, joined, position};
+use super::{Pair, RowsDone, Wording, position, quote};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -53,12 +56,12 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}",
             index + 1,
-            position(&official),
+            position(&official, Wording::Short),
             cell(&speaker(&official)),
-            cell(&joined(&official)),
-            position(&translation),
+            cell(&quote::plain(&official)),
+            position(&translation, Wording::Short),
             cell(&speaker(&translation)),
-            cell(&joined(&translation)),
+            cell(&quote::plain(&translation)),
             row.similarity,
             flags.join(","),
         )?;

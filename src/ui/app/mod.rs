@@ -10,7 +10,7 @@ use super::layout::{self, Highlights, Layout, Screen, Split, WrappedRow};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
 use super::search::{Matcher, SearchIndex};
 use super::view;
-use crate::model::AnnotationKind;
+use crate::export::{self, Wording};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -720,7 +720,8 @@ impl App {
         self.top.line = self.top.line.min(height.saturating_sub(1));
     }
 
-    /// Copies the current row, both versions with speaker and turn and sentence numbers.
+    /// Copies the current row, both versions with speaker and turn and sentence numbers,
+    /// each side quoted with what qualifies it as the text exports write it.
     fn copy_row(&mut self) {
         let Some(id) = self.current_row() else {
             return;
@@ -728,65 +729,27 @@ impl App {
         let row = &self.reader.rows[id];
         let mut quote = String::new();
         for (side, pane) in self.reader.panes.iter().enumerate() {
-            let refs = &row.sides[side];
             let metadata = &pane.transcript.metadata;
             let version = metadata
                 .source
                 .clone()
                 .or(metadata.title.clone())
                 .unwrap_or_else(|| metadata.origin.file.clone());
-            let Some(first) = refs.first() else {
-                quote.push_str(&crate::sanitize::visible(&format!(
-                    "[{version}] (no counterpart)"
-                )));
-                quote.push('\n');
-                continue;
-            };
-            let last = refs.last().unwrap_or(first);
-            let sentences = if first.sentence == last.sentence && first.turn == last.turn {
-                format!("sentence {}", first.sentence + 1)
-            } else if first.turn == last.turn {
-                format!("sentences {}-{}", first.sentence + 1, last.sentence + 1)
-            } else {
-                format!(
-                    "turn {} sentence {} to turn {} sentence {}",
-                    first.turn + 1,
-                    first.sentence + 1,
-                    last.turn + 1,
-                    last.sentence + 1
-                )
+            let sentences = export::sentences(&pane.transcript, &row.sides[side]);
+            let quoted = match sentences.first() {
+                None => format!("[{version}] (no counterpart)"),
+                Some(first) => format!(
+                    "[{version}] {}, {}: {}",
+                    first.speaker,
+                    export::position(&sentences, Wording::Long),
+                    export::quote::quotation(&sentences)
+                ),
             };
             // Pasted into a terminal, the quote must not carry a file's escape sequences.
-            let quoted = format!(
-                "[{version}] {}, turn {}, {sentences}: {}",
-                pane.label(first.turn),
-                first.turn + 1,
-                quotation(&layout::segments(&self.reader, row, side))
-            );
             quote.push_str(&crate::sanitize::visible(&quoted));
             quote.push('\n');
         }
         self.message = Some(format!("copied row {} to the clipboard", id + 1));
         self.clipboard = Some(quote);
     }
-}
-
-/// One side of a row as a quotation: the text as the reader shows it, the notes that stand
-/// before a sentence (`[Via interpreter]`) included, and after it what the source marks inside
-/// it (text marked unverified or struck), since a quote must carry what qualifies it.
-fn quotation(segments: &[layout::Segment]) -> String {
-    let text: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
-    let mut quote = format!("“{}”", text.join(" "));
-    for segment in segments {
-        for (range, mark) in &segment.marks {
-            if let layout::Mark::Note(
-                kind @ (AnnotationKind::Unverified | AnnotationKind::Struck),
-            ) = mark
-            {
-                let marked = segment.text.get(range.clone()).unwrap_or_default();
-                quote.push_str(&format!(" ({} in the source: “{marked}”)", kind.name()));
-            }
-        }
-    }
-    quote
 }
