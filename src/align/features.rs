@@ -2,7 +2,12 @@
 //! negation, computed once. Words and names are interned to small integers so comparisons are
 //! merges of sorted integer lists.
 
+use super::numbers::{number_at, small_number};
 use super::romanize::{romanize_hangul, romanize_kana, skeleton};
+use super::word_lists::{
+    KOREAN_COUNTERS, KOREAN_NUMERALS, KOREAN_SURNAMES, NEGATION_MARKS, NEGATIONS, PARTICLES,
+    STOPWORDS, TITLES,
+};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
@@ -197,148 +202,6 @@ pub struct Features {
     pub question: bool,
 }
 
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this",
-    "that", "these", "those", "there", "here", "we", "our", "us", "you", "your", "he", "his",
-    "she", "her", "they", "their", "them", "i", "me", "my", "mine", "will", "would", "shall",
-    "should", "can", "could", "may", "might", "must", "do", "does", "did", "have", "has", "had",
-    "so", "if", "then", "than", "also", "very", "just", "all", "any", "some", "such", "which",
-    "who", "whom", "what", "when", "where", "why", "how", "about", "into", "over", "more", "most",
-    "again", "let", "s", "t", "re", "ve", "ll", "d", "m", "up", "out", "now", "well", "one", "not",
-    "no",
-];
-
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot", "nobody",
-];
-
-/// Korean negation morphemes (`않`, `못`, `없`) and Japanese and Chinese ones.
-const NEGATION_MARKS: &[&str] = &["않", "못", "없", "아니", "ない", "ません", "不", "没"];
-
-/// Endings of Korean words that are particles, longest first.
-const PARTICLES: &[&str] = &[
-    "입니다",
-    "이라는",
-    "이라고",
-    "이었다",
-    "에서는",
-    "으로는",
-    "에게는",
-    "께서는",
-    "에서",
-    "에게",
-    "으로",
-    "께서",
-    "부터",
-    "까지",
-    "과의",
-    "와의",
-    "와는",
-    "과는",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "와",
-    "과",
-    "도",
-    "로",
-    "께",
-    "만",
-    "이며",
-    "이고",
-    "이다",
-];
-
-/// Titles that put a surname after them (`Minister Cho`).
-const TITLES: &[&str] = &[
-    "Minister",
-    "Secretary",
-    "President",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "Chairman",
-    "Speaker",
-    "Ambassador",
-    "General",
-    "Senator",
-    "Governor",
-    "Premier",
-    "Chancellor",
-];
-
-/// Common Korean surnames, the first syllable of most three-syllable personal names.
-const KOREAN_SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용";
-
-const SMALL_NUMBERS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("thousand", 1000),
-    ("million", 1_000_000),
-    ("billion", 1_000_000_000),
-    ("dozen", 12),
-    // `first` and `second` are left out: they mostly order a speech, not count.
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("twelfth", 12),
-    ("twentieth", 20),
-];
-
-/// Korean native numerals, counted only before a counter word (`세 번째`, `두 가지`).
-const KOREAN_NUMERALS: &[(&str, u32)] = &[
-    ("한", 1),
-    ("두", 2),
-    ("세", 3),
-    ("네", 4),
-    ("다섯", 5),
-    ("여섯", 6),
-    ("일곱", 7),
-    ("여덟", 8),
-    ("아홉", 9),
-    ("열", 10),
-    ("스무", 20),
-];
-const KOREAN_COUNTERS: &[&str] = &["번", "가지", "명", "개", "차례", "번째", "째"];
-
 fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
@@ -458,68 +321,6 @@ fn strip_particle(word: &str) -> &str {
                 .filter(|rest| rest.chars().count() >= 1)
         })
         .unwrap_or(word)
-}
-
-/// Words that multiply the number before them (`three dozen`, `seven decades`).
-const MULTIPLIERS: &[(&str, u64)] = &[
-    ("dozen", 12),
-    ("dozens", 12),
-    ("decade", 10),
-    ("decades", 10),
-    ("hundred", 100),
-    ("hundreds", 100),
-    ("thousand", 1000),
-    ("million", 1_000_000),
-    ("billion", 1_000_000_000),
-];
-
-fn small_number(word: &str) -> Option<u64> {
-    SMALL_NUMBERS
-        .iter()
-        .find(|(name, _)| *name == word)
-        .map(|&(_, n)| u64::from(n))
-}
-
-/// The number at `words[i]` and how many words it takes: digits (`1,000` is `1000`), or
-/// number words, compounded (`twenty-one`) and multiplied (`three dozen` is 36).
-pub(super) fn number_at(words: &[&str], i: usize) -> Option<(String, usize)> {
-    let word = words[i];
-    if word.starts_with(|c: char| c.is_ascii_digit()) {
-        let digits: String = word
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-            .filter(|c| *c != ',')
-            .collect();
-        let lower = words.get(i + 1).map(|w| w.to_lowercase());
-        // `$140 billion` stays 140: the scale word is part of the number, not another one.
-        let scaled = lower.is_some_and(|w| MULTIPLIERS.iter().any(|(name, _)| *name == w));
-        return Some((
-            digits.trim_end_matches('.').to_string(),
-            1 + usize::from(scaled),
-        ));
-    }
-    let lower = |k: usize| words.get(k).map(|w| w.to_lowercase());
-    let mut value = small_number(&lower(i)?)?;
-    let mut next = i + 1;
-    if (20..100).contains(&value)
-        && value % 10 == 0
-        && let Some(unit) = lower(next)
-            .and_then(|w| small_number(&w))
-            .filter(|u| (1..10).contains(u))
-    {
-        value += unit;
-        next += 1;
-    }
-    while let Some(factor) = lower(next).and_then(|w| {
-        MULTIPLIERS
-            .iter()
-            .find(|(name, _)| *name == w)
-            .map(|&(_, f)| f)
-    }) {
-        value = value.saturating_mul(factor);
-        next += 1;
-    }
-    Some((value.to_string(), next - i))
 }
 
 /// Computes the features of one sentence.

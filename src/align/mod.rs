@@ -17,6 +17,7 @@ mod dp;
 mod features;
 mod names;
 mod negation;
+mod numbers;
 mod quantities;
 mod regions;
 mod romanize;
@@ -24,6 +25,7 @@ mod sketch;
 pub mod speakers;
 mod turns;
 mod versions;
+mod word_lists;
 mod wording;
 
 pub use divergence::Flag;
