@@ -28,6 +28,13 @@ pub fn report(transcript: &Transcript) -> String {
     for note in &metadata.notes {
         field("notes", Some(note));
     }
+    write_speakers(&mut out, transcript);
+    write_turns(&mut out, transcript);
+    out
+}
+
+/// Each speaker: label, turn count, and the name and role read from the label.
+fn write_speakers(out: &mut String, transcript: &Transcript) {
     let counts = transcript.turn_counts();
     let _ = writeln!(out, "\nspeakers ({})", transcript.speakers.len());
     for (speaker, count) in transcript.speakers.iter().zip(counts) {
@@ -47,6 +54,10 @@ pub fn report(transcript: &Transcript) -> String {
             visible(&details.join(", "))
         );
     }
+}
+
+/// Each turn: number, speaker, source lines, time, sentence count and first words.
+fn write_turns(out: &mut String, transcript: &Transcript) {
     let _ = writeln!(
         out,
         "\nturns ({}, {} sentences)",
@@ -88,7 +99,6 @@ pub fn report(transcript: &Transcript) -> String {
             ellipsis
         );
     }
-    out
 }
 
 fn truncate(text: &str, width: usize) -> String {
