@@ -51,6 +51,67 @@ const LANGUAGES: &[&str] = &[
     "thai",
 ];
 
+/// Notes that say the speech came through an interpreter.
+const INTERPRETATION_NOTES: &[&str] = &[
+    "via interpret",
+    "as interpreted",
+    "through interpret",
+    "through an interpret",
+    "interpreted",
+    "interpretation",
+    "as translated",
+    "translated",
+    "通訳",
+    "통역",
+    "口译",
+];
+
+/// Notes that say the speech could not be heard.
+const INAUDIBLE_NOTES: &[&str] = &[
+    "inaudible",
+    "unintelligible",
+    "indiscernible",
+    "crosstalk",
+    "cross talk",
+    "cross-talk",
+    "audio cut",
+    "audio drop",
+    "off mic",
+    "off-mic",
+    "no audio",
+    "technical difficult",
+    "聴取不能",
+    "聞き取れず",
+    "청취 불가",
+    "听不清",
+];
+
+/// Notes on how the room reacted.
+const REACTION_NOTES: &[&str] = &[
+    "laughter",
+    "laughs",
+    "laughing",
+    "applause",
+    "cheers",
+    "cheering",
+    "booing",
+    "chuckles",
+    "chuckling",
+    "sighs",
+    "pause",
+    "silence",
+    "audience",
+    "拍手",
+    "笑い",
+    "笑",
+    "歓声",
+    "掌声",
+    "笑声",
+    "박수",
+    "웃음",
+    "환호",
+];
+
 /// What kind of annotation a bracketed note is, from its content without delimiters.
 /// Square-bracketed content is at least editorial; parenthesised content must match.
 pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
@@ -60,65 +121,13 @@ pub fn classify(inner: &str, open: char) -> Option<AnnotationKind> {
         .trim()
         .to_lowercase();
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
-    let kind = if starts(&[
-        "via interpret",
-        "as interpreted",
-        "through interpret",
-        "through an interpret",
-        "interpreted",
-        "interpretation",
-        "as translated",
-        "translated",
-        "通訳",
-        "통역",
-        "口译",
-    ]) {
+    let kind = if starts(INTERPRETATION_NOTES) {
         Some(AnnotationKind::Interpretation)
     } else if is_language_note(&lower) {
         Some(AnnotationKind::Language)
-    } else if starts(&[
-        "inaudible",
-        "unintelligible",
-        "indiscernible",
-        "crosstalk",
-        "cross talk",
-        "cross-talk",
-        "audio cut",
-        "audio drop",
-        "off mic",
-        "off-mic",
-        "no audio",
-        "technical difficult",
-        "聴取不能",
-        "聞き取れず",
-        "청취 불가",
-        "听不清",
-    ]) {
+    } else if starts(INAUDIBLE_NOTES) {
         Some(AnnotationKind::Inaudible)
-    } else if starts(&[
-        "laughter",
-        "laughs",
-        "laughing",
-        "applause",
-        "cheers",
-        "cheering",
-        "booing",
-        "chuckles",
-        "chuckling",
-        "sighs",
-        "pause",
-        "silence",
-        "audience",
-        "拍手",
-        "笑い",
-        "笑",
-        "歓声",
-        "掌声",
-        "笑声",
-        "박수",
-        "웃음",
-        "환호",
-    ]) {
+    } else if starts(REACTION_NOTES) {
         Some(AnnotationKind::Reaction)
     } else if lower.contains("music") || starts(&["sound", "bell", "gavel", "video plays", "beep"])
     {
