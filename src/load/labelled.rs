@@ -287,24 +287,9 @@ const MARKDOWN_EVIDENCE_LINES: usize = 1000;
 pub fn parse(text: &str) -> Document {
     let all_lines: Vec<&str> = reflow::collect_lines(text);
     let mut document = Document::default();
-    let front_matter_end = frontmatter::closing_line(&all_lines);
-    let body_start = match front_matter_end {
-        Some(end) => {
-            read_front_matter(&all_lines[1..end], &mut document);
-            document
-                .metadata
-                .header
-                .extend(all_lines[..=end].iter().map(|l| l.to_string()));
-            end + 1
-        }
-        None => 0,
-    };
-    // Bold labels are Markdown's, with its backslash escapes (`\[01:46\]`), front matter or not.
-    let markdown = front_matter_end.is_some()
-        || all_lines
-            .iter()
-            .take(MARKDOWN_EVIDENCE_LINES)
-            .any(|line| line.starts_with("**") && label_at(line).is_some());
+    let front_matter_end = take_front_matter(&all_lines, &mut document);
+    let body_start = front_matter_end.map_or(0, |end| end + 1);
+    let markdown = front_matter_end.is_some() || has_bold_labels(&all_lines);
     let unescaped: Vec<Cow<'_, str>> = if markdown {
         all_lines
             .iter()
@@ -378,6 +363,26 @@ pub fn parse(text: &str) -> Document {
         .turns
         .extend(assemble::wrapped_turns(&lines, &turns, width, markup));
     document
+}
+
+/// Reads the front matter, if the text opens with one, into `document` (its lines kept in the
+/// header). Returns the front matter's closing line.
+fn take_front_matter(all_lines: &[&str], document: &mut Document) -> Option<usize> {
+    let end = frontmatter::closing_line(all_lines)?;
+    read_front_matter(&all_lines[1..end], document);
+    document
+        .metadata
+        .header
+        .extend(all_lines[..=end].iter().map(|l| l.to_string()));
+    Some(end)
+}
+
+/// Bold labels are Markdown's, with its backslash escapes (`\[01:46\]`).
+fn has_bold_labels(all_lines: &[&str]) -> bool {
+    all_lines
+        .iter()
+        .take(MARKDOWN_EVIDENCE_LINES)
+        .any(|line| line.starts_with("**") && label_at(line).is_some())
 }
 
 fn read_front_matter(body: &[&str], document: &mut Document) {
