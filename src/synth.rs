@@ -201,14 +201,7 @@ pub fn write(transcript: &Transcript, format: Format) -> String {
         .title
         .clone()
         .unwrap_or_else(|| "Synthetic transcript".into());
-    let label = |turn: &Turn| {
-        let label = transcript.turn_label(turn);
-        if label.is_empty() {
-            "SPEAKER".to_string()
-        } else {
-            label.to_string()
-        }
-    };
+    let label = |turn: &Turn| speaker_label(transcript, turn);
     let mut clock = 0.0;
     match format {
         Format::Labelled => {
@@ -249,37 +242,58 @@ pub fn write(transcript: &Transcript, format: Format) -> String {
             }
         }
         Format::Srt | Format::Vtt => write_cues(transcript, format, &mut out),
-        Format::Json => {
-            let entries: Vec<serde_json::Value> = transcript
-                .turns
-                .iter()
-                .flat_map(|turn| turn.paragraphs.iter().map(move |p| (turn, p)))
-                .map(|(turn, paragraph)| {
-                    clock += 4.0 + paragraph.text().len() as f64 / 15.0;
-                    serde_json::json!({"timestamp": format_seconds(clock), "speaker": label(turn), "text": paragraph.text()})
-                })
-                .collect();
-            out = serde_json::to_string_pretty(
-                &serde_json::json!({"title": title, "transcript": entries}),
-            )
-            .unwrap_or_default();
-        }
-        Format::Html => {
-            for turn in &transcript.turns {
-                let _ = writeln!(
-                    out,
-                    "<cite>{}:</cite>\n<time>{}</time>",
-                    escape(&label(turn)),
-                    format_seconds(clock)
-                );
-                for paragraph in &turn.paragraphs {
-                    let _ = writeln!(out, "<p>{}</p>", escape(&paragraph.text()));
-                    clock += 4.0 + paragraph.text().len() as f64 / 15.0;
-                }
-            }
-        }
+        Format::Json => out = write_json(transcript, &title),
+        Format::Html => write_html(transcript, &mut out),
     }
     out
+}
+
+/// The name a synthetic file gives a turn's speaker.
+fn speaker_label(transcript: &Transcript, turn: &Turn) -> String {
+    let label = transcript.turn_label(turn);
+    if label.is_empty() {
+        "SPEAKER".to_string()
+    } else {
+        label.to_string()
+    }
+}
+
+/// A JSON transcript: entries of time stamp, speaker and text.
+fn write_json(transcript: &Transcript, title: &str) -> String {
+    let mut clock = 0.0;
+    let entries: Vec<serde_json::Value> = transcript
+        .turns
+        .iter()
+        .flat_map(|turn| turn.paragraphs.iter().map(move |p| (turn, p)))
+        .map(|(turn, paragraph)| {
+            clock += 4.0 + paragraph.text().len() as f64 / 15.0;
+            let speaker = speaker_label(transcript, turn);
+            serde_json::json!({
+                "timestamp": format_seconds(clock),
+                "speaker": speaker,
+                "text": paragraph.text(),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({"title": title, "transcript": entries}))
+        .unwrap_or_default()
+}
+
+/// An HTML transcript: a `<cite>` label and a `<time>` before each turn's paragraphs.
+fn write_html(transcript: &Transcript, out: &mut String) {
+    let mut clock = 0.0;
+    for turn in &transcript.turns {
+        let _ = writeln!(
+            out,
+            "<cite>{}:</cite>\n<time>{}</time>",
+            escape(&speaker_label(transcript, turn)),
+            format_seconds(clock)
+        );
+        for paragraph in &turn.paragraphs {
+            let _ = writeln!(out, "<p>{}</p>", escape(&paragraph.text()));
+            clock += 4.0 + paragraph.text().len() as f64 / 15.0;
+        }
+    }
 }
 
 fn escape(text: &str) -> String {
