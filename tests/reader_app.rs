@@ -5,7 +5,7 @@ mod common;
 use common::keys;
 
 use tandem::align;
-use tandem::ui::layout::{self, Highlights};
+use tandem::ui::wrap::{self, Highlights};
 use tandem::ui::{Action, App, Reader};
 
 fn bundled(width: u16, height: u16) -> App {
@@ -118,9 +118,8 @@ fn current_row_is_on_screen(app: &App) {
 fn current_row_starts_on_screen(app: &App) {
     let widths = app.screen().unwrap().widths();
     let body = app.screen().unwrap().body_height();
-    let height = |index: usize| {
-        layout::row_height(&app.reader, &app.reader.rows[app.visible[index]], widths)
-    };
+    let height =
+        |index: usize| wrap::row_height(&app.reader, &app.reader.rows[app.visible[index]], widths);
     assert!(app.current >= app.top.index);
     let mut y = 0;
     for index in app.top.index..app.current {
@@ -266,12 +265,12 @@ fn wrapped_rows_pad_both_sides_to_one_height() {
     let app = bundled(160, 45);
     let widths = app.screen().unwrap().widths();
     for row in &app.reader.rows {
-        let wrapped = layout::wrap_row(&app.reader, row, widths, &Highlights::default());
+        let wrapped = wrap::wrap_row(&app.reader, row, widths, &Highlights::default());
         let tallest = wrapped.sides.iter().map(|s| s.lines.len()).max().unwrap();
         assert_eq!(wrapped.height, tallest);
         for side in &wrapped.sides {
             for line in &side.lines {
-                if let layout::LineKind::Text { segment, range } = line {
+                if let wrap::LineKind::Text { segment, range } = line {
                     let text = &side.segments[*segment].text[range.clone()];
                     assert!(
                         unicode_width::UnicodeWidthStr::width(text)

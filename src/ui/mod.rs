@@ -11,9 +11,11 @@ pub mod keymap;
 pub mod layout;
 pub mod reader;
 pub mod search;
+pub mod segments;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod wrap;
 
 pub use action::Action;
 pub use app::App;

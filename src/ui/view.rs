@@ -4,9 +4,11 @@
 use super::app::DivergenceList;
 use super::app::{App, Mode};
 use super::keymap::Keymap;
-use super::layout::{self, LineKind, Mark, Screen, WrappedSide};
+use super::layout::{self, Screen};
 use super::reader::{OFFICIAL, OTHER, Side};
+use super::segments::Mark;
 use super::theme::Theme;
+use super::wrap::{LineKind, WrappedSide};
 use crate::align::MetadataChange;
 use crate::model::AnnotationKind;
 use crate::sanitize::visible;

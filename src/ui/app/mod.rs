@@ -6,10 +6,11 @@ mod searching;
 
 use super::action::Action;
 use super::keymap::{Context, Keymap};
-use super::layout::{self, Highlights, Layout, Screen, Split, WrappedRow};
+use super::layout::{Layout, Screen, Split};
 use super::reader::{OFFICIAL, OTHER, Reader, Side};
 use super::search::{Matcher, SearchIndex};
 use super::view;
+use super::wrap::{self, Highlights, WrappedRow};
 use crate::export::{self, Wording};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -257,7 +258,7 @@ impl App {
             .rows
             .entry(id)
             .or_insert_with(|| {
-                Arc::new(layout::wrap_row(
+                Arc::new(wrap::wrap_row(
                     &self.reader,
                     &self.reader.rows[id],
                     widths,
