@@ -11,7 +11,7 @@ use config::Config;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tandem::align::{self, speakers};
+use tandem::align::{self, speaker_map};
 use tandem::export::{self, ExportFormat, Pair};
 use tandem::load::{self, LoadError, LoadOptions, bounded};
 use tandem::model::Transcript;
@@ -294,11 +294,11 @@ fn read_speaker_map(
     path: &Path,
     official: &Transcript,
     other: &Transcript,
-) -> Result<Vec<speakers::Forced>, String> {
+) -> Result<Vec<align::Forced>, String> {
     let file = sanitize::quoted(&path.display().to_string());
     let text = bounded::read_text(path, MAX_SPEAKER_MAP_BYTES)
         .map_err(|e| format!("{file}: the speaker map: {e}"))?;
-    speakers::parse_speaker_map(&text, official, other).map_err(|e| format!("{file}: {e}"))
+    speaker_map::parse(&text, official, other).map_err(|e| format!("{file}: {e}"))
 }
 
 /// `export A B -o A` would replace a transcript (or the speaker map) with its alignment.
