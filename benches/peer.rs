@@ -157,10 +157,12 @@ fn score(gold: &Gold, links: &[Link]) -> String {
 /// as hunalign expects tokenized text.
 fn lines(transcript: &Transcript) -> String {
     let mut text = String::new();
-    for sentence in positions(transcript).iter().map(|(_, text)| text) {
+    for sentence in gold::sentence_texts(transcript)
+        .iter()
+        .map(|(_, text)| text)
+    {
         for c in sentence.chars() {
             match c {
-                '\n' | '\r' | '\t' => text.push(' '),
                 c if c.is_alphanumeric() || c.is_whitespace() => text.push(c),
                 c => {
                     text.push(' ');
@@ -174,24 +176,10 @@ fn lines(transcript: &Transcript) -> String {
     text
 }
 
-/// Each sentence with its (turn, sentence) position, in reading order.
-fn positions(transcript: &Transcript) -> Vec<((usize, usize), String)> {
-    align::turn_sentences(transcript)
-        .iter()
-        .enumerate()
-        .flat_map(|(turn, sentences)| {
-            sentences
-                .iter()
-                .enumerate()
-                .map(move |(index, s)| ((turn, index), s.text.clone()))
-        })
-        .collect()
-}
-
 /// The links of hunalign's ladder output: each line `i<TAB>j<TAB>score` starts a bead at
 /// sentence i of the first file and j of the second, which runs to the next rung.
 fn ladder_links(ladder: &str, official: &Transcript, other: &Transcript) -> Vec<Link> {
-    let (a, b) = (positions(official), positions(other));
+    let (a, b) = (gold::sentence_texts(official), gold::sentence_texts(other));
     let rungs: Vec<(usize, usize)> = ladder
         .lines()
         .filter_map(|line| {
