@@ -16,7 +16,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 use tandem::align;
-use tandem::export::{self, ExportFormat, Pair};
+use tandem::export::{self, Aligned, ExportFormat};
+use tandem::model::Pair;
 
 const RUNS: usize = 5;
 
@@ -45,9 +46,8 @@ fn main() {
     });
     // What the aligned pair holds, without the texts this benchmark keeps.
     let aligned = common::heap_in_use() - official_text.capacity() - other_text.capacity();
-    let pair = Pair {
-        official: &official,
-        other: &other,
+    let pair = Aligned {
+        versions: Pair::new(&official, &other),
         alignment: &alignment,
     };
     let mut times = vec![Vec::new(); ExportFormat::ALL.len()];

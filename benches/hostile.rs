@@ -71,9 +71,8 @@ fn align_and_export_long_different_sentences(bencher: Bencher, words: usize) {
     bencher.bench(|| {
         let alignment = align::align(&official, &other, &[]);
         tandem::export::write(
-            &tandem::export::Pair {
-                official: &official,
-                other: &other,
+            &tandem::export::Aligned {
+                versions: tandem::model::Pair::new(&official, &other),
                 alignment: &alignment,
             },
             tandem::export::ExportFormat::Json,

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use tandem::align::{self, speakers};
 use tandem::cli::{AlignArgs, Cli, Command, ExportArgs};
 use tandem::config::{self, Config};
-use tandem::export::{self, ExportFormat, Pair};
+use tandem::export::{self, Aligned, ExportFormat};
 use tandem::load::{self, Format, LoadError, LoadOptions, bounded};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Transcript};
 use tandem::progress::{Progress, Stage};
 use tandem::{bundled, inspect, parallel, sanitize, synth, ui};
 
@@ -163,9 +163,8 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         let line = sanitize::message(&warning.message);
         let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
     }
-    let pair = Pair {
-        official: &official,
-        other: &other,
+    let aligned = Aligned {
+        versions: Pair::new(&official, &other),
         alignment: &alignment,
     };
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
@@ -180,7 +179,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         }
     };
     write_output(output.as_deref(), |out| {
-        export::write_reporting(&pair, format, pretty, out, &done)
+        export::write_reporting(&aligned, format, pretty, out, &done)
     })
 }
 

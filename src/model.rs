@@ -5,8 +5,12 @@
 //! joined) but otherwise unchanged. Annotations that stood before the speech
 //! (`[Via interpreter]`) are taken out of the text and kept on the turn; annotations inside the
 //! speech (`(inaudible)`, red-asterisk spans) stay in the text and are located by a byte span.
-//! No I/O and no terminal code lives here.
+//! The two versions of an event are named by a [`Side`] and held together in a [`Pair`]; a
+//! [`SentenceRef`] names a sentence of one version. No I/O and no terminal code lives here.
 
+mod pair;
+
+pub use pair::{Pair, Side};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -208,7 +212,58 @@ pub struct TimeSpan {
     pub end: Option<f64>,
 }
 
+/// A sentence of one version: its turn and its place in the turn (across paragraphs), both
+/// counted from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SentenceRef {
+    pub turn: usize,
+    pub sentence: usize,
+}
+
+/// A sentence found by its [`SentenceRef`], with its turn and its place among the paragraphs.
+#[derive(Debug, Clone, Copy)]
+pub struct Located<'a> {
+    pub turn: &'a Turn,
+    pub sentence: &'a Sentence,
+    /// Paragraph index within the turn.
+    pub paragraph: usize,
+    /// Sentence index within the paragraph.
+    pub index: usize,
+}
+
+impl<'a> Located<'a> {
+    /// The annotations of the sentence: those standing before it (`[Via interpreter]`, no
+    /// span) and those inside it (with a byte span).
+    pub fn annotations(&self) -> impl Iterator<Item = &'a Annotation> + use<'a> {
+        let (paragraph, index) = (self.paragraph, self.index);
+        self.turn
+            .annotations
+            .iter()
+            .filter(move |a| a.paragraph == paragraph && a.sentence == index)
+    }
+}
+
 impl Transcript {
+    /// The sentence `r` names, with where it sits; `None` when there is no such sentence.
+    pub fn locate(&self, r: SentenceRef) -> Option<Located<'_>> {
+        let turn = self.turns.get(r.turn)?;
+        let (paragraph, index, sentence) = turn
+            .paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(p, paragraph)| {
+                let sentences = paragraph.sentences.iter().enumerate();
+                sentences.map(move |(s, sentence)| (p, s, sentence))
+            })
+            .nth(r.sentence)?;
+        Some(Located {
+            turn,
+            sentence,
+            paragraph,
+            index,
+        })
+    }
+
     pub fn speaker(&self, id: SpeakerId) -> Option<&Speaker> {
         self.speakers.get(id.index())
     }

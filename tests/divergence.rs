@@ -5,8 +5,8 @@
 mod common;
 
 use tandem::align::{self, Alignment};
-use tandem::export::{self, ExportFormat, Pair};
-use tandem::model::Transcript;
+use tandem::export::{self, Aligned, ExportFormat};
+use tandem::model::{Pair, Transcript};
 use tandem::ui::{Action, App, Reader};
 
 const WHITEHOUSE: &str = "../shared/corpus/whitehouse";
@@ -30,17 +30,16 @@ fn flagged(
     other: &Transcript,
     alignment: &Alignment,
 ) -> Vec<(String, Vec<&'static str>)> {
-    let pair = Pair {
-        official,
-        other,
-        alignment,
+    let pair = Aligned {
+        versions: Pair::new(official, other),
+        alignment: alignment,
     };
     alignment
         .rows
         .iter()
         .filter(|row| row.is_divergent())
         .map(|row| {
-            let (a, b) = pair.sentences(row);
+            let Pair { official: a, other: b } = pair.sentences(row);
             let text = a.first().or(b.first()).map_or("", |s| s.text).to_string();
             (text, row.flags.iter().map(|f| f.name()).collect())
         })
@@ -79,9 +78,8 @@ fn the_html_report_opens_with_what_changed_and_links_each_divergence() {
     }
     let (official, other, alignment) = harris_duda();
     let html = export::write(
-        &Pair {
-            official: &official,
-            other: &other,
+        &Aligned {
+            versions: Pair::new(&official, &other),
             alignment: &alignment,
         },
         ExportFormat::Html,
@@ -102,9 +100,8 @@ fn a_run_of_one_sided_rows_is_one_entry_in_the_html_summary() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = align::align(&official, &ytn, &[]);
     let html = export::write(
-        &Pair {
-            official: &official,
-            other: &ytn,
+        &Aligned {
+            versions: Pair::new(&official, &ytn),
             alignment: &alignment,
         },
         ExportFormat::Html,
@@ -135,9 +132,8 @@ fn unrelated_transcripts_are_warned_about_in_the_json() {
         &format!("{WHITEHOUSE}/wh_2022-05-23_biden-kishida_tokyo_joint-press-conference_EN.md"),
     );
     let json = export::write(
-        &Pair {
-            official: &official,
-            other: &other,
+        &Aligned {
+            versions: Pair::new(&official, &other),
             alignment: &alignment,
         },
         ExportFormat::Json,

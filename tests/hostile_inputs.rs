@@ -150,7 +150,10 @@ fn a_million_one_word_turns_load_and_a_slice_of_them_aligns() {
     let alignment = align::align(&official, &other, &[]);
     assert_eq!(alignment.rows.len(), 20_000);
     assert!(
-        alignment.rows.iter().all(|r| r.official == r.other),
+        alignment
+            .rows
+            .iter()
+            .all(|r| r.sides.official == r.sides.other),
         "a file aligned with itself pairs each sentence with itself"
     );
 }

@@ -417,7 +417,13 @@ fn check_alignment(official: &Transcript, other: &Transcript, alignment: &Alignm
         let placed: Vec<(usize, usize)> = alignment
             .rows
             .iter()
-            .flat_map(|row| if side == 0 { &row.official } else { &row.other })
+            .flat_map(|row| {
+                if side == 0 {
+                    &row.sides.official
+                } else {
+                    &row.sides.other
+                }
+            })
             .map(|r| (r.turn, r.sentence))
             .collect();
         assert!(placed == expected, "side {side}: sentences out of place");

@@ -12,7 +12,8 @@
 //! A text cell keeps what qualifies its words as [`quote::plain`] writes it: `[Via interpreter]`
 //! before the sentence it stood before, ` (unverified in the source: “…”)` after the text.
 
-use super::{Pair, RowsDone, Wording, position, quote};
+use super::{Aligned, RowsDone, Wording, position, quote};
+use crate::model::Pair;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -45,10 +46,13 @@ fn quoted(text: &str) -> String {
 }
 
 /// Writes the header, then each row as it is produced.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
-    for (index, row) in pair.alignment.rows.iter().enumerate() {
-        let (official, translation) = pair.sentences(row);
+    for (index, row) in aligned.alignment.rows.iter().enumerate() {
+        let Pair {
+            official,
+            other: translation,
+        } = aligned.sentences(row);
         let speaker =
             |side: &[super::SentenceView<'_>]| side.first().map_or("", |s| s.speaker).to_string();
         let flags: Vec<&str> = row.flags.iter().map(|f| f.name()).collect();

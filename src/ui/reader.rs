@@ -1,8 +1,8 @@
 //! What the reader shows, built once: the rows (aligned sentence groups, or paragraphs of a
 //! single transcript), the speakers with their colours, and where each sentence sits.
 
-use crate::align::{Alignment, Flag, MetadataChange, SentenceRef};
-use crate::model::{Annotation, Sentence, SpeakerId, Transcript};
+use crate::align::{Alignment, Flag, MetadataChange};
+use crate::model::{Annotation, Sentence, SentenceRef, SpeakerId, Transcript};
 
 /// The official version (left) or the other version (right).
 pub type Side = usize;
@@ -213,10 +213,10 @@ impl Reader {
                     refs.first()
                         .is_some_and(|&r| panes[side].opens_paragraph(r))
                 };
-                let breaks_before =
-                    index > 0 && (opens(OFFICIAL, &row.official) || opens(OTHER, &row.other));
+                let breaks_before = index > 0
+                    && (opens(OFFICIAL, &row.sides.official) || opens(OTHER, &row.sides.other));
                 ReadRow {
-                    sides: [row.official, row.other],
+                    sides: [row.sides.official, row.sides.other],
                     similarity: row.similarity,
                     flags: row.flags,
                     breaks_before,
