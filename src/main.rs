@@ -218,16 +218,16 @@ fn read(
                     `tandem inspect FILE`, and to write an alignment, `tandem export OFFICIAL OTHER`"
             .into());
     }
-    let reader = match (official, other) {
+    let contents = match (official, other) {
         (Some(path), None) => {
             let progress = Progress::stages(&LOADING);
             let transcript = load::load_path(path, options).map_err(describe)?;
             drop(progress);
-            ui::Reader::single(transcript)
+            ui::Contents::single(transcript)
         }
         _ => {
             let (official, other, alignment) = load_and_align(official, other, options, align)?;
-            ui::Reader::pair(official, other, alignment)
+            ui::Contents::pair(official, other, alignment)
         }
     };
     let settings = ui::Settings {
@@ -235,7 +235,7 @@ fn read(
         keymap: config.keymap,
         layout: config.layout,
     };
-    match ui::run(reader, settings) {
+    match ui::run(contents, settings) {
         Ok(None) => Ok(()),
         Ok(Some(code)) => std::process::exit(code),
         Err(error) => Err(format!("terminal error: {error}")),

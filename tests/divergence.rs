@@ -7,7 +7,7 @@ mod common;
 use tandem::align::{self, Alignment};
 use tandem::export::{self, Aligned, ExportFormat};
 use tandem::model::{Pair, Transcript};
-use tandem::ui::{Action, App, Reader};
+use tandem::ui::{Action, App, Contents};
 
 const WHITEHOUSE: &str = "../shared/corpus/whitehouse";
 
@@ -39,7 +39,10 @@ fn flagged(
         .iter()
         .filter(|row| row.is_divergent())
         .map(|row| {
-            let Pair { official: a, other: b } = pair.sentences(row);
+            let Pair {
+                official: a,
+                other: b,
+            } = pair.sentences(row);
             let text = a.first().or(b.first()).map_or("", |s| s.text).to_string();
             (text, row.flags.iter().map(|f| f.name()).collect())
         })
@@ -148,7 +151,7 @@ fn unrelated_transcripts_are_warned_about_in_the_json() {
             .unwrap()
             .contains("may not be two versions of one event")
     );
-    let app = App::new(Reader::pair(official, other, alignment), (160, 45));
+    let app = App::new(Contents::pair(official, other, alignment), (160, 45));
     assert!(
         app.message
             .as_deref()
@@ -235,14 +238,14 @@ fn no_real_pair_is_called_unrelated() {
 fn d_crosses_the_missing_tail_in_one_press() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = align::align(&official, &ytn, &[]);
-    let mut app = App::new(Reader::pair(official, ytn, alignment), (160, 45));
+    let mut app = App::new(Contents::pair(official, ytn, alignment), (160, 45));
     app.update(Action::Bottom);
     // The last rows are the official text YTN does not have.
     let last = *app.visible.last().unwrap();
-    assert!(app.reader.rows[last].sides[1].is_empty());
+    assert!(app.contents.rows[last].sides.other.is_empty());
     let tail_start = (0..app.visible.len())
         .rev()
-        .take_while(|&i| app.reader.rows[app.visible[i]].sides[1].is_empty())
+        .take_while(|&i| app.contents.rows[app.visible[i]].sides.other.is_empty())
         .last()
         .unwrap();
     assert!(app.visible.len() - tail_start > 150, "a long tail");

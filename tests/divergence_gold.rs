@@ -56,7 +56,10 @@ fn rows(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Vec
         .rows
         .iter()
         .map(|row| {
-            let Pair { official: a, other: b } = pair.sentences(row);
+            let Pair {
+                official: a,
+                other: b,
+            } = pair.sentences(row);
             let join = |side: &[tandem::export::SentenceView<'_>]| {
                 normal(&side.iter().map(|s| s.text).collect::<Vec<_>>().join(" "))
             };

@@ -3,7 +3,7 @@
 mod common;
 
 use std::process::Command;
-use tandem::ui::{Action, App, Reader};
+use tandem::ui::{Action, App, Contents};
 
 fn export(args: &[&str]) -> (bool, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
@@ -272,7 +272,7 @@ fn every_format_keeps_the_notes_and_marks_of_the_bundled_pair() {
     let row: usize = unverified_row.split('\t').next().unwrap().parse().unwrap();
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = tandem::align::align(&official, &ytn, &[]);
-    let mut app = App::new(Reader::pair(official, ytn, alignment), (160, 45));
+    let mut app = App::new(Contents::pair(official, ytn, alignment), (160, 45));
     app.update(Action::StartGoTo);
     for c in row.to_string().chars() {
         app.update(Action::Type(c));

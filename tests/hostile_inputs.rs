@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use tandem::load::{self, LoadOptions};
 use tandem::model::Transcript;
-use tandem::ui::{App, Reader, Theme, view};
+use tandem::ui::{App, Contents, Theme, view};
 use tandem::{align, synth};
 
 fn tandem(args: &[&Path]) -> Output {
@@ -301,7 +301,7 @@ fn escape_sequences_are_shown_not_run_by_the_reader() {
     assert_no_word_lost(ESCAPES, &transcript);
     let alignment = align::align(&transcript, &transcript, &[]);
     let app = App::new(
-        Reader::pair(transcript.clone(), transcript, alignment),
+        Contents::pair(transcript.clone(), transcript, alignment),
         (200, 30),
     );
     let mut terminal = Terminal::new(TestBackend::new(200, 30)).unwrap();

@@ -34,7 +34,7 @@ pub use turns::TurnLink;
 pub use versions::{Kinship, MetadataChange, Warning};
 pub use wording::{DiffPiece, word_diff};
 
-use crate::model::{Pair, Sentence, SentenceRef, SpeakerId, Transcript};
+use crate::model::{Pair, Sentence, SentenceRef, Side, SpeakerId, Transcript};
 use features::{Features, Interner};
 use serde::Serialize;
 use speakers::LabelScores;
@@ -62,6 +62,21 @@ impl Row {
     /// Whether both versions have sentences in the row.
     pub fn is_paired(&self) -> bool {
         !self.sides.official.is_empty() && !self.sides.other.is_empty()
+    }
+
+    /// Rows with text that the other version lacks.
+    pub fn is_unmatched(&self) -> bool {
+        self.flags.contains(&Flag::NoCounterpart)
+    }
+
+    /// Whether a turn starts in this row on `side`.
+    pub fn starts_turn(&self, side: Side) -> bool {
+        self.sides[side].iter().any(|r| r.sentence == 0)
+    }
+
+    /// The turn of the row's first sentence on `side`.
+    pub fn turn(&self, side: Side) -> Option<usize> {
+        self.sides[side].first().map(|r| r.turn)
     }
 }
 
