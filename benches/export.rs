@@ -46,10 +46,7 @@ fn main() {
     });
     // What the aligned pair holds, without the texts this benchmark keeps.
     let aligned = common::heap_in_use() - official_text.capacity() - other_text.capacity();
-    let pair = Aligned {
-        versions: Pair::new(&official, &other),
-        alignment: &alignment,
-    };
+    let pair = Aligned::new(Pair::new(&official, &other), &alignment);
     let mut times = vec![Vec::new(); ExportFormat::ALL.len()];
     let mut heaps = vec![0; ExportFormat::ALL.len()];
     for _ in 0..RUNS {

@@ -163,10 +163,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         let line = sanitize::message(&warning.message);
         let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
     }
-    let aligned = Aligned {
-        versions: Pair::new(&official, &other),
-        alignment: &alignment,
-    };
+    let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     // Indented for a person at a terminal; compact for files and programs.
     let pretty = pretty || to_terminal;

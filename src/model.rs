@@ -220,6 +220,44 @@ pub struct SentenceRef {
     pub sentence: usize,
 }
 
+/// Where each sentence of a transcript sits among its turn's paragraphs, worked out once: the
+/// one way to find a sentence by its [`SentenceRef`]. A turn can hold thousands of sentences
+/// (a transcript without speaker labels is one turn), so a lookup must not walk it.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceIndex {
+    /// Per turn, per sentence of the turn: its paragraph and its index in the paragraph.
+    places: Vec<Vec<(u32, u32)>>,
+}
+
+impl SentenceIndex {
+    pub fn new(transcript: &Transcript) -> Self {
+        let place = |(p, paragraph): (usize, &Paragraph)| {
+            (0..paragraph.sentences.len()).map(move |s| (p as u32, s as u32))
+        };
+        let places = transcript
+            .turns
+            .iter()
+            .map(|turn| turn.paragraphs.iter().enumerate().flat_map(place).collect())
+            .collect();
+        SentenceIndex { places }
+    }
+
+    /// The sentence `r` names in `transcript` (the one the index was made of), with where it
+    /// sits; `None` when there is no such sentence.
+    pub fn locate<'a>(&self, transcript: &'a Transcript, r: SentenceRef) -> Option<Located<'a>> {
+        let &(p, s) = self.places.get(r.turn)?.get(r.sentence)?;
+        let turn = transcript.turns.get(r.turn)?;
+        let (paragraph, index) = (p as usize, s as usize);
+        let sentence = turn.paragraphs.get(paragraph)?.sentences.get(index)?;
+        Some(Located {
+            turn,
+            sentence,
+            paragraph,
+            index,
+        })
+    }
+}
+
 /// A sentence found by its [`SentenceRef`], with its turn and its place among the paragraphs.
 #[derive(Debug, Clone, Copy)]
 pub struct Located<'a> {
@@ -244,26 +282,6 @@ impl<'a> Located<'a> {
 }
 
 impl Transcript {
-    /// The sentence `r` names, with where it sits; `None` when there is no such sentence.
-    pub fn locate(&self, r: SentenceRef) -> Option<Located<'_>> {
-        let turn = self.turns.get(r.turn)?;
-        let (paragraph, index, sentence) = turn
-            .paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(p, paragraph)| {
-                let sentences = paragraph.sentences.iter().enumerate();
-                sentences.map(move |(s, sentence)| (p, s, sentence))
-            })
-            .nth(r.sentence)?;
-        Some(Located {
-            turn,
-            sentence,
-            paragraph,
-            index,
-        })
-    }
-
     pub fn speaker(&self, id: SpeakerId) -> Option<&Speaker> {
         self.speakers.get(id.index())
     }

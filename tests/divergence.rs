@@ -30,10 +30,7 @@ fn flagged(
     other: &Transcript,
     alignment: &Alignment,
 ) -> Vec<(String, Vec<&'static str>)> {
-    let pair = Aligned {
-        versions: Pair::new(official, other),
-        alignment: alignment,
-    };
+    let pair = Aligned::new(Pair::new(official, other), alignment);
     alignment
         .rows
         .iter()
@@ -81,10 +78,7 @@ fn the_html_report_opens_with_what_changed_and_links_each_divergence() {
     }
     let (official, other, alignment) = harris_duda();
     let html = export::write(
-        &Aligned {
-            versions: Pair::new(&official, &other),
-            alignment: &alignment,
-        },
+        &Aligned::new(Pair::new(&official, &other), &alignment),
         ExportFormat::Html,
     );
     let summary = html
@@ -103,10 +97,7 @@ fn a_run_of_one_sided_rows_is_one_entry_in_the_html_summary() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = align::align(&official, &ytn, &[]);
     let html = export::write(
-        &Aligned {
-            versions: Pair::new(&official, &ytn),
-            alignment: &alignment,
-        },
+        &Aligned::new(Pair::new(&official, &ytn), &alignment),
         ExportFormat::Html,
     );
     let tail = html
@@ -135,10 +126,7 @@ fn unrelated_transcripts_are_warned_about_in_the_json() {
         &format!("{WHITEHOUSE}/wh_2022-05-23_biden-kishida_tokyo_joint-press-conference_EN.md"),
     );
     let json = export::write(
-        &Aligned {
-            versions: Pair::new(&official, &other),
-            alignment: &alignment,
-        },
+        &Aligned::new(Pair::new(&official, &other), &alignment),
         ExportFormat::Json,
     );
     let document: serde_json::Value = serde_json::from_str(&json).unwrap();

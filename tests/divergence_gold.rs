@@ -48,10 +48,7 @@ type AlignedRow = (String, String, BTreeSet<String>);
 
 /// Each row's text on both sides, and its flag names.
 fn rows(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Vec<AlignedRow> {
-    let pair = Aligned {
-        versions: Pair::new(official, other),
-        alignment: alignment,
-    };
+    let pair = Aligned::new(Pair::new(official, other), alignment);
     alignment
         .rows
         .iter()

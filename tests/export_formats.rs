@@ -37,10 +37,7 @@ impl Aligned {
     }
 
     fn pair(&self) -> export::Aligned<'_> {
-        export::Aligned {
-            versions: Pair::new(&self.official, &self.other),
-            alignment: &self.alignment,
-        }
+        export::Aligned::new(Pair::new(&self.official, &self.other), &self.alignment)
     }
 
     fn write(&self, format: ExportFormat) -> String {
@@ -663,7 +660,7 @@ fn html_carries_what_qualifies_a_quote() {
     let rows: Vec<serde_json::Value> = serde_json::from_str(&python(READ_HTML, &html)).unwrap();
     assert_eq!(rows[0]["official"], "[Via interpreter] Thank you.");
     assert_eq!(rows[1]["official"], "Next, we will open the floor now.");
-    assert_eq!(rows[1]["other"], "Next, we will open the doors now.");
+    assert_eq!(rows[1]["translation"], "Next, we will open the doors now.");
 }
 
 /// JSON: each sentence with its annotations; the text as in the source.

@@ -34,7 +34,7 @@ pub use turns::TurnLink;
 pub use versions::{Kinship, MetadataChange, Warning};
 pub use wording::{DiffPiece, word_diff};
 
-use crate::model::{Pair, Sentence, SentenceRef, Side, SpeakerId, Transcript};
+use crate::model::{Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript};
 use features::{Features, Interner};
 use serde::Serialize;
 use speakers::LabelScores;
@@ -122,6 +122,7 @@ pub fn turn_sentences(transcript: &Transcript) -> Vec<Vec<&Sentence>> {
 /// features.
 struct Version<'a> {
     transcript: &'a Transcript,
+    index: SentenceIndex,
     features: Vec<(Option<SpeakerId>, Vec<Features>)>,
 }
 
@@ -129,6 +130,7 @@ impl<'a> Version<'a> {
     fn new(transcript: &'a Transcript, features: Vec<Vec<Features>>) -> Self {
         Version {
             transcript,
+            index: SentenceIndex::new(transcript),
             features: transcript
                 .turns
                 .iter()
@@ -153,7 +155,7 @@ impl<'a> Version<'a> {
 
     /// The sentence `r` names: the aligner's references are made from the version's own turns.
     fn sentence(&self, r: SentenceRef) -> &'a Sentence {
-        let located = self.transcript.locate(r);
+        let located = self.index.locate(self.transcript, r);
         located
             .expect("an aligner reference names a sentence")
             .sentence

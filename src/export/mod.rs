@@ -10,7 +10,9 @@ mod tsv;
 mod word_changes;
 
 use crate::align::{Alignment, Row, turn_sentences};
-use crate::model::{Annotation, AnnotationKind, Pair, SentenceRef, SpeakerId, Transcript};
+use crate::model::{
+    Annotation, AnnotationKind, Pair, SentenceIndex, SentenceRef, SpeakerId, Transcript,
+};
 use crate::sanitize;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -80,6 +82,8 @@ impl FromStr for ExportFormat {
 pub struct Aligned<'a> {
     pub versions: Pair<&'a Transcript>,
     pub alignment: &'a Alignment,
+    /// Where each version's sentences sit, for the rows' references.
+    indexes: Pair<SentenceIndex>,
 }
 
 /// A sentence as exporters show it: 1-based turn and sentence numbers, speaker, text, and
@@ -117,10 +121,19 @@ impl<'a> Note<'a> {
 }
 
 impl<'a> Aligned<'a> {
+    pub fn new(versions: Pair<&'a Transcript>, alignment: &'a Alignment) -> Self {
+        Aligned {
+            versions,
+            alignment,
+            indexes: versions.map(SentenceIndex::new),
+        }
+    }
+
     /// Resolves a row's sentence references on both sides.
     pub fn sentences(&self, row: &Row) -> Pair<Vec<SentenceView<'a>>> {
-        let versions = self.versions.zip(row.sides.as_ref());
-        versions.map(|(transcript, refs)| sentences(transcript, refs))
+        let versions = self.versions.zip(self.indexes.as_ref());
+        let sides = versions.zip(row.sides.as_ref());
+        sides.map(|((transcript, index), refs)| sentences(transcript, index, refs))
     }
 }
 
@@ -128,17 +141,24 @@ impl Aligned<'_> {
     /// Whether each side of a row has a sentence to show, without resolving its text: what
     /// a writer must know of every row before it writes the first.
     pub fn sides_present(&self, row: &Row) -> Pair<bool> {
-        let versions = self.versions.zip(row.sides.as_ref());
-        versions.map(|(transcript, refs)| resolves(transcript, refs))
+        let versions = self.versions.zip(self.indexes.as_ref());
+        let sides = versions.zip(row.sides.as_ref());
+        sides.map(|((transcript, index), refs)| {
+            refs.iter().any(|&r| index.locate(transcript, r).is_some())
+        })
     }
 }
 
-/// The sentences `refs` name in `transcript`, with their annotations; a reference to no
-/// sentence is left out.
-pub fn sentences<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<SentenceView<'a>> {
+/// The sentences `refs` name in `transcript` (found through its `index`), with their
+/// annotations; a reference to no sentence is left out.
+pub fn sentences<'a>(
+    transcript: &'a Transcript,
+    index: &SentenceIndex,
+    refs: &[SentenceRef],
+) -> Vec<SentenceView<'a>> {
     refs.iter()
         .filter_map(|&r| {
-            let located = transcript.locate(r)?;
+            let located = index.locate(transcript, r)?;
             Some(SentenceView {
                 turn: r.turn + 1,
                 sentence: r.sentence + 1,
@@ -148,11 +168,6 @@ pub fn sentences<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<Se
             })
         })
         .collect()
-}
-
-/// Whether any of `refs` names a sentence of `transcript`, as [`sentences`] would show one.
-fn resolves(transcript: &Transcript, refs: &[SentenceRef]) -> bool {
-    refs.iter().any(|&r| transcript.locate(r).is_some())
 }
 
 /// Writes the alignment in `format` to `out`, row by row as each is produced; JSON indented

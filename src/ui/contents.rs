@@ -3,11 +3,14 @@
 //! their colours.
 
 use crate::align::{Alignment, MetadataChange, Row};
-use crate::model::{Annotation, Pair, Sentence, SentenceRef, Side, SpeakerId, Transcript};
+use crate::model::{
+    Annotation, Located, Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript,
+};
 
 /// One transcript as the reader uses it.
 pub struct Pane {
     pub transcript: Transcript,
+    pub index: SentenceIndex,
     /// Per speaker id, the speaker entry it belongs to.
     entry_of: Vec<Option<usize>>,
 }
@@ -16,19 +19,20 @@ impl Pane {
     fn new(transcript: Transcript) -> Self {
         let entry_of = vec![None; transcript.speakers.len()];
         Pane {
+            index: SentenceIndex::new(&transcript),
             transcript,
             entry_of,
         }
     }
 
     pub fn sentence(&self, r: SentenceRef) -> Option<&Sentence> {
-        self.transcript.locate(r).map(|located| located.sentence)
+        self.locate(r).map(|located| located.sentence)
     }
 
     /// The annotations of a sentence: those standing before it (`[Via interpreter]`, no
     /// span) and those inside it (with a byte span).
     pub fn annotations(&self, r: SentenceRef) -> impl Iterator<Item = &Annotation> {
-        let located = self.transcript.locate(r);
+        let located = self.locate(r);
         located
             .into_iter()
             .flat_map(|located| located.annotations())
@@ -36,7 +40,11 @@ impl Pane {
 
     /// Whether the sentence opens a paragraph.
     pub fn opens_paragraph(&self, r: SentenceRef) -> bool {
-        self.transcript.locate(r).is_some_and(|l| l.index == 0)
+        self.locate(r).is_some_and(|l| l.index == 0)
+    }
+
+    fn locate(&self, r: SentenceRef) -> Option<Located<'_>> {
+        self.index.locate(&self.transcript, r)
     }
 
     /// When a turn starts, where the transcript gives times: the turn's own time stamp, or

@@ -725,7 +725,7 @@ impl App {
                 .clone()
                 .or(metadata.title.clone())
                 .unwrap_or_else(|| metadata.origin.file.clone());
-            let sentences = export::sentences(&pane.transcript, &row.sides[side]);
+            let sentences = export::sentences(&pane.transcript, &pane.index, &row.sides[side]);
             let quoted = match sentences.first() {
                 None => format!("[{version}] (no counterpart)"),
                 Some(first) => format!(
