@@ -23,23 +23,20 @@ fn json_has_the_documented_fields() {
     let (ok, stdout, stderr) = export(&[]);
     assert!(ok, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(json["schema"], "tandem-alignment/2");
+    assert_eq!(json["schema"], "tandem-alignment/3");
     assert_eq!(
         json["official"]["metadata"]["title"],
         "Joint Press Remarks with Republic of Korea Foreign Minister Cho Tae-yulh"
     );
-    assert_eq!(
-        json["translation"]["metadata"]["date"],
-        "2025.01.06 PM 01:48"
-    );
+    assert_eq!(json["other"]["metadata"]["date"], "2025.01.06 PM 01:48");
     assert_eq!(json["speakers"][0]["official"], "MODERATOR");
-    assert_eq!(json["speakers"][0]["translation"], "Hoster");
+    assert_eq!(json["speakers"][0]["other"], "Hoster");
     let rows = json["alignment"].as_array().unwrap();
     let first_pair = rows
         .iter()
         .find(|r| {
             !r["official"].as_array().unwrap().is_empty()
-                && !r["translation"].as_array().unwrap().is_empty()
+                && !r["other"].as_array().unwrap().is_empty()
         })
         .unwrap();
     let sentence = &first_pair["official"][0];
@@ -82,7 +79,7 @@ fn json_has_the_documented_fields() {
                 .collect()
         };
         assert_eq!(spelled("insert"), joined("official"));
-        assert_eq!(spelled("delete"), joined("translation"));
+        assert_eq!(spelled("delete"), joined("other"));
     }
     let unmatched = rows
         .iter()

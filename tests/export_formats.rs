@@ -660,7 +660,7 @@ fn html_carries_what_qualifies_a_quote() {
     let rows: Vec<serde_json::Value> = serde_json::from_str(&python(READ_HTML, &html)).unwrap();
     assert_eq!(rows[0]["official"], "[Via interpreter] Thank you.");
     assert_eq!(rows[1]["official"], "Next, we will open the floor now.");
-    assert_eq!(rows[1]["translation"], "Next, we will open the doors now.");
+    assert_eq!(rows[1]["other"], "Next, we will open the doors now.");
 }
 
 /// JSON: each sentence with its annotations; the text as in the source.
@@ -679,7 +679,7 @@ fn json_sentences_carry_their_annotations() {
         serde_json::json!([{"kind": "unverified", "text": "we will open the floor now.", "span": {"start": 6, "end": 33}}])
     );
     assert_eq!(
-        rows[1]["translation"][0]["annotations"],
+        rows[1]["other"][0]["annotations"],
         serde_json::json!([{"kind": "struck", "text": "doors", "span": {"start": 23, "end": 28}}])
     );
     assert!(

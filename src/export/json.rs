@@ -1,4 +1,4 @@
-//! The alignment as JSON, schema `tandem-alignment/2` (documented in the README), written
+//! The alignment as JSON, schema `tandem-alignment/3` (documented in the README), written
 //! row by row as it is serialised.
 
 use super::word_changes::shown_diff;
@@ -10,8 +10,8 @@ use serde::{Serialize, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
-/// Version 2: `diff` only on rows whose sides share most of their words.
-pub const SCHEMA: &str = "tandem-alignment/2";
+/// Version 3: the second version's keys are `other` (version 2 called them `translation`).
+pub const SCHEMA: &str = "tandem-alignment/3";
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -19,7 +19,7 @@ struct Document<'a> {
     /// What a reader must know before trusting the rows; empty when nothing is amiss.
     warnings: &'a [Warning],
     official: Version<'a>,
-    translation: Version<'a>,
+    other: Version<'a>,
     /// Title, date, place or time that the two versions give differently.
     metadata_changes: &'a [MetadataChange],
     same_language: bool,
@@ -57,7 +57,7 @@ struct Version<'a> {
 #[derive(Serialize)]
 struct SpeakerPair<'a> {
     official: Option<&'a str>,
-    translation: Option<&'a str>,
+    other: Option<&'a str>,
     confidence: f64,
     evidence: &'a [String],
 }
@@ -66,7 +66,7 @@ struct SpeakerPair<'a> {
 #[derive(Serialize)]
 struct SpeakerRowsOut<'a> {
     official: Option<&'a str>,
-    translation: Option<&'a str>,
+    other: Option<&'a str>,
     rows: usize,
     share: f64,
 }
@@ -74,14 +74,14 @@ struct SpeakerRowsOut<'a> {
 #[derive(Serialize)]
 struct TurnPair {
     official: Vec<usize>,
-    translation: Vec<usize>,
+    other: Vec<usize>,
     score: f64,
 }
 
 #[derive(Serialize)]
 struct RowOut<'a> {
     official: Vec<SentenceView<'a>>,
-    translation: Vec<SentenceView<'a>>,
+    other: Vec<SentenceView<'a>>,
     similarity: f64,
     flags: &'a [Flag],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,7 +119,7 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
             metadata: &aligned.versions.official.metadata,
             speakers: &aligned.versions.official.speakers,
         },
-        translation: Version {
+        other: Version {
             metadata: &aligned.versions.other.metadata,
             speakers: &aligned.versions.other.speakers,
         },
@@ -132,7 +132,7 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
             .iter()
             .map(|m| SpeakerPair {
                 official: speaker_label(aligned.versions.official, m.official),
-                translation: speaker_label(aligned.versions.other, m.other),
+                other: speaker_label(aligned.versions.other, m.other),
                 confidence: m.confidence,
                 evidence: &m.evidence,
             })
@@ -142,7 +142,7 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
             .iter()
             .map(|r| SpeakerRowsOut {
                 official: speaker_label(aligned.versions.official, Some(r.speakers.official)),
-                translation: speaker_label(aligned.versions.other, Some(r.speakers.other)),
+                other: speaker_label(aligned.versions.other, Some(r.speakers.other)),
                 rows: r.rows,
                 share: r.share,
             })
@@ -152,7 +152,7 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
             .iter()
             .map(|link| TurnPair {
                 official: link.official.clone().map(|t| t + 1).collect(),
-                translation: link.other.clone().map(|t| t + 1).collect(),
+                other: link.other.clone().map(|t| t + 1).collect(),
                 score: link.score,
             })
             .collect(),
@@ -161,14 +161,11 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
 }
 
 fn row_out<'a>(aligned: &Aligned<'a>, row: &'a Row) -> RowOut<'a> {
-    let Pair {
-        official,
-        other: translation,
-    } = aligned.sentences(row);
-    let diff = shown_diff(aligned, &official, &translation);
+    let Pair { official, other } = aligned.sentences(row);
+    let diff = shown_diff(aligned, &official, &other);
     RowOut {
         official,
-        translation,
+        other,
         similarity: row.similarity,
         flags: &row.flags,
         diff,

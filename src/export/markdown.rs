@@ -34,20 +34,17 @@ pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> 
     }
     writeln!(
         out,
-        "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|"
+        "## Speakers\n\n| Official | Other | Confidence | Evidence |\n|---|---|---|---|"
     )?;
     for [official, other, confidence, evidence] in speaker_cells(aligned, cell, "—") {
         writeln!(out, "| {official} | {other} | {confidence} | {evidence} |")?;
     }
     writeln!(
         out,
-        "\n## Alignment\n\n| # | Official | Translation | Similarity | Flags |\n|---|---|---|---|---|"
+        "\n## Alignment\n\n| # | Official | Other | Similarity | Flags |\n|---|---|---|---|---|"
     )?;
     for (index, row) in aligned.alignment.rows.iter().enumerate() {
-        let Pair {
-            official,
-            other: translation,
-        } = aligned.sentences(row);
+        let Pair { official, other } = aligned.sentences(row);
         let side = |sentences: &[super::SentenceView<'_>]| {
             if sentences.is_empty() {
                 "—".to_string()
@@ -66,7 +63,7 @@ pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> 
             "| {} | {} | {} | {:.2} | {} |",
             index + 1,
             side(&official),
-            side(&translation),
+            side(&other),
             row.similarity,
             flags.join("; ")
         )?;

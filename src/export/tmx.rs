@@ -54,10 +54,8 @@ fn write_header(aligned: &Aligned<'_>, out: &mut dyn Write) -> io::Result<()> {
         env!("CARGO_PKG_VERSION"),
         markup(language_tag(aligned.versions.official))
     )?;
-    for (kind, transcript) in [
-        ("official", aligned.versions.official),
-        ("translation", aligned.versions.other),
-    ] {
+    for (side, transcript) in aligned.versions.iter() {
+        let kind = side.name();
         writeln!(
             out,
             "    <prop type=\"x-{kind}\">{} ({})</prop>",
@@ -86,16 +84,17 @@ fn write_unit(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out, "    <tu tuid=\"{number}\">")?;
-    for (kind, side) in [("official", sides.official), ("translation", sides.other)] {
+    for (side, sentences) in sides.iter() {
+        let kind = side.name();
         writeln!(
             out,
             "      <prop type=\"x-{kind}-speaker\">{}</prop>",
-            markup(side[0].speaker)
+            markup(sentences[0].speaker)
         )?;
         writeln!(
             out,
             "      <prop type=\"x-{kind}-position\">{}</prop>",
-            markup(&position(side, Wording::Short))
+            markup(&position(sentences, Wording::Short))
         )?;
     }
     writeln!(

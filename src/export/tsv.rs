@@ -17,7 +17,7 @@ use crate::model::Pair;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\ttranslation_position\ttranslation_speaker\ttranslation_text\tsimilarity\tflags";
+const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\tother_position\tother_speaker\tother_text\tsimilarity\tflags";
 
 /// A cell of text from a file: control characters and escape sequences get the reader's
 /// visible stand-ins (a TSV file is often looked at in a terminal), then formula starts are
@@ -49,10 +49,7 @@ fn quoted(text: &str) -> String {
 pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
     for (index, row) in aligned.alignment.rows.iter().enumerate() {
-        let Pair {
-            official,
-            other: translation,
-        } = aligned.sentences(row);
+        let Pair { official, other } = aligned.sentences(row);
         let speaker =
             |side: &[super::SentenceView<'_>]| side.first().map_or("", |s| s.speaker).to_string();
         let flags: Vec<&str> = row.flags.iter().map(|f| f.name()).collect();
@@ -63,9 +60,9 @@ pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> 
             position(&official, Wording::Short),
             cell(&speaker(&official)),
             cell(&quote::plain(&official)),
-            position(&translation, Wording::Short),
-            cell(&speaker(&translation)),
-            cell(&quote::plain(&translation)),
+            position(&other, Wording::Short),
+            cell(&speaker(&other)),
+            cell(&quote::plain(&other)),
             row.similarity,
             flags.join(","),
         )?;

@@ -17,6 +17,15 @@ impl Side {
     /// Both sides, official first: the order of reading, drawing and writing.
     pub const BOTH: [Side; 2] = [Side::Official, Side::Other];
 
+    /// The word for the side in exports and on screen: `official` or `other` (a translation,
+    /// a corrected revision and a text as delivered are all the other version).
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Official => "official",
+            Side::Other => "other",
+        }
+    }
+
     /// The side across from this one.
     pub fn opposite(self) -> Side {
         match self {

@@ -183,11 +183,7 @@ fn header_details(app: &App, side: Side, narrow: bool, width: usize) -> String {
             0,
             format!(
                 "{} version{}",
-                if side == Side::Official {
-                    "official"
-                } else {
-                    "other"
-                },
+                side.name(),
                 app.keymap
                     .first_key("switch-focus")
                     .map_or(String::new(), |key| format!(" ({key}: the other)"))
