@@ -57,10 +57,6 @@ impl<T> Pair<T> {
         Pair::new(&self.official, &self.other)
     }
 
-    pub fn as_mut(&mut self) -> Pair<&mut T> {
-        Pair::new(&mut self.official, &mut self.other)
-    }
-
     /// `f` applied to each side, official first.
     pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Pair<U> {
         let official = f(self.official);
@@ -75,11 +71,6 @@ impl<T> Pair<T> {
     /// Each side with its value, official first.
     pub fn iter(&self) -> impl Iterator<Item = (Side, &T)> {
         Side::BOTH.into_iter().map(move |side| (side, &self[side]))
-    }
-
-    /// The values as a tuple, official first, for code that takes the two apart.
-    pub fn into_tuple(self) -> (T, T) {
-        (self.official, self.other)
     }
 }
 
