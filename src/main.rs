@@ -12,9 +12,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tandem::align::{self, speaker_map};
-use tandem::export::{self, ExportFormat, Pair};
+use tandem::export::{self, Aligned, ExportFormat};
 use tandem::load::{self, LoadError, LoadOptions, bounded};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Transcript};
 use tandem::progress::{Progress, Stage};
 use tandem::{bundled, inspect, parallel, sanitize, ui};
 
@@ -145,11 +145,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         let line = sanitize::message(&warning.message);
         let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
     }
-    let pair = Pair {
-        official: &official,
-        other: &other,
-        alignment: &alignment,
-    };
+    let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     // Indented for a person at a terminal; compact for files and programs.
     let pretty = pretty || to_terminal;
@@ -162,7 +158,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         }
     };
     write_output(output.as_deref(), |out| {
-        export::write_reporting(&pair, format, pretty, out, &done)
+        export::write_reporting(&aligned, format, pretty, out, &done)
     })
 }
 
@@ -201,16 +197,16 @@ fn read(
                     `tandem inspect FILE`, and to write an alignment, `tandem export OFFICIAL OTHER`"
             .into());
     }
-    let reader = match (official, other) {
+    let contents = match (official, other) {
         (Some(path), None) => {
             let progress = Progress::stages(&LOADING);
             let transcript = load::load_path(path, options).map_err(describe)?;
             drop(progress);
-            ui::Reader::single(transcript)
+            ui::Contents::single(transcript)
         }
         _ => {
             let (official, other, alignment) = load_and_align(official, other, options, align)?;
-            ui::Reader::pair(official, other, alignment)
+            ui::Contents::pair(official, other, alignment)
         }
     };
     let settings = ui::Settings {
@@ -218,7 +214,7 @@ fn read(
         keymap: config.keymap,
         layout: config.layout,
     };
-    match ui::run(reader, settings) {
+    match ui::run(contents, settings) {
         Ok(None) => Ok(()),
         Ok(Some(code)) => std::process::exit(code),
         Err(error) => Err(format!("terminal error: {error}")),

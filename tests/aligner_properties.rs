@@ -78,7 +78,13 @@ fn check(
         let seen: Vec<(usize, usize)> = alignment
             .rows
             .iter()
-            .flat_map(|row| if side == 0 { &row.official } else { &row.other })
+            .flat_map(|row| {
+                if side == 0 {
+                    &row.sides.official
+                } else {
+                    &row.sides.other
+                }
+            })
             .map(|s| (s.turn, s.sentence))
             .collect();
         let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript)
@@ -94,7 +100,7 @@ fn check(
             "similarity {}",
             row.similarity
         );
-        prop_assert!(!row.official.is_empty() || !row.other.is_empty());
+        prop_assert!(!row.sides.official.is_empty() || !row.sides.other.is_empty());
     }
     let mut previous = (0, 0);
     for link in &alignment.turns {
@@ -151,7 +157,7 @@ fn identical_transcripts_align_one_to_one() {
             alignment
                 .rows
                 .iter()
-                .all(|r| r.official.len() == 1 && r.official == r.other),
+                .all(|r| r.sides.official.len() == 1 && r.sides.official == r.sides.other),
             "{file}"
         );
         assert!(alignment.rows.iter().all(|r| r.flags.is_empty()), "{file}");

@@ -7,9 +7,9 @@
 
 pub mod action;
 pub mod app;
+pub mod contents;
 pub mod keymap;
 pub mod layout;
-pub mod reader;
 pub mod search;
 pub mod segments;
 pub mod terminal;
@@ -19,7 +19,7 @@ pub mod wrap;
 
 pub use action::Action;
 pub use app::App;
-pub use reader::Reader;
+pub use contents::Contents;
 pub use theme::Theme;
 
 use crossterm::event::{
@@ -48,7 +48,7 @@ pub struct Settings {
 }
 
 /// Runs the reader until the user quits. Returns the exit code asked for by a signal, if any.
-pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
+pub fn run(contents: Contents, settings: Settings) -> io::Result<Option<i32>> {
     let Settings {
         theme,
         keymap,
@@ -67,7 +67,7 @@ pub fn run(reader: Reader, settings: Settings) -> io::Result<Option<i32>> {
         sender.send(event).is_ok()
     })?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(reader, (size.width, size.height)).configured(keymap, layout);
+    let mut app = App::new(contents, (size.width, size.height)).configured(keymap, layout);
     let mut panic_after_first_frame = std::env::var_os("TANDEM_DEBUG_PANIC").is_some();
     // Whether the terminal sends mouse events now: entering the terminal turns them on.
     let mut mouse_taken = true;

@@ -136,8 +136,8 @@ pub type Link = ((usize, usize), (usize, usize));
 pub fn predicted_links(alignment: &tandem::align::Alignment) -> Vec<Link> {
     let mut links = Vec::new();
     for row in &alignment.rows {
-        for a in &row.official {
-            for b in &row.other {
+        for a in &row.sides.official {
+            for b in &row.sides.other {
                 links.push(((a.turn, a.sentence), (b.turn, b.sentence)));
             }
         }
