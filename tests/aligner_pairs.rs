@@ -4,7 +4,7 @@
 mod common;
 
 use tandem::align::{self, Alignment, Flag, speaker_map, word_diff};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Transcript};
 
 fn seoul() -> (Transcript, Transcript, Alignment) {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
@@ -83,23 +83,7 @@ fn seoul_speakers_match_by_name_role_and_turns() {
 #[test]
 fn every_sentence_is_in_exactly_one_row_in_reading_order() {
     let (official, ytn, alignment) = seoul();
-    for (transcript, side) in [(&official, 0), (&ytn, 1)] {
-        let seen: Vec<(usize, usize)> = alignment
-            .rows
-            .iter()
-            .flat_map(|r| {
-                if side == 0 {
-                    &r.sides.official
-                } else {
-                    &r.sides.other
-                }
-            })
-            .map(|s| (s.turn, s.sentence))
-            .collect();
-        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript)
-            .iter()
-            .map(|s| (s.turn, s.sentence))
-            .collect();
+    for (seen, all) in common::row_coverage(Pair::new(&official, &ytn), &alignment) {
         assert_eq!(seen, all);
     }
 }
@@ -145,14 +129,7 @@ fn a_changed_number_is_flagged() {
         .map(|(row, flag)| {
             let text = |t: &Transcript, refs: &[tandem::model::SentenceRef]| {
                 refs.iter()
-                    .map(|r| {
-                        t.turns[r.turn]
-                            .sentences()
-                            .nth(r.sentence)
-                            .unwrap()
-                            .text
-                            .clone()
-                    })
+                    .map(|r| common::sentence_text(t, r))
                     .collect::<Vec<_>>()
                     .join(" ")
             };
@@ -195,19 +172,11 @@ fn corrected_reprint_aligns_one_to_one_and_the_diff_shows_the_changes() {
     assert!(alignment.rows.iter().all(|r| r.sides.official.len() == 1
         && r.sides.other.len() == 1
         && r.sides.official == r.sides.other));
-    let text = |t: &Transcript, r: &tandem::model::SentenceRef| {
-        t.turns[r.turn]
-            .sentences()
-            .nth(r.sentence)
-            .unwrap()
-            .text
-            .clone()
-    };
     let mut changes = Vec::new();
     for row in &alignment.rows {
         let (a, b) = (
-            text(&original, &row.sides.official[0]),
-            text(&corrected, &row.sides.other[0]),
+            common::sentence_text(&original, &row.sides.official[0]),
+            common::sentence_text(&corrected, &row.sides.other[0]),
         );
         if a != b {
             let pieces = word_diff(&a, &b);

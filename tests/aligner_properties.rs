@@ -6,7 +6,7 @@ mod common;
 use proptest::prelude::*;
 use tandem::align::{self, Alignment};
 use tandem::load::{self, LoadOptions};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Transcript};
 
 const WORDS: &[&str] = &[
     "alliance",
@@ -74,23 +74,7 @@ fn check(
     other: &Transcript,
     alignment: &Alignment,
 ) -> Result<(), TestCaseError> {
-    for (transcript, side) in [(official, 0), (other, 1)] {
-        let seen: Vec<(usize, usize)> = alignment
-            .rows
-            .iter()
-            .flat_map(|row| {
-                if side == 0 {
-                    &row.sides.official
-                } else {
-                    &row.sides.other
-                }
-            })
-            .map(|s| (s.turn, s.sentence))
-            .collect();
-        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript)
-            .iter()
-            .map(|s| (s.turn, s.sentence))
-            .collect();
+    for (seen, all) in common::row_coverage(Pair::new(official, other), alignment) {
         // Equal lists: every sentence once, and in reading order, so the alignment is monotone.
         prop_assert_eq!(seen, all);
     }
