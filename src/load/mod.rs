@@ -19,6 +19,7 @@ mod json;
 mod json_read;
 mod labelled;
 mod metadata;
+pub mod prefix;
 mod prose;
 mod reflow;
 pub mod sentences;
