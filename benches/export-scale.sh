@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The whole program's TSV export of the bundled pair repeated COPIES times (`tandem synth`)
+# The whole program's TSV export of the bundled pair repeated COPIES times (`tandem-synth`)
 # against `wc -l` on the same two files, medians of three runs each, with wall time, CPU time and
 # maximum resident set (`/usr/bin/time`). Issue 21's targets: at 1000×, the export within 150× of
 # `wc -l`; from 1000× to 10,000×, near-linear growth; peak memory within 4× the pair.
 # Usage: benches/export-scale.sh [TANDEM] [COPIES...]   (default: target/release/tandem 1000)
+# The pairs are written by `tandem-synth` beside TANDEM: `cargo build --release --features synth`.
 # 10,000× writes a 475 MB pair and a 640 MB export in a temporary folder, removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,8 +25,8 @@ echo "| copies | pair | TSV export: wall / user / max RSS | output | wc -l: wall
 echo "|---:|---:|---|---:|---:|---:|---|---:|---|"
 for copies in $sizes; do
     dir=$(mktemp -d)
-    "$tandem" --no-config synth --copies "$copies" --out "$dir"
-    files=("$dir/official.txt" "$dir/translation.txt")
+    "$(dirname "$tandem")/tandem-synth" --copies "$copies" --out "$dir"
+    files=("$dir/official.txt" "$dir/other.txt")
     pair=$(cat "${files[@]}" | wc -c)
     runs=$(for _ in 1 2 3; do measure "$tandem" --no-config export "${files[@]}" --format tsv -o "$dir/out.tsv"; done)
     output=$(stat -c %s "$dir/out.tsv")

@@ -50,23 +50,7 @@ fn main() {
         other: &other,
         alignment: &alignment,
     };
-    let mut times = vec![Vec::new(); ExportFormat::ALL.len()];
-    let mut heaps = vec![0; ExportFormat::ALL.len()];
-    for _ in 0..RUNS {
-        for ((format, runs), heap) in ExportFormat::ALL
-            .into_iter()
-            .zip(&mut times)
-            .zip(&mut heaps)
-        {
-            let start = Instant::now();
-            let mut counted = Counted(0);
-            let (written, writing_heap) =
-                common::peak_heap_of(|| export::write_to(&pair, format, false, &mut counted));
-            written.expect("a sink cannot fail");
-            runs.push((start.elapsed(), counted.0));
-            *heap = (*heap).max(writing_heap);
-        }
-    }
+    let (times, heaps) = write_every_format(&pair);
     let median = |runs: &[(Duration, usize)]| {
         let mut sorted: Vec<Duration> = runs.iter().map(|run| run.0).collect();
         sorted.sort();
@@ -123,6 +107,29 @@ fn main() {
             megabytes(heap),
         );
     }
+}
+
+/// Each format written [`RUNS`] times, interleaved: per format, each run's time and output
+/// size, and the most heap a run took above what it was given.
+fn write_every_format(pair: &Pair) -> (Vec<Vec<(Duration, usize)>>, Vec<usize>) {
+    let mut times = vec![Vec::new(); ExportFormat::ALL.len()];
+    let mut heaps = vec![0; ExportFormat::ALL.len()];
+    for _ in 0..RUNS {
+        for ((format, runs), heap) in ExportFormat::ALL
+            .into_iter()
+            .zip(&mut times)
+            .zip(&mut heaps)
+        {
+            let start = Instant::now();
+            let mut counted = Counted(0);
+            let (written, writing_heap) =
+                common::peak_heap_of(|| export::write_to(pair, format, false, &mut counted));
+            written.expect("a sink cannot fail");
+            runs.push((start.elapsed(), counted.0));
+            *heap = (*heap).max(writing_heap);
+        }
+    }
+    (times, heaps)
 }
 
 /// A sink that counts the bytes written to it.

@@ -1,12 +1,12 @@
 //! Command-line interface: clap definitions turned into plain options.
 
 use crate::config::Config;
-use crate::export::ExportFormat;
-use crate::load::{Format, LoadOptions, decode};
-use crate::ui::layout::Layout;
-use crate::ui::theme::ThemeName;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+use tandem::export::ExportFormat;
+use tandem::load::{Format, LoadOptions, decode};
+use tandem::ui::layout::Layout;
+use tandem::ui::theme::ThemeName;
 
 const AFTER_HELP: &str = "\
 Files: `-` reads standard input (one of the two files at most).
@@ -93,31 +93,6 @@ pub enum Command {
         /// directory instead.
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
-    },
-    /// Write a large synthetic pair for benchmarks: the bundled example (or the two files
-    /// given) repeated, the other version perturbed.
-    #[command(hide = true)]
-    Synth {
-        /// The official transcript to repeat instead of the bundled one.
-        official: Option<PathBuf>,
-        /// The other version to repeat and perturb.
-        other: Option<PathBuf>,
-        /// Write both versions in this format (by default labelled, and bracketed for the
-        /// other version).
-        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-        write_as: Option<Format>,
-        /// How many copies of the example.
-        #[arg(long, default_value_t = 10)]
-        copies: usize,
-        /// Seed of the perturbations.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Directory to write `official.txt` and `translation.txt` into (and, with
-        /// `--all-formats`, the official version in every format).
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        #[arg(long)]
-        all_formats: bool,
     },
 }
 

@@ -5,16 +5,16 @@
 //! file at the usual place means the defaults; a missing file named by `TANDEM_CONFIG`, or a
 //! bad file, is an error naming the line and key.
 
-use crate::export::ExportFormat;
-use crate::load::bounded::{self, ReadError};
-use crate::load::{Format, decode};
-use crate::sanitize;
-use crate::ui::keymap::{self, Keymap};
-use crate::ui::layout::Layout;
-use crate::ui::theme::ThemeName;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use tandem::export::ExportFormat;
+use tandem::load::bounded::{self, ReadError};
+use tandem::load::{Format, decode};
+use tandem::sanitize;
+use tandem::ui::keymap::{self, Keymap};
+use tandem::ui::layout::Layout;
+use tandem::ui::theme::ThemeName;
 use toml::Spanned;
 
 /// The settings in force.
@@ -270,8 +270,8 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::Action;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tandem::ui::Action;
 
     fn press(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)

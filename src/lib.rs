@@ -12,13 +12,12 @@
 //! - [`synth`]: large perturbed pairs for benchmarks
 //! - [`parallel`]: work split over two threads
 //! - [`progress`]: a progress bar for long loads, alignments and exports
-//! - [`config`]: the configuration file
-//! - [`cli`]: the command line
+//!
+//! The binary (`main.rs`) adds the command line (`cli.rs`) and the configuration file
+//! (`config.rs`), which set up every layer, the reader included.
 
 pub mod align;
 pub mod bundled;
-pub mod cli;
-pub mod config;
 pub mod export;
 pub mod inspect;
 pub mod load;

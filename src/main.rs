@@ -1,17 +1,22 @@
-//! The `tandem` binary: parse the command line, run the command, report errors in one line.
+//! The `tandem` binary: parse the command line, read the configuration, run the command,
+//! report errors in one line. The library below it does the work; [`cli`] and [`config`] sit
+//! here because they describe the program as a whole, the reader's keys and looks included.
+
+mod cli;
+mod config;
 
 use clap::{CommandFactory, Parser};
+use cli::{AlignArgs, Cli, Command, ExportArgs};
+use config::Config;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tandem::align::{self, speakers};
-use tandem::cli::{AlignArgs, Cli, Command, ExportArgs};
-use tandem::config::{self, Config};
+use tandem::align::{self, speaker_map};
 use tandem::export::{self, ExportFormat, Pair};
-use tandem::load::{self, Format, LoadError, LoadOptions, bounded};
+use tandem::load::{self, LoadError, LoadOptions, bounded};
 use tandem::model::Transcript;
 use tandem::progress::{self, Progress, Stage};
-use tandem::{bundled, inspect, parallel, sanitize, synth, ui};
+use tandem::{bundled, inspect, parallel, sanitize, ui};
 
 /// A speaker map has a line per speaker: ten thousand speakers take well under a megabyte.
 const MAX_SPEAKER_MAP_BYTES: u64 = 16 * 1024 * 1024;
@@ -56,7 +61,7 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    // Completions, manual pages and synthetic data do not depend on it: a bad file does not
+    // Completions and manual pages do not depend on it: a bad file does not
     // stop them.
     let no_config = cli.no_config;
     let config = || {
@@ -79,29 +84,6 @@ fn run(cli: Cli) -> Result<(), String> {
             print_inspection(&transcript, json)
         }
         Some(Command::Export(args)) => export(args, config),
-        Some(Command::Synth {
-            official,
-            other,
-            write_as,
-            copies,
-            seed,
-            out,
-            all_formats,
-        }) => {
-            let (official, other) = load_pair(
-                official.as_deref(),
-                other.as_deref(),
-                LoadOptions::default(),
-            )?;
-            write_synthetic(
-                (&official, &other),
-                write_as,
-                copies,
-                seed,
-                &out,
-                all_formats,
-            )
-        }
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "tandem", &mut script);
@@ -356,48 +338,11 @@ fn read_speaker_map(
     path: &Path,
     official: &Transcript,
     other: &Transcript,
-) -> Result<Vec<speakers::Forced>, String> {
+) -> Result<Vec<align::Forced>, String> {
     let file = sanitize::quoted(&path.display().to_string());
     let text = bounded::read_text(path, MAX_SPEAKER_MAP_BYTES)
         .map_err(|e| format!("{file}: the speaker map: {e}"))?;
-    speakers::parse_speaker_map(&text, official, other).map_err(|e| format!("{file}: {e}"))
-}
-
-fn write_synthetic(
-    (official, other): (&Transcript, &Transcript),
-    write_as: Option<Format>,
-    copies: usize,
-    seed: u64,
-    out: &Path,
-    all_formats: bool,
-) -> Result<(), String> {
-    let official = synth::repeat_official(official, copies);
-    let other = synth::repeat_perturbed(other, copies, seed);
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
-    let mut files = vec![
-        (
-            "official.txt".to_string(),
-            synth::write(&official, write_as.unwrap_or(Format::Labelled)),
-        ),
-        (
-            "translation.txt".to_string(),
-            synth::write(&other, write_as.unwrap_or(Format::Bracketed)),
-        ),
-    ];
-    if all_formats {
-        for format in Format::ALL {
-            files.push((
-                format!("official.{}", format.name()),
-                synth::write(&official, format),
-            ));
-        }
-    }
-    for (name, text) in files {
-        write_output(Some(&out.join(name)), |file| {
-            file.write_all(text.as_bytes())
-        })?;
-    }
-    Ok(())
+    speaker_map::parse(&text, official, other).map_err(|e| format!("{file}: {e}"))
 }
 
 /// `export A B -o A` would replace a transcript (or the speaker map) with its alignment.

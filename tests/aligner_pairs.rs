@@ -3,7 +3,7 @@
 
 mod common;
 
-use tandem::align::{self, Alignment, Flag, speakers::parse_speaker_map, word_diff};
+use tandem::align::{self, Alignment, Flag, speaker_map, word_diff};
 use tandem::model::Transcript;
 
 fn seoul() -> (Transcript, Transcript, Alignment) {
@@ -246,7 +246,7 @@ fn corrected_reprint_aligns_one_to_one_and_the_diff_shows_the_changes() {
 fn a_speaker_map_overrules_the_matching() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let map = "# MODERATOR is YTN's anchor, for this test\nMODERATOR = Anchor\nQUESTION = -\n";
-    let forced = parse_speaker_map(map, &official, &ytn).unwrap();
+    let forced = speaker_map::parse(map, &official, &ytn).unwrap();
     let alignment = align::align(&official, &ytn, &forced);
     let moderator = alignment
         .speakers
@@ -256,12 +256,12 @@ fn a_speaker_map_overrules_the_matching() {
     assert_eq!(label(&ytn, moderator.other), Some("Anchor"));
     assert_eq!(moderator.confidence, 1.0);
     assert_eq!(moderator.evidence, ["speaker map, line 2"]);
-    let error = parse_speaker_map("MODERATOR = Nobody\n", &official, &ytn).unwrap_err();
+    let error = speaker_map::parse("MODERATOR = Nobody\n", &official, &ytn).unwrap_err();
     assert!(
         error.starts_with("line 1: no other speaker 'Nobody'"),
         "{error}"
     );
-    let error = parse_speaker_map("MODERATOR Hoster\n", &official, &ytn).unwrap_err();
+    let error = speaker_map::parse("MODERATOR Hoster\n", &official, &ytn).unwrap_err();
     assert!(error.contains("expected 'OFFICIAL = OTHER'"), "{error}");
 }
 

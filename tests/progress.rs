@@ -5,21 +5,38 @@ use nix::pty::{Winsize, openpty};
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+use tandem::load::Format;
+use tandem::{bundled, synth};
 
 const PATIENCE: Duration = Duration::from_secs(60);
 
+/// The bundled pair repeated `copies` times, the other version perturbed, as two files in `dir`.
+fn write_pair(dir: &Path, copies: usize) {
+    let official = synth::repeat_official(&bundled::official().unwrap(), copies);
+    let other = synth::repeat_perturbed(&bundled::translation().unwrap(), copies, 1);
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("official.txt"),
+        synth::write(&official, Format::Labelled),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("other.txt"),
+        synth::write(&other, Format::Bracketed),
+    )
+    .unwrap();
+}
+
+/// A long pair of files opens on its start (`tests/reader_start.rs`); one read from standard
+/// input is aligned whole before the reader opens, with the bar.
 #[test]
 fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
     let dir = std::env::temp_dir().join(format!("tandem-progress-{}", std::process::id()));
-    let made = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["synth", "--copies", "300", "--out"])
-        .arg(&dir)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    write_pair(&dir, 300);
 
     let size = Winsize {
         ws_row: 30,
@@ -31,10 +48,10 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
     let terminal = || Stdio::from(pty.slave.try_clone().unwrap());
     let mut command = Command::new(env!("CARGO_BIN_EXE_tandem"));
     command
-        .arg(dir.join("official.txt"))
-        .arg(dir.join("translation.txt"))
+        .arg("-")
+        .arg(dir.join("other.txt"))
         .env("TERM", "xterm-256color")
-        .stdin(terminal())
+        .stdin(File::open(dir.join("official.txt")).unwrap())
         .stdout(terminal())
         .stderr(terminal());
     // Ctrl-C becomes SIGINT only on the controlling terminal of the foreground process.
@@ -42,7 +59,8 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
     unsafe {
         command.pre_exec(|| {
             nix::unistd::setsid()?;
-            if nix::libc::ioctl(0, nix::libc::TIOCSCTTY, 0) == -1 {
+            // Standard output: standard input is the official version.
+            if nix::libc::ioctl(1, nix::libc::TIOCSCTTY, 0) == -1 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())
@@ -98,16 +116,11 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
 #[test]
 fn an_export_to_pipes_writes_no_progress() {
     let dir = std::env::temp_dir().join(format!("tandem-quiet-{}", std::process::id()));
-    let made = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["synth", "--copies", "100", "--out"])
-        .arg(&dir)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    write_pair(&dir, 100);
     let export = Command::new(env!("CARGO_BIN_EXE_tandem"))
         .args(["--no-config", "export", "--format", "tsv"])
         .arg(dir.join("official.txt"))
-        .arg(dir.join("translation.txt"))
+        .arg(dir.join("other.txt"))
         .output()
         .unwrap();
     assert!(export.status.success());

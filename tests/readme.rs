@@ -28,8 +28,20 @@ fn readme_configuration_example_is_valid() {
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .expect("README.md has a ```toml example");
-    let config = tandem::config::parse(example).unwrap();
-    assert_eq!(config.theme, tandem::ui::theme::ThemeName::Light);
-    let printed = config.to_toml(|_| None);
-    assert!(printed.contains("next-divergence = [\"n\", \"F3\"]"));
+    let file = std::env::temp_dir().join(format!("tandem-readme-{}.toml", std::process::id()));
+    std::fs::write(&file, example).unwrap();
+    let printed = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--print-config")
+        .env("TANDEM_CONFIG", &file)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&file).ok();
+    let stderr = String::from_utf8_lossy(&printed.stderr);
+    assert!(printed.status.success(), "{stderr}");
+    let printed = String::from_utf8_lossy(&printed.stdout);
+    assert!(printed.contains("theme = \"light\""), "{printed}");
+    assert!(
+        printed.contains("next-divergence = [\"n\", \"F3\"]"),
+        "{printed}"
+    );
 }

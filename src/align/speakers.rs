@@ -2,10 +2,12 @@
 //!
 //! Evidence comes from the labels (names compared by romanization skeleton, roles compared
 //! through a small multilingual table of role words) and from the turns: speakers whose
-//! turns the turn alignment paired up are likely the same person. A speaker map file can
-//! overrule both.
+//! turns the turn alignment paired up are likely the same person. A speaker map
+//! ([`super::speaker_map`]) can overrule both.
 
+use super::roles::{FILLER, role_words};
 use super::romanize::{romanize_hangul, skeleton};
+use super::speaker_map::Forced;
 use crate::model::{Speaker, SpeakerId, Transcript};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -18,134 +20,6 @@ pub struct SpeakerMatch {
     /// 0 to 1; 1 for a pair given in a speaker map.
     pub confidence: f64,
     pub evidence: Vec<String>,
-}
-
-/// Canonical role words, each with the words that mean it (any case, several languages).
-const ROLE_WORDS: &[(&str, &[&str])] = &[
-    (
-        "host",
-        &[
-            "moderator",
-            "host",
-            "hoster",
-            "mc",
-            "presenter",
-            "emcee",
-            "사회자",
-            "사회",
-            "司会",
-            "司会者",
-            "主持人",
-        ],
-    ),
-    (
-        "question",
-        &[
-            "question",
-            "questioner",
-            "q",
-            "reporter",
-            "journalist",
-            "correspondent",
-            "기자",
-            "질문",
-            "記者",
-            "记者",
-        ],
-    ),
-    ("anchor", &["anchor", "앵커", "newscaster"]),
-    (
-        "interpreter",
-        &[
-            "interpreter",
-            "translator",
-            "통역",
-            "통역사",
-            "通訳",
-            "翻译",
-        ],
-    ),
-    (
-        "president",
-        &["president", "대통령", "大統領", "总统", "總統"],
-    ),
-    (
-        "prime",
-        &["prime", "총리", "首相", "総理", "総理大臣", "总理"],
-    ),
-    (
-        "minister",
-        &["minister", "장관", "大臣", "部长", "外相", "外長"],
-    ),
-    (
-        "foreign",
-        &[
-            "foreign",
-            "외교부",
-            "외교",
-            "外務",
-            "外务",
-            "外交",
-            "外相",
-            "外長",
-            "affairs",
-        ],
-    ),
-    (
-        "secretary",
-        &[
-            "secretary",
-            "secstate",
-            "국무장관",
-            "장관",
-            "国務長官",
-            "長官",
-        ],
-    ),
-    (
-        "state",
-        &["state", "secstate", "국무장관", "국무", "国務", "国務長官"],
-    ),
-    (
-        "spokesperson",
-        &[
-            "spokesperson",
-            "spokesman",
-            "spokeswoman",
-            "대변인",
-            "报道官",
-            "发言人",
-            "報道官",
-        ],
-    ),
-    ("aide", &["aide", "staff", "보좌관"]),
-    ("vice", &["vice", "부통령"]),
-];
-
-/// Words of a label that carry no identity.
-const FILLER: &[&str] = &[
-    "of", "the", "and", "mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "/", "-",
-];
-
-fn role_words(text: &str) -> Vec<&'static str> {
-    let mut words: Vec<&'static str> = Vec::new();
-    for token in text
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .filter(|t| !t.is_empty())
-    {
-        let lower = token.to_lowercase();
-        let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        for (canonical, synonyms) in ROLE_WORDS {
-            if synonyms.iter().any(|s| {
-                *s == lower || (s.chars().count() >= 2 && !s.is_ascii() && lower.starts_with(s))
-            }) {
-                words.push(canonical);
-            }
-        }
-    }
-    words.sort_unstable();
-    words.dedup();
-    words
 }
 
 /// Tokens of a label that might be names: not role words, not filler.
@@ -347,86 +221,6 @@ fn candidate_pairs(words_a: &[LabelWords], words_b: &[LabelWords]) -> Vec<(usize
         pairs.extend(found.into_iter().map(|b| (a, b)));
     }
     pairs
-}
-
-/// A pair fixed by the user, or a speaker the user says has no counterpart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Forced {
-    pub official: Option<SpeakerId>,
-    pub other: Option<SpeakerId>,
-    pub line: usize,
-}
-
-/// Parses a speaker map: lines `OFFICIAL = OTHER`, where each side is a label, key or name as
-/// `inspect` shows it, and `-` means no counterpart. `#` starts a comment.
-pub fn parse_speaker_map(
-    text: &str,
-    official: &Transcript,
-    other: &Transcript,
-) -> Result<Vec<Forced>, String> {
-    let mut forced = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let Some((left, right)) = line.split_once('=') else {
-            return Err(format!(
-                "line {number}: expected 'OFFICIAL = OTHER', found '{line}'"
-            ));
-        };
-        let find = |transcript: &Transcript,
-                    side: &str,
-                    which: &str|
-         -> Result<Option<SpeakerId>, String> {
-            let side = side.trim();
-            if side == "-" {
-                return Ok(None);
-            }
-            find_speaker(transcript, side).map(Some).ok_or_else(|| {
-                format!(
-                    "line {number}: no {which} speaker '{side}' (known: {})",
-                    known(transcript)
-                )
-            })
-        };
-        let (a, b) = (
-            find(official, left, "official")?,
-            find(other, right, "other")?,
-        );
-        if a.is_none() && b.is_none() {
-            return Err(format!("line {number}: both sides are '-'"));
-        }
-        forced.push(Forced {
-            official: a,
-            other: b,
-            line: number,
-        });
-    }
-    Ok(forced)
-}
-
-fn find_speaker(transcript: &Transcript, wanted: &str) -> Option<SpeakerId> {
-    let wanted = wanted.to_lowercase();
-    transcript
-        .speakers
-        .iter()
-        .find(|s| {
-            s.label.to_lowercase() == wanted
-                || s.key == wanted
-                || s.name.as_ref().is_some_and(|n| n.to_lowercase() == wanted)
-        })
-        .map(|s| s.id)
-}
-
-fn known(transcript: &Transcript) -> String {
-    transcript
-        .speakers
-        .iter()
-        .map(|s| format!("'{}'", s.label))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A pair of speakers must score this much, by labels and shared turns, to be matched.

@@ -236,26 +236,32 @@ pub fn read_gold(relative: &str) -> Gold {
     gold
 }
 
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every sentence of a transcript with its (turn, sentence) position, in reading order, its
+/// white space squeezed to single spaces.
+pub fn sentence_texts(transcript: &Transcript) -> Vec<((usize, usize), String)> {
+    tandem::align::turn_sentences(transcript)
+        .iter()
+        .enumerate()
+        .flat_map(|(turn, sentences)| {
+            sentences
+                .iter()
+                .enumerate()
+                .map(move |(index, s)| ((turn, index), squeeze(&s.text)))
+        })
+        .collect()
+}
+
 /// Reads a gold alignment written as sentence texts, so that it holds however the versions are
 /// cut into turns: lines `OFFICIAL<TAB>OTHER<TAB>note`, each side its sentences joined by ` || `
 /// (as `tandem inspect --json` splits them) or `-` for none, `#` comments. Sentences are found
 /// in reading order, each after the one before on its side; white space is compared loosely.
 pub fn read_text_gold(relative: &str, official: &Transcript, other: &Transcript) -> Gold {
     let text = std::fs::read_to_string(data(relative)).unwrap();
-    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let sentences = |transcript: &Transcript| -> Vec<((usize, usize), String)> {
-        tandem::align::turn_sentences(transcript)
-            .iter()
-            .enumerate()
-            .flat_map(|(turn, sentences)| {
-                sentences
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, s)| ((turn, index), squeeze(&s.text)))
-            })
-            .collect()
-    };
-    let (all_a, all_b) = (sentences(official), sentences(other));
+    let (all_a, all_b) = (sentence_texts(official), sentence_texts(other));
     let (mut cursor_a, mut cursor_b) = (0, 0);
     let find = |field: &str, all: &[((usize, usize), String)], cursor: &mut usize| {
         if field.trim() == "-" {
