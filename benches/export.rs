@@ -16,7 +16,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 use tandem::align;
-use tandem::export::{self, ExportFormat, Pair};
+use tandem::export::{self, Aligned, ExportFormat};
+use tandem::model::Pair;
 
 const RUNS: usize = 5;
 
@@ -45,11 +46,7 @@ fn main() {
     });
     // What the aligned pair holds, without the texts this benchmark keeps.
     let aligned = common::heap_in_use() - official_text.capacity() - other_text.capacity();
-    let pair = Pair {
-        official: &official,
-        other: &other,
-        alignment: &alignment,
-    };
+    let pair = Aligned::new(Pair::new(&official, &other), &alignment);
     let (times, heaps) = write_every_format(&pair);
     let median = |runs: &[(Duration, usize)]| {
         let mut sorted: Vec<Duration> = runs.iter().map(|run| run.0).collect();
@@ -111,7 +108,7 @@ fn main() {
 
 /// Each format written [`RUNS`] times, interleaved: per format, each run's time and output
 /// size, and the most heap a run took above what it was given.
-fn write_every_format(pair: &Pair) -> (Vec<Vec<(Duration, usize)>>, Vec<usize>) {
+fn write_every_format(pair: &Aligned) -> (Vec<Vec<(Duration, usize)>>, Vec<usize>) {
     let mut times = vec![Vec::new(); ExportFormat::ALL.len()];
     let mut heaps = vec![0; ExportFormat::ALL.len()];
     for _ in 0..RUNS {

@@ -71,11 +71,7 @@ fn align_and_export_long_different_sentences(bencher: Bencher, words: usize) {
     bencher.bench(|| {
         let alignment = align::align(&official, &other, &[]);
         tandem::export::write(
-            &tandem::export::Pair {
-                official: &official,
-                other: &other,
-                alignment: &alignment,
-            },
+            &tandem::export::Aligned::new(tandem::model::Pair::new(&official, &other), &alignment),
             tandem::export::ExportFormat::Json,
         )
     });

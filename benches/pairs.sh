@@ -26,12 +26,12 @@ python3 - "$out"/*.json <<'PY'
 import collections, json, re, sys
 for path in sys.argv[1:]:
     rows = json.load(open(path))["alignment"]
-    one = [r for r in rows if not r["official"] or not r["translation"]]
+    one = [r for r in rows if not r["official"] or not r["other"]]
     words = lambda s: " ".join(re.findall(r"\w+", s["text"].lower()))
     a = collections.Counter(words(s) for r in one for s in r["official"])
-    b = collections.Counter(words(s) for r in one for s in r["translation"])
-    sentences = sum(len(r["official"]) + len(r["translation"]) for r in rows)
-    paired = sum(len(r["official"]) + len(r["translation"]) for r in rows if r["official"] and r["translation"])
+    b = collections.Counter(words(s) for r in one for s in r["other"])
+    sentences = sum(len(r["official"]) + len(r["other"]) for r in rows)
+    paired = sum(len(r["official"]) + len(r["other"]) for r in rows if r["official"] and r["other"])
     flags = collections.Counter(f["kind"] for r in rows for f in r["flags"])
     print(f"{path.rsplit('/', 1)[-1][:-5]:24} rows {len(rows):5}  one-sided {len(one):4}  "
           f"sentences paired {100 * paired / max(sentences, 1):3.0f}%  "

@@ -20,7 +20,7 @@ use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 use tandem::load::LoadOptions;
 use tandem::ui::app::Position;
-use tandem::ui::{Action, App, Reader, Theme, provisional, view};
+use tandem::ui::{Action, App, Contents, Theme, provisional, view};
 use tandem::{align, bundled};
 
 const SIZE: (u16, u16) = (160, 45);
@@ -82,7 +82,7 @@ static LARGE: LazyLock<Mutex<App>> = LazyLock::new(|| {
         common::load(&other, "other"),
     );
     let alignment = align::align(&official, &other, &[]);
-    Mutex::new(App::new(Reader::pair(official, other, alignment), SIZE))
+    Mutex::new(App::new(Contents::pair(official, other, alignment), SIZE))
 });
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
@@ -99,7 +99,7 @@ fn first_frame_in_process() {
         bundled::translation().unwrap(),
     );
     let alignment = align::align(&official, &other, &[]);
-    let app = App::new(Reader::pair(official, other, alignment), SIZE);
+    let app = App::new(Contents::pair(official, other, alignment), SIZE);
     draw(
         &mut Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap(),
         &app,

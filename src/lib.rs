@@ -3,7 +3,8 @@
 //! The data path, and the module for each step:
 //! - [`load`]: a file's bytes → decoded text → detected format → [`model::Transcript`]
 //! - [`align`]: two transcripts → speaker matching, turn links, sentence rows, divergence
-//! - [`model`]: transcripts, speakers, turns, paragraphs, sentences, annotations
+//! - [`model`]: transcripts, speakers, turns, paragraphs, sentences, annotations; the two
+//!   versions' sides ([`model::Side`], [`model::Pair`]) and sentences found by reference
 //! - [`export`]: an alignment as JSON, TSV, Markdown, TMX or an HTML report
 //! - [`inspect`]: a plain-text report of how a file was read
 //! - [`bundled`]: the example pair embedded in the binary

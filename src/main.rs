@@ -12,9 +12,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tandem::align::{self, speaker_map};
-use tandem::export::{self, ExportFormat, Pair};
+use tandem::export::{self, Aligned, ExportFormat};
 use tandem::load::{self, LoadError, LoadOptions, bounded};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Transcript};
 use tandem::progress::{self, Progress, Stage};
 use tandem::{bundled, inspect, parallel, sanitize, ui};
 
@@ -145,11 +145,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         let line = sanitize::message(&warning.message);
         let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
     }
-    let pair = Pair {
-        official: &official,
-        other: &other,
-        alignment: &alignment,
-    };
+    let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     // Indented for a person at a terminal; compact for files and programs.
     let pretty = pretty || to_terminal;
@@ -162,7 +158,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         }
     };
     write_output(output.as_deref(), |out| {
-        export::write_reporting(&pair, format, pretty, out, &done)
+        export::write_reporting(&aligned, format, pretty, out, &done)
     })
 }
 
@@ -211,14 +207,14 @@ fn read(
             let progress = Progress::stages(&LOADING);
             let transcript = load::load_path(path, options).map_err(describe)?;
             drop(progress);
-            (ui::Reader::single(transcript), None)
+            (ui::Contents::single(transcript), None)
         }
         (Some(a), Some(b)) if let Some(start) = start_of((a, b), options, align) => {
             (start, Some(aligning_the_rest((a, b), options, align)))
         }
         _ => {
             let (official, other, alignment) = load_and_align(official, other, options, align)?;
-            (ui::Reader::pair(official, other, alignment), None)
+            (ui::Contents::pair(official, other, alignment), None)
         }
     };
     match ui::run(reader, settings, rest) {
@@ -230,7 +226,11 @@ fn read(
 }
 
 /// The reader for the start of a long pair, shown while the whole pair is aligned.
-fn start_of((a, b): (&Path, &Path), options: LoadOptions, align: &AlignArgs) -> Option<ui::Reader> {
+fn start_of(
+    (a, b): (&Path, &Path),
+    options: LoadOptions,
+    align: &AlignArgs,
+) -> Option<ui::Contents> {
     ui::provisional::start_of((a, b), options, |official, other| {
         // A map naming speakers who come later is checked against the whole pair.
         (align.speakers.as_deref())
@@ -254,7 +254,7 @@ fn aligning_the_rest(
         };
         let (official, other, alignment) =
             load_and_align_reporting((Some(&a), Some(&b)), options, &align, &stage)?;
-        Ok(ui::Reader::pair(official, other, alignment))
+        Ok(ui::Contents::pair(official, other, alignment))
     })
 }
 

@@ -5,8 +5,12 @@
 //! joined) but otherwise unchanged. Annotations that stood before the speech
 //! (`[Via interpreter]`) are taken out of the text and kept on the turn; annotations inside the
 //! speech (`(inaudible)`, red-asterisk spans) stay in the text and are located by a byte span.
-//! No I/O and no terminal code lives here.
+//! The two versions of an event are named by a [`Side`] and held together in a [`Pair`]; a
+//! [`SentenceRef`] names a sentence of one version. No I/O and no terminal code lives here.
 
+mod pair;
+
+pub use pair::{Pair, Side};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -206,6 +210,75 @@ pub struct TimeSpan {
     pub start: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<f64>,
+}
+
+/// A sentence of one version: its turn and its place in the turn (across paragraphs), both
+/// counted from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SentenceRef {
+    pub turn: usize,
+    pub sentence: usize,
+}
+
+/// Where each sentence of a transcript sits among its turn's paragraphs, worked out once: the
+/// one way to find a sentence by its [`SentenceRef`]. A turn can hold thousands of sentences
+/// (a transcript without speaker labels is one turn), so a lookup must not walk it.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceIndex {
+    /// Per turn, per sentence of the turn: its paragraph and its index in the paragraph.
+    places: Vec<Vec<(u32, u32)>>,
+}
+
+impl SentenceIndex {
+    pub fn new(transcript: &Transcript) -> Self {
+        let place = |(p, paragraph): (usize, &Paragraph)| {
+            (0..paragraph.sentences.len()).map(move |s| (p as u32, s as u32))
+        };
+        let places = transcript
+            .turns
+            .iter()
+            .map(|turn| turn.paragraphs.iter().enumerate().flat_map(place).collect())
+            .collect();
+        SentenceIndex { places }
+    }
+
+    /// The sentence `r` names in `transcript` (the one the index was made of), with where it
+    /// sits; `None` when there is no such sentence.
+    pub fn locate<'a>(&self, transcript: &'a Transcript, r: SentenceRef) -> Option<Located<'a>> {
+        let &(p, s) = self.places.get(r.turn)?.get(r.sentence)?;
+        let turn = transcript.turns.get(r.turn)?;
+        let (paragraph, index) = (p as usize, s as usize);
+        let sentence = turn.paragraphs.get(paragraph)?.sentences.get(index)?;
+        Some(Located {
+            turn,
+            sentence,
+            paragraph,
+            index,
+        })
+    }
+}
+
+/// A sentence found by its [`SentenceRef`], with its turn and its place among the paragraphs.
+#[derive(Debug, Clone, Copy)]
+pub struct Located<'a> {
+    pub turn: &'a Turn,
+    pub sentence: &'a Sentence,
+    /// Paragraph index within the turn.
+    pub paragraph: usize,
+    /// Sentence index within the paragraph.
+    pub index: usize,
+}
+
+impl<'a> Located<'a> {
+    /// The annotations of the sentence: those standing before it (`[Via interpreter]`, no
+    /// span) and those inside it (with a byte span).
+    pub fn annotations(&self) -> impl Iterator<Item = &'a Annotation> + use<'a> {
+        let (paragraph, index) = (self.paragraph, self.index);
+        self.turn
+            .annotations
+            .iter()
+            .filter(move |a| a.paragraph == paragraph && a.sentence == index)
+    }
 }
 
 impl Transcript {

@@ -50,11 +50,12 @@ fn english_korean_structure_is_recovered() {
         .rows
         .iter()
         .filter(|r| {
-            r.official
+            r.sides
+                .official
                 .iter()
                 .any(|s| (s.turn == 1 && s.sentence >= 11) || (s.turn == 3 && s.sentence >= 2))
         })
-        .all(|r| r.other.is_empty());
+        .all(|r| r.sides.other.is_empty());
     assert!(untranslated);
 }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use tandem::align::{self, Alignment, Flag, speaker_map, word_diff};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Transcript};
 
 fn seoul() -> (Transcript, Transcript, Alignment) {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
@@ -83,17 +83,7 @@ fn seoul_speakers_match_by_name_role_and_turns() {
 #[test]
 fn every_sentence_is_in_exactly_one_row_in_reading_order() {
     let (official, ytn, alignment) = seoul();
-    for (transcript, side) in [(&official, 0), (&ytn, 1)] {
-        let seen: Vec<(usize, usize)> = alignment
-            .rows
-            .iter()
-            .flat_map(|r| if side == 0 { &r.official } else { &r.other })
-            .map(|s| (s.turn, s.sentence))
-            .collect();
-        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript)
-            .iter()
-            .map(|s| (s.turn, s.sentence))
-            .collect();
+    for (seen, all) in common::row_coverage(Pair::new(&official, &ytn), &alignment) {
         assert_eq!(seen, all);
     }
 }
@@ -102,7 +92,7 @@ fn every_sentence_is_in_exactly_one_row_in_reading_order() {
 fn unmatched_sentences_are_flagged() {
     let (_, _, alignment) = seoul();
     for row in &alignment.rows {
-        let one_sided = row.official.is_empty() || row.other.is_empty();
+        let one_sided = row.sides.official.is_empty() || row.sides.other.is_empty();
         assert_eq!(
             one_sided,
             row.flags.contains(&Flag::NoCounterpart),
@@ -112,7 +102,9 @@ fn unmatched_sentences_are_flagged() {
     let blinken_end = alignment
         .rows
         .iter()
-        .filter(|r| r.official.first().is_some_and(|s| s.turn == 3) && r.other.is_empty())
+        .filter(|r| {
+            r.sides.official.first().is_some_and(|s| s.turn == 3) && r.sides.other.is_empty()
+        })
         .count();
     assert!(
         blinken_end >= 15,
@@ -135,24 +127,17 @@ fn a_changed_number_is_flagged() {
                 .map(|f| (row, f))
         })
         .map(|(row, flag)| {
-            let text = |t: &Transcript, refs: &[align::SentenceRef]| {
+            let text = |t: &Transcript, refs: &[tandem::model::SentenceRef]| {
                 refs.iter()
-                    .map(|r| {
-                        t.turns[r.turn]
-                            .sentences()
-                            .nth(r.sentence)
-                            .unwrap()
-                            .text
-                            .clone()
-                    })
+                    .map(|r| common::sentence_text(t, r))
                     .collect::<Vec<_>>()
                     .join(" ")
             };
             format!(
                 "{} | {} | {}",
                 flag.describe(),
-                text(&official, &row.official),
-                text(&ytn, &row.other)
+                text(&official, &row.sides.official),
+                text(&ytn, &row.sides.other)
             )
         })
         .collect();
@@ -184,25 +169,14 @@ fn corrected_reprint_aligns_one_to_one_and_the_diff_shows_the_changes() {
             .iter()
             .all(|l| l.official.len() == 1 && l.other.len() == 1 && l.official == l.other)
     );
-    assert!(
-        alignment
-            .rows
-            .iter()
-            .all(|r| r.official.len() == 1 && r.other.len() == 1 && r.official == r.other)
-    );
-    let text = |t: &Transcript, r: &align::SentenceRef| {
-        t.turns[r.turn]
-            .sentences()
-            .nth(r.sentence)
-            .unwrap()
-            .text
-            .clone()
-    };
+    assert!(alignment.rows.iter().all(|r| r.sides.official.len() == 1
+        && r.sides.other.len() == 1
+        && r.sides.official == r.sides.other));
     let mut changes = Vec::new();
     for row in &alignment.rows {
         let (a, b) = (
-            text(&original, &row.official[0]),
-            text(&corrected, &row.other[0]),
+            common::sentence_text(&original, &row.sides.official[0]),
+            common::sentence_text(&corrected, &row.sides.other[0]),
         );
         if a != b {
             let pieces = word_diff(&a, &b);
@@ -272,7 +246,7 @@ fn identical_one_sided(
     other: &Transcript,
     alignment: &Alignment,
 ) -> Vec<String> {
-    let text = |transcript: &Transcript, refs: &[tandem::align::SentenceRef]| -> Vec<String> {
+    let text = |transcript: &Transcript, refs: &[tandem::model::SentenceRef]| -> Vec<String> {
         let turns = align::turn_sentences(transcript);
         refs.iter()
             .map(|r| common::words(&turns[r.turn][r.sentence].text).join(" "))
@@ -282,12 +256,12 @@ fn identical_one_sided(
         alignment
             .rows
             .iter()
-            .filter(|r| r.official.is_empty() != r.other.is_empty())
+            .filter(|r| r.sides.official.is_empty() != r.sides.other.is_empty())
             .flat_map(|r| {
                 if official_side {
-                    text(official, &r.official)
+                    text(official, &r.sides.official)
                 } else {
-                    text(other, &r.other)
+                    text(other, &r.sides.other)
                 }
             })
             .collect()
@@ -318,7 +292,7 @@ fn identical_short_turns_pair_across_the_turn_alignment() {
         alignment
             .rows
             .iter()
-            .all(|r| r.official.len() == 1 && r.other.len() == 1),
+            .all(|r| r.sides.official.len() == 1 && r.sides.other.len() == 1),
         "identical versions align one to one"
     );
 }
@@ -349,10 +323,10 @@ fn relabelled_speakers_pair_by_text_and_are_flagged() {
             alignment
                 .rows
                 .iter()
-                .all(|r| !r.official.is_empty() && !r.other.is_empty()),
+                .all(|r| !r.sides.official.is_empty() && !r.sides.other.is_empty()),
             "{episode}: a row is one-sided"
         );
-        let speaker = |t: &Transcript, refs: &[tandem::align::SentenceRef]| {
+        let speaker = |t: &Transcript, refs: &[tandem::model::SentenceRef]| {
             refs.iter()
                 .map(|r| {
                     label(t, t.turns[r.turn].speaker)
@@ -362,7 +336,7 @@ fn relabelled_speakers_pair_by_text_and_are_flagged() {
                 .collect::<Vec<_>>()
         };
         for row in &alignment.rows {
-            let relabelled = speaker(&a, &row.official) != speaker(&b, &row.other);
+            let relabelled = speaker(&a, &row.sides.official) != speaker(&b, &row.sides.other);
             let flagged = row.flags.iter().any(|f| f.name() == "speaker-differs");
             assert_eq!(flagged, relabelled, "{episode}: {row:?}");
         }
@@ -374,7 +348,7 @@ fn one_sided_rows(alignment: &Alignment) -> (usize, usize) {
     let one_sided = alignment
         .rows
         .iter()
-        .filter(|r| r.official.is_empty() || r.other.is_empty())
+        .filter(|r| r.sides.official.is_empty() || r.sides.other.is_empty())
         .count();
     (one_sided, alignment.rows.len())
 }
@@ -417,7 +391,7 @@ fn subtitles_in_two_languages_pair_by_their_cue_times_even_shifted() {
         let pairs = |a: &Alignment| -> Vec<_> {
             a.rows
                 .iter()
-                .map(|r| (r.official.clone(), r.other.clone()))
+                .map(|r| (r.sides.official.clone(), r.sides.other.clone()))
                 .collect()
         };
         assert_eq!(

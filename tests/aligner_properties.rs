@@ -6,7 +6,7 @@ mod common;
 use proptest::prelude::*;
 use tandem::align::{self, Alignment};
 use tandem::load::{self, LoadOptions};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Transcript};
 
 const WORDS: &[&str] = &[
     "alliance",
@@ -74,17 +74,7 @@ fn check(
     other: &Transcript,
     alignment: &Alignment,
 ) -> Result<(), TestCaseError> {
-    for (transcript, side) in [(official, 0), (other, 1)] {
-        let seen: Vec<(usize, usize)> = alignment
-            .rows
-            .iter()
-            .flat_map(|row| if side == 0 { &row.official } else { &row.other })
-            .map(|s| (s.turn, s.sentence))
-            .collect();
-        let all: Vec<(usize, usize)> = tandem::export::all_sentence_refs(transcript)
-            .iter()
-            .map(|s| (s.turn, s.sentence))
-            .collect();
+    for (seen, all) in common::row_coverage(Pair::new(official, other), alignment) {
         // Equal lists: every sentence once, and in reading order, so the alignment is monotone.
         prop_assert_eq!(seen, all);
     }
@@ -94,7 +84,7 @@ fn check(
             "similarity {}",
             row.similarity
         );
-        prop_assert!(!row.official.is_empty() || !row.other.is_empty());
+        prop_assert!(!row.sides.official.is_empty() || !row.sides.other.is_empty());
     }
     let mut previous = (0, 0);
     for link in &alignment.turns {
@@ -151,7 +141,7 @@ fn identical_transcripts_align_one_to_one() {
             alignment
                 .rows
                 .iter()
-                .all(|r| r.official.len() == 1 && r.official == r.other),
+                .all(|r| r.sides.official.len() == 1 && r.sides.official == r.sides.other),
             "{file}"
         );
         assert!(alignment.rows.iter().all(|r| r.flags.is_empty()), "{file}");

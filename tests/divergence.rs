@@ -5,9 +5,9 @@
 mod common;
 
 use tandem::align::{self, Alignment};
-use tandem::export::{self, ExportFormat, Pair};
-use tandem::model::Transcript;
-use tandem::ui::{Action, App, Reader};
+use tandem::export::{self, Aligned, ExportFormat};
+use tandem::model::{Pair, Transcript};
+use tandem::ui::{Action, App, Contents};
 
 const WHITEHOUSE: &str = "../shared/corpus/whitehouse";
 
@@ -30,17 +30,16 @@ fn flagged(
     other: &Transcript,
     alignment: &Alignment,
 ) -> Vec<(String, Vec<&'static str>)> {
-    let pair = Pair {
-        official,
-        other,
-        alignment,
-    };
+    let pair = Aligned::new(Pair::new(official, other), alignment);
     alignment
         .rows
         .iter()
         .filter(|row| row.is_divergent())
         .map(|row| {
-            let (a, b) = pair.sentences(row);
+            let Pair {
+                official: a,
+                other: b,
+            } = pair.sentences(row);
             let text = a.first().or(b.first()).map_or("", |s| s.text).to_string();
             (text, row.flags.iter().map(|f| f.name()).collect())
         })
@@ -79,11 +78,7 @@ fn the_html_report_opens_with_what_changed_and_links_each_divergence() {
     }
     let (official, other, alignment) = harris_duda();
     let html = export::write(
-        &Pair {
-            official: &official,
-            other: &other,
-            alignment: &alignment,
-        },
+        &Aligned::new(Pair::new(&official, &other), &alignment),
         ExportFormat::Html,
     );
     let summary = html
@@ -102,11 +97,7 @@ fn a_run_of_one_sided_rows_is_one_entry_in_the_html_summary() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = align::align(&official, &ytn, &[]);
     let html = export::write(
-        &Pair {
-            official: &official,
-            other: &ytn,
-            alignment: &alignment,
-        },
+        &Aligned::new(Pair::new(&official, &ytn), &alignment),
         ExportFormat::Html,
     );
     let tail = html
@@ -135,11 +126,7 @@ fn unrelated_transcripts_are_warned_about_in_the_json() {
         &format!("{WHITEHOUSE}/wh_2022-05-23_biden-kishida_tokyo_joint-press-conference_EN.md"),
     );
     let json = export::write(
-        &Pair {
-            official: &official,
-            other: &other,
-            alignment: &alignment,
-        },
+        &Aligned::new(Pair::new(&official, &other), &alignment),
         ExportFormat::Json,
     );
     let document: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -152,7 +139,7 @@ fn unrelated_transcripts_are_warned_about_in_the_json() {
             .unwrap()
             .contains("may not be two versions of one event")
     );
-    let app = App::new(Reader::pair(official, other, alignment), (160, 45));
+    let app = App::new(Contents::pair(official, other, alignment), (160, 45));
     assert!(
         app.message
             .as_deref()
@@ -239,14 +226,14 @@ fn no_real_pair_is_called_unrelated() {
 fn d_crosses_the_missing_tail_in_one_press() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = align::align(&official, &ytn, &[]);
-    let mut app = App::new(Reader::pair(official, ytn, alignment), (160, 45));
+    let mut app = App::new(Contents::pair(official, ytn, alignment), (160, 45));
     app.update(Action::Bottom);
     // The last rows are the official text YTN does not have.
     let last = *app.visible.last().unwrap();
-    assert!(app.reader.rows[last].sides[1].is_empty());
+    assert!(app.contents.rows[last].sides.other.is_empty());
     let tail_start = (0..app.visible.len())
         .rev()
-        .take_while(|&i| app.reader.rows[app.visible[i]].sides[1].is_empty())
+        .take_while(|&i| app.contents.rows[app.visible[i]].sides.other.is_empty())
         .last()
         .unwrap();
     assert!(app.visible.len() - tail_start > 150, "a long tail");

@@ -6,8 +6,8 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use tandem::align::{self, Alignment};
-use tandem::export::Pair;
-use tandem::model::Transcript;
+use tandem::export::Aligned;
+use tandem::model::{Pair, Transcript};
 
 struct Label {
     pair: String,
@@ -48,16 +48,15 @@ type AlignedRow = (String, String, BTreeSet<String>);
 
 /// Each row's text on both sides, and its flag names.
 fn rows(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Vec<AlignedRow> {
-    let pair = Pair {
-        official,
-        other,
-        alignment,
-    };
+    let pair = Aligned::new(Pair::new(official, other), alignment);
     alignment
         .rows
         .iter()
         .map(|row| {
-            let (a, b) = pair.sentences(row);
+            let Pair {
+                official: a,
+                other: b,
+            } = pair.sentences(row);
             let join = |side: &[tandem::export::SentenceView<'_>]| {
                 normal(&side.iter().map(|s| s.text).collect::<Vec<_>>().join(" "))
             };

@@ -3,7 +3,7 @@
 mod common;
 
 use std::process::Command;
-use tandem::ui::{Action, App, Reader};
+use tandem::ui::{Action, App, Contents};
 
 fn export(args: &[&str]) -> (bool, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
@@ -23,23 +23,20 @@ fn json_has_the_documented_fields() {
     let (ok, stdout, stderr) = export(&[]);
     assert!(ok, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(json["schema"], "tandem-alignment/2");
+    assert_eq!(json["schema"], "tandem-alignment/3");
     assert_eq!(
         json["official"]["metadata"]["title"],
         "Joint Press Remarks with Republic of Korea Foreign Minister Cho Tae-yulh"
     );
-    assert_eq!(
-        json["translation"]["metadata"]["date"],
-        "2025.01.06 PM 01:48"
-    );
+    assert_eq!(json["other"]["metadata"]["date"], "2025.01.06 PM 01:48");
     assert_eq!(json["speakers"][0]["official"], "MODERATOR");
-    assert_eq!(json["speakers"][0]["translation"], "Hoster");
+    assert_eq!(json["speakers"][0]["other"], "Hoster");
     let rows = json["alignment"].as_array().unwrap();
     let first_pair = rows
         .iter()
         .find(|r| {
             !r["official"].as_array().unwrap().is_empty()
-                && !r["translation"].as_array().unwrap().is_empty()
+                && !r["other"].as_array().unwrap().is_empty()
         })
         .unwrap();
     let sentence = &first_pair["official"][0];
@@ -82,7 +79,7 @@ fn json_has_the_documented_fields() {
                 .collect()
         };
         assert_eq!(spelled("insert"), joined("official"));
-        assert_eq!(spelled("delete"), joined("translation"));
+        assert_eq!(spelled("delete"), joined("other"));
     }
     let unmatched = rows
         .iter()
@@ -272,7 +269,7 @@ fn every_format_keeps_the_notes_and_marks_of_the_bundled_pair() {
     let row: usize = unverified_row.split('\t').next().unwrap().parse().unwrap();
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = tandem::align::align(&official, &ytn, &[]);
-    let mut app = App::new(Reader::pair(official, ytn, alignment), (160, 45));
+    let mut app = App::new(Contents::pair(official, ytn, alignment), (160, 45));
     app.update(Action::StartGoTo);
     for c in row.to_string().chars() {
         app.update(Action::Type(c));

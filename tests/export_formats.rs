@@ -11,10 +11,10 @@ mod common;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use tandem::align::{self, Alignment, SentenceRef};
-use tandem::export::{self, ExportFormat, Pair};
+use tandem::align::{self, Alignment};
+use tandem::export::{self, ExportFormat};
 use tandem::load::{self, LoadOptions};
-use tandem::model::{Annotation, AnnotationKind, Transcript};
+use tandem::model::{Annotation, AnnotationKind, Pair, SentenceRef, Transcript};
 use tandem::sanitize;
 
 const HARRIS_DUDA: &str =
@@ -36,12 +36,8 @@ impl Aligned {
         }
     }
 
-    fn pair(&self) -> Pair<'_> {
-        Pair {
-            official: &self.official,
-            other: &self.other,
-            alignment: &self.alignment,
-        }
+    fn pair(&self) -> export::Aligned<'_> {
+        export::Aligned::new(Pair::new(&self.official, &self.other), &self.alignment)
     }
 
     fn write(&self, format: ExportFormat) -> String {
@@ -63,8 +59,8 @@ impl Aligned {
             .iter()
             .map(|row| {
                 (
-                    join(&self.official, &row.official),
-                    join(&self.other, &row.other),
+                    join(&self.official, &row.sides.official),
+                    join(&self.other, &row.sides.other),
                 )
             })
             .collect()
@@ -299,13 +295,13 @@ fn no_word_is_lost_or_changed() {
                 .iter()
                 .map(|row| {
                     let refs = if side == "official" {
-                        &row.official
+                        &row.sides.official
                     } else {
-                        &row.other
+                        &row.sides.other
                     };
                     (
                         refs.clone(),
-                        !row.official.is_empty() && !row.other.is_empty(),
+                        !row.sides.official.is_empty() && !row.sides.other.is_empty(),
                     )
                 })
                 .collect();
@@ -683,7 +679,7 @@ fn json_sentences_carry_their_annotations() {
         serde_json::json!([{"kind": "unverified", "text": "we will open the floor now.", "span": {"start": 6, "end": 33}}])
     );
     assert_eq!(
-        rows[1]["translation"][0]["annotations"],
+        rows[1]["other"][0]["annotations"],
         serde_json::json!([{"kind": "struck", "text": "doors", "span": {"start": 23, "end": 28}}])
     );
     assert!(

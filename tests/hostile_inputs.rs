@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use tandem::load::{self, LoadOptions};
 use tandem::model::Transcript;
-use tandem::ui::{App, Reader, Theme, view};
+use tandem::ui::{App, Contents, Theme, view};
 use tandem::{align, synth};
 
 fn tandem(args: &[&Path]) -> Output {
@@ -150,7 +150,10 @@ fn a_million_one_word_turns_load_and_a_slice_of_them_aligns() {
     let alignment = align::align(&official, &other, &[]);
     assert_eq!(alignment.rows.len(), 20_000);
     assert!(
-        alignment.rows.iter().all(|r| r.official == r.other),
+        alignment
+            .rows
+            .iter()
+            .all(|r| r.sides.official == r.sides.other),
         "a file aligned with itself pairs each sentence with itself"
     );
 }
@@ -298,7 +301,7 @@ fn escape_sequences_are_shown_not_run_by_the_reader() {
     assert_no_word_lost(ESCAPES, &transcript);
     let alignment = align::align(&transcript, &transcript, &[]);
     let app = App::new(
-        Reader::pair(transcript.clone(), transcript, alignment),
+        Contents::pair(transcript.clone(), transcript, alignment),
         (200, 30),
     );
     let mut terminal = Terminal::new(TestBackend::new(200, 30)).unwrap();

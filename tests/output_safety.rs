@@ -167,7 +167,7 @@ assert len(rows) == len(alignment) + 1, (len(rows), len(alignment))
 neutralised = quoted = 0
 for row, aligned in zip(rows[1:], alignment):
     assert len(row) == 9, row
-    for cell, side in ((row[3], "official"), (row[6], "translation")):
+    for cell, side in ((row[3], "official"), (row[6], "other")):
         text = " ".join(s["text"] for s in aligned[side])
         assert not cell.startswith(("=", "+", "-", "@")), cell
         if cell.startswith("'"):

@@ -5,36 +5,45 @@ mod common;
 use common::keys;
 
 use tandem::align;
+use tandem::model::Side;
 use tandem::ui::wrap::{self, Highlights};
-use tandem::ui::{Action, App, Reader};
+use tandem::ui::{Action, App, Contents};
 
 fn bundled(width: u16, height: u16) -> App {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = align::align(&official, &ytn, &[]);
-    App::new(Reader::pair(official, ytn, alignment), (width, height))
+    App::new(Contents::pair(official, ytn, alignment), (width, height))
 }
 
-fn current_turn(app: &App, side: usize) -> Option<usize> {
+fn current_turn(app: &App, side: Side) -> Option<usize> {
     app.current_row()
-        .and_then(|id| app.reader.rows[id].turn(side))
+        .and_then(|id| app.contents.rows[id].turn(side))
 }
 
 #[test]
 fn turn_navigation_follows_the_focused_pane() {
     let mut app = bundled(160, 45);
     app.update(Action::NextTurn);
-    assert_eq!(current_turn(&app, 0), Some(0), "first official turn");
+    assert_eq!(
+        current_turn(&app, Side::Official),
+        Some(0),
+        "first official turn"
+    );
     app.update(Action::NextTurn);
-    assert_eq!(current_turn(&app, 0), Some(1));
+    assert_eq!(current_turn(&app, Side::Official), Some(1));
     app.update(Action::NextTurnBySpeaker);
-    assert_eq!(current_turn(&app, 0), Some(6), "Cho's next turn is the 7th");
+    assert_eq!(
+        current_turn(&app, Side::Official),
+        Some(6),
+        "Cho's next turn is the 7th"
+    );
     app.update(Action::PreviousTurnBySpeaker);
-    assert_eq!(current_turn(&app, 0), Some(1));
+    assert_eq!(current_turn(&app, Side::Official), Some(1));
     app.update(Action::SwitchFocus);
     app.update(Action::Top);
     app.update(Action::NextTurn);
     assert_eq!(
-        current_turn(&app, 1),
+        current_turn(&app, Side::Other),
         Some(1),
         "YTN's Hoster, its second turn"
     );
@@ -46,7 +55,7 @@ fn divergence_jumps_land_on_flagged_rows() {
     for _ in 0..5 {
         app.update(Action::NextDivergence);
         let id = app.current_row().unwrap();
-        assert!(app.reader.rows[id].is_divergent());
+        assert!(app.contents.rows[id].is_divergent());
     }
     let before = app.top;
     app.update(Action::PreviousDivergence);
@@ -58,13 +67,16 @@ fn digits_filter_speakers_and_zero_clears() {
     let mut app = bundled(160, 45);
     let all = app.visible.len();
     app.update(Action::ToggleSpeaker(3));
-    let blinken = &app.reader.speakers[2];
-    assert_eq!(blinken.labels[0].as_deref(), Some("SECSTATE BLINKEN"));
+    let blinken = &app.contents.speakers[2];
+    assert_eq!(
+        blinken.labels[Side::Official].as_deref(),
+        Some("SECSTATE BLINKEN")
+    );
     assert!(app.visible.len() < all);
     for &id in &app.visible {
-        let row = &app.reader.rows[id];
+        let row = &app.contents.rows[id];
         assert!(
-            app.reader.row_entries(row).any(|e| e == 2),
+            app.contents.row_entries(row).any(|e| e == 2),
             "only Blinken's rows"
         );
     }
@@ -106,7 +118,7 @@ fn escape_clears_search_then_filter_then_quits() {
 fn current_row_is_on_screen(app: &App) {
     current_row_starts_on_screen(app);
     if app.current > app.top.index {
-        let top_start = usize::from(app.reader.rows[app.visible[app.top.index]].breaks_before);
+        let top_start = usize::from(app.contents.breaks_before(app.visible[app.top.index]));
         assert!(
             app.top.line > top_start,
             "the top row's start is scrolled off"
@@ -118,14 +130,13 @@ fn current_row_is_on_screen(app: &App) {
 fn current_row_starts_on_screen(app: &App) {
     let widths = app.screen().unwrap().widths();
     let body = app.screen().unwrap().body_height();
-    let height =
-        |index: usize| wrap::row_height(&app.reader, &app.reader.rows[app.visible[index]], widths);
+    let height = |index: usize| wrap::row_height(&app.contents, app.visible[index], widths);
     assert!(app.current >= app.top.index);
     let mut y = 0;
     for index in app.top.index..app.current {
         y += height(index);
     }
-    let lead = usize::from(app.reader.rows[app.visible[app.current]].breaks_before);
+    let lead = usize::from(app.contents.breaks_before(app.visible[app.current]));
     let start = (y + lead).saturating_sub(app.top.line);
     assert!(
         start < body || app.current == app.top.index,
@@ -264,17 +275,22 @@ fn scrolling_never_passes_the_end_and_returns_to_the_start() {
 fn wrapped_rows_pad_both_sides_to_one_height() {
     let app = bundled(160, 45);
     let widths = app.screen().unwrap().widths();
-    for row in &app.reader.rows {
-        let wrapped = wrap::wrap_row(&app.reader, row, widths, &Highlights::default());
-        let tallest = wrapped.sides.iter().map(|s| s.lines.len()).max().unwrap();
+    for id in 0..app.contents.rows.len() {
+        let wrapped = wrap::wrap_row(&app.contents, id, widths, &Highlights::default());
+        let tallest = wrapped
+            .sides
+            .iter()
+            .map(|(_, s)| s.lines.len())
+            .max()
+            .unwrap();
         assert_eq!(wrapped.height, tallest);
-        for side in &wrapped.sides {
+        for (_, side) in wrapped.sides.iter() {
             for line in &side.lines {
                 if let wrap::LineKind::Text { segment, range } = line {
                     let text = &side.segments[*segment].text[range.clone()];
                     assert!(
                         unicode_width::UnicodeWidthStr::width(text)
-                            <= widths[0].max(widths[1]) as usize
+                            <= widths.official.max(widths.other) as usize
                     );
                 }
             }
@@ -306,20 +322,24 @@ fn a_jump_near_the_end_makes_its_row_current_below_the_top() {
     let official = common::official_seed();
     let korean = common::load("tests/fixtures/seoul-ko.txt");
     let alignment = align::align(&official, &korean, &[]);
-    let mut app = App::new(Reader::pair(official, korean, alignment), (80, 24));
+    let mut app = App::new(Contents::pair(official, korean, alignment), (80, 24));
     app.update(Action::SwitchFocus);
     for turn in 1..4 {
         app.update(Action::NextTurn);
-        assert_eq!(current_turn(&app, 1), Some(turn), "each ] goes a turn on");
-        let row = &app.reader.rows[app.current_row().unwrap()];
-        assert!(row.starts_turn(1));
+        assert_eq!(
+            current_turn(&app, Side::Other),
+            Some(turn),
+            "each ] goes a turn on"
+        );
+        let row = &app.contents.rows[app.current_row().unwrap()];
+        assert!(row.starts_turn(Side::Other));
     }
     assert!(
         app.current > app.top.index,
         "the last turn is current below the top"
     );
     app.update(Action::PreviousTurn);
-    assert_eq!(current_turn(&app, 1), Some(2));
+    assert_eq!(current_turn(&app, Side::Other), Some(2));
     app.update(Action::ScrollUp(1));
     current_row_is_on_screen(&app);
 }
@@ -337,9 +357,9 @@ fn go_to_a_row_a_turn_or_a_percentage() {
     go(&mut app, "120");
     assert_eq!(app.current_row(), Some(119), "row numbers count from 1");
     go(&mut app, "t12");
-    assert_eq!(current_turn(&app, 0), Some(11));
-    let row = &app.reader.rows[app.current_row().unwrap()];
-    assert!(row.starts_turn(0), "the turn's first row");
+    assert_eq!(current_turn(&app, Side::Official), Some(11));
+    let row = &app.contents.rows[app.current_row().unwrap()];
+    assert!(row.starts_turn(Side::Official), "the turn's first row");
     go(&mut app, "50%");
     assert_eq!(app.current, app.visible.len() / 2);
     go(&mut app, "t99");
@@ -461,12 +481,12 @@ fn marks_and_jumps_go_back() {
 
 /// Hits of a plain, case-ignoring query in each version of the bundled pair.
 fn hits_per_side(app: &App, query: &str) -> [usize; 2] {
-    let count = |side: usize| {
-        app.reader
+    let count = |side: Side| {
+        app.contents
             .rows
             .iter()
             .map(|row| {
-                app.reader
+                app.contents
                     .side_text(row, side)
                     .to_lowercase()
                     .matches(query)
@@ -474,7 +494,7 @@ fn hits_per_side(app: &App, query: &str) -> [usize; 2] {
             })
             .sum()
     };
-    [count(0), count(1)]
+    [count(Side::Official), count(Side::Other)]
 }
 
 #[test]
@@ -498,11 +518,14 @@ fn search_keeps_history_scope_regex_and_the_last_pattern() {
     keys::press(&mut app, "<Esc>");
     // One version only: Tab in the prompt.
     keys::press(&mut app, "/korea<Tab><Enter>");
-    assert_eq!(app.search.scope, Some(0));
+    assert_eq!(app.search.scope, Some(Side::Official));
     assert_eq!(app.search.hits, korea[0]);
     // The scope stays for the next search, and the prompt says it.
     keys::press(&mut app, "/korea<Tab><Enter>");
-    assert_eq!((app.search.scope, app.search.hits), (Some(1), korea[1]));
+    assert_eq!(
+        (app.search.scope, app.search.hits),
+        (Some(Side::Other), korea[1])
+    );
     keys::press(&mut app, "/korea<Tab><Enter>");
     assert_eq!(app.search.scope, None);
     // A regular expression after \v.
@@ -524,7 +547,9 @@ fn star_searches_the_first_word_of_the_current_row() {
     let mut app = bundled(160, 45);
     keys::press(&mut app, ":t2<Enter>");
     let id = app.current_row().unwrap();
-    let text = app.reader.side_text(&app.reader.rows[id], 0);
+    let text = app
+        .contents
+        .side_text(&app.contents.rows[id], Side::Official);
     let word: String = text
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -583,7 +608,7 @@ fn the_divergence_list_names_every_stop_of_d_and_goes_there() {
     keys::press(&mut app, "names differ<Down><Enter>");
     let id = app.current_row().unwrap();
     assert!(
-        app.reader.rows[id]
+        app.contents.rows[id]
             .flags
             .iter()
             .any(|f| f.describe().starts_with("names differ"))
@@ -593,7 +618,7 @@ fn the_divergence_list_names_every_stop_of_d_and_goes_there() {
         stops
             .iter()
             .filter(|&&s| {
-                app.reader.rows[s]
+                app.contents.rows[s]
                     .flags
                     .iter()
                     .any(|f| f.describe().starts_with("names differ"))
@@ -612,19 +637,19 @@ fn panes_split_swap_and_clicks() {
     let widths = |app: &App| app.screen().unwrap().widths();
     let even = widths(&app);
     keys::press(&mut app, ">>");
-    assert!(widths(&app)[0] > even[0] && widths(&app)[1] < even[1]);
+    assert!(widths(&app).official > even.official && widths(&app).other < even.other);
     keys::press(&mut app, "<<<<");
-    assert!(widths(&app)[0] < even[0]);
+    assert!(widths(&app).official < even.official);
     for _ in 0..40 {
         keys::press(&mut app, "<");
     }
-    assert!(widths(&app)[0] >= 20, "a pane keeps 20 columns");
+    assert!(widths(&app).official >= 20, "a pane keeps 20 columns");
     assert_eq!(app.message.as_deref(), Some("the split can go no further"));
     keys::press(&mut app, "x");
     let panes = app.screen().unwrap().panes;
     assert_eq!(
         (panes[0].0, panes[1].0),
-        (1, 0),
+        (Side::Other, Side::Official),
         "the other version on the left"
     );
     // A click on a row makes it current; on the strip, it goes to that part.
@@ -669,13 +694,13 @@ fn subtitles_show_and_go_to_times() {
     let english = common::load("../shared/corpus/subtitles/morevna-ep03/en.srt");
     let korean = common::load("../shared/corpus/subtitles/morevna-ep03/ko.srt");
     let alignment = align::align(&english, &korean, &[]);
-    let mut app = App::new(Reader::pair(english, korean, alignment), (160, 45));
+    let mut app = App::new(Contents::pair(english, korean, alignment), (160, 45));
     keys::press(&mut app, ":1:00<Enter>");
     let id = app.current_row().unwrap();
-    let time = app.row_time(id, 0).unwrap();
+    let time = app.row_time(id, Side::Official).unwrap();
     assert!(time >= 60.0, "{time}");
     let earlier = (0..id)
-        .filter_map(|row| app.row_time(row, 0))
+        .filter_map(|row| app.row_time(row, Side::Official))
         .fold(0.0, f64::max);
     assert!(earlier < 60.0, "the first row at or after 1:00");
     keys::press(&mut app, ":99:00<Enter>");
@@ -706,7 +731,7 @@ fn one_giant_sentence(cues: usize) -> App {
     let transcript =
         tandem::load::load_bytes(srt.as_bytes(), "giant.srt", Default::default()).unwrap();
     assert_eq!(transcript.turns[0].paragraphs[0].sentences.len(), 1);
-    App::new(Reader::single(transcript), (160, 45))
+    App::new(Contents::single(transcript), (160, 45))
 }
 
 #[test]

@@ -10,12 +10,12 @@ use tandem::align;
 use tandem::ui::keymap::{self, Keymap};
 use tandem::ui::layout::Layout;
 use tandem::ui::theme::ThemeName;
-use tandem::ui::{Action, App, Reader, Theme, view};
+use tandem::ui::{Action, App, Contents, Theme, view};
 
 fn bundled_app(width: u16, height: u16) -> App {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let alignment = align::align(&official, &ytn, &[]);
-    App::new(Reader::pair(official, ytn, alignment), (width, height))
+    App::new(Contents::pair(official, ytn, alignment), (width, height))
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
@@ -105,7 +105,7 @@ fn korean_text_pane() {
     let official = common::official_seed();
     let korean = common::load("tests/fixtures/seoul-ko.txt");
     let alignment = align::align(&official, &korean, &[]);
-    let app = App::new(Reader::pair(official, korean, alignment), (120, 30));
+    let app = App::new(Contents::pair(official, korean, alignment), (120, 30));
     let text = screen(&app);
     assert!(text.contains("조태열 외교부 장관"));
     insta::assert_snapshot!(text);
@@ -119,7 +119,7 @@ fn single_transcript() {
     let transcript = common::load(
         "../shared/corpus/podcast/podcastindex_buzzsprout-trailer-episode_example.vtt",
     );
-    let app = App::new(Reader::single(transcript), (100, 20));
+    let app = App::new(Contents::single(transcript), (100, 20));
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -296,8 +296,8 @@ fn pane_headers_name_their_files() {
     let original = common::load(&format!("{folder}_ORIGINAL.md"));
     let corrected = common::load(&format!("{folder}_CORRECTED.md"));
     let alignment = align::align(&original, &corrected, &[]);
-    let reader = Reader::pair(original, corrected, alignment);
-    let mut app = App::new(reader, (160, 45));
+    let contents = Contents::pair(original, corrected, alignment);
+    let mut app = App::new(contents, (160, 45));
     let header = |app: &App| screen(app).lines().nth(1).unwrap().to_string();
     let wide = header(&app);
     assert!(
@@ -413,7 +413,7 @@ fn subtitle_rows_show_their_time_in_the_gutter() {
     let english = common::load(&format!("{corpus}/en.srt"));
     let korean = common::load(&format!("{corpus}/ko.srt"));
     let alignment = align::align(&english, &korean, &[]);
-    let app = App::new(Reader::pair(english, korean, alignment), (160, 45));
+    let app = App::new(Contents::pair(english, korean, alignment), (160, 45));
     let shown = plain_lines(&app);
     assert!(shown.contains("      0:26 This is \"Hawk\"."), "{shown}");
     let repeated = shown
@@ -422,7 +422,7 @@ fn subtitle_rows_show_their_time_in_the_gutter() {
         .count();
     assert_eq!(repeated, 1, "a time the row before shows is not repeated");
     // Below 80 columns the text keeps the room; the status line still gives the time.
-    let narrow = App::new(app.reader, (79, 24));
+    let narrow = App::new(app.contents, (79, 24));
     let shown = plain_lines(&narrow);
     assert!(shown.lines().last().unwrap().contains("0:00"), "{shown}");
     assert!(!shown.contains("      0:"), "{shown}");

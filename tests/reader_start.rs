@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use std::path::PathBuf;
 use tandem::load::{self, Format, LoadOptions};
 use tandem::ui::app::Mode;
-use tandem::ui::{Action, App, Reader, Theme, provisional, view};
+use tandem::ui::{Action, App, Contents, Theme, provisional, view};
 use tandem::{align, bundled, synth};
 
 /// The bundled pair this many times over: long enough (about 1 MB) to open on its start.
@@ -25,11 +25,11 @@ fn long_pair(scratch: &Scratch) -> (PathBuf, PathBuf) {
     )
 }
 
-fn whole((a, b): (&PathBuf, &PathBuf)) -> Reader {
+fn whole((a, b): (&PathBuf, &PathBuf)) -> Contents {
     let official = load::load_path(a, LoadOptions::default()).unwrap();
     let other = load::load_path(b, LoadOptions::default()).unwrap();
     let alignment = align::align(&official, &other, &[]);
-    Reader::pair(official, other, alignment)
+    Contents::pair(official, other, alignment)
 }
 
 fn screen(app: &App) -> String {
@@ -54,10 +54,11 @@ fn first_sentence_from(app: &App, index: usize) -> String {
     let id = app.visible[index..]
         .iter()
         .copied()
-        .find(|&id| !app.reader.rows[id].sides[app.focus].is_empty())
+        .find(|&id| !app.contents.rows[id].sides[app.focus].is_empty())
         .unwrap();
-    let first = app.reader.rows[id].sides[app.focus][0];
-    app.reader.panes[app.focus]
+    let first = app.contents.rows[id].sides[app.focus][0];
+    app.contents
+        .pane_or_alone(app.focus)
         .sentence(first)
         .unwrap()
         .text

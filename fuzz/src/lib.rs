@@ -13,7 +13,7 @@ use tandem::align::{self, Alignment};
 use tandem::load::{self, Format, LoadOptions, sentences};
 use tandem::model::Transcript;
 use tandem::sanitize::is_unsafe;
-use tandem::ui::{Action, App, Reader, Theme, view};
+use tandem::ui::{Action, App, Contents, Theme, view};
 
 /// The name loaded bytes go by in messages and metadata.
 const FILE: &str = "fuzz-input";
@@ -89,19 +89,19 @@ pub fn render(data: &[u8]) {
     let [w1, h1, w2, h2, rest @ ..] = data else {
         return;
     };
-    let reader = if rest.contains(&SEPARATOR) {
+    let contents = if rest.contains(&SEPARATOR) {
         let Some((official, other)) = load_two(rest) else {
             return;
         };
         let alignment = align::align(&official, &other, &[]);
-        Reader::pair(official, other, alignment)
+        Contents::pair(official, other, alignment)
     } else {
         let Ok(transcript) = load::load_bytes(rest, FILE, LoadOptions::default()) else {
             return;
         };
-        Reader::single(transcript)
+        Contents::single(transcript)
     };
-    let mut app = App::new(reader, (u16::from(*w1), u16::from(*h1)));
+    let mut app = App::new(contents, (u16::from(*w1), u16::from(*h1)));
     draw_and_check(&app);
     let query: Vec<Action> = "the".chars().map(Action::Type).collect();
     let script = [
@@ -417,7 +417,13 @@ fn check_alignment(official: &Transcript, other: &Transcript, alignment: &Alignm
         let placed: Vec<(usize, usize)> = alignment
             .rows
             .iter()
-            .flat_map(|row| if side == 0 { &row.official } else { &row.other })
+            .flat_map(|row| {
+                if side == 0 {
+                    &row.sides.official
+                } else {
+                    &row.sides.other
+                }
+            })
             .map(|r| (r.turn, r.sentence))
             .collect();
         assert!(placed == expected, "side {side}: sentences out of place");

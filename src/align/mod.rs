@@ -37,26 +37,18 @@ pub use turns::TurnLink;
 pub use versions::{Kinship, MetadataChange, Warning};
 pub use wording::{DiffPiece, word_diff};
 
-use crate::model::{Sentence, SpeakerId, Transcript};
+use crate::model::{Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript};
 use features::{Features, Interner};
 use serde::Serialize;
 use speakers::LabelScores;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-/// A sentence of one version: its turn and its place in the turn (across paragraphs), both
-/// counted from 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct SentenceRef {
-    pub turn: usize,
-    pub sentence: usize,
-}
-
 /// One line of the alignment: sentences of the official version and their counterparts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
-    pub official: Vec<SentenceRef>,
-    pub other: Vec<SentenceRef>,
+    /// The sentences of each version, in reading order; one side may be empty.
+    pub sides: Pair<Vec<SentenceRef>>,
     /// 0 to 1: shared words (one language) or agreeing length and anchors (two languages).
     pub similarity: f64,
     pub flags: Vec<Flag>,
@@ -69,13 +61,32 @@ impl Row {
     pub fn is_divergent(&self) -> bool {
         !self.flags.is_empty()
     }
+
+    /// Whether both versions have sentences in the row.
+    pub fn is_paired(&self) -> bool {
+        !self.sides.official.is_empty() && !self.sides.other.is_empty()
+    }
+
+    /// Rows with text that the other version lacks.
+    pub fn is_unmatched(&self) -> bool {
+        self.flags.contains(&Flag::NoCounterpart)
+    }
+
+    /// Whether a turn starts in this row on `side`.
+    pub fn starts_turn(&self, side: Side) -> bool {
+        self.sides[side].iter().any(|r| r.sentence == 0)
+    }
+
+    /// The turn of the row's first sentence on `side`.
+    pub fn turn(&self, side: Side) -> Option<usize> {
+        self.sides[side].first().map(|r| r.turn)
+    }
 }
 
 /// Two speakers, one of each version, and the paired rows the alignment gives to both.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SpeakerRows {
-    pub official: SpeakerId,
-    pub other: SpeakerId,
+    pub speakers: Pair<SpeakerId>,
     pub rows: usize,
     /// The share of the official speaker's paired rows, 0 to 1.
     pub share: f64,
@@ -110,15 +121,19 @@ pub fn turn_sentences(transcript: &Transcript) -> Vec<Vec<&Sentence>> {
         .collect()
 }
 
-struct Side<'a> {
-    sentences: Vec<Vec<&'a Sentence>>,
+/// One version as the aligner reads it: the transcript, and each turn's speaker and sentence
+/// features.
+struct Version<'a> {
+    transcript: &'a Transcript,
+    index: SentenceIndex,
     features: Vec<(Option<SpeakerId>, Vec<Features>)>,
 }
 
-impl<'a> Side<'a> {
+impl<'a> Version<'a> {
     fn new(transcript: &'a Transcript, features: Vec<Vec<Features>>) -> Self {
-        Side {
-            sentences: turn_sentences(transcript),
+        Version {
+            transcript,
+            index: SentenceIndex::new(transcript),
             features: transcript
                 .turns
                 .iter()
@@ -139,6 +154,14 @@ impl<'a> Side<'a> {
         refs.iter()
             .map(|r| &self.features[r.turn].1[r.sentence])
             .collect()
+    }
+
+    /// The sentence `r` names: the aligner's references are made from the version's own turns.
+    fn sentence(&self, r: SentenceRef) -> &'a Sentence {
+        let located = self.index.locate(self.transcript, r);
+        located
+            .expect("an aligner reference names a sentence")
+            .sentence
     }
 
     fn chars(&self, turns: std::ops::Range<usize>) -> f64 {
@@ -176,8 +199,8 @@ pub fn align_reporting(
     all.extend(sentence_texts(other));
     let mut features = features::of_turns(&all, &mut interner);
     let other_features = features.split_off(official_turns);
-    let a = Side::new(official, features);
-    let b = Side::new(other, other_features);
+    let a = Version::new(official, features);
+    let b = Version::new(other, other_features);
     let same_language = official.metadata.language == other.metadata.language;
     let kinship = kinship(all.split_at(official_turns), (&a, &b), same_language);
     // Every change of wording is flagged where one version revises the other's text.
@@ -242,7 +265,7 @@ pub fn align_reporting(
 /// names) across languages.
 fn kinship(
     (texts_a, texts_b): (&[Vec<&str>], &[Vec<&str>]),
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
     same_language: bool,
 ) -> Kinship {
     if same_language {
@@ -263,7 +286,7 @@ fn kinship(
 fn align_turns(
     official: &Transcript,
     other: &Transcript,
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
     forced: &[Forced],
     same_language: bool,
 ) -> (Vec<SpeakerMatch>, Vec<TurnLink>) {
@@ -284,17 +307,17 @@ fn align_turns(
     (matching, links)
 }
 
-fn flag_low_similarity(rows: &mut [Row], (a, b): (&Side<'_>, &Side<'_>)) {
-    let matched = |row: &&mut Row| !row.official.is_empty() && !row.other.is_empty();
+fn flag_low_similarity(rows: &mut [Row], (a, b): (&Version<'_>, &Version<'_>)) {
+    let matched = |row: &&mut Row| row.is_paired();
     let low =
         divergence::LowSimilarity::of_pair(rows.iter_mut().filter(matched).map(|r| r.similarity));
-    let words = |side: &Side<'_>, refs: &[SentenceRef]| -> usize {
+    let words = |side: &Version<'_>, refs: &[SentenceRef]| -> usize {
         refs.iter()
             .map(|r| side.features[r.turn].1[r.sentence].stems.len())
             .sum()
     };
     for row in rows.iter_mut().filter(matched) {
-        let fewest = words(a, &row.official).min(words(b, &row.other));
+        let fewest = words(a, &row.sides.official).min(words(b, &row.sides.other));
         if low.flags(row.similarity, fewest) {
             row.flags.push(Flag::LowSimilarity);
         }
@@ -302,7 +325,7 @@ fn flag_low_similarity(rows: &mut [Row], (a, b): (&Side<'_>, &Side<'_>)) {
 }
 
 /// The speakers a row's sentences are given to on one side, each once.
-fn row_speakers(side: &Side<'_>, refs: &[SentenceRef]) -> Vec<SpeakerId> {
+fn row_speakers(side: &Version<'_>, refs: &[SentenceRef]) -> Vec<SpeakerId> {
     let mut speakers: Vec<SpeakerId> = refs
         .iter()
         .filter_map(|r| side.features[r.turn].0)
@@ -376,10 +399,13 @@ fn flag_speaker_changes(
     rows: &mut [Row],
     same: &SameSpeaker<'_>,
     (official, other): (&Transcript, &Transcript),
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
 ) {
     for row in rows.iter_mut() {
-        let (xs, ys) = (row_speakers(a, &row.official), row_speakers(b, &row.other));
+        let (xs, ys) = (
+            row_speakers(a, &row.sides.official),
+            row_speakers(b, &row.sides.other),
+        );
         if same.judge_row(&xs, &ys) != Some(false) {
             continue;
         }
@@ -400,14 +426,14 @@ fn flag_speaker_changes(
 /// Which speakers correspond, read off the rows: for each pair of speakers, the paired rows
 /// they share, and that count's share of the official speaker's paired rows. One label may
 /// correspond to several (`Q` to three reporters, a host to host and guest).
-fn speaker_rows(rows: &[Row], (a, b): (&Side<'_>, &Side<'_>)) -> Vec<SpeakerRows> {
+fn speaker_rows(rows: &[Row], (a, b): (&Version<'_>, &Version<'_>)) -> Vec<SpeakerRows> {
     let mut shared: BTreeMap<(SpeakerId, SpeakerId), usize> = BTreeMap::new();
     let mut of_official: BTreeMap<SpeakerId, usize> = BTreeMap::new();
-    for row in rows
-        .iter()
-        .filter(|r| !r.official.is_empty() && !r.other.is_empty())
-    {
-        let (xs, ys) = (row_speakers(a, &row.official), row_speakers(b, &row.other));
+    for row in rows.iter().filter(|r| r.is_paired()) {
+        let (xs, ys) = (
+            row_speakers(a, &row.sides.official),
+            row_speakers(b, &row.sides.other),
+        );
         for &x in &xs {
             *of_official.entry(x).or_default() += 1;
             for &y in &ys {
@@ -418,8 +444,7 @@ fn speaker_rows(rows: &[Row], (a, b): (&Side<'_>, &Side<'_>)) -> Vec<SpeakerRows
     shared
         .into_iter()
         .map(|((official, other), rows)| SpeakerRows {
-            official,
-            other,
+            speakers: Pair::new(official, other),
             rows,
             share: (rows as f64 / of_official[&official] as f64 * 1000.0).round() / 1000.0,
         })
@@ -517,8 +542,8 @@ fn co_occurrence(
 /// The median ratio of lengths over matched turn pairs of comparable sentence counts (a turn
 /// that one version cut short would skew it); over all matched pairs if there are none; 1 when
 /// no turns are matched.
-fn length_ratio(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>) -> f64 {
-    let sentences = |side: &Side<'_>, turns: &std::ops::Range<usize>| -> f64 {
+fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
+    let sentences = |side: &Version<'_>, turns: &std::ops::Range<usize>| -> f64 {
         side.features[turns.clone()]
             .iter()
             .map(|(_, f)| f.len() as f64)
@@ -549,15 +574,16 @@ fn length_ratio(links: &[TurnLink], a: &Side<'_>, b: &Side<'_>) -> f64 {
 }
 
 /// The length ratio over one-to-one sentence rows, weighted by length.
-fn sentence_length_ratio(rows: &[Row], a: &Side<'_>, b: &Side<'_>) -> f64 {
-    let chars = |side: &Side<'_>, r: &SentenceRef| side.features[r.turn].1[r.sentence].chars as f64;
+fn sentence_length_ratio(rows: &[Row], a: &Version<'_>, b: &Version<'_>) -> f64 {
+    let chars =
+        |side: &Version<'_>, r: &SentenceRef| side.features[r.turn].1[r.sentence].chars as f64;
     let (mut total_a, mut total_b) = (0.0, 0.0);
     for row in rows
         .iter()
-        .filter(|r| r.official.len() == 1 && r.other.len() == 1)
+        .filter(|r| r.sides.official.len() == 1 && r.sides.other.len() == 1)
     {
-        total_a += chars(a, &row.official[0]);
-        total_b += chars(b, &row.other[0]);
+        total_a += chars(a, &row.sides.official[0]);
+        total_b += chars(b, &row.sides.other[0]);
     }
     if total_a > 0.0 && total_b > 0.0 {
         total_b / total_a
@@ -575,9 +601,9 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
     values[values.len() / 2]
 }
 
-fn texts<'a>(side: &Side<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
+fn texts<'a>(side: &Version<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
     refs.iter()
-        .map(|r| side.sentences[r.turn][r.sentence].text.as_str())
+        .map(|&r| side.sentence(r).text.as_str())
         .collect()
 }
 
@@ -586,7 +612,7 @@ fn texts<'a>(side: &Side<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
 /// thread, and the rows hold only text.
 fn rows(
     links: &[TurnLink],
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
     context: beads::Context,
     interner: &mut Interner,
 ) -> Vec<Row> {
@@ -606,13 +632,13 @@ fn rows(
 fn link_rows(
     links: &[TurnLink],
     range: std::ops::Range<usize>,
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
     context: beads::Context,
     interner: &mut Interner,
 ) -> Vec<Row> {
     let mut rows = Vec::new();
     for (index, link) in links.iter().enumerate().take(range.end).skip(range.start) {
-        let refs = |side: &Side<'_>, turns: &std::ops::Range<usize>| -> Vec<SentenceRef> {
+        let refs = |side: &Version<'_>, turns: &std::ops::Range<usize>| -> Vec<SentenceRef> {
             turns
                 .clone()
                 .flat_map(|turn| {
@@ -647,7 +673,7 @@ fn link_rows(
 
 /// A row of the given sentences, with its similarity and flags.
 fn row(
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
     (ra, rb): (&[SentenceRef], &[SentenceRef]),
     link: usize,
     context: beads::Context,
@@ -656,8 +682,7 @@ fn row(
     let (fa, fb) = (a.features_of(ra), b.features_of(rb));
     let (ta, tb) = (texts(a, ra), texts(b, rb));
     Row {
-        official: ra.to_vec(),
-        other: rb.to_vec(),
+        sides: Pair::new(ra.to_vec(), rb.to_vec()),
         similarity: divergence::similarity(&fa, &fb, context),
         flags: divergence::flags((&ta, &tb), (&fa, &fb), context.revision, interner),
         link,
@@ -667,14 +692,17 @@ fn row(
 /// The rows with every stretch that [`regions`] aligns better replaced.
 fn second_look(
     rows: Vec<Row>,
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
     context: beads::Context,
     speakers_differ: &regions::SpeakersDiffer<'_>,
     interner: &mut Interner,
 ) -> Vec<Row> {
     // Across languages, where both versions carry cue times, the times weigh every row, not only
     // the one-sided ones: look at the whole document again.
-    let timed = |side: &Side<'_>| side.sentences.iter().flatten().all(|s| s.time.is_some());
+    let timed = |side: &Version<'_>| {
+        let mut sentences = side.transcript.turns.iter().flat_map(|t| t.sentences());
+        sentences.all(|s| s.time.is_some())
+    };
     let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
         std::iter::once(0..rows.len()).collect()
     } else {
@@ -703,13 +731,14 @@ fn second_look(
                 let (mut old_before, mut new_before) = (0, 0);
                 for (ra, rb) in beads {
                     while let Some(r) = old.next_if(|_| old_before < new_before) {
-                        old_before += r.official.len() + r.other.len();
+                        old_before += r.sides.official.len() + r.sides.other.len();
                     }
-                    let same = old
-                        .next_if(|r| old_before == new_before && r.official == ra && r.other == rb);
+                    let same = old.next_if(|r| {
+                        old_before == new_before && r.sides.official == ra && r.sides.other == rb
+                    });
                     match same {
                         Some(same) => {
-                            old_before += same.official.len() + same.other.len();
+                            old_before += same.sides.official.len() + same.sides.other.len();
                             result.push(same.clone());
                         }
                         None => {
@@ -755,8 +784,8 @@ fn rows_by_shared_turns(rows: &[Row]) -> Vec<Building> {
     let (mut with_official, mut with_other): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for (index, row) in rows.iter().enumerate() {
         let mut link = Building {
-            official: span(&row.official),
-            other: span(&row.other),
+            official: span(&row.sides.official),
+            other: span(&row.sides.other),
             rows: index..index + 1,
         };
         // A row that shares a turn with an earlier link takes in every link since.
@@ -817,7 +846,7 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
         let mut paired = Vec::new();
         for row in &mut rows[link.rows.clone()] {
             row.link = number;
-            if !row.official.is_empty() && !row.other.is_empty() {
+            if row.is_paired() {
                 paired.push(row.similarity);
             }
         }

@@ -5,6 +5,7 @@
 use super::features::Interner;
 use super::romanize::{romanize_hangul, skeleton};
 use super::wording;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How a word is spelled for comparing names: its romanized consonant skeleton (see
@@ -242,7 +243,11 @@ fn short_name_key(name: &str) -> Option<(char, String)> {
 
 /// `U.S.` as `US`, `D.C.` as `DC`: two or more capitals each followed by a full stop are an
 /// acronym, which the word splitter would cut into single letters and so lose.
-fn undotted(text: &str) -> String {
+fn undotted(text: &str) -> Cow<'_, str> {
+    // Most words have no full stop: they are kept as they are, without a copy.
+    if !text.contains('.') {
+        return Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -262,11 +267,14 @@ fn undotted(text: &str) -> String {
             i += 1;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A hyphenated name whose every part is capitalised (`Indo-Pacific`, `US-ROK`), as its parts.
 fn compound_parts(token: &str) -> Option<Vec<&str>> {
+    if !token.contains('-') {
+        return None;
+    }
     let token = without_possessive(token.trim_matches(|c: char| !c.is_alphanumeric()));
     let parts: Vec<&str> = token.split('-').collect();
     let capitalised = |part: &&str| part.chars().next().is_some_and(|c| c.is_uppercase());
@@ -513,6 +521,16 @@ pub(super) fn substituted_names(
     interner: &mut Interner,
 ) -> (Vec<String>, Vec<String>) {
     let none = (Vec::new(), Vec::new());
+    // A side without a capital Latin letter names no one (see [`names`]), and two sides with
+    // the same text meet in every name: most rows are settled without reading their names.
+    let has_capitals = |texts: &[&str]| {
+        texts
+            .iter()
+            .any(|t| t.bytes().any(|b| b.is_ascii_uppercase()))
+    };
+    if !has_capitals(a) || !has_capitals(b) || a == b {
+        return none;
+    }
     let (side_a, side_b) = (SideNames::new(a), SideNames::new(b));
     let (keys_a, keys_b) = (
         SideKeys::new(&side_a, interner),

@@ -7,8 +7,8 @@
 use super::beads::{self, BEADS, Context, Scorer};
 use super::dp::{self, Windows};
 use super::features::Features;
-use super::{Row, SentenceRef, Side, anchors};
-use crate::model::TimeSpan;
+use super::{Row, Version, anchors};
+use crate::model::{SentenceRef, TimeSpan};
 use std::ops::Range;
 
 /// One-sided rows this close (this many paired rows between them) are looked at together.
@@ -111,9 +111,7 @@ fn crossing_needs(context: Context) -> f64 {
 /// The stretches of rows worth a second look: one-sided rows of both versions close together,
 /// with a paired row either side.
 pub(super) fn stretches(rows: &[Row]) -> Vec<Range<usize>> {
-    let open: Vec<usize> = (0..rows.len())
-        .filter(|&i| rows[i].official.is_empty() || rows[i].other.is_empty())
-        .collect();
+    let open: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].is_paired()).collect();
     let mut stretches: Vec<Range<usize>> = Vec::new();
     for &i in &open {
         let padded = i.saturating_sub(PAD)..(i + 1 + PAD).min(rows.len());
@@ -124,7 +122,8 @@ pub(super) fn stretches(rows: &[Row]) -> Vec<Range<usize>> {
     }
     stretches.retain(|stretch| {
         let rows = &rows[stretch.clone()];
-        rows.iter().any(|r| r.other.is_empty()) && rows.iter().any(|r| r.official.is_empty())
+        rows.iter().any(|r| r.sides.other.is_empty())
+            && rows.iter().any(|r| r.sides.official.is_empty())
     });
     stretches
 }
@@ -140,7 +139,7 @@ struct Sequence<'a> {
 }
 
 impl<'a> Sequence<'a> {
-    fn of(rows: &[Row], side: &'a Side<'a>, refs_of: fn(&Row) -> &[SentenceRef]) -> Self {
+    fn of(rows: &[Row], side: &'a Version<'a>, refs_of: fn(&Row) -> &[SentenceRef]) -> Self {
         let mut sequence = Sequence {
             refs: Vec::new(),
             links: Vec::new(),
@@ -153,7 +152,7 @@ impl<'a> Sequence<'a> {
                 sequence.refs.push(r);
                 sequence.links.push(row.link);
                 sequence.features.push(&side.features[r.turn].1[r.sentence]);
-                let sentence = side.sentences[r.turn][r.sentence];
+                let sentence = side.sentence(r);
                 sequence.texts.push(sentence.text.as_str());
                 sequence.times.push(sentence.time);
             }
@@ -250,12 +249,12 @@ impl Weigh<'_, '_> {
 /// alignment scores at least as well.
 pub(super) fn realign(
     rows: &[Row],
-    (a, b): (&Side<'_>, &Side<'_>),
+    (a, b): (&Version<'_>, &Version<'_>),
     (context, speakers_differ): (Context, &SpeakersDiffer<'_>),
     ends_the_documents: bool,
 ) -> Option<Vec<(Vec<SentenceRef>, Vec<SentenceRef>)>> {
-    let x = Sequence::of(rows, a, |r| &r.official);
-    let y = Sequence::of(rows, b, |r| &r.other);
+    let x = Sequence::of(rows, a, |r| &r.sides.official);
+    let y = Sequence::of(rows, b, |r| &r.sides.other);
     let (n, m) = (x.refs.len(), y.refs.len());
     let scorer = Scorer::new(&x.features, &y.features, context);
     let scorer = if ends_the_documents {
@@ -276,7 +275,10 @@ pub(super) fn realign(
     let mut first = 0.0;
     let (mut i, mut j) = (0, 0);
     for row in rows {
-        let (p, q) = (i..i + row.official.len(), j..j + row.other.len());
+        let (p, q) = (
+            i..i + row.sides.official.len(),
+            j..j + row.sides.other.len(),
+        );
         first += value(p.clone(), q.clone());
         (i, j) = (p.end, q.end);
     }

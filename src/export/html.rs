@@ -7,11 +7,11 @@
 
 use super::word_changes::shown_diff;
 use super::{
-    Pair, RowsDone, SentenceView, Wording, joined, language_tag, markup, position, quote,
+    Aligned, RowsDone, SentenceView, Wording, joined, language_tag, markup, position, quote,
     speaker_cells, title,
 };
 use crate::align::{DiffPiece, Flag, Row};
-use crate::model::{AnnotationKind, Transcript};
+use crate::model::{AnnotationKind, Pair, Transcript};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -86,8 +86,11 @@ struct Outline {
 }
 
 impl Outline {
-    fn new(pair: &Pair<'_>, row: &Row) -> Self {
-        let (has_official, has_other) = pair.sides_present(row);
+    fn new(aligned: &Aligned<'_>, row: &Row) -> Self {
+        let Pair {
+            official: has_official,
+            other: has_other,
+        } = aligned.sides_present(row);
         let kind = if !has_official || !has_other {
             Kind::Unmatched
         } else if row.is_divergent() {
@@ -112,8 +115,8 @@ struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    fn new(pair: &Pair<'a>, row: &'a Row, outline: Outline) -> Self {
-        let (official, other) = pair.sentences(row);
+    fn new(aligned: &Aligned<'a>, row: &'a Row, outline: Outline) -> Self {
+        let Pair { official, other } = aligned.sentences(row);
         Shown {
             kind: outline.kind,
             row,
@@ -125,23 +128,23 @@ impl<'a> Shown<'a> {
 
 /// Writes the report: the summary and the list of divergences from a first look at every
 /// row, then the table, each row resolved and written as it is reached.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
-    let outlines: Vec<Outline> = pair
+pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+    let outlines: Vec<Outline> = aligned
         .alignment
         .rows
         .iter()
-        .map(|row| Outline::new(pair, row))
+        .map(|row| Outline::new(aligned, row))
         .collect();
-    write_opening(out, pair)?;
-    write_summary(out, pair, &outlines)?;
-    write_divergences(out, pair, &outlines)?;
-    write_speakers(out, pair)?;
-    write_alignment(out, pair, &outlines, done)?;
+    write_opening(out, aligned)?;
+    write_summary(out, aligned, &outlines)?;
+    write_divergences(out, aligned, &outlines)?;
+    write_speakers(out, aligned)?;
+    write_alignment(out, aligned, &outlines, done)?;
     writeln!(out, "</body>\n</html>")
 }
 
 /// The document head, the title, the warnings, and both versions' metadata.
-fn write_opening(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
+fn write_opening(out: &mut dyn Write, aligned: &Aligned<'_>) -> io::Result<()> {
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -149,27 +152,31 @@ fn write_opening(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
          <meta name=\"generator\" content=\"tandem {}\">\n<title>{} ↔ {}</title>\n\
          <style>{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        markup(title(pair.official)),
-        markup(title(pair.other))
+        markup(title(aligned.versions.official)),
+        markup(title(aligned.versions.other))
     )?;
     writeln!(
         out,
         "<h1>Side by side: {}</h1>",
-        markup(title(pair.official))
+        markup(title(aligned.versions.official))
     )?;
-    for warning in &pair.alignment.warnings {
+    for warning in &aligned.alignment.warnings {
         writeln!(
             out,
             "<p class=\"warning\" role=\"alert\">⚠ {}</p>",
             markup(&warning.message)
         )?;
     }
-    write_versions(out, pair.official, pair.other)?;
-    write_metadata_changes(out, pair)
+    write_versions(out, aligned.versions.official, aligned.versions.other)?;
+    write_metadata_changes(out, aligned)
 }
 
 /// The counts of rows by kind, and the legend of colours and marks.
-fn write_summary(out: &mut dyn Write, pair: &Pair<'_>, outlines: &[Outline]) -> io::Result<()> {
+fn write_summary(
+    out: &mut dyn Write,
+    aligned: &Aligned<'_>,
+    outlines: &[Outline],
+) -> io::Result<()> {
     let count = |wanted: fn(&Outline) -> bool| outlines.iter().filter(|row| wanted(row)).count();
     let matched = count(|row| row.kind != Kind::Unmatched);
     let divergent = count(|row| row.kind == Kind::Divergent);
@@ -183,7 +190,7 @@ fn write_summary(out: &mut dyn Write, pair: &Pair<'_>, outlines: &[Outline]) -> 
         outlines.len()
     )?;
     // Word differences are marked within one language only, so only then are they explained.
-    let words = if pair.alignment.same_language {
+    let words = if aligned.alignment.same_language {
         "<span class=\"words\"><del>struck</del> official words the other version lacks, \
          <ins>marked</ins> words only the other version has (where the two share most of their \
          words)</span>"
@@ -195,20 +202,22 @@ fn write_summary(out: &mut dyn Write, pair: &Pair<'_>, outlines: &[Outline]) -> 
         "<p class=\"legend\"><span class=\"swatch divergent\"></span>wording, numbers, names or \
          negation differ, or little in common <span class=\"swatch unmatched\"></span>no counterpart \
          {words}{}</p>",
-        source_marks_legend(pair)
+        source_marks_legend(aligned)
     )
 }
 
 /// What the source's own marks look like, for a pair where either version has any.
-fn source_marks_legend(pair: &Pair<'_>) -> &'static str {
+fn source_marks_legend(aligned: &Aligned<'_>) -> &'static str {
     let has = |kind: AnnotationKind| {
-        [pair.official, pair.other].iter().any(|transcript| {
-            transcript
-                .turns
-                .iter()
-                .flat_map(|turn| &turn.annotations)
-                .any(|annotation| annotation.kind == kind && annotation.span.is_some())
-        })
+        [aligned.versions.official, aligned.versions.other]
+            .iter()
+            .any(|transcript| {
+                transcript
+                    .turns
+                    .iter()
+                    .flat_map(|turn| &turn.annotations)
+                    .any(|annotation| annotation.kind == kind && annotation.span.is_some())
+            })
     };
     match (has(AnnotationKind::Unverified), has(AnnotationKind::Struck)) {
         (false, false) => "",
@@ -231,20 +240,20 @@ fn source_marks_legend(pair: &Pair<'_>) -> &'static str {
 /// one version lacks is folded under one line with its count.
 fn write_alignment(
     out: &mut dyn Write,
-    pair: &Pair<'_>,
+    aligned: &Aligned<'_>,
     outlines: &[Outline],
     done: RowsDone<'_>,
 ) -> io::Result<()> {
-    let rows = &pair.alignment.rows;
+    let rows = &aligned.alignment.rows;
     writeln!(
         out,
         "<h2>Alignment</h2>\n<table class=\"alignment\">\n<colgroup><col class=\"n\"><col><col>\
          <col class=\"notes\"></colgroup>\n<thead><tr><th>#</th><th>Official{}</th>\
          <th>Other version{}</th><th>Divergence</th></tr></thead>\n<tbody>",
-        language_heading(pair.official),
-        language_heading(pair.other)
+        language_heading(aligned.versions.official),
+        language_heading(aligned.versions.other)
     )?;
-    let shown = |index: usize| Shown::new(pair, &rows[index], outlines[index]);
+    let shown = |index: usize| Shown::new(aligned, &rows[index], outlines[index]);
     let mut index = 0;
     while index < rows.len() {
         match one_sided_run(outlines, index) {
@@ -258,14 +267,14 @@ fn write_alignment(
                      {run} rows only in the {version} version (tick to show them)</label></td></tr>"
                 )?;
                 for at in index..index + run {
-                    write_row(out, pair, at + 1, &shown(at))?;
+                    write_row(out, aligned, at + 1, &shown(at))?;
                     done(at + 1);
                 }
                 writeln!(out, "</tbody>\n<tbody>")?;
                 index += run;
             }
             _ => {
-                write_row(out, pair, index + 1, &shown(index))?;
+                write_row(out, aligned, index + 1, &shown(index))?;
                 index += 1;
                 done(index);
             }
@@ -275,8 +284,8 @@ fn write_alignment(
 }
 
 /// The metadata the two versions give differently, under the versions table.
-fn write_metadata_changes(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
-    let changes = &pair.alignment.metadata_changes;
+fn write_metadata_changes(out: &mut dyn Write, aligned: &Aligned<'_>) -> io::Result<()> {
+    let changes = &aligned.alignment.metadata_changes;
     if changes.is_empty() {
         return Ok(());
     }
@@ -342,7 +351,11 @@ fn divergences(rows: &[Outline]) -> impl Iterator<Item = Divergence> + '_ {
 
 /// Every divergence, each linking to its row; a run of rows that one version lacks is one
 /// entry with its count, linking to the folded run.
-fn write_divergences(out: &mut dyn Write, pair: &Pair<'_>, rows: &[Outline]) -> io::Result<()> {
+fn write_divergences(
+    out: &mut dyn Write,
+    aligned: &Aligned<'_>,
+    rows: &[Outline],
+) -> io::Result<()> {
     let count = divergences(rows).count();
     if count == 0 {
         return writeln!(out, "<h2>Divergences</h2>\n<p>None: every row agrees.</p>");
@@ -352,8 +365,8 @@ fn write_divergences(out: &mut dyn Write, pair: &Pair<'_>, rows: &[Outline]) -> 
         "<h2>Divergences ({count})</h2>\n<ol class=\"divergences\">"
     )?;
     for Divergence { index, one_sided } in divergences(rows) {
-        let row = &pair.alignment.rows[index];
-        let (official, other) = pair.sentences(row);
+        let row = &aligned.alignment.rows[index];
+        let Pair { official, other } = aligned.sentences(row);
         let number = index + 1;
         match one_sided {
             Some((run, version)) => {
@@ -407,7 +420,7 @@ fn opening(text: &str) -> String {
 /// One row of the alignment table: number, both sides, similarity and flags.
 fn write_row(
     out: &mut dyn Write,
-    pair: &Pair<'_>,
+    aligned: &Aligned<'_>,
     number: usize,
     shown: &Shown<'_>,
 ) -> io::Result<()> {
@@ -420,21 +433,21 @@ fn write_row(
         out,
         "<tr class=\"{class}\" id=\"r{number}\"><td class=\"n\"><a href=\"#r{number}\">{number}</a></td>"
     )?;
-    let diff = shown_diff(pair, &shown.official, &shown.other);
+    let diff = shown_diff(aligned, &shown.official, &shown.other);
     // Per side: its class, sentences, transcript, placeholder, and the diff pieces that
     // belong to the other side only.
     let sides = [
         (
             "official",
             &shown.official,
-            pair.official,
+            aligned.versions.official,
             "not in the official version",
             "insert",
         ),
         (
             "other",
             &shown.other,
-            pair.other,
+            aligned.versions.other,
             "not in the other version",
             "delete",
         ),
@@ -640,13 +653,14 @@ fn write_versions(
 }
 
 /// The speaker matching, with confidence and evidence.
-fn write_speakers(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
+fn write_speakers(out: &mut dyn Write, aligned: &Aligned<'_>) -> io::Result<()> {
     writeln!(
         out,
         "<h2>Speakers</h2>\n<table class=\"speakers\">\n<thead><tr><th>Official</th><th>Other version</th>\
          <th>Confidence</th><th>Evidence</th></tr></thead>\n<tbody>"
     )?;
-    for [official, other, confidence, evidence] in speaker_cells(pair, markup, "— (no counterpart)")
+    for [official, other, confidence, evidence] in
+        speaker_cells(aligned, markup, "— (no counterpart)")
     {
         writeln!(
             out,

@@ -1,17 +1,17 @@
-//! The alignment as JSON, schema `tandem-alignment/2` (documented in the README), written
+//! The alignment as JSON, schema `tandem-alignment/3` (documented in the README), written
 //! row by row as it is serialised.
 
 use super::word_changes::shown_diff;
-use super::{Pair, RowsDone, SentenceView, speaker_label};
+use super::{Aligned, RowsDone, SentenceView, speaker_label};
 use crate::align::{DiffPiece, Flag, Kinship, MetadataChange, Row, Warning};
-use crate::model::{Metadata, Speaker};
+use crate::model::{Metadata, Pair, Speaker};
 use crate::sanitize;
 use serde::{Serialize, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
-/// Version 2: `diff` only on rows whose sides share most of their words.
-pub const SCHEMA: &str = "tandem-alignment/2";
+/// Version 3: the second version's keys are `other` (version 2 called them `translation`).
+pub const SCHEMA: &str = "tandem-alignment/3";
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -19,7 +19,7 @@ struct Document<'a> {
     /// What a reader must know before trusting the rows; empty when nothing is amiss.
     warnings: &'a [Warning],
     official: Version<'a>,
-    translation: Version<'a>,
+    other: Version<'a>,
     /// Title, date, place or time that the two versions give differently.
     metadata_changes: &'a [MetadataChange],
     same_language: bool,
@@ -33,23 +33,18 @@ struct Document<'a> {
 
 /// The rows, each resolved and diffed only when the serialiser reaches it.
 struct Rows<'p, 'a> {
-    pair: &'p Pair<'a>,
+    aligned: &'p Aligned<'a>,
     done: RowsDone<'p>,
 }
 
 impl Serialize for Rows<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.pair
-                .alignment
-                .rows
-                .iter()
-                .enumerate()
-                .map(|(index, row)| {
-                    (self.done)(index);
-                    row_out(self.pair, row)
-                }),
-        )
+        serializer.collect_seq(self.aligned.alignment.rows.iter().enumerate().map(
+            |(index, row)| {
+                (self.done)(index);
+                row_out(self.aligned, row)
+            },
+        ))
     }
 }
 
@@ -62,7 +57,7 @@ struct Version<'a> {
 #[derive(Serialize)]
 struct SpeakerPair<'a> {
     official: Option<&'a str>,
-    translation: Option<&'a str>,
+    other: Option<&'a str>,
     confidence: f64,
     evidence: &'a [String],
 }
@@ -71,7 +66,7 @@ struct SpeakerPair<'a> {
 #[derive(Serialize)]
 struct SpeakerRowsOut<'a> {
     official: Option<&'a str>,
-    translation: Option<&'a str>,
+    other: Option<&'a str>,
     rows: usize,
     share: f64,
 }
@@ -79,14 +74,14 @@ struct SpeakerRowsOut<'a> {
 #[derive(Serialize)]
 struct TurnPair {
     official: Vec<usize>,
-    translation: Vec<usize>,
+    other: Vec<usize>,
     score: f64,
 }
 
 #[derive(Serialize)]
 struct RowOut<'a> {
     official: Vec<SentenceView<'a>>,
-    translation: Vec<SentenceView<'a>>,
+    other: Vec<SentenceView<'a>>,
     similarity: f64,
     flags: &'a [Flag],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,12 +90,12 @@ struct RowOut<'a> {
 
 /// Writes the alignment to `out`: indented when `pretty`, else compact.
 pub fn write(
-    pair: &Pair<'_>,
+    aligned: &Aligned<'_>,
     pretty: bool,
     out: &mut dyn Write,
     done: RowsDone<'_>,
 ) -> io::Result<()> {
-    let document = document(pair, done);
+    let document = document(aligned, done);
     if pretty {
         let formatter = Inert(PrettyFormatter::new());
         document.serialize(&mut serde_json::Serializer::with_formatter(
@@ -115,18 +110,18 @@ pub fn write(
     out.write_all(b"\n")
 }
 
-fn document<'a>(pair: &'a Pair<'a>, done: RowsDone<'a>) -> Document<'a> {
-    let alignment = pair.alignment;
+fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
+    let alignment = aligned.alignment;
     Document {
         schema: SCHEMA,
         warnings: &alignment.warnings,
         official: Version {
-            metadata: &pair.official.metadata,
-            speakers: &pair.official.speakers,
+            metadata: &aligned.versions.official.metadata,
+            speakers: &aligned.versions.official.speakers,
         },
-        translation: Version {
-            metadata: &pair.other.metadata,
-            speakers: &pair.other.speakers,
+        other: Version {
+            metadata: &aligned.versions.other.metadata,
+            speakers: &aligned.versions.other.speakers,
         },
         metadata_changes: &alignment.metadata_changes,
         same_language: alignment.same_language,
@@ -136,8 +131,8 @@ fn document<'a>(pair: &'a Pair<'a>, done: RowsDone<'a>) -> Document<'a> {
             .speakers
             .iter()
             .map(|m| SpeakerPair {
-                official: speaker_label(pair.official, m.official),
-                translation: speaker_label(pair.other, m.other),
+                official: speaker_label(aligned.versions.official, m.official),
+                other: speaker_label(aligned.versions.other, m.other),
                 confidence: m.confidence,
                 evidence: &m.evidence,
             })
@@ -146,8 +141,8 @@ fn document<'a>(pair: &'a Pair<'a>, done: RowsDone<'a>) -> Document<'a> {
             .speaker_rows
             .iter()
             .map(|r| SpeakerRowsOut {
-                official: speaker_label(pair.official, Some(r.official)),
-                translation: speaker_label(pair.other, Some(r.other)),
+                official: speaker_label(aligned.versions.official, Some(r.speakers.official)),
+                other: speaker_label(aligned.versions.other, Some(r.speakers.other)),
                 rows: r.rows,
                 share: r.share,
             })
@@ -157,20 +152,20 @@ fn document<'a>(pair: &'a Pair<'a>, done: RowsDone<'a>) -> Document<'a> {
             .iter()
             .map(|link| TurnPair {
                 official: link.official.clone().map(|t| t + 1).collect(),
-                translation: link.other.clone().map(|t| t + 1).collect(),
+                other: link.other.clone().map(|t| t + 1).collect(),
                 score: link.score,
             })
             .collect(),
-        alignment: Rows { pair, done },
+        alignment: Rows { aligned, done },
     }
 }
 
-fn row_out<'a>(pair: &Pair<'a>, row: &'a Row) -> RowOut<'a> {
-    let (official, translation) = pair.sentences(row);
-    let diff = shown_diff(pair, &official, &translation);
+fn row_out<'a>(aligned: &Aligned<'a>, row: &'a Row) -> RowOut<'a> {
+    let Pair { official, other } = aligned.sentences(row);
+    let diff = shown_diff(aligned, &official, &other);
     RowOut {
         official,
-        translation,
+        other,
         similarity: row.similarity,
         flags: &row.flags,
         diff,

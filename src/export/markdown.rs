@@ -1,7 +1,8 @@
 //! The alignment as a Markdown document: speaker matching, then a table of rows. Each side's
 //! text keeps what qualifies it, as [`quote::plain`] writes it.
 
-use super::{Pair, RowsDone, Wording, position, quote, speaker_cells, title};
+use super::{Aligned, RowsDone, Wording, position, quote, speaker_cells, title};
+use crate::model::Pair;
 use std::io::{self, Write};
 
 /// A table cell: pipes and backslashes escaped, control characters and escape sequences
@@ -14,36 +15,36 @@ fn cell(text: &str) -> String {
 }
 
 /// Writes the heading and speaker table, then each row as it is produced.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(
         out,
         "# {} / {}\n",
-        cell(title(pair.official)),
-        cell(title(pair.other))
+        cell(title(aligned.versions.official)),
+        cell(title(aligned.versions.other))
     )?;
-    for warning in &pair.alignment.warnings {
+    for warning in &aligned.alignment.warnings {
         writeln!(out, "> **Warning:** {}\n", cell(&warning.message))?;
     }
-    if !pair.alignment.metadata_changes.is_empty() {
+    if !aligned.alignment.metadata_changes.is_empty() {
         writeln!(out, "Given differently by the two versions:\n")?;
-        for change in &pair.alignment.metadata_changes {
+        for change in &aligned.alignment.metadata_changes {
             writeln!(out, "- {}", cell(&change.describe()))?;
         }
         writeln!(out)?;
     }
     writeln!(
         out,
-        "## Speakers\n\n| Official | Translation | Confidence | Evidence |\n|---|---|---|---|"
+        "## Speakers\n\n| Official | Other | Confidence | Evidence |\n|---|---|---|---|"
     )?;
-    for [official, other, confidence, evidence] in speaker_cells(pair, cell, "—") {
+    for [official, other, confidence, evidence] in speaker_cells(aligned, cell, "—") {
         writeln!(out, "| {official} | {other} | {confidence} | {evidence} |")?;
     }
     writeln!(
         out,
-        "\n## Alignment\n\n| # | Official | Translation | Similarity | Flags |\n|---|---|---|---|---|"
+        "\n## Alignment\n\n| # | Official | Other | Similarity | Flags |\n|---|---|---|---|---|"
     )?;
-    for (index, row) in pair.alignment.rows.iter().enumerate() {
-        let (official, translation) = pair.sentences(row);
+    for (index, row) in aligned.alignment.rows.iter().enumerate() {
+        let Pair { official, other } = aligned.sentences(row);
         let side = |sentences: &[super::SentenceView<'_>]| {
             if sentences.is_empty() {
                 "—".to_string()
@@ -62,7 +63,7 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
             "| {} | {} | {} | {:.2} | {} |",
             index + 1,
             side(&official),
-            side(&translation),
+            side(&other),
             row.similarity,
             flags.join("; ")
         )?;

@@ -9,8 +9,10 @@ mod tmx;
 mod tsv;
 mod word_changes;
 
-use crate::align::{Alignment, Row, SentenceRef, turn_sentences};
-use crate::model::{Annotation, AnnotationKind, SpeakerId, Transcript};
+use crate::align::{Alignment, Row, turn_sentences};
+use crate::model::{
+    Annotation, AnnotationKind, Pair, SentenceIndex, SentenceRef, SpeakerId, Transcript,
+};
 use crate::sanitize;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -77,10 +79,11 @@ impl FromStr for ExportFormat {
 }
 
 /// The two versions and their alignment, as exporters read them.
-pub struct Pair<'a> {
-    pub official: &'a Transcript,
-    pub other: &'a Transcript,
+pub struct Aligned<'a> {
+    pub versions: Pair<&'a Transcript>,
     pub alignment: &'a Alignment,
+    /// Where each version's sentences sit, for the rows' references.
+    indexes: Pair<SentenceIndex>,
 }
 
 /// A sentence as exporters show it: 1-based turn and sentence numbers, speaker, text, and
@@ -117,81 +120,65 @@ impl<'a> Note<'a> {
     }
 }
 
-impl<'a> Pair<'a> {
+impl<'a> Aligned<'a> {
+    pub fn new(versions: Pair<&'a Transcript>, alignment: &'a Alignment) -> Self {
+        Aligned {
+            versions,
+            alignment,
+            indexes: versions.map(SentenceIndex::new),
+        }
+    }
+
     /// Resolves a row's sentence references on both sides.
-    pub fn sentences(&self, row: &Row) -> (Vec<SentenceView<'a>>, Vec<SentenceView<'a>>) {
-        (
-            sentences(self.official, &row.official),
-            sentences(self.other, &row.other),
-        )
+    pub fn sentences(&self, row: &Row) -> Pair<Vec<SentenceView<'a>>> {
+        let versions = self.versions.zip(self.indexes.as_ref());
+        let sides = versions.zip(row.sides.as_ref());
+        sides.map(|((transcript, index), refs)| sentences(transcript, index, refs))
     }
 }
 
-impl Pair<'_> {
+impl Aligned<'_> {
     /// Whether each side of a row has a sentence to show, without resolving its text: what
     /// a writer must know of every row before it writes the first.
-    pub fn sides_present(&self, row: &Row) -> (bool, bool) {
-        (
-            resolves(self.official, &row.official),
-            resolves(self.other, &row.other),
-        )
+    pub fn sides_present(&self, row: &Row) -> Pair<bool> {
+        let versions = self.versions.zip(self.indexes.as_ref());
+        let sides = versions.zip(row.sides.as_ref());
+        sides.map(|((transcript, index), refs)| {
+            refs.iter().any(|&r| index.locate(transcript, r).is_some())
+        })
     }
 }
 
-/// The sentences `refs` name in `transcript`, with their annotations; a reference to no
-/// sentence is left out.
-pub fn sentences<'a>(transcript: &'a Transcript, refs: &[SentenceRef]) -> Vec<SentenceView<'a>> {
+/// The sentences `refs` name in `transcript` (found through its `index`), with their
+/// annotations; a reference to no sentence is left out.
+pub fn sentences<'a>(
+    transcript: &'a Transcript,
+    index: &SentenceIndex,
+    refs: &[SentenceRef],
+) -> Vec<SentenceView<'a>> {
     refs.iter()
-        .filter_map(|r| {
-            let turn = transcript.turns.get(r.turn)?;
-            let (paragraph, index, sentence) = turn
-                .paragraphs
-                .iter()
-                .enumerate()
-                .flat_map(|(p, paragraph)| {
-                    paragraph
-                        .sentences
-                        .iter()
-                        .enumerate()
-                        .map(move |(s, sentence)| (p, s, sentence))
-                })
-                .nth(r.sentence)?;
-            let annotations = turn
-                .annotations
-                .iter()
-                .filter(|a| a.paragraph == paragraph && a.sentence == index)
-                .map(Note::of)
-                .collect();
+        .filter_map(|&r| {
+            let located = index.locate(transcript, r)?;
             Some(SentenceView {
                 turn: r.turn + 1,
                 sentence: r.sentence + 1,
-                speaker: transcript.turn_label(turn),
-                text: &sentence.text,
-                annotations,
+                speaker: transcript.turn_label(located.turn),
+                text: &located.sentence.text,
+                annotations: located.annotations().map(Note::of).collect(),
             })
         })
         .collect()
 }
 
-/// Whether any of `refs` names a sentence of `transcript`, as [`sentences`] would show one.
-fn resolves(transcript: &Transcript, refs: &[SentenceRef]) -> bool {
-    refs.iter().any(|r| {
-        transcript
-            .turns
-            .get(r.turn)
-            .is_some_and(|turn| turn.sentences().nth(r.sentence).is_some())
-    })
-}
-
 /// Writes the alignment in `format` to `out`, row by row as each is produced; JSON indented
 /// when `pretty`, else compact.
 pub fn write_to(
-    pair: &Pair<'_>,
+    aligned: &Aligned<'_>,
     format: ExportFormat,
     pretty: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    write_reporting(pair, format, pretty, out, &|_| {})
+    write_reporting(aligned, format, pretty, out, &|_| {})
 }
 
 /// Called with how many rows are written so far, as each is written.
@@ -199,26 +186,26 @@ pub type RowsDone<'a> = &'a dyn Fn(usize);
 
 /// [`write_to`], telling `done` how far it has come.
 pub fn write_reporting(
-    pair: &Pair<'_>,
+    aligned: &Aligned<'_>,
     format: ExportFormat,
     pretty: bool,
     out: &mut dyn Write,
     done: RowsDone<'_>,
 ) -> io::Result<()> {
     match format {
-        ExportFormat::Json => json::write(pair, pretty, out, done),
-        ExportFormat::Tsv => tsv::write(pair, out, done),
-        ExportFormat::Markdown => markdown::write(pair, out, done),
-        ExportFormat::Tmx => tmx::write(pair, out, done),
-        ExportFormat::Html => html::write(pair, out, done),
+        ExportFormat::Json => json::write(aligned, pretty, out, done),
+        ExportFormat::Tsv => tsv::write(aligned, out, done),
+        ExportFormat::Markdown => markdown::write(aligned, out, done),
+        ExportFormat::Tmx => tmx::write(aligned, out, done),
+        ExportFormat::Html => html::write(aligned, out, done),
     }
 }
 
 /// The alignment in `format` as one string, JSON compact, as a file gets it.
-pub fn write(pair: &Pair<'_>, format: ExportFormat) -> String {
+pub fn write(aligned: &Aligned<'_>, format: ExportFormat) -> String {
     let mut bytes = Vec::new();
     // Writing to memory cannot fail, and every format writes UTF-8.
-    let _ = write_to(pair, format, false, &mut bytes);
+    let _ = write_to(aligned, format, false, &mut bytes);
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -376,16 +363,16 @@ pub fn position(sentences: &[SentenceView<'_>], wording: Wording) -> String {
 /// The speaker matching as the cells of a table: each side's label through `escape` (or
 /// `missing` when that side has no counterpart), the confidence, the evidence.
 fn speaker_cells<'p>(
-    pair: &'p Pair<'_>,
+    aligned: &'p Aligned<'_>,
     escape: fn(&str) -> String,
     missing: &'p str,
 ) -> impl Iterator<Item = [String; 4]> + 'p {
-    pair.alignment.speakers.iter().map(move |m| {
+    aligned.alignment.speakers.iter().map(move |m| {
         let label =
             |transcript, id| speaker_label(transcript, id).map_or(missing.to_string(), escape);
         [
-            label(pair.official, m.official),
-            label(pair.other, m.other),
+            label(aligned.versions.official, m.official),
+            label(aligned.versions.other, m.other),
             format!("{:.2}", m.confidence),
             escape(&m.evidence.join("; ")),
         ]

@@ -11,19 +11,22 @@
 //! text the source marks as unverified or struck is named in a `<note>` of its variant, in
 //! the words of [`quote::marks`].
 
-use super::{Pair, RowsDone, SentenceView, Wording, language_tag, markup, position, quote, title};
+use super::{
+    Aligned, RowsDone, SentenceView, Wording, language_tag, markup, position, quote, title,
+};
 use crate::align::Row;
+use crate::model::Pair;
 use std::io::{self, Write};
 
 /// Writes the header, then each row with text on both sides as a unit, as it is produced.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
-    write_header(pair, out)?;
+pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+    write_header(aligned, out)?;
     writeln!(out, "  <body>")?;
-    for (index, row) in pair.alignment.rows.iter().enumerate() {
+    for (index, row) in aligned.alignment.rows.iter().enumerate() {
         done(index);
-        let (official, other) = pair.sentences(row);
-        if !official.is_empty() && !other.is_empty() {
-            write_unit(pair, index + 1, row, [&official, &other], out)?;
+        let sentences = aligned.sentences(row);
+        if !sentences.official.is_empty() && !sentences.other.is_empty() {
+            write_unit(aligned, index + 1, row, sentences.as_ref(), out)?;
         }
     }
     writeln!(out, "  </body>")?;
@@ -33,14 +36,14 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
 
 /// The XML declaration, the document type and the header, which counts the rows that are no
 /// translation units.
-fn write_header(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let units = pair
+fn write_header(aligned: &Aligned<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let units = aligned
         .alignment
         .rows
         .iter()
-        .filter(|row| pair.sides_present(row) == (true, true))
+        .filter(|row| aligned.sides_present(row) == Pair::new(true, true))
         .count();
-    let one_sided = pair.alignment.rows.len() - units;
+    let one_sided = aligned.alignment.rows.len() - units;
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(out, "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">")?;
     writeln!(out, "<tmx version=\"1.4\">")?;
@@ -49,9 +52,10 @@ fn write_header(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
         "  <header creationtool=\"tandem\" creationtoolversion=\"{}\" datatype=\"plaintext\" \
          segtype=\"sentence\" adminlang=\"en\" srclang=\"{}\" o-tmf=\"tandem\">",
         env!("CARGO_PKG_VERSION"),
-        markup(language_tag(pair.official))
+        markup(language_tag(aligned.versions.official))
     )?;
-    for (kind, transcript) in [("official", pair.official), ("translation", pair.other)] {
+    for (side, transcript) in aligned.versions.iter() {
+        let kind = side.name();
         writeln!(
             out,
             "    <prop type=\"x-{kind}\">{} ({})</prop>",
@@ -63,7 +67,7 @@ fn write_header(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
         out,
         "    <note>{} aligned rows; {one_sided} with text on one side only are not translation \
          units.</note>",
-        pair.alignment.rows.len()
+        aligned.alignment.rows.len()
     )?;
     writeln!(out, "  </header>")
 }
@@ -73,23 +77,24 @@ fn write_header(pair: &Pair<'_>, out: &mut dyn Write) -> io::Result<()> {
 /// sentences, as in the source; what the source marks as unverified or struck is a note of
 /// that variant, so that the segment holds each word once.
 fn write_unit(
-    pair: &Pair<'_>,
+    aligned: &Aligned<'_>,
     number: usize,
     row: &Row,
-    sides: [&[SentenceView<'_>]; 2],
+    sides: Pair<&Vec<SentenceView<'_>>>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out, "    <tu tuid=\"{number}\">")?;
-    for (kind, side) in [("official", sides[0]), ("translation", sides[1])] {
+    for (side, sentences) in sides.iter() {
+        let kind = side.name();
         writeln!(
             out,
             "      <prop type=\"x-{kind}-speaker\">{}</prop>",
-            markup(side[0].speaker)
+            markup(sentences[0].speaker)
         )?;
         writeln!(
             out,
             "      <prop type=\"x-{kind}-position\">{}</prop>",
-            markup(&position(side, Wording::Short))
+            markup(&position(sentences, Wording::Short))
         )?;
     }
     writeln!(
@@ -105,7 +110,7 @@ fn write_unit(
     for flag in &row.flags {
         writeln!(out, "      <note>{}</note>", markup(&flag.describe()))?;
     }
-    for (transcript, side) in [(pair.official, sides[0]), (pair.other, sides[1])] {
+    for (transcript, side) in aligned.versions.zip(sides) {
         let notes: String = quote::marks(side)
             .iter()
             .map(|mark| format!("<note>{}</note>", markup(mark)))

@@ -12,11 +12,12 @@
 //! A text cell keeps what qualifies its words as [`quote::plain`] writes it: `[Via interpreter]`
 //! before the sentence it stood before, ` (unverified in the source: “…”)` after the text.
 
-use super::{Pair, RowsDone, Wording, position, quote};
+use super::{Aligned, RowsDone, Wording, position, quote};
+use crate::model::Pair;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\ttranslation_position\ttranslation_speaker\ttranslation_text\tsimilarity\tflags";
+const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\tother_position\tother_speaker\tother_text\tsimilarity\tflags";
 
 /// A cell of text from a file: control characters and escape sequences get the reader's
 /// visible stand-ins (a TSV file is often looked at in a terminal), then formula starts are
@@ -45,10 +46,10 @@ fn quoted(text: &str) -> String {
 }
 
 /// Writes the header, then each row as it is produced.
-pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
+pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
-    for (index, row) in pair.alignment.rows.iter().enumerate() {
-        let (official, translation) = pair.sentences(row);
+    for (index, row) in aligned.alignment.rows.iter().enumerate() {
+        let Pair { official, other } = aligned.sentences(row);
         let speaker =
             |side: &[super::SentenceView<'_>]| side.first().map_or("", |s| s.speaker).to_string();
         let flags: Vec<&str> = row.flags.iter().map(|f| f.name()).collect();
@@ -59,9 +60,9 @@ pub fn write(pair: &Pair<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Re
             position(&official, Wording::Short),
             cell(&speaker(&official)),
             cell(&quote::plain(&official)),
-            position(&translation, Wording::Short),
-            cell(&speaker(&translation)),
-            cell(&quote::plain(&translation)),
+            position(&other, Wording::Short),
+            cell(&speaker(&other)),
+            cell(&quote::plain(&other)),
             row.similarity,
             flags.join(","),
         )?;

@@ -1,18 +1,18 @@
 //! Which rows get a word diff, and how it is cut into pieces: shared by the HTML report and
 //! the JSON, so that both mark the same rows the same way.
 
-use super::{Pair, SentenceView, joined};
+use super::{Aligned, SentenceView, joined};
 use crate::align::{DiffPiece, word_diff};
 
 /// The word diff of a row whose two sides are in one language and share most of their
 /// words, with the spaces between replaced words merged into the replacements; `None` for
 /// every other row.
 pub fn shown_diff(
-    pair: &Pair<'_>,
+    aligned: &Aligned<'_>,
     official: &[SentenceView<'_>],
     other: &[SentenceView<'_>],
 ) -> Option<Vec<DiffPiece>> {
-    if !pair.alignment.same_language || official.is_empty() || other.is_empty() {
+    if !aligned.alignment.same_language || official.is_empty() || other.is_empty() {
         return None;
     }
     let pieces = word_diff(&joined(official), &joined(other));

@@ -2,19 +2,19 @@
 //! first screen made from the start of both files. It runs on a thread of its own that the
 //! reader never waits for: quitting ends the process, and the work with it.
 
-use super::Reader;
+use super::Contents;
 use std::cell::Cell;
 use std::panic::AssertUnwindSafe;
 
-/// Makes the reader that takes the place of the one shown, telling how far it has come (0 to
+/// Makes what the reader shows in place of what it shows now, telling how far it has come (0 to
 /// 1) as it goes. An error ends the reader, and tandem with the error's message.
-pub type Job = Box<dyn FnOnce(&dyn Fn(f64)) -> Result<Reader, String> + Send>;
+pub type Job = Box<dyn FnOnce(&dyn Fn(f64)) -> Result<Contents, String> + Send>;
 
 /// What the work tells the reader's loop.
 pub enum Report {
     /// This fraction of the work, 0 to 1, is done.
     Progress(f64),
-    Done(Box<Reader>),
+    Done(Box<Contents>),
     Failed(String),
 }
 
@@ -31,7 +31,7 @@ pub fn spawn(job: Job, send: impl Fn(Report) -> bool + Send + 'static) {
         };
         // The panic hook has given the terminal back already; the reader must stop too.
         let report = match std::panic::catch_unwind(AssertUnwindSafe(|| job(&progress))) {
-            Ok(Ok(reader)) => Report::Done(Box::new(reader)),
+            Ok(Ok(contents)) => Report::Done(Box::new(contents)),
             Ok(Err(message)) => Report::Failed(message),
             Err(_) => Report::Failed("aligning stopped on an internal error".into()),
         };

@@ -1,7 +1,7 @@
 //! Where things go on the screen: the layout setting, the split between the panes, and the
 //! areas of one frame.
 
-use super::reader::{OFFICIAL, OTHER, Side};
+use crate::model::{Pair, Side};
 use ratatui::layout::Rect;
 
 /// Below this width two panes do not fit side by side: one is shown at a time.
@@ -129,9 +129,9 @@ impl Screen {
             let left = split.left_width(inner);
             let right = inner - 1 - left;
             let (first, second) = if split.swapped {
-                (OTHER, OFFICIAL)
+                (Side::Other, Side::Official)
             } else {
-                (OFFICIAL, OTHER)
+                (Side::Official, Side::Other)
             };
             (
                 vec![
@@ -144,7 +144,7 @@ impl Screen {
                 Some(Rect::new(gutter_width + left, body_y, 1, body_height)),
             )
         } else {
-            let side = if pair { focus } else { OFFICIAL };
+            let side = if pair { focus } else { Side::Official };
             (
                 vec![(side, Rect::new(gutter_width, body_y, inner, body_height))],
                 None,
@@ -165,8 +165,8 @@ impl Screen {
     }
 
     /// The widths text wraps at, per side shown (0 for a side not shown).
-    pub fn widths(&self) -> [u16; 2] {
-        let mut widths = [0, 0];
+    pub fn widths(&self) -> Pair<u16> {
+        let mut widths = Pair::default();
         for (side, rect) in &self.panes {
             widths[*side] = rect.width;
         }

@@ -8,10 +8,10 @@
 pub mod action;
 pub mod app;
 pub mod background;
+pub mod contents;
 pub mod keymap;
 pub mod layout;
 pub mod provisional;
-pub mod reader;
 pub mod search;
 pub mod segments;
 pub mod terminal;
@@ -21,7 +21,7 @@ pub mod wrap;
 
 pub use action::Action;
 pub use app::App;
-pub use reader::Reader;
+pub use contents::Contents;
 pub use theme::Theme;
 
 use crossterm::event::{
@@ -66,7 +66,7 @@ pub struct Settings {
 /// the one shown (the whole of a long pair, when the start is shown): it starts once the
 /// first screen is drawn, and the reader is never held up by it.
 pub fn run(
-    reader: Reader,
+    contents: Contents,
     settings: Settings,
     rest: Option<background::Job>,
 ) -> io::Result<Ending> {
@@ -89,7 +89,7 @@ pub fn run(
         sender.send(event).is_ok()
     })?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(reader, (size.width, size.height)).configured(keymap, layout);
+    let mut app = App::new(contents, (size.width, size.height)).configured(keymap, layout);
     let mut rest = rest;
     if rest.is_some() {
         app.report_progress(0.0);

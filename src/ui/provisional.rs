@@ -2,10 +2,10 @@
 //! once while the whole pair is loaded and aligned behind it ([`super::background`]). Only
 //! rows that the rest of the files is unlikely to change are shown.
 
-use super::Reader;
+use super::Contents;
 use crate::align::{self, Forced};
 use crate::load::{LoadOptions, prefix};
-use crate::model::{Origin, Transcript};
+use crate::model::{Origin, Pair, Side, Transcript};
 use std::path::Path;
 
 /// Pairs longer than this, both files together, open on their start. Shorter ones are aligned
@@ -33,7 +33,7 @@ pub fn start_of(
     (official, other): (&Path, &Path),
     options: LoadOptions,
     forced: impl FnOnce(&Transcript, &Transcript) -> Vec<Forced>,
-) -> Option<Reader> {
+) -> Option<Contents> {
     if [official, other].iter().any(|path| path.as_os_str() == "-") {
         return None;
     }
@@ -54,29 +54,29 @@ pub fn start_of(
     };
     let forced = forced(&start_a, &start_b);
     let alignment = align::align(&start_a, &start_b, &forced);
-    let mut reader = Reader::pair(start_a, start_b, alignment);
-    let safe = safe_rows(&reader, [a > share(a), b > share(b)]);
-    reader.rows.truncate(safe);
-    Some(reader)
+    let mut contents = Contents::pair(start_a, start_b, alignment);
+    let safe = safe_rows(&contents, Pair::new(a > share(a), b > share(b)));
+    contents.rows.truncate(safe);
+    Some(contents)
 }
 
 /// The rows from the first up to the first that holds a sentence past the safe share of a
 /// start that was cut.
-fn safe_rows(reader: &Reader, cut: [bool; 2]) -> usize {
-    let limits: Vec<Option<(usize, usize)>> = (reader.panes.iter().zip(cut))
-        .map(|(pane, cut)| cut.then(|| safe_limit(&pane.transcript)))
-        .collect();
-    let past = |side: usize, turn: usize, sentence: usize| {
+fn safe_rows(contents: &Contents, cut: Pair<bool>) -> usize {
+    let limits = Pair::from_fn(|side| {
+        (contents.pane(side).filter(|_| cut[side])).map(|pane| safe_limit(&pane.transcript))
+    });
+    let past = |side: Side, turn: usize, sentence: usize| {
         limits[side].is_some_and(|limit| (turn, sentence) >= limit)
     };
-    reader
+    contents
         .rows
         .iter()
         .position(|row| {
-            (row.sides.iter().enumerate())
+            (row.sides.iter())
                 .any(|(side, refs)| refs.iter().any(|r| past(side, r.turn, r.sentence)))
         })
-        .unwrap_or(reader.rows.len())
+        .unwrap_or(contents.rows.len())
 }
 
 /// The first sentence, as turn and place in the turn, past the safe share of a transcript's.
@@ -96,7 +96,7 @@ fn safe_limit(transcript: &Transcript) -> (usize, usize) {
 
 /// A pair with no rows, the files named in the headers: all there is to show until the whole
 /// pair is loaded.
-fn names_only(official: &Path, other: &Path) -> Reader {
+fn names_only(official: &Path, other: &Path) -> Contents {
     let named = |path: &Path| {
         let mut transcript = Transcript::default();
         transcript.metadata.origin = Origin {
@@ -109,7 +109,7 @@ fn names_only(official: &Path, other: &Path) -> Reader {
     let mut alignment = align::align(&official, &other, &[]);
     // Two empty versions share nothing, which says nothing about the files.
     alignment.warnings.clear();
-    Reader::pair(official, other, alignment)
+    Contents::pair(official, other, alignment)
 }
 
 #[cfg(test)]
@@ -122,25 +122,26 @@ mod tests {
         let official = synth::repeat_official(&bundled::official().unwrap(), 2);
         let other = bundled::translation().unwrap();
         let alignment = align::align(&official, &other, &[]);
-        let reader = Reader::pair(official, other, alignment);
-        let all = reader.rows.len();
-        assert_eq!(safe_rows(&reader, [false, false]), all);
-        let safe = safe_rows(&reader, [true, false]);
+        let contents = Contents::pair(official, other, alignment);
+        let all = contents.rows.len();
+        assert_eq!(safe_rows(&contents, Pair::new(false, false)), all);
+        let safe = safe_rows(&contents, Pair::new(true, false));
         assert!(safe > 0 && safe < all, "{safe} of {all}");
-        let limit = safe_limit(&reader.panes[0].transcript);
+        let limit = safe_limit(&contents.official.transcript);
         assert!(
-            reader.rows[..safe]
+            contents.rows[..safe]
                 .iter()
-                .flat_map(|row| &row.sides[0])
+                .flat_map(|row| &row.sides[Side::Official])
                 .all(|r| (r.turn, r.sentence) < limit)
         );
     }
 
     #[test]
     fn a_pair_of_empty_versions_has_no_rows_and_no_warning() {
-        let reader = names_only(Path::new("a.json"), Path::new("b.json"));
-        assert!(reader.rows.is_empty());
-        assert!(reader.warnings.is_empty());
-        assert_eq!(reader.panes[1].transcript.metadata.origin.file, "b.json");
+        let contents = names_only(Path::new("a.json"), Path::new("b.json"));
+        assert!(contents.rows.is_empty());
+        assert!(contents.warnings.is_empty());
+        let other = contents.pane(Side::Other).unwrap();
+        assert_eq!(other.transcript.metadata.origin.file, "b.json");
     }
 }

@@ -3,7 +3,8 @@
 //! at key-press speed: every row's text is case-folded once, into one string per side, and a
 //! query is one scan of each string.
 
-use super::reader::{Reader, Side};
+use super::contents::Contents;
+use crate::model::Side;
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 
@@ -118,35 +119,33 @@ pub fn find_all(haystack: &str, needle: &str) -> Vec<Range<usize>> {
 
 /// The folded text of every row, per side.
 pub struct SearchIndex {
-    /// Per side: each row's folded text followed by a line break, which no plain query
-    /// contains, so no hit spans two rows.
-    texts: Vec<String>,
-    /// Per side: where each row's text starts in `texts`.
-    starts: Vec<Vec<usize>>,
+    /// Per side read: the side, each row's folded text followed by a line break, which no
+    /// plain query contains, so no hit spans two rows, and where each row's text starts.
+    sides: Vec<(Side, String, Vec<usize>)>,
 }
 
 impl SearchIndex {
-    pub fn new(reader: &Reader) -> Self {
-        let (mut texts, mut starts) = (Vec::new(), Vec::new());
-        for side in 0..reader.panes.len() {
+    pub fn new(contents: &Contents) -> Self {
+        let mut sides = Vec::new();
+        for (side, _) in contents.panes() {
             let (mut text, mut side_starts) =
-                (String::new(), Vec::with_capacity(reader.rows.len()));
-            for row in &reader.rows {
+                (String::new(), Vec::with_capacity(contents.rows.len()));
+            for row in &contents.rows {
                 side_starts.push(text.len());
-                text.push_str(&fold(&reader.side_text(row, side)));
+                text.push_str(&fold(&contents.side_text(row, side)));
                 text.push('\n');
             }
-            texts.push(text);
-            starts.push(side_starts);
+            sides.push((side, text, side_starts));
         }
-        SearchIndex { texts, starts }
+        SearchIndex { sides }
     }
 
     /// The number of hits in each row (by row id), on the side `scope` names or both.
     pub fn counts(&self, matcher: &Matcher, scope: Option<Side>) -> Vec<u32> {
-        let mut counts = vec![0; self.starts.first().map_or(0, Vec::len)];
-        let sides = self.texts.iter().zip(&self.starts).enumerate();
-        for (side, (text, starts)) in sides {
+        let rows = self.sides.first().map_or(0, |(_, _, starts)| starts.len());
+        let mut counts = vec![0; rows];
+        for (side, text, starts) in &self.sides {
+            let side = *side;
             if scope.is_some_and(|s| s != side) {
                 continue;
             }

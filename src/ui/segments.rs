@@ -1,9 +1,11 @@
 //! A row's text on one side as segments ready to wrap: made safe for the terminal, with the
 //! stretches to mark (notes, search hits, changed words) located in it.
 
-use super::reader::{ReadRow, Reader, Side};
+use super::contents::Contents;
+use crate::align::Row;
 use crate::align::word_diff;
 use crate::model::AnnotationKind;
+use crate::model::Side;
 use crate::sanitize;
 use std::ops::Range;
 
@@ -52,8 +54,8 @@ fn push_visible(out: &mut String, raw: &str) -> Option<Vec<usize>> {
 }
 
 /// The segments of one side of a row: text, notes and annotation marks.
-pub fn segments(reader: &Reader, row: &ReadRow, side: Side) -> Vec<Segment> {
-    let Some(pane) = reader.panes.get(side) else {
+pub fn segments(contents: &Contents, row: &Row, side: Side) -> Vec<Segment> {
+    let Some(pane) = contents.pane(side) else {
         return Vec::new();
     };
     let mut segments: Vec<Segment> = Vec::new();

@@ -6,12 +6,12 @@ use super::app::{App, Mode};
 use super::background;
 use super::keymap::Keymap;
 use super::layout::{self, Screen};
-use super::reader::{OFFICIAL, OTHER, Side};
 use super::segments::Mark;
 use super::theme::Theme;
 use super::wrap::{LineKind, WrappedSide};
 use crate::align::MetadataChange;
 use crate::model::AnnotationKind;
+use crate::model::Side;
 use crate::sanitize::visible;
 use ratatui::Frame;
 use ratatui::layout::{Alignment as TextAlignment, Rect};
@@ -105,9 +105,9 @@ fn cut_middle(text: &str, width: usize) -> String {
 }
 
 fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
-    let narrow = app.reader.is_pair() && screen.panes.len() == 1;
+    let narrow = app.contents.is_pair() && screen.panes.len() == 1;
     for (side, rect) in &screen.panes {
-        let pane = &app.reader.panes[*side];
+        let pane = app.contents.pane_or_alone(*side);
         let metadata = &pane.transcript.metadata;
         let (x, width) = if rect.x == screen.gutter.right() || screen.panes.len() == 1 {
             (0, rect.x + rect.width)
@@ -122,7 +122,7 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
         let details = header_details(app, *side, narrow, width);
         // The focused pane is told by a marker as well as by colour, for terminals and eyes
         // that do not tell the colours apart.
-        let focused = app.reader.is_pair() && !narrow && app.focus == *side;
+        let focused = app.contents.is_pair() && !narrow && app.focus == *side;
         let (marker, title_style) = if focused {
             (
                 "▶ ",
@@ -163,7 +163,7 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen)
 /// room), source, language and folder; what the other version changed; in a narrow terminal,
 /// which version this is.
 fn header_details(app: &App, side: Side, narrow: bool, width: usize) -> String {
-    let metadata = &app.reader.panes[side].transcript.metadata;
+    let metadata = &app.contents.pane_or_alone(side).transcript.metadata;
     // The file name first: two versions from one site share their title and source.
     let path = std::path::Path::new(&metadata.origin.file);
     let name = path.file_name().map_or_else(
@@ -176,19 +176,15 @@ fn header_details(app: &App, side: Side, narrow: bool, width: usize) -> String {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         details.push(format!("in {}", folder.display()));
     }
-    if side == OTHER && !app.reader.metadata_changes.is_empty() {
-        details.insert(1, changed_metadata(&app.reader.metadata_changes));
+    if side == Side::Other && !app.contents.metadata_changes.is_empty() {
+        details.insert(1, changed_metadata(&app.contents.metadata_changes));
     }
     if narrow {
         details.insert(
             0,
             format!(
                 "{} version{}",
-                if side == OFFICIAL {
-                    "official"
-                } else {
-                    "other"
-                },
+                side.name(),
                 app.keymap
                     .first_key("switch-focus")
                     .map_or(String::new(), |key| format!(" ({key}: the other)"))
@@ -226,10 +222,10 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
     let mut index = app.top.index;
     let mut skip = app.top.line;
     while y < height && index < app.visible.len() {
-        let row = &app.reader.rows[app.visible[index]];
+        let row = &app.contents.rows[app.visible[index]];
         let wrapped = app.wrapped(app.visible[index]);
         let first_text = (0..wrapped.height).find(|&line| {
-            wrapped.sides.iter().any(|s| {
+            wrapped.sides.iter().any(|(_, s)| {
                 matches!(
                     s.lines.get(line),
                     Some(LineKind::Text { .. } | LineKind::Label { .. } | LineKind::Placeholder)
@@ -305,7 +301,7 @@ fn draw_aligning(
     screen: &Screen,
     (y, fraction): (usize, f64),
 ) {
-    let what = if app.reader.rows.is_empty() {
+    let what = if app.contents.rows.is_empty() {
         "loading and aligning both versions"
     } else {
         "aligning the rest"
@@ -325,15 +321,11 @@ fn draw_aligning(
 /// The time the gutter shows for the shown row at `index`: the focused version's, else the
 /// other's; none when it repeats the row before (sentences of one stamped turn).
 fn gutter_time(app: &App, index: usize) -> Option<f64> {
-    let other = if app.focus == OFFICIAL {
-        OTHER
-    } else {
-        OFFICIAL
-    };
+    let other = app.focus.opposite();
     let stamp = |index: usize| {
         let id = *app.visible.get(index)?;
         app.row_stamp(id, app.focus)
-            .or_else(|| app.row_stamp(id, other).filter(|_| app.reader.is_pair()))
+            .or_else(|| app.row_stamp(id, other).filter(|_| app.contents.is_pair()))
     };
     let time = stamp(index)?;
     let before = index.checked_sub(1).and_then(stamp);
@@ -352,7 +344,7 @@ fn side_line(
         None | Some(LineKind::Blank) => Vec::new(),
         Some(LineKind::Placeholder) => vec![Span::styled("·", theme.placeholder)],
         Some(LineKind::Label { turn }) => {
-            let pane = &app.reader.panes[which];
+            let pane = app.contents.pane_or_alone(which);
             let entry = pane.entry(*turn);
             vec![
                 Span::styled(
@@ -394,7 +386,7 @@ fn mark_style(mark: Mark, theme: &Theme, side: Side) -> Style {
         Mark::Note(AnnotationKind::Unverified) => theme.unverified,
         Mark::Note(AnnotationKind::Struck) => theme.struck,
         Mark::Note(_) => theme.annotation,
-        Mark::DiffChanged if side == OFFICIAL => theme.diff_removed,
+        Mark::DiffChanged if side == Side::Official => theme.diff_removed,
         Mark::DiffChanged => theme.diff_added,
         Mark::SearchHit => theme.search_hit,
     }
@@ -466,7 +458,7 @@ fn draw_minimap(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen
 /// ` in the official version`, when the search looks in one version only.
 fn scope_name(app: &App) -> &'static str {
     match app.search.scope {
-        Some(OFFICIAL) => " in the official version",
+        Some(Side::Official) => " in the official version",
         Some(_) => " in the other version",
         None => "",
     }
@@ -486,11 +478,11 @@ fn count(number: usize, what: &str) -> String {
 fn status_parts(app: &App) -> Vec<(u8, String)> {
     let mut parts: Vec<(u8, String)> = Vec::new();
     if let Some(id) = app.current_row() {
-        let row = &app.reader.rows[id];
+        let row = &app.contents.rows[id];
         // The row number the exports give this row.
-        parts.push((9, format!("row {}/{}", id + 1, app.reader.rows.len())));
+        parts.push((9, format!("row {}/{}", id + 1, app.contents.rows.len())));
         // The focused pane's turn: the pane shown alone, or the one Tab has chosen.
-        if let (Some(turn), Some(pane)) = (row.turn(app.focus), app.reader.panes.get(app.focus)) {
+        if let (Some(turn), Some(pane)) = (row.turn(app.focus), app.contents.pane(app.focus)) {
             let turns = pane.transcript.turns.len();
             parts.push((7, format!("turn {}/{}", turn + 1, turns)));
             let label = visible(pane.label(turn)).into_owned();
@@ -500,7 +492,7 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         }
         parts.push((3, format!("{}%", app.percent())));
         // Subtitles and timestamped transcripts: when the row is said.
-        let side = app.focus.min(app.reader.panes.len() - 1);
+        let side = app.contents.side_or_alone(app.focus);
         if let Some(time) = app.row_time(id, side) {
             parts.push((6, crate::ui::app::clock(time)));
         }
@@ -517,8 +509,8 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         .filter(|(_, on)| **on)
         .map(|(index, _)| {
             // The focused pane's name for the speaker is enough, and leaves room.
-            let speaker = &app.reader.speakers[index];
-            let name = speaker.labels[app.focus.min(1)]
+            let speaker = &app.contents.speakers[index];
+            let name = speaker.labels[app.focus]
                 .clone()
                 .unwrap_or_else(|| speaker.name());
             visible(&name).into_owned()
@@ -536,7 +528,7 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
     }
     // What the current row's flags say, with their evidence: why its gutter is marked.
     if let Some(id) = app.current_row() {
-        let flags: Vec<String> = app.reader.rows[id]
+        let flags: Vec<String> = app.contents.rows[id]
             .flags
             .iter()
             .map(|flag| flag.describe())
@@ -811,7 +803,7 @@ fn draw_speakers(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     let Mode::Speakers(list) = &app.mode else {
         return;
     };
-    let shown = list.shown(&app.reader);
+    let shown = list.shown(&app.contents);
     let mut lines = vec![
         Line::from(vec![
             Span::raw("filter: "),
@@ -820,19 +812,20 @@ fn draw_speakers(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         Line::from(""),
     ];
     for (position, &entry) in shown.iter().enumerate() {
-        let speaker = &app.reader.speakers[entry];
+        let speaker = &app.contents.speakers[entry];
         let tick = if list.ticked.get(entry).copied().unwrap_or(false) {
             "[x]"
         } else {
             "[ ]"
         };
-        let turns = if app.reader.is_pair() {
+        let turns = if app.contents.is_pair() {
             format!(
                 "{} / {} turns",
-                speaker.turns[OFFICIAL], speaker.turns[OTHER]
+                speaker.turns[Side::Official],
+                speaker.turns[Side::Other]
             )
         } else {
-            format!("{} turns", speaker.turns[OFFICIAL])
+            format!("{} turns", speaker.turns[Side::Official])
         };
         let number = if entry < 9 {
             format!("{}", entry + 1)

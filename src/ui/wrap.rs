@@ -3,8 +3,9 @@
 //! Wrapping is done once per row and width, here, for both scrolling and drawing, so that the
 //! two can never disagree about how tall a row is.
 
-use super::reader::{OFFICIAL, OTHER, ReadRow, Reader};
+use super::contents::Contents;
 use super::segments::{Segment, mark_differences, segments};
+use crate::model::Pair;
 use std::ops::Range;
 
 /// One screen line of one side of a row.
@@ -94,7 +95,7 @@ fn offset_in(text: &str, line: &str, search_from: usize) -> usize {
 /// Both sides of a row wrapped for the screen, padded to the same height. A row with nothing
 /// on the sides shown has height 0.
 pub struct WrappedRow {
-    pub sides: [WrappedSide; 2],
+    pub sides: Pair<WrappedSide>,
     pub height: usize,
 }
 
@@ -105,46 +106,40 @@ pub struct Highlights {
     pub differences: bool,
 }
 
-/// Wraps a row for the given pane widths (0: side not shown).
+/// Wraps the row `id` for the given pane widths (0: side not shown).
 pub fn wrap_row(
-    reader: &Reader,
-    row: &ReadRow,
-    widths: [u16; 2],
+    contents: &Contents,
+    id: usize,
+    widths: Pair<u16>,
     highlights: &Highlights,
 ) -> WrappedRow {
-    let mut segments = [
-        segments(reader, row, OFFICIAL),
-        segments(reader, row, OTHER),
-    ];
-    let shown = |side: usize| widths[side] > 0 && side < reader.panes.len();
-    if highlights.differences && reader.same_language && shown(OFFICIAL) && shown(OTHER) {
-        let [official, other] = &mut segments;
+    let row = &contents.rows[id];
+    let shown = Pair::from_fn(|side| widths[side] > 0 && contents.pane(side).is_some());
+    let mut segments = Pair::from_fn(|side| segments(contents, row, side));
+    if highlights.differences && contents.same_language && shown.official && shown.other {
+        let Pair { official, other } = &mut segments;
         if !official.is_empty() && !other.is_empty() {
             mark_differences(official, other);
         }
     }
-    let [official, other] = segments;
     // One side shown alone (a narrow terminal) skips the rows it has nothing in.
-    let placeholder = shown(OFFICIAL) && shown(OTHER);
-    let sides = [
-        if shown(OFFICIAL) {
-            wrap(official, widths[OFFICIAL], row.breaks_before, placeholder)
+    let placeholder = shown.official && shown.other;
+    let breaks_before = contents.breaks_before(id);
+    let sides = Pair::from_fn(|side| {
+        let segments = std::mem::take(&mut segments[side]);
+        if shown[side] {
+            wrap(segments, widths[side], breaks_before, placeholder)
         } else {
             WrappedSide::default()
-        },
-        if shown(OTHER) {
-            wrap(other, widths[OTHER], row.breaks_before, placeholder)
-        } else {
-            WrappedSide::default()
-        },
-    ];
-    let height = sides.iter().map(|s| s.lines.len()).max().unwrap_or(0);
+        }
+    });
+    let height = sides.iter().map(|(_, s)| s.lines.len()).max().unwrap_or(0);
     WrappedRow { sides, height }
 }
 
-/// The height of a row at the given widths, as [`wrap_row`] lays it out.
-pub fn row_height(reader: &Reader, row: &ReadRow, widths: [u16; 2]) -> usize {
-    wrap_row(reader, row, widths, &Highlights::default()).height
+/// The height of the row `id` at the given widths, as [`wrap_row`] lays it out.
+pub fn row_height(contents: &Contents, id: usize, widths: Pair<u16>) -> usize {
+    wrap_row(contents, id, widths, &Highlights::default()).height
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use tandem::load::{self, LoadOptions};
-use tandem::model::Transcript;
+use tandem::model::{Pair, SentenceRef, Transcript};
 
 /// A folder of its own per test, removed afterwards; it derefs to its path.
 pub struct Scratch(PathBuf);
@@ -136,13 +136,47 @@ pub type Link = ((usize, usize), (usize, usize));
 pub fn predicted_links(alignment: &tandem::align::Alignment) -> Vec<Link> {
     let mut links = Vec::new();
     for row in &alignment.rows {
-        for a in &row.official {
-            for b in &row.other {
+        for a in &row.sides.official {
+            for b in &row.sides.other {
                 links.push(((a.turn, a.sentence), (b.turn, b.sentence)));
             }
         }
     }
     links
+}
+
+/// A sentence's turn and its place in the turn, 0-based.
+pub type Position = (usize, usize);
+
+/// The text of the sentence `r` points to.
+pub fn sentence_text(transcript: &Transcript, r: &SentenceRef) -> String {
+    let sentence = transcript.turns[r.turn].sentences().nth(r.sentence);
+    sentence
+        .expect("the reference is in the transcript")
+        .text
+        .clone()
+}
+
+/// Per version, the sentences its rows hold in row order beside every sentence of the transcript
+/// in reading order: the two are equal when every sentence is in exactly one row and the rows
+/// keep reading order (the alignment is monotone).
+pub fn row_coverage(
+    versions: Pair<&Transcript>,
+    alignment: &tandem::align::Alignment,
+) -> Pair<(Vec<Position>, Vec<Position>)> {
+    Pair::from_fn(|side| {
+        let seen = alignment
+            .rows
+            .iter()
+            .flat_map(|row| &row.sides[side])
+            .map(|s| (s.turn, s.sentence))
+            .collect();
+        let all = tandem::export::all_sentence_refs(versions[side])
+            .iter()
+            .map(|s| (s.turn, s.sentence))
+            .collect();
+        (seen, all)
+    })
 }
 
 /// Precision, recall and F1 of `predicted` against `gold`, counting only predicted links that

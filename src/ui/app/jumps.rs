@@ -2,8 +2,8 @@
 //! H/M/L, turns, blocks of divergent rows, and clicks.
 
 use super::{App, Mode};
+use crate::model::Side;
 use crate::ui::action::Action;
-use crate::ui::reader::{OFFICIAL, OTHER};
 
 /// Jumps remembered for `''` and Ctrl-o.
 const JUMPS: usize = 100;
@@ -58,10 +58,10 @@ impl App {
             self.index_of_time(parse_time(text).ok_or_else(wrong)?)?
         } else {
             let row = number(text)?;
-            if row == 0 || row > self.reader.rows.len() {
+            if row == 0 || row > self.contents.rows.len() {
                 return Err(format!(
                     "there is no row {row} (the last is {})",
-                    self.reader.rows.len()
+                    self.contents.rows.len()
                 ));
             }
             self.visible.partition_point(|&id| id + 1 < row).min(last)
@@ -72,7 +72,12 @@ impl App {
     }
 
     fn index_of_turn(&self, turn: usize) -> Result<usize, String> {
-        let turns = self.reader.panes[self.focus].transcript.turns.len();
+        let turns = self
+            .contents
+            .pane_or_alone(self.focus)
+            .transcript
+            .turns
+            .len();
         if turn >= turns {
             return Err(format!(
                 "there is no turn {} (the last is {turns})",
@@ -82,7 +87,7 @@ impl App {
         self.visible
             .iter()
             .position(|&id| {
-                self.reader.rows[id]
+                self.contents.rows[id]
                     .turn(self.focus)
                     .is_some_and(|t| t >= turn)
             })
@@ -90,7 +95,7 @@ impl App {
     }
 
     fn index_of_time(&self, seconds: f64) -> Result<usize, String> {
-        let side = self.focus.min(self.reader.panes.len() - 1);
+        let side = self.contents.side_or_alone(self.focus);
         let mut timed = false;
         for (index, &id) in self.visible.iter().enumerate() {
             if let Some(start) = self.row_time(id, side) {
@@ -109,17 +114,17 @@ impl App {
 
     /// When the row on `side` is said, in seconds: its own time (see [`App::row_stamp`]),
     /// else the start of the turn it is in.
-    pub fn row_time(&self, id: usize, side: usize) -> Option<f64> {
-        let first = self.reader.rows[id].sides[side].first()?;
+    pub fn row_time(&self, id: usize, side: Side) -> Option<f64> {
+        let first = self.contents.rows[id].sides[side].first()?;
         self.row_stamp(id, side)
-            .or_else(|| self.reader.panes.get(side)?.turn_time(first.turn))
+            .or_else(|| self.contents.pane(side)?.turn_time(first.turn))
     }
 
     /// The time the row on `side` carries itself: its first timed sentence's start (cues),
     /// or the stamp of the turn it opens.
-    pub fn row_stamp(&self, id: usize, side: usize) -> Option<f64> {
-        let pane = self.reader.panes.get(side)?;
-        let row = &self.reader.rows[id];
+    pub fn row_stamp(&self, id: usize, side: Side) -> Option<f64> {
+        let pane = self.contents.pane(side)?;
+        let row = &self.contents.rows[id];
         row.sides[side]
             .iter()
             .find_map(|&r| pane.sentence(r)?.time.as_ref())
@@ -283,12 +288,12 @@ impl App {
     /// the other version has (3). A block is a run of rows of one kind, so that a flagged
     /// row just before a long one-sided run is a stop of its own.
     pub(super) fn block_at(&self, index: usize) -> u8 {
-        let row = &self.reader.rows[self.visible[index]];
+        let row = &self.contents.rows[self.visible[index]];
         if !row.is_divergent() {
             0
-        } else if row.sides[OTHER].is_empty() {
+        } else if row.sides[Side::Other].is_empty() {
             2
-        } else if row.sides[OFFICIAL].is_empty() {
+        } else if row.sides[Side::Official].is_empty() {
             3
         } else {
             1

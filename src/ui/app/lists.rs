@@ -1,8 +1,9 @@
 //! The lists over the reading view: speakers to show, and every divergence to go to.
 
 use super::{App, Mode};
+use crate::model::Side;
 use crate::ui::action::Action;
-use crate::ui::reader::{OFFICIAL, OTHER, Reader};
+use crate::ui::contents::Contents;
 
 /// Entries a page key moves through in a list.
 const LIST_PAGE: usize = 10;
@@ -18,9 +19,9 @@ pub struct SpeakerList {
 
 impl SpeakerList {
     /// The entries matching the query, in order.
-    pub fn shown(&self, reader: &Reader) -> Vec<usize> {
+    pub fn shown(&self, contents: &Contents) -> Vec<usize> {
         let query = self.query.to_lowercase();
-        reader
+        contents
             .speakers
             .iter()
             .enumerate()
@@ -83,7 +84,7 @@ fn edit_query(query: &mut String, cursor: &mut usize, action: Action) -> bool {
 
 impl App {
     pub(super) fn edit_speakers(&mut self, action: Action, mut list: SpeakerList) {
-        let shown = list.shown(&self.reader);
+        let shown = list.shown(&self.contents);
         if move_cursor(&mut list.cursor, action, shown.len())
             || edit_query(&mut list.query, &mut list.cursor, action)
         {
@@ -167,7 +168,7 @@ impl App {
     pub fn divergence_entry(&self, at: usize) -> DivergenceEntry {
         let block = self.divergences[at];
         let id = self.visible[block.index];
-        let row = &self.reader.rows[id];
+        let row = &self.contents.rows[id];
         let place = if block.rows == 1 {
             format!("row {}", id + 1)
         } else {
@@ -187,12 +188,12 @@ impl App {
                 .collect::<Vec<_>>()
                 .join("; "),
         };
-        let side = if row.sides[OFFICIAL].is_empty() {
-            OTHER
+        let side = if row.sides[Side::Official].is_empty() {
+            Side::Other
         } else {
-            OFFICIAL
+            Side::Official
         };
-        let text = self.reader.side_text(row, side);
+        let text = self.contents.side_text(row, side);
         let mut words: Vec<&str> = text.split_whitespace().take(FIRST_WORDS + 1).collect();
         let cut = words.len() > FIRST_WORDS;
         words.truncate(FIRST_WORDS);

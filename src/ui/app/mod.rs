@@ -6,13 +6,14 @@ mod searching;
 mod swap;
 
 use super::action::Action;
+use super::contents::Contents;
 use super::keymap::{Context, Keymap};
 use super::layout::{Layout, Screen, Split};
-use super::reader::{OFFICIAL, OTHER, Reader, Side};
 use super::search::{Matcher, SearchIndex};
 use super::view;
 use super::wrap::{self, Highlights, WrappedRow};
 use crate::export::{self, Wording};
+use crate::model::{Pair, Side};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -74,7 +75,7 @@ pub struct Search {
 /// with: the heights and the drawing use the same wrap, and a giant row is wrapped once.
 #[derive(Default)]
 struct WrapCache {
-    made_for: ([u16; 2], bool),
+    made_for: (Pair<u16>, bool),
     rows: HashMap<usize, Arc<WrappedRow>>,
 }
 
@@ -82,7 +83,7 @@ struct WrapCache {
 const WRAPS_KEPT: usize = 1024;
 
 pub struct App {
-    pub reader: Reader,
+    pub contents: Contents,
     pub mode: Mode,
     pub focus: Side,
     pub top: Position,
@@ -110,7 +111,7 @@ pub struct App {
     pub help_scroll: usize,
     /// Row heights plus one at `heights_for` widths; 0 is not yet measured.
     heights: Vec<u32>,
-    heights_for: [u16; 2],
+    heights_for: Pair<u16>,
     /// One cell per screen line of the minimap: 0 plain, 1 divergent, 2 unmatched rows.
     minimap: Vec<u8>,
     /// The filter generation and height the minimap was made for.
@@ -142,21 +143,21 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(reader: Reader, size: (u16, u16)) -> Self {
-        let visible = (0..reader.rows.len()).collect();
-        let filter = vec![false; reader.speakers.len()];
-        let heights = vec![0; reader.rows.len()];
+    pub fn new(contents: Contents, size: (u16, u16)) -> Self {
+        let visible = (0..contents.rows.len()).collect();
+        let filter = vec![false; contents.speakers.len()];
+        let heights = vec![0; contents.rows.len()];
         // The first screen says what the reader must know before trusting the rows.
         let split = Split {
-            times: reader.has_times(),
+            times: contents.has_times(),
             ..Split::default()
         };
-        let message = (!reader.warnings.is_empty())
-            .then(|| format!("warning: {}", reader.warnings.join("; ")));
+        let message = (!contents.warnings.is_empty())
+            .then(|| format!("warning: {}", contents.warnings.join("; ")));
         App {
-            reader,
+            contents,
             mode: Mode::Reading,
-            focus: OFFICIAL,
+            focus: Side::Official,
             top: Position::default(),
             current: 0,
             visible,
@@ -172,7 +173,7 @@ impl App {
             pin: None,
             help_scroll: 0,
             heights,
-            heights_for: [0, 0],
+            heights_for: Pair::default(),
             minimap: Vec::new(),
             minimap_for: (usize::MAX, 0),
             filter_generation: 0,
@@ -221,7 +222,7 @@ impl App {
         let total = self.visible.len();
         let mut cells = vec![0u8; height];
         for (index, &id) in self.visible.iter().enumerate() {
-            let row = &self.reader.rows[id];
+            let row = &self.contents.rows[id];
             let level = if row.is_unmatched() {
                 2
             } else {
@@ -240,7 +241,7 @@ impl App {
         Screen::new(
             self.size.0,
             self.size.1,
-            self.reader.is_pair(),
+            self.contents.is_pair(),
             (self.layout, self.split),
             self.focus,
         )
@@ -249,7 +250,7 @@ impl App {
     /// A shown row wrapped at the screen's widths, with word differences marked when they
     /// are on; wrapped once and kept (search hits are marked as lines are drawn).
     pub fn wrapped(&self, id: usize) -> Arc<WrappedRow> {
-        let widths = self.screen().map_or([0, 0], |s| s.widths());
+        let widths = self.screen().map_or(Pair::default(), |s| s.widths());
         let made_for = (widths, self.differences);
         let mut cache = self.wraps.borrow_mut();
         if cache.made_for != made_for || cache.rows.len() >= WRAPS_KEPT {
@@ -262,14 +263,7 @@ impl App {
         cache
             .rows
             .entry(id)
-            .or_insert_with(|| {
-                Arc::new(wrap::wrap_row(
-                    &self.reader,
-                    &self.reader.rows[id],
-                    widths,
-                    &highlights,
-                ))
-            })
+            .or_insert_with(|| Arc::new(wrap::wrap_row(&self.contents, id, widths, &highlights)))
             .clone()
     }
 
@@ -325,7 +319,7 @@ impl App {
     fn lead(&self, index: usize) -> usize {
         self.visible
             .get(index)
-            .map_or(0, |&id| usize::from(self.reader.rows[id].breaks_before))
+            .map_or(0, |&id| usize::from(self.contents.breaks_before(id)))
     }
 
     /// Works out the current row from the top of the screen: the top row while its first
@@ -381,7 +375,7 @@ impl App {
 
     fn apply(&mut self, action: Action) {
         match self.mode.clone() {
-            Mode::Reading => self.read(action),
+            Mode::Reading => self.apply_reading(action),
             Mode::Searching { before, history } => self.type_search(action, before, history),
             Mode::Speakers(list) => self.edit_speakers(action, list),
             Mode::Divergences(list) => self.pick_divergence(action, list),
@@ -391,7 +385,8 @@ impl App {
         }
     }
 
-    fn read(&mut self, action: Action) {
+    /// An action while reading: a move through the document, else any other command.
+    fn apply_reading(&mut self, action: Action) {
         if !self.navigate(action) {
             self.act(action);
         }
@@ -424,10 +419,10 @@ impl App {
             Action::StartJumpToMark => self.mode = Mode::Mark { set: false },
             Action::JumpBack => self.jump_back_in_list(),
             Action::NextTurn => {
-                self.jump_forward(|app, id| app.reader.rows[id].starts_turn(app.focus))
+                self.jump_forward(|app, id| app.contents.rows[id].starts_turn(app.focus))
             }
             Action::PreviousTurn => {
-                self.jump_back(|app, id| app.reader.rows[id].starts_turn(app.focus))
+                self.jump_back(|app, id| app.contents.rows[id].starts_turn(app.focus))
             }
             Action::NextTurnBySpeaker | Action::PreviousTurnBySpeaker => {
                 self.turn_by_speaker(action == Action::NextTurnBySpeaker)
@@ -469,7 +464,7 @@ impl App {
             Action::SearchWord => self.search_word(),
             Action::ListDivergences => self.open_divergences(),
             Action::ToggleDiff => {
-                if self.reader.is_pair() && self.reader.same_language {
+                if self.contents.is_pair() && self.contents.same_language {
                     self.differences = !self.differences;
                 } else {
                     self.message =
@@ -515,12 +510,12 @@ impl App {
     fn turn_by_speaker(&mut self, forward: bool) {
         let speaker = self
             .current_row()
-            .and_then(|id| self.reader.entry(&self.reader.rows[id], self.focus));
+            .and_then(|id| self.contents.entry(&self.contents.rows[id], self.focus));
         let same = move |app: &App, id: usize| {
-            let row = &app.reader.rows[id];
+            let row = &app.contents.rows[id];
             row.starts_turn(app.focus)
                 && speaker.is_some()
-                && app.reader.entry(row, app.focus) == speaker
+                && app.contents.entry(row, app.focus) == speaker
         };
         if forward {
             self.jump_forward(same);
@@ -532,19 +527,13 @@ impl App {
     /// Tab, `<`, `>` and `x`: which pane has the focus, where the split is, which side is
     /// on the left.
     fn arrange_panes(&mut self, action: Action) {
-        if !self.reader.is_pair() {
+        if !self.contents.is_pair() {
             self.message = Some("one transcript: there is no other pane".into());
             return;
         }
         let side_by_side = self.screen().is_some_and(|s| s.panes.len() == 2);
         match action {
-            Action::SwitchFocus => {
-                self.focus = if self.focus == OFFICIAL {
-                    OTHER
-                } else {
-                    OFFICIAL
-                }
-            }
+            Action::SwitchFocus => self.focus = self.focus.opposite(),
             Action::SwapPanes => self.split.swapped = !self.split.swapped,
             Action::NarrowLeft | Action::WidenLeft if side_by_side => {
                 let step = if action == Action::WidenLeft { 1 } else { -1 };
@@ -589,12 +578,12 @@ impl App {
     fn refilter(&mut self) {
         let current = self.current_row().unwrap_or(0);
         let any = self.filter.contains(&true);
-        let reader = &self.reader;
+        let contents = &self.contents;
         let filter = &self.filter;
-        self.visible = (0..reader.rows.len())
+        self.visible = (0..contents.rows.len())
             .filter(|&id| {
-                !any || reader
-                    .row_entries(&reader.rows[id])
+                !any || contents
+                    .row_entries(&contents.rows[id])
                     .any(|entry| filter.get(entry).copied().unwrap_or(false))
             })
             .collect();
@@ -619,12 +608,12 @@ impl App {
             return 100;
         }
         let one_side_shown =
-            self.screen().is_some_and(|s| s.panes.len() == 1) && self.reader.is_pair();
+            self.screen().is_some_and(|s| s.panes.len() == 1) && self.contents.is_pair();
         let first = self
             .current_row()
-            .and_then(|id| self.reader.rows[id].sides[self.focus].first().copied());
+            .and_then(|id| self.contents.rows[id].sides[self.focus].first().copied());
         if let Some(first) = first.filter(|_| one_side_shown) {
-            let turns = &self.reader.panes[self.focus].transcript.turns;
+            let turns = &self.contents.pane_or_alone(self.focus).transcript.turns;
             let sentences = |turn: &crate::model::Turn| -> usize {
                 turn.paragraphs.iter().map(|p| p.sentences.len()).sum()
             };
@@ -647,7 +636,7 @@ impl App {
 
     /// The height of a shown row, measured once per width.
     fn height(&mut self, index: usize) -> usize {
-        let widths = self.screen().map_or([0, 0], |s| s.widths());
+        let widths = self.screen().map_or(Pair::default(), |s| s.widths());
         if widths != self.heights_for {
             self.heights.iter_mut().for_each(|h| *h = 0);
             self.heights_for = widths;
@@ -739,16 +728,16 @@ impl App {
         let Some(id) = self.current_row() else {
             return;
         };
-        let row = &self.reader.rows[id];
+        let row = &self.contents.rows[id];
         let mut quote = String::new();
-        for (side, pane) in self.reader.panes.iter().enumerate() {
+        for (side, pane) in self.contents.panes() {
             let metadata = &pane.transcript.metadata;
             let version = metadata
                 .source
                 .clone()
                 .or(metadata.title.clone())
                 .unwrap_or_else(|| metadata.origin.file.clone());
-            let sentences = export::sentences(&pane.transcript, &row.sides[side]);
+            let sentences = export::sentences(&pane.transcript, &pane.index, &row.sides[side]);
             let quoted = match sentences.first() {
                 None => format!("[{version}] (no counterpart)"),
                 Some(first) => format!(

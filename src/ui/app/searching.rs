@@ -2,8 +2,8 @@
 //! or one), regular expressions after `\v`, `*` for the current row's first word, and `n`/`N`.
 
 use super::{App, Mode, Position, Search};
+use crate::model::Side;
 use crate::ui::action::Action;
-use crate::ui::reader::{OFFICIAL, OTHER};
 use crate::ui::search::{Matcher, REGEX_PREFIX, SearchIndex};
 
 /// Searches kept in the history.
@@ -38,8 +38,8 @@ impl App {
             }
             Action::CycleScope => {
                 self.search.scope = match self.search.scope {
-                    None if self.reader.is_pair() => Some(OFFICIAL),
-                    Some(OFFICIAL) => Some(OTHER),
+                    None if self.contents.is_pair() => Some(Side::Official),
+                    Some(Side::Official) => Some(Side::Other),
                     _ => None,
                 };
             }
@@ -97,10 +97,9 @@ impl App {
 
     /// The bytes of text of the whole document, both versions.
     fn text_size(&self) -> usize {
-        self.reader
-            .panes
-            .iter()
-            .flat_map(|pane| pane.transcript.turns.iter())
+        self.contents
+            .panes()
+            .flat_map(|(_, pane)| pane.transcript.turns.iter())
             .flat_map(|turn| turn.paragraphs.iter())
             .flat_map(|paragraph| paragraph.sentences.iter())
             .map(|sentence| sentence.text.len())
@@ -127,8 +126,8 @@ impl App {
         let Some(id) = self.current_row() else {
             return;
         };
-        let side = self.focus.min(self.reader.panes.len() - 1);
-        let text = self.reader.side_text(&self.reader.rows[id], side);
+        let side = self.contents.side_or_alone(self.focus);
+        let text = self.contents.side_text(&self.contents.rows[id], side);
         let Some(word) = text
             .split(|c: char| !c.is_alphanumeric())
             .find(|word| !word.is_empty())
@@ -181,7 +180,7 @@ impl App {
     /// first screen is up, so that a long document opens at once and searches without delay.
     pub fn prepare_search(&mut self) {
         if self.search_index.is_none() {
-            self.search_index = Some(SearchIndex::new(&self.reader));
+            self.search_index = Some(SearchIndex::new(&self.contents));
         }
     }
 
@@ -192,7 +191,7 @@ impl App {
             return;
         };
         if self.search_index.is_none() {
-            self.search_index = Some(SearchIndex::new(&self.reader));
+            self.search_index = Some(SearchIndex::new(&self.contents));
         }
         let Some(index) = &self.search_index else {
             return;

@@ -3,7 +3,8 @@
 //! speaker filter and settings. Row numbers change between the two, sentences do not.
 
 use super::{App, Mode, Position};
-use crate::ui::reader::{OFFICIAL, OTHER, Reader, Side};
+use crate::model::Side;
+use crate::ui::contents::Contents;
 use std::collections::HashMap;
 
 /// A sentence that stands for a row in any alignment of the pair: its side, turn and place in
@@ -16,8 +17,8 @@ impl App {
         self.aligning = Some(fraction);
     }
 
-    /// Shows `reader`, the whole alignment, in place of the provisional one.
-    pub fn replace_alignment(&mut self, reader: Reader) {
+    /// Shows `contents`, the whole alignment, in place of the provisional one.
+    pub fn replace_alignment(&mut self, contents: Contents) {
         let top = self.top_anchor();
         let marks: Vec<(char, Anchor)> = (self.marks.iter())
             .filter_map(|(&letter, &id)| Some((letter, self.anchor(id)?)))
@@ -37,9 +38,12 @@ impl App {
             .map(|(a, _)| a)
             .chain(&jumps)
             .chain(before.iter());
-        let rows = rows_of(&reader, wanted.chain(marks.iter().map(|(_, a)| a)).copied());
+        let rows = rows_of(
+            &contents,
+            wanted.chain(marks.iter().map(|(_, a)| a)).copied(),
+        );
         let size = self.size;
-        let old = std::mem::replace(self, App::new(reader, size));
+        let old = std::mem::replace(self, App::new(contents, size));
         self.carry_settings(&old);
         self.carry_filter(&old);
         self.marks = (marks.iter())
@@ -69,7 +73,7 @@ impl App {
         let on_screen = self.visible.get(self.top.index..).unwrap_or_default();
         let focused =
             (on_screen.iter().take(self.body_height()).enumerate()).find_map(|(n, &id)| {
-                let first = self.reader.rows[id].sides.get(self.focus)?.first()?;
+                let first = self.contents.rows[id].sides[self.focus].first()?;
                 let line = if n == 0 { self.top.line } else { 0 };
                 Some(((self.focus, first.turn, first.sentence), line))
             });
@@ -79,16 +83,13 @@ impl App {
     /// The sentence that stands for the row `id`: its first on the focused side, else on the
     /// other side.
     fn anchor(&self, id: usize) -> Option<Anchor> {
-        let row = self.reader.rows.get(id)?;
-        let other = if self.focus == OFFICIAL {
-            OTHER
-        } else {
-            OFFICIAL
-        };
-        [self.focus, other].into_iter().find_map(|side| {
-            let first = row.sides.get(side)?.first()?;
-            Some((side, first.turn, first.sentence))
-        })
+        let row = self.contents.rows.get(id)?;
+        [self.focus, self.focus.opposite()]
+            .into_iter()
+            .find_map(|side| {
+                let first = row.sides[side].first()?;
+                Some((side, first.turn, first.sentence))
+            })
     }
 
     /// Where the row `id` is shown (the next row shown when the filter hides it), `line` lines
@@ -119,14 +120,14 @@ impl App {
 
     /// The speakers ticked in the filter, found again by their labels.
     fn carry_filter(&mut self, old: &App) {
-        let ticked: Vec<_> = (old.reader.speakers.iter().zip(&old.filter))
+        let ticked: Vec<_> = (old.contents.speakers.iter().zip(&old.filter))
             .filter(|(_, ticked)| **ticked)
             .map(|(entry, _)| &entry.labels)
             .collect();
         if ticked.is_empty() {
             return;
         }
-        for (entry, slot) in self.reader.speakers.iter().zip(&mut self.filter) {
+        for (entry, slot) in self.contents.speakers.iter().zip(&mut self.filter) {
             *slot = ticked.contains(&&entry.labels);
         }
         self.refilter();
@@ -157,10 +158,10 @@ impl App {
 }
 
 /// The rows of `reader` that hold each of the `anchors`.
-fn rows_of(reader: &Reader, anchors: impl Iterator<Item = Anchor>) -> HashMap<Anchor, usize> {
+fn rows_of(contents: &Contents, anchors: impl Iterator<Item = Anchor>) -> HashMap<Anchor, usize> {
     let mut rows: HashMap<Anchor, Option<usize>> = anchors.map(|a| (a, None)).collect();
-    for (id, row) in reader.rows.iter().enumerate() {
-        for (side, refs) in row.sides.iter().enumerate() {
+    for (id, row) in contents.rows.iter().enumerate() {
+        for (side, refs) in row.sides.iter() {
             for r in refs {
                 if let Some(slot) = rows.get_mut(&(side, r.turn, r.sentence)) {
                     *slot = Some(id);

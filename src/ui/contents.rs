@@ -1,77 +1,50 @@
-//! What the reader shows, built once: the rows (aligned sentence groups, or paragraphs of a
-//! single transcript), the speakers with their colours, and where each sentence sits.
+//! What the reader shows, built once: the two versions (or one alone) as panes, the rows
+//! (the alignment's rows, or a paragraph each for a single transcript), the speakers with
+//! their colours.
 
-use crate::align::{Alignment, Flag, MetadataChange, SentenceRef};
-use crate::model::{Annotation, Sentence, SpeakerId, Transcript};
-
-/// The official version (left) or the other version (right).
-pub type Side = usize;
-pub const OFFICIAL: Side = 0;
-pub const OTHER: Side = 1;
+use crate::align::{Alignment, MetadataChange, Row};
+use crate::model::{
+    Annotation, Located, Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript,
+};
 
 /// One transcript as the reader uses it.
 pub struct Pane {
     pub transcript: Transcript,
-    /// Per turn, per sentence of the turn: its paragraph and its index in the paragraph.
-    locations: Vec<Vec<(u32, u32)>>,
+    pub index: SentenceIndex,
     /// Per speaker id, the speaker entry it belongs to.
     entry_of: Vec<Option<usize>>,
 }
 
 impl Pane {
     fn new(transcript: Transcript) -> Self {
-        let locations = transcript
-            .turns
-            .iter()
-            .map(|turn| {
-                turn.paragraphs
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(p, paragraph)| {
-                        (0..paragraph.sentences.len()).map(move |s| (p as u32, s as u32))
-                    })
-                    .collect()
-            })
-            .collect();
         let entry_of = vec![None; transcript.speakers.len()];
         Pane {
+            index: SentenceIndex::new(&transcript),
             transcript,
-            locations,
             entry_of,
         }
     }
 
     pub fn sentence(&self, r: SentenceRef) -> Option<&Sentence> {
-        let (p, s) = *self.locations.get(r.turn)?.get(r.sentence)?;
-        self.transcript.turns[r.turn]
-            .paragraphs
-            .get(p as usize)?
-            .sentences
-            .get(s as usize)
+        self.locate(r).map(|located| located.sentence)
     }
 
     /// The annotations of a sentence: those standing before it (`[Via interpreter]`, no
     /// span) and those inside it (with a byte span).
     pub fn annotations(&self, r: SentenceRef) -> impl Iterator<Item = &Annotation> {
-        let location = self
-            .locations
-            .get(r.turn)
-            .and_then(|l| l.get(r.sentence))
-            .copied();
-        let turn = self.transcript.turns.get(r.turn);
-        turn.into_iter()
-            .flat_map(|t| t.annotations.iter())
-            .filter(move |a| {
-                location.is_some_and(|(p, s)| a.paragraph == p as usize && a.sentence == s as usize)
-            })
+        let located = self.locate(r);
+        located
+            .into_iter()
+            .flat_map(|located| located.annotations())
     }
 
     /// Whether the sentence opens a paragraph.
     pub fn opens_paragraph(&self, r: SentenceRef) -> bool {
-        self.locations
-            .get(r.turn)
-            .and_then(|l| l.get(r.sentence))
-            .is_some_and(|&(_, s)| s == 0)
+        self.locate(r).is_some_and(|l| l.index == 0)
+    }
+
+    fn locate(&self, r: SentenceRef) -> Option<Located<'_>> {
+        self.index.locate(&self.transcript, r)
     }
 
     /// When a turn starts, where the transcript gives times: the turn's own time stamp, or
@@ -110,57 +83,30 @@ impl Pane {
 /// A speaker, or a matched pair of speakers, as listed and filtered.
 #[derive(Debug, Clone)]
 pub struct SpeakerEntry {
-    pub ids: [Option<SpeakerId>; 2],
-    pub labels: [Option<String>; 2],
-    pub turns: [usize; 2],
+    pub ids: Pair<Option<SpeakerId>>,
+    pub labels: Pair<Option<String>>,
+    pub turns: Pair<usize>,
 }
 
 impl SpeakerEntry {
     /// `MODERATOR ↔ Hoster`, or one label alone.
     pub fn name(&self) -> String {
-        match &self.labels {
-            [Some(a), Some(b)] => format!("{a} ↔ {b}"),
-            [Some(a), None] => a.clone(),
-            [None, Some(b)] => format!("— ↔ {b}"),
-            [None, None] => String::new(),
+        match (&self.labels.official, &self.labels.other) {
+            (Some(a), Some(b)) => format!("{a} ↔ {b}"),
+            (Some(a), None) => a.clone(),
+            (None, Some(b)) => format!("— ↔ {b}"),
+            (None, None) => String::new(),
         }
     }
 }
 
-/// One row of the reader: sentences of each side that belong together.
-#[derive(Debug, Clone)]
-pub struct ReadRow {
-    pub sides: [Vec<SentenceRef>; 2],
-    pub similarity: f64,
-    pub flags: Vec<Flag>,
-    /// A blank line goes before the row: a paragraph or turn starts on either side.
-    pub breaks_before: bool,
-}
-
-impl ReadRow {
-    pub fn is_divergent(&self) -> bool {
-        !self.flags.is_empty()
-    }
-
-    pub fn is_unmatched(&self) -> bool {
-        self.flags.contains(&Flag::NoCounterpart)
-    }
-
-    /// Whether a turn starts in this row on `side`.
-    pub fn starts_turn(&self, side: Side) -> bool {
-        self.sides[side].iter().any(|r| r.sentence == 0)
-    }
-
-    /// The turn of the row's first sentence on `side`.
-    pub fn turn(&self, side: Side) -> Option<usize> {
-        self.sides[side].first().map(|r| r.turn)
-    }
-}
-
-/// Everything the reader displays.
-pub struct Reader {
-    pub panes: Vec<Pane>,
-    pub rows: Vec<ReadRow>,
+/// Everything the reader displays: a view model of the pair, read by the app and the view.
+pub struct Contents {
+    pub official: Pane,
+    /// `None` when one transcript is read alone.
+    pub other: Option<Pane>,
+    /// The alignment's rows; for one transcript alone, a row per paragraph.
+    pub rows: Vec<Row>,
     pub speakers: Vec<SpeakerEntry>,
     pub same_language: bool,
     /// Warnings about the pair (the versions look unrelated), for the first screen.
@@ -169,7 +115,7 @@ pub struct Reader {
     pub metadata_changes: Vec<MetadataChange>,
 }
 
-impl Reader {
+impl Contents {
     /// Two versions side by side.
     pub fn pair(official: Transcript, other: Transcript, alignment: Alignment) -> Self {
         let warnings = alignment
@@ -177,18 +123,17 @@ impl Reader {
             .iter()
             .map(|w| w.message.clone())
             .collect();
-        let metadata_changes = alignment.metadata_changes.clone();
-        let mut panes = vec![Pane::new(official), Pane::new(other)];
+        let mut panes = Pair::new(Pane::new(official), Pane::new(other));
         let mut speakers = Vec::new();
         for matched in &alignment.speakers {
             let index = speakers.len();
             let mut entry = SpeakerEntry {
-                ids: [matched.official, matched.other],
-                labels: [None, None],
-                turns: [0, 0],
+                ids: Pair::new(matched.official, matched.other),
+                labels: Pair::default(),
+                turns: Pair::default(),
             };
-            for (side, id) in [matched.official, matched.other].into_iter().enumerate() {
-                if let Some(id) = id {
+            for side in Side::BOTH {
+                if let Some(id) = entry.ids[side] {
                     let pane = &mut panes[side];
                     if let Some(slot) = pane.entry_of.get_mut(id.index()) {
                         *slot = Some(index);
@@ -204,32 +149,14 @@ impl Reader {
             }
             speakers.push(entry);
         }
-        let rows = alignment
-            .rows
-            .into_iter()
-            .enumerate()
-            .map(|(index, row)| {
-                let opens = |side: usize, refs: &[SentenceRef]| {
-                    refs.first()
-                        .is_some_and(|&r| panes[side].opens_paragraph(r))
-                };
-                let breaks_before =
-                    index > 0 && (opens(OFFICIAL, &row.official) || opens(OTHER, &row.other));
-                ReadRow {
-                    sides: [row.official, row.other],
-                    similarity: row.similarity,
-                    flags: row.flags,
-                    breaks_before,
-                }
-            })
-            .collect();
-        Reader {
-            panes,
-            rows,
+        Contents {
+            official: panes.official,
+            other: Some(panes.other),
+            rows: alignment.rows,
             speakers,
             same_language: alignment.same_language,
             warnings,
-            metadata_changes,
+            metadata_changes: alignment.metadata_changes,
         }
     }
 
@@ -245,9 +172,9 @@ impl Reader {
                 .filter(|t| t.speaker == Some(speaker.id))
                 .count();
             speakers.push(SpeakerEntry {
-                ids: [Some(speaker.id), None],
-                labels: [Some(speaker.label.clone()), None],
-                turns: [turns, 0],
+                ids: Pair::new(Some(speaker.id), None),
+                labels: Pair::new(Some(speaker.label.clone()), None),
+                turns: Pair::new(turns, 0),
             });
         }
         for (index, slot) in pane.entry_of.iter_mut().enumerate() {
@@ -264,16 +191,17 @@ impl Reader {
                     })
                     .collect();
                 sentence += paragraph.sentences.len();
-                rows.push(ReadRow {
-                    sides: [refs, Vec::new()],
+                rows.push(Row {
+                    sides: Pair::new(refs, Vec::new()),
                     similarity: 1.0,
                     flags: Vec::new(),
-                    breaks_before: !rows.is_empty(),
+                    link: turn_index,
                 });
             }
         }
-        Reader {
-            panes: vec![pane],
+        Contents {
+            official: pane,
+            other: None,
             rows,
             speakers,
             same_language: true,
@@ -282,9 +210,44 @@ impl Reader {
         }
     }
 
+    /// The pane of `side`: `None` for the other side when one transcript is read alone.
+    pub fn pane(&self, side: Side) -> Option<&Pane> {
+        match side {
+            Side::Official => Some(&self.official),
+            Side::Other => self.other.as_ref(),
+        }
+    }
+
+    /// The pane of `side`, or the one transcript when it is read alone.
+    pub fn pane_or_alone(&self, side: Side) -> &Pane {
+        self.pane(side).unwrap_or(&self.official)
+    }
+
+    /// The side `side` shows: itself in a pair, the official one when a transcript is alone.
+    pub fn side_or_alone(&self, side: Side) -> Side {
+        if self.is_pair() { side } else { Side::Official }
+    }
+
+    /// Each pane with its side, official first.
+    pub fn panes(&self) -> impl Iterator<Item = (Side, &Pane)> {
+        Side::BOTH
+            .into_iter()
+            .filter_map(|side| Some((side, self.pane(side)?)))
+    }
+
+    /// A blank line goes before the row: a paragraph or turn starts on either side.
+    pub fn breaks_before(&self, id: usize) -> bool {
+        let opens = |(side, refs): (Side, &Vec<SentenceRef>)| {
+            let first = refs.first();
+            first.is_some_and(|&r| self.pane(side).is_some_and(|p| p.opens_paragraph(r)))
+        };
+        // A paragraph alone is a row: each but the first has a blank line before it.
+        id > 0 && (!self.is_pair() || self.rows[id].sides.iter().any(opens))
+    }
+
     /// Whether a version gives times (subtitle cues, time-stamped turns).
     pub fn has_times(&self) -> bool {
-        self.panes.iter().any(|pane| {
+        self.panes().any(|(_, pane)| {
             pane.transcript.turns.iter().any(|turn| {
                 turn.time.is_some()
                     || turn
@@ -296,27 +259,26 @@ impl Reader {
     }
 
     pub fn is_pair(&self) -> bool {
-        self.panes.len() == 2
+        self.other.is_some()
     }
 
     /// The speaker entry of a row on a side.
-    pub fn entry(&self, row: &ReadRow, side: Side) -> Option<usize> {
-        row.turn(side)
-            .and_then(|turn| self.panes.get(side)?.entry(turn))
+    pub fn entry(&self, row: &Row, side: Side) -> Option<usize> {
+        row.turn(side).and_then(|turn| self.pane(side)?.entry(turn))
     }
 
     /// The speaker entries a row's sentences belong to, on either side.
-    pub fn row_entries<'a>(&'a self, row: &'a ReadRow) -> impl Iterator<Item = usize> + 'a {
-        (0..self.panes.len()).flat_map(move |side| {
-            row.sides[side]
-                .iter()
-                .filter_map(move |r| self.panes[side].entry(r.turn))
+    pub fn row_entries<'a>(&'a self, row: &'a Row) -> impl Iterator<Item = usize> + 'a {
+        row.sides.iter().flat_map(move |(side, refs)| {
+            let pane = self.pane(side);
+            refs.iter()
+                .filter_map(move |r| pane.and_then(|pane| pane.entry(r.turn)))
         })
     }
 
     /// A row's text on one side: its sentences joined by spaces.
-    pub fn side_text(&self, row: &ReadRow, side: Side) -> String {
-        let Some(pane) = self.panes.get(side) else {
+    pub fn side_text(&self, row: &Row, side: Side) -> String {
+        let Some(pane) = self.pane(side) else {
             return String::new();
         };
         row.sides[side]
