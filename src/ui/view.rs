@@ -490,7 +490,10 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
                 parts.push((4, label));
             }
         }
-        parts.push((3, format!("{}%", app.percent())));
+        // How far into the document is not known until the whole is aligned.
+        if app.aligning.is_none() {
+            parts.push((3, format!("{}%", app.percent())));
+        }
         // Subtitles and timestamped transcripts: when the row is said.
         let side = app.contents.side_or_alone(app.focus);
         if let Some(time) = app.row_time(id, side) {
