@@ -15,7 +15,7 @@ use tandem::align::{self, speaker_map};
 use tandem::export::{self, Aligned, ExportFormat};
 use tandem::load::{self, LoadError, LoadOptions, bounded};
 use tandem::model::{Pair, Transcript};
-use tandem::progress::{Progress, Stage};
+use tandem::progress::{self, Progress, Stage};
 use tandem::{bundled, inspect, parallel, sanitize, ui};
 
 /// A speaker map has a line per speaker: ten thousand speakers take well under a megabyte.
@@ -197,28 +197,65 @@ fn read(
                     `tandem inspect FILE`, and to write an alignment, `tandem export OFFICIAL OTHER`"
             .into());
     }
-    let contents = match (official, other) {
-        (Some(path), None) => {
-            let progress = Progress::stages(&LOADING);
-            let transcript = load::load_path(path, options).map_err(describe)?;
-            drop(progress);
-            ui::Contents::single(transcript)
-        }
-        _ => {
-            let (official, other, alignment) = load_and_align(official, other, options, align)?;
-            ui::Contents::pair(official, other, alignment)
-        }
-    };
     let settings = ui::Settings {
         theme: config.theme.resolve(env).theme(),
         keymap: config.keymap,
         layout: config.layout,
     };
-    match ui::run(contents, settings) {
-        Ok(None) => Ok(()),
-        Ok(Some(code)) => std::process::exit(code),
+    let (reader, rest) = match (official, other) {
+        (Some(path), None) => {
+            let progress = Progress::stages(&LOADING);
+            let transcript = load::load_path(path, options).map_err(describe)?;
+            drop(progress);
+            (ui::Contents::single(transcript), None)
+        }
+        (Some(a), Some(b)) if let Some(start) = start_of((a, b), options, align) => {
+            (start, Some(aligning_the_rest((a, b), options, align)))
+        }
+        _ => {
+            let (official, other, alignment) = load_and_align(official, other, options, align)?;
+            (ui::Contents::pair(official, other, alignment), None)
+        }
+    };
+    match ui::run(reader, settings, rest) {
+        Ok(ui::Ending::Quit) => Ok(()),
+        Ok(ui::Ending::Signal(code)) => std::process::exit(code),
+        Ok(ui::Ending::Failed(message)) => Err(message),
         Err(error) => Err(format!("terminal error: {error}")),
     }
+}
+
+/// The reader for the start of a long pair, shown while the whole pair is aligned.
+fn start_of(
+    (a, b): (&Path, &Path),
+    options: LoadOptions,
+    align: &AlignArgs,
+) -> Option<ui::Contents> {
+    ui::provisional::start_of((a, b), options, |official, other| {
+        // A map naming speakers who come later is checked against the whole pair.
+        (align.speakers.as_deref())
+            .and_then(|path| read_speaker_map(path, official, other).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Loads and aligns the whole pair for the reader, telling it how far it has come.
+fn aligning_the_rest(
+    (a, b): (&Path, &Path),
+    options: LoadOptions,
+    align: &AlignArgs,
+) -> ui::background::Job {
+    let (a, b, align) = (a.to_path_buf(), b.to_path_buf(), align.clone());
+    Box::new(move |report: &dyn Fn(f64)| {
+        let stage = |name: &str| {
+            if let Some(fraction) = progress::fraction_before(&LOADING_AND_ALIGNING, name) {
+                report(fraction);
+            }
+        };
+        let (official, other, alignment) =
+            load_and_align_reporting((Some(&a), Some(&b)), options, &align, &stage)?;
+        Ok(ui::Contents::pair(official, other, alignment))
+    })
 }
 
 /// Both versions: the given files, or the bundled example when neither is given.
@@ -276,13 +313,24 @@ fn load_and_align(
     args: &AlignArgs,
 ) -> Result<(Transcript, Transcript, align::Alignment), String> {
     let progress = Progress::stages(&LOADING_AND_ALIGNING);
+    load_and_align_reporting((official, other), options, args, &|stage| {
+        progress.stage(stage)
+    })
+}
+
+/// [`load_and_align`], telling `stage` when each of [`LOADING_AND_ALIGNING`] starts.
+fn load_and_align_reporting(
+    (official, other): (Option<&Path>, Option<&Path>),
+    options: LoadOptions,
+    args: &AlignArgs,
+    stage: &dyn Fn(&str),
+) -> Result<(Transcript, Transcript, align::Alignment), String> {
     let (official, other) = load_pair(official, other, options)?;
     let forced = match &args.speakers {
         Some(path) => read_speaker_map(path, &official, &other)?,
         None => Vec::new(),
     };
-    let alignment =
-        align::align_reporting(&official, &other, &forced, &|stage| progress.stage(stage));
+    let alignment = align::align_reporting(&official, &other, &forced, stage);
     Ok((official, other, alignment))
 }
 

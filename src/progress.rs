@@ -51,9 +51,8 @@ impl Progress {
     /// Moves on to the stage named `name`: everything before it is done. A stage not among
     /// those given is shown by name, the fraction left where it was.
     pub fn stage(&self, name: &str) {
-        if let Some(at) = self.stages.iter().position(|(stage, _)| *stage == name) {
-            self.bar
-                .set_position(self.stages[..at].iter().map(|(_, share)| share).sum());
+        if let Some(done) = done_before(self.stages, name) {
+            self.bar.set_position(done);
         }
         self.bar.set_message(name.to_string());
     }
@@ -99,6 +98,19 @@ impl Progress {
             shower: Some(shower),
         }
     }
+}
+
+/// The shares of the stages before the one named `name`, if it is one of `stages`.
+fn done_before(stages: &[Stage], name: &str) -> Option<u64> {
+    let at = stages.iter().position(|(stage, _)| *stage == name)?;
+    Some(stages[..at].iter().map(|(_, share)| share).sum())
+}
+
+/// The fraction of the whole, 0 to 1, done when the stage named `name` starts, for work shown
+/// elsewhere than in a bar (the reader's status line).
+pub fn fraction_before(stages: &[Stage], name: &str) -> Option<f64> {
+    let total: u64 = stages.iter().map(|(_, share)| share).sum();
+    done_before(stages, name).map(|done| done as f64 / total.max(1) as f64)
 }
 
 /// ` · 9 s left`: the time left if the rest goes at the average pace so far: steadier than a recent rate,
@@ -152,5 +164,13 @@ mod tests {
         assert_eq!(progress.bar.position(), 4);
         progress.stage("not a stage");
         assert_eq!(progress.bar.position(), 4);
+    }
+
+    #[test]
+    fn a_stage_starts_at_the_fraction_done_before_it() {
+        static STAGES: [Stage; 3] = [("a", 1), ("b", 3), ("c", 6)];
+        assert_eq!(fraction_before(&STAGES, "a"), Some(0.0));
+        assert_eq!(fraction_before(&STAGES, "c"), Some(0.4));
+        assert_eq!(fraction_before(&STAGES, "d"), None);
     }
 }

@@ -31,6 +31,8 @@ fn write_pair(dir: &Path, copies: usize) {
     .unwrap();
 }
 
+/// A long pair of files opens on its start (`tests/reader_start.rs`); one read from standard
+/// input is aligned whole before the reader opens, with the bar.
 #[test]
 fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
     let dir = std::env::temp_dir().join(format!("tandem-progress-{}", std::process::id()));
@@ -46,10 +48,10 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
     let terminal = || Stdio::from(pty.slave.try_clone().unwrap());
     let mut command = Command::new(env!("CARGO_BIN_EXE_tandem"));
     command
-        .arg(dir.join("official.txt"))
+        .arg("-")
         .arg(dir.join("other.txt"))
         .env("TERM", "xterm-256color")
-        .stdin(terminal())
+        .stdin(File::open(dir.join("official.txt")).unwrap())
         .stdout(terminal())
         .stderr(terminal());
     // Ctrl-C becomes SIGINT only on the controlling terminal of the foreground process.
@@ -57,7 +59,8 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
     unsafe {
         command.pre_exec(|| {
             nix::unistd::setsid()?;
-            if nix::libc::ioctl(0, nix::libc::TIOCSCTTY, 0) == -1 {
+            // Standard output: standard input is the official version.
+            if nix::libc::ioctl(1, nix::libc::TIOCSCTTY, 0) == -1 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())

@@ -331,3 +331,69 @@ fn without_a_terminal_it_points_to_inspect_and_export() {
     );
     assert!(output.stdout.is_empty(), "nothing is drawn");
 }
+
+/// The bundled pair `copies` times over, in a folder of the test's own: long enough to open
+/// on its start while the whole is aligned.
+fn long_pair(name: &str, copies: usize) -> (std::path::PathBuf, [String; 2]) {
+    use tandem::{bundled, load::Format, synth};
+    let dir = std::env::temp_dir().join(format!("tandem-pty-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let official = synth::repeat_official(&bundled::official().unwrap(), copies);
+    let other = synth::repeat_perturbed(&bundled::translation().unwrap(), copies, 7);
+    let (a, b) = (dir.join("official.txt"), dir.join("translation.txt"));
+    std::fs::write(&a, synth::write(&official, Format::Labelled)).unwrap();
+    std::fs::write(&b, synth::write(&other, Format::Bracketed)).unwrap();
+    let paths = [a, b].map(|p| p.display().to_string());
+    (dir, paths)
+}
+
+/// The total of rows the status line gives (`row 3/1200`).
+fn rows_in_status(screen: &vt100::Screen) -> Option<usize> {
+    let contents = screen.contents();
+    let status = contents.lines().last()?;
+    let after = status.split("row ").nth(1)?.split('/').nth(1)?;
+    after
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// A long pair shows rows from its start with the rest marked as being aligned, then the
+/// whole alignment, at the same place.
+#[test]
+fn a_long_pair_opens_on_its_start_then_shows_the_whole() {
+    let (dir, [a, b]) = long_pair("whole", 30);
+    let mut session = Session::start(&[&a, &b], 160, 45);
+    session.wait_for("the start, marked", |s| {
+        s.contents().contains("aligning") && s.contents().contains("MODERATOR")
+    });
+    let start = rows_in_status(session.screen.lock().unwrap().screen()).unwrap();
+    session.wait_for("the whole alignment", |s| {
+        !s.contents().contains("aligning") && rows_in_status(s).is_some_and(|n| n > start * 4)
+    });
+    assert!(session.text().contains("MODERATOR"), "{}", session.text());
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// `q` while the whole pair is being aligned ends tandem at once: the work is not waited for.
+#[test]
+fn q_quits_at_once_while_aligning() {
+    let (dir, [a, b]) = long_pair("quit", 300);
+    let mut session = Session::start(&[&a, &b], 80, 24);
+    session.wait_for_text("aligning");
+    let asked = Instant::now();
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    // Aligning this pair takes seconds even in a release build.
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        asked.elapsed()
+    );
+    session.assert_restored();
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -20,6 +20,7 @@ mod json_read;
 mod labelled;
 mod memory;
 mod metadata;
+pub mod prefix;
 mod prose;
 mod reflow;
 pub mod sentences;

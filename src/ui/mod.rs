@@ -7,9 +7,11 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod contents;
 pub mod keymap;
 pub mod layout;
+pub mod provisional;
 pub mod search;
 pub mod segments;
 pub mod terminal;
@@ -38,6 +40,19 @@ enum Event {
     Suspend,
     /// SIGCONT: the terminal may have been changed meanwhile; draw everything again.
     Redraw,
+    /// From the work that aligns the whole of a long pair behind the first screen.
+    Background(background::Report),
+}
+
+/// How the reader ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal asked to exit with this code.
+    Signal(i32),
+    /// The work behind the first screen failed, for this reason.
+    Failed(String),
 }
 
 /// How the reader looks and which keys it takes.
@@ -47,8 +62,14 @@ pub struct Settings {
     pub layout: layout::Layout,
 }
 
-/// Runs the reader until the user quits. Returns the exit code asked for by a signal, if any.
-pub fn run(contents: Contents, settings: Settings) -> io::Result<Option<i32>> {
+/// Runs the reader until the user quits. `rest`, when given, makes the reader that replaces
+/// the one shown (the whole of a long pair, when the start is shown): it starts once the
+/// first screen is drawn, and the reader is never held up by it.
+pub fn run(
+    contents: Contents,
+    settings: Settings,
+    rest: Option<background::Job>,
+) -> io::Result<Ending> {
     let Settings {
         theme,
         keymap,
@@ -58,6 +79,7 @@ pub fn run(contents: Contents, settings: Settings) -> io::Result<Option<i32>> {
     let mut guard = terminal::Guard::enter()?;
     let (sender, events) = mpsc::channel();
     spawn_input(sender.clone());
+    let reports = sender.clone();
     terminal::spawn_signal_watch(move |signal| {
         let event = match signal {
             terminal::Signal::Exit(code) => Event::Exit(code),
@@ -68,27 +90,20 @@ pub fn run(contents: Contents, settings: Settings) -> io::Result<Option<i32>> {
     })?;
     let size = guard.terminal.size()?;
     let mut app = App::new(contents, (size.width, size.height)).configured(keymap, layout);
+    let mut rest = rest;
+    if rest.is_some() {
+        app.report_progress(0.0);
+    }
     let mut panic_after_first_frame = std::env::var_os("TANDEM_DEBUG_PANIC").is_some();
     // Whether the terminal sends mouse events now: entering the terminal turns them on.
     let mut mouse_taken = true;
     loop {
-        if app.mouse != mouse_taken {
-            terminal::take_mouse(app.mouse)?;
-            mouse_taken = app.mouse;
-        }
-        // Resize events arrive late: the frame must be drawn at the size the terminal has now.
-        let size = guard.terminal.size()?;
-        if (size.width, size.height) != app.size {
-            app.update(Action::Resize(size.width, size.height));
-        }
-        guard.terminal.draw(|frame| {
-            let area = frame.area();
-            if (area.width, area.height) == app.size {
-                view::draw(frame, &app, &theme);
-            }
-        })?;
-        if let Some(text) = app.clipboard.take() {
-            terminal::copy_to_clipboard(&text)?;
+        draw(&mut guard, &mut app, &theme, &mut mouse_taken)?;
+        if let Some(job) = rest.take() {
+            let reports = reports.clone();
+            background::spawn(job, move |report| {
+                reports.send(Event::Background(report)).is_ok()
+            });
         }
         app.prepare_search();
         // Lets a test check that the terminal is restored after a panic in the real binary.
@@ -96,30 +111,78 @@ pub fn run(contents: Contents, settings: Settings) -> io::Result<Option<i32>> {
             panic!("TANDEM_DEBUG_PANIC is set");
         }
         let Ok(event) = events.recv() else {
-            return Ok(None);
+            return Ok(Ending::Quit);
         };
-        match event {
-            Event::Terminal(event) => {
-                if is_suspend_key(&event) {
-                    guard.suspend()?;
-                    mouse_taken = true;
-                    continue;
-                }
-                if let Some(action) = action_for(&app, event) {
-                    app.update(action);
-                }
-            }
-            Event::Exit(code) => return Ok(Some(code)),
-            Event::Suspend => {
-                guard.suspend()?;
-                mouse_taken = true;
-            }
-            Event::Redraw => guard.redraw()?,
+        if let Some(ending) = handle(event, &mut app, &mut guard, &mut mouse_taken)? {
+            return Ok(ending);
         }
         if app.quit {
-            return Ok(None);
+            return Ok(Ending::Quit);
         }
     }
+}
+
+/// Draws a frame at the size the terminal has now, with the mouse taken or not as the reader
+/// says, and hands the terminal anything copied.
+fn draw(
+    guard: &mut terminal::Guard,
+    app: &mut App,
+    theme: &Theme,
+    mouse_taken: &mut bool,
+) -> io::Result<()> {
+    if app.mouse != *mouse_taken {
+        terminal::take_mouse(app.mouse)?;
+        *mouse_taken = app.mouse;
+    }
+    // Resize events arrive late: the frame must be drawn at the size the terminal has now.
+    let size = guard.terminal.size()?;
+    if (size.width, size.height) != app.size {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    guard.terminal.draw(|frame| {
+        let area = frame.area();
+        if (area.width, area.height) == app.size {
+            view::draw(frame, app, theme);
+        }
+    })?;
+    if let Some(text) = app.clipboard.take() {
+        terminal::copy_to_clipboard(&text)?;
+    }
+    Ok(())
+}
+
+/// Reacts to one event; how the reader ends, if the event ends it.
+fn handle(
+    event: Event,
+    app: &mut App,
+    guard: &mut terminal::Guard,
+    mouse_taken: &mut bool,
+) -> io::Result<Option<Ending>> {
+    match event {
+        Event::Terminal(event) if is_suspend_key(&event) => {
+            guard.suspend()?;
+            *mouse_taken = true;
+        }
+        Event::Terminal(event) => {
+            if let Some(action) = action_for(app, event) {
+                app.update(action);
+            }
+        }
+        Event::Exit(code) => return Ok(Some(Ending::Signal(code))),
+        Event::Suspend => {
+            guard.suspend()?;
+            *mouse_taken = true;
+        }
+        Event::Redraw => guard.redraw()?,
+        Event::Background(background::Report::Progress(fraction)) => {
+            app.report_progress(fraction);
+        }
+        Event::Background(background::Report::Done(reader)) => app.replace_alignment(*reader),
+        Event::Background(background::Report::Failed(message)) => {
+            return Ok(Some(Ending::Failed(message)));
+        }
+    }
+    Ok(None)
 }
 
 fn spawn_input(sender: mpsc::Sender<Event>) {

@@ -3,6 +3,7 @@
 
 use super::app::DivergenceList;
 use super::app::{App, Mode};
+use super::background;
 use super::keymap::Keymap;
 use super::layout::{self, Screen};
 use super::segments::Mark;
@@ -274,6 +275,12 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
         }
         index += 1;
     }
+    if let Some(fraction) = app.aligning
+        && y < height
+        && index >= app.visible.len()
+    {
+        draw_aligning(buffer, app, theme, screen, (y, fraction));
+    }
     if let Some(separator) = screen.separator {
         for rest in y..height {
             buffer.set_string(
@@ -283,6 +290,31 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                 theme.border,
             );
         }
+    }
+}
+
+/// Below the rows from the start of a long pair: the rest is not aligned yet.
+fn draw_aligning(
+    buffer: &mut ratatui::buffer::Buffer,
+    app: &App,
+    theme: &Theme,
+    screen: &Screen,
+    (y, fraction): (usize, f64),
+) {
+    let what = if app.contents.rows.is_empty() {
+        "loading and aligning both versions"
+    } else {
+        "aligning the rest"
+    };
+    let text = format!("… {what}: {}", background::percent(fraction));
+    if let Some((_, rect)) = screen.panes.iter().min_by_key(|(_, rect)| rect.x) {
+        let y = screen.gutter.y + y as u16;
+        buffer.set_string(
+            rect.x,
+            y,
+            fit(&text, rect.width as usize),
+            theme.placeholder,
+        );
     }
 }
 
@@ -458,14 +490,20 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
                 parts.push((4, label));
             }
         }
-        parts.push((3, format!("{}%", app.percent())));
+        // How far into the document is not known until the whole is aligned.
+        if app.aligning.is_none() {
+            parts.push((3, format!("{}%", app.percent())));
+        }
         // Subtitles and timestamped transcripts: when the row is said.
         let side = app.contents.side_or_alone(app.focus);
         if let Some(time) = app.row_time(id, side) {
             parts.push((6, crate::ui::app::clock(time)));
         }
-    } else {
+    } else if app.aligning.is_none() {
         parts.push((9, "nothing to show".into()));
+    }
+    if let Some(fraction) = app.aligning {
+        parts.push((8, format!("aligning {}", background::percent(fraction))));
     }
     let selected: Vec<String> = app
         .filter

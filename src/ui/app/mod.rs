@@ -3,6 +3,7 @@
 mod jumps;
 mod lists;
 mod searching;
+mod swap;
 
 use super::action::Action;
 use super::contents::Contents;
@@ -136,6 +137,9 @@ pub struct App {
     /// The top is at the end of the document (the percentage says 100).
     at_end: bool,
     wraps: RefCell<WrapCache>,
+    /// While the rows shown are the start of a long pair, how far aligning the whole pair has
+    /// come, 0 to 1.
+    pub aligning: Option<f64>,
 }
 
 impl App {
@@ -184,6 +188,7 @@ impl App {
             split,
             at_end: false,
             wraps: RefCell::default(),
+            aligning: None,
         }
         .settled()
     }
@@ -283,6 +288,12 @@ impl App {
         } else {
             self.apply(action);
         }
+        self.settle();
+    }
+
+    /// Works out what follows from the top of the screen: the current row, whether the end
+    /// is shown, the minimap.
+    fn settle(&mut self) {
         self.settle_current();
         let bottom = self.bottom();
         self.at_end = !self.visible.is_empty() && self.top >= bottom;
@@ -669,7 +680,8 @@ impl App {
 
     /// The top position that shows the end of the document at the bottom of the screen.
     fn bottom(&mut self) -> Position {
-        let mut remaining = self.body_height();
+        // The line saying that the rest is being aligned comes after the last row.
+        let mut remaining = self.body_height() - usize::from(self.aligning.is_some());
         let mut index = self.visible.len();
         while index > 0 {
             let height = self.height(index - 1);

@@ -150,7 +150,7 @@ impl App {
 
     /// Compiles the query; an invalid regular expression is said on the status line and
     /// matches nothing.
-    fn compile(&mut self) {
+    pub(super) fn compile(&mut self) {
         self.matcher = match Matcher::new(&self.search.query) {
             Ok(matcher) => matcher,
             Err(problem) => {
