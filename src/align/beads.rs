@@ -63,10 +63,23 @@ fn bead_cost(a: usize, b: usize) -> f64 {
 /// How well lengths agree, from 0 to 1, given the document's length ratio.
 pub fn length_fit(a: &[&Features], b: &[&Features], ratio: f64) -> f64 {
     let chars = |side: &[&Features]| side.iter().map(|f| f.chars as f64).sum::<f64>().max(1.0);
-    let r = chars(b) / (chars(a) * ratio);
-    let spread = 0.45;
-    (-(r.ln().powi(2)) / (2.0 * spread * spread)).exp()
+    let (a, b) = (chars(a), chars(b));
+    log_ratio_fit(b / (a * ratio), (a + b / ratio) / 2.0)
 }
+
+/// How close a ratio of lengths, already divided by the expected one, is to 1, from 0 to 1,
+/// for sentences of `size` characters of the official version. As in Gale and Church, the
+/// lengths of short sentences vary more from one language to the other (`Thank you.` is half
+/// the length of `ありがとうございました。` once the document's ratio is applied), so a short
+/// bead's lengths are weaker evidence.
+fn log_ratio_fit(r: f64, size: f64) -> f64 {
+    let variance = 0.45f64.powi(2) + SHORT_VARIANCE / size.max(1.0);
+    (-(r.ln().powi(2)) / (2.0 * variance)).exp()
+}
+
+/// Variance of the log length ratio that comes with every bead however long, times its size
+/// in characters: a bead of about 20 characters varies twice as much as a long one.
+const SHORT_VARIANCE: f64 = 4.0;
 
 /// One side of a bead: its sentences, and their lists of stems, names and numbers merged
 /// (sorted, repeats kept).
@@ -341,6 +354,10 @@ impl Signature {
         Signature(std::array::from_fn(|k| self.0[k] | other.0[k]))
     }
 
+    fn minus(self, other: Self) -> Self {
+        Signature(std::array::from_fn(|k| self.0[k] & !other.0[k]))
+    }
+
     fn count(self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
     }
@@ -372,11 +389,20 @@ fn support(group: &[Signature], other: &[Signature]) -> Support {
         .iter()
         .fold(Signature::default(), |all, s| all.union(*s));
     let mut support = Support::default();
-    for sentence in group {
+    for (i, sentence) in group.iter().enumerate() {
         let words = sentence.count();
+        // What the other sentences of the group already share with `other` is theirs: a
+        // repetition (`They were invented in America.` after `These chips were invented in
+        // America.`) says nothing the bead lacks without it.
+        let said_by_the_rest = group
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != i)
+            .fold(Signature::default(), |all, (_, s)| all.union(*s));
+        let available = other.minus(said_by_the_rest);
         if words == 0 {
             support.neutral += 1;
-        } else if (sentence.shared(other) as f64) < SUPPORTED * words as f64 {
+        } else if (sentence.shared(available) as f64) < SUPPORTED * words as f64 {
             support.unsupported += 1;
         }
     }
