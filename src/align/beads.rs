@@ -9,7 +9,7 @@ use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
 use std::ops::Range;
 
-pub const BEADS: [Bead; 10] = [
+pub const BEADS: [Bead; 12] = [
     bead(1, 1),
     bead(1, 0),
     bead(0, 1),
@@ -20,6 +20,8 @@ pub const BEADS: [Bead; 10] = [
     bead(1, 3),
     bead(3, 2),
     bead(2, 3),
+    bead(4, 1),
+    bead(1, 4),
 ];
 /// The most sentences a bead may hold across languages, where only length and a few anchors
 /// can be compared: a bigger bead would fit lengths by chance.
@@ -126,7 +128,7 @@ fn merged(sentences: &[&Features], list: fn(&Features) -> &[u32]) -> Vec<u32> {
 }
 
 /// The longest run of sentences on one side of a bead.
-const MAX_RUN: usize = 3;
+const MAX_RUN: usize = 4;
 
 /// The merged lists of every run of one to [`MAX_RUN`] consecutive sentences of one side of a
 /// turn pair, built once so that scoring the many candidate beads merges nothing.
