@@ -1,5 +1,5 @@
 //! Sentence alignment inside a pair of matched turns: beads of 1-1, 1-0, 0-1, 2-1, 1-2, 2-2,
-//! 3-1, 1-3, 3-2 and 2-3 sentences (across languages, at most four).
+//! 3-1, 1-3, 3-2, 2-3, 4-1 and 1-4 sentences (across languages, at most four).
 //!
 //! In one language, shared word stems decide and length breaks ties. Across languages words
 //! cannot be compared, so length (calibrated on the document) decides, helped by anchors that
@@ -9,7 +9,8 @@ use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
 use std::ops::Range;
 
-pub const BEADS: [Bead; 12] = [
+/// Bead shapes, the [`BY_LENGTH`] that hold at most [`MAX_BEAD_BY_LENGTH`] sentences first.
+const BEADS: [Bead; 12] = [
     bead(1, 1),
     bead(1, 0),
     bead(0, 1),
@@ -23,6 +24,19 @@ pub const BEADS: [Bead; 12] = [
     bead(4, 1),
     bead(1, 4),
 ];
+const BY_LENGTH: usize = 8;
+const _: () = assert!(BEADS[BY_LENGTH - 1].a + BEADS[BY_LENGTH - 1].b <= MAX_BEAD_BY_LENGTH);
+const _: () = assert!(BEADS[BY_LENGTH].a + BEADS[BY_LENGTH].b > MAX_BEAD_BY_LENGTH);
+
+/// The beads worth trying: across languages only those that length can judge.
+pub fn shapes(context: Context) -> &'static [Bead] {
+    if context.same_language {
+        &BEADS
+    } else {
+        &BEADS[..BY_LENGTH]
+    }
+}
+
 /// The most sentences a bead may hold across languages, where only length and a few anchors
 /// can be compared: a bigger bead would fit lengths by chance.
 const MAX_BEAD_BY_LENGTH: usize = 4;
@@ -141,13 +155,14 @@ struct Runs<'a> {
 }
 
 impl<'a> Runs<'a> {
-    fn new(sentences: &'a [&'a Features]) -> Self {
+    /// Runs of up to `longest` sentences (the longest side of any bead tried).
+    fn new(sentences: &'a [&'a Features], longest: usize) -> Self {
         Runs {
             sentences,
             signatures: sentences.iter().map(|f| Signature::of(&f.stems)).collect(),
-            stems: RunLists::new(sentences, |f| &f.stems),
-            names: RunLists::new(sentences, |f| &f.names),
-            numbers: RunLists::new(sentences, |f| &f.numbers),
+            stems: RunLists::new(sentences, longest, |f| &f.stems),
+            names: RunLists::new(sentences, longest, |f| &f.names),
+            numbers: RunLists::new(sentences, longest, |f| &f.numbers),
         }
     }
 
@@ -168,7 +183,7 @@ struct RunLists {
 }
 
 impl RunLists {
-    fn new(sentences: &[&Features], list: fn(&Features) -> &[u32]) -> Self {
+    fn new(sentences: &[&Features], longest: usize, list: fn(&Features) -> &[u32]) -> Self {
         let mut lists = RunLists {
             data: Vec::new(),
             bounds: Vec::with_capacity(sentences.len() * MAX_RUN),
@@ -176,7 +191,8 @@ impl RunLists {
         for start in 0..sentences.len() {
             for length in 1..=MAX_RUN {
                 let from = lists.data.len();
-                if let Some(run) = sentences.get(start..start + length) {
+                let run = sentences.get(start..start + length).filter(|_| length <= longest);
+                if let Some(run) = run {
                     lists.data.extend(run.iter().flat_map(|f| list(f)));
                     lists.data[from..].sort_unstable();
                 }
@@ -255,9 +271,11 @@ pub struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     pub fn new(a: &'a [&'a Features], b: &'a [&'a Features], context: Context) -> Self {
+        let longest = shapes(context).iter().map(|s| s.a.max(s.b)).max();
+        let longest = longest.unwrap_or(MAX_RUN);
         Scorer {
-            runs_a: Runs::new(a),
-            runs_b: Runs::new(b),
+            runs_a: Runs::new(a, longest),
+            runs_b: Runs::new(b, longest),
             context,
             open_end: true,
         }
@@ -419,7 +437,9 @@ pub fn align(
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let (n, m) = (a.len(), b.len());
     let scorer = Scorer::new(a, b, context);
-    dp::align(n, m, &BEADS, windows(n, m), |x, y| scorer.value(x, y))
+    dp::align(n, m, shapes(context), windows(n, m), |x, y| {
+        scorer.value(x, y)
+    })
 }
 
 /// The whole table for small problems, else a band that follows the path.
