@@ -191,7 +191,9 @@ impl RunLists {
         for start in 0..sentences.len() {
             for length in 1..=MAX_RUN {
                 let from = lists.data.len();
-                let run = sentences.get(start..start + length).filter(|_| length <= longest);
+                let run = sentences
+                    .get(start..start + length)
+                    .filter(|_| length <= longest);
                 if let Some(run) = run {
                     lists.data.extend(run.iter().flat_map(|f| list(f)));
                     lists.data[from..].sort_unstable();
