@@ -93,9 +93,10 @@ fn log_ratio_fit(r: f64, size: f64) -> f64 {
     (-(r.ln().powi(2)) / (2.0 * variance)).exp()
 }
 
-/// Variance of the log length ratio that comes with every bead however long, times its size
-/// in characters: a bead of about 20 characters varies twice as much as a long one.
-const SHORT_VARIANCE: f64 = 4.0;
+/// Variance of the log length ratio that shrinks as a bead grows, times its size in
+/// characters: Gale and Church's 6.8 per character (the variance of the length difference
+/// grows with the length), on top of a floor for how freely long sentences are rendered.
+const SHORT_VARIANCE: f64 = 6.8;
 
 /// One side of a bead: its sentences, and their lists of stems, names and numbers merged
 /// (sorted, repeats kept).
