@@ -210,14 +210,13 @@ pub fn align_reporting(
     };
     let first_pass = rows.clone();
     let mut rows = second_look(rows, (&a, &b), context, &differ, &mut interner);
-    if !same_language {
-        // The second look may pair much of a document the turns kept apart (subtitles paired
-        // by their cue times): calibrate length on those pairs and look again if it moved.
-        let refined = sentence_length_ratio(&rows, &a, &b);
-        if (refined / context.length_ratio - 1.0).abs() > 0.05 {
-            context.length_ratio = refined;
-            rows = second_look(first_pass, (&a, &b), context, &differ, &mut interner);
-        }
+    // The second look may pair much of a document the turns kept apart (subtitles paired by
+    // their cue times, a prepared speech against its transcript cut into many turns):
+    // calibrate length on those pairs and look again if it moved.
+    let refined = sentence_length_ratio(&rows, &a, &b);
+    if (refined / context.length_ratio - 1.0).abs() > 0.05 {
+        context.length_ratio = refined;
+        rows = second_look(first_pass, (&a, &b), context, &differ, &mut interner);
     }
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, (&a, &b));
