@@ -46,8 +46,9 @@ fn check_changed_against_gold(
     assert!(f1 >= floor, "{test}: F1 {f1:.3} < {floor}");
 }
 
-/// Below the target: 0.920 when written down (applause and ad-libs folded into a neighbouring
-/// bead, and a few pairs one off).
+/// 0.920 when written down (applause and ad-libs folded into a neighbouring bead, and a few
+/// pairs one off); 0.958 once repetitions needed their own words to join a bead, 4-1 beads were
+/// tried and the length ratio was calibrated on the rows the second look pairs.
 #[test]
 fn sotu_prepared_against_delivered() {
     check_against_gold(
@@ -57,7 +58,7 @@ fn sotu_prepared_against_delivered() {
             "../shared/corpus/speeches/2023-02-07-remarks-of-president-joe-biden-state-of-the-union-address-as-prepared-for-delivery.md",
             "../shared/corpus/speeches/2023-02-07-remarks-by-president-biden-in-state-of-the-union-address-2.md",
         ),
-        0.91,
+        TARGET,
     );
 }
 
@@ -89,7 +90,8 @@ fn pepper_carrot_english_against_russian() {
     );
 }
 
-/// Japanese without `。`: 0.986 when written down (0.931 before cue times weighed every row).
+/// Japanese without `。`: 0.986 when written down (0.931 before cue times weighed every row),
+/// 1.000 once short beads' lengths weighed less.
 #[test]
 fn pepper_carrot_english_against_japanese() {
     check_against_gold(
@@ -152,7 +154,7 @@ fn pepper_carrot_japanese_with_its_times_shifted() {
 }
 
 /// Below the target without times: length, names and numbers alone, as any transcript without
-/// cue times.
+/// cue times. 0.931 when written down, 0.944 once short beads' lengths weighed less.
 #[test]
 fn pepper_carrot_japanese_without_its_times() {
     check_changed_against_gold(
@@ -162,7 +164,7 @@ fn pepper_carrot_japanese_without_its_times() {
             "../shared/corpus/subtitles/pepper-and-carrot-ep06/en.srt",
             "../shared/corpus/subtitles/pepper-and-carrot-ep06/ja.srt",
         ),
-        0.9,
+        0.94,
         |b| retime(b, None),
     );
 }

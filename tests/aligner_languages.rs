@@ -89,13 +89,14 @@ fn held_out_korean() {
 }
 
 /// Japanese scored 0.46 when first run; katakana names and Japanese role words were added
-/// after looking at it, so it is no longer strictly held out. It scores 0.897: the misses are
-/// a greeting and a dropped sentence that only sentence length can place.
+/// after looking at it, so it is no longer strictly held out. It scored 0.897, then 0.931, and
+/// 0.949 once short beads' lengths weighed less (Gale and Church's variance): the misses are a
+/// greeting and a dropped sentence that only sentence length can place.
 #[test]
 fn held_out_japanese() {
     let (_, _, f1) = held_out(
         "tests/fixtures/seoul-ja-qa.txt",
         "tests/gold/seoul-ja-qa.tsv",
     );
-    assert!(f1 >= 0.85, "F1 {f1:.3} below 0.85");
+    assert!(f1 >= 0.94, "F1 {f1:.3} below 0.94");
 }

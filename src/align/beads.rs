@@ -1,5 +1,5 @@
 //! Sentence alignment inside a pair of matched turns: beads of 1-1, 1-0, 0-1, 2-1, 1-2, 2-2,
-//! 3-1, 1-3, 3-2 and 2-3 sentences (across languages, at most four).
+//! 3-1, 1-3, 3-2, 2-3, 4-1 and 1-4 sentences (across languages, at most four).
 //!
 //! In one language, shared word stems decide and length breaks ties. Across languages words
 //! cannot be compared, so length (calibrated on the document) decides, helped by anchors that
@@ -9,7 +9,8 @@ use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
 use std::ops::Range;
 
-pub const BEADS: [Bead; 10] = [
+/// Bead shapes, the [`BY_LENGTH`] that hold at most [`MAX_BEAD_BY_LENGTH`] sentences first.
+const BEADS: [Bead; 12] = [
     bead(1, 1),
     bead(1, 0),
     bead(0, 1),
@@ -20,7 +21,22 @@ pub const BEADS: [Bead; 10] = [
     bead(1, 3),
     bead(3, 2),
     bead(2, 3),
+    bead(4, 1),
+    bead(1, 4),
 ];
+const BY_LENGTH: usize = 8;
+const _: () = assert!(BEADS[BY_LENGTH - 1].a + BEADS[BY_LENGTH - 1].b <= MAX_BEAD_BY_LENGTH);
+const _: () = assert!(BEADS[BY_LENGTH].a + BEADS[BY_LENGTH].b > MAX_BEAD_BY_LENGTH);
+
+/// The beads worth trying: across languages only those that length can judge.
+pub fn shapes(context: Context) -> &'static [Bead] {
+    if context.same_language {
+        &BEADS
+    } else {
+        &BEADS[..BY_LENGTH]
+    }
+}
+
 /// The most sentences a bead may hold across languages, where only length and a few anchors
 /// can be compared: a bigger bead would fit lengths by chance.
 const MAX_BEAD_BY_LENGTH: usize = 4;
@@ -63,10 +79,24 @@ fn bead_cost(a: usize, b: usize) -> f64 {
 /// How well lengths agree, from 0 to 1, given the document's length ratio.
 pub fn length_fit(a: &[&Features], b: &[&Features], ratio: f64) -> f64 {
     let chars = |side: &[&Features]| side.iter().map(|f| f.chars as f64).sum::<f64>().max(1.0);
-    let r = chars(b) / (chars(a) * ratio);
-    let spread = 0.45;
-    (-(r.ln().powi(2)) / (2.0 * spread * spread)).exp()
+    let (a, b) = (chars(a), chars(b));
+    log_ratio_fit(b / (a * ratio), (a + b / ratio) / 2.0)
 }
+
+/// How close a ratio of lengths, already divided by the expected one, is to 1, from 0 to 1,
+/// for sentences of `size` characters of the official version. As in Gale and Church, the
+/// lengths of short sentences vary more from one language to the other (`Thank you.` is half
+/// the length of `ありがとうございました。` once the document's ratio is applied), so a short
+/// bead's lengths are weaker evidence.
+fn log_ratio_fit(r: f64, size: f64) -> f64 {
+    let variance = 0.45f64.powi(2) + SHORT_VARIANCE / size.max(1.0);
+    (-(r.ln().powi(2)) / (2.0 * variance)).exp()
+}
+
+/// Variance of the log length ratio that shrinks as a bead grows, times its size in
+/// characters: Gale and Church's 6.8 per character (the variance of the length difference
+/// grows with the length), on top of a floor for how freely long sentences are rendered.
+const SHORT_VARIANCE: f64 = 6.8;
 
 /// One side of a bead: its sentences, and their lists of stems, names and numbers merged
 /// (sorted, repeats kept).
@@ -113,7 +143,7 @@ fn merged(sentences: &[&Features], list: fn(&Features) -> &[u32]) -> Vec<u32> {
 }
 
 /// The longest run of sentences on one side of a bead.
-const MAX_RUN: usize = 3;
+const MAX_RUN: usize = 4;
 
 /// The merged lists of every run of one to [`MAX_RUN`] consecutive sentences of one side of a
 /// turn pair, built once so that scoring the many candidate beads merges nothing.
@@ -126,13 +156,14 @@ struct Runs<'a> {
 }
 
 impl<'a> Runs<'a> {
-    fn new(sentences: &'a [&'a Features]) -> Self {
+    /// Runs of up to `longest` sentences (the longest side of any bead tried).
+    fn new(sentences: &'a [&'a Features], longest: usize) -> Self {
         Runs {
             sentences,
             signatures: sentences.iter().map(|f| Signature::of(&f.stems)).collect(),
-            stems: RunLists::new(sentences, |f| &f.stems),
-            names: RunLists::new(sentences, |f| &f.names),
-            numbers: RunLists::new(sentences, |f| &f.numbers),
+            stems: RunLists::new(sentences, longest, |f| &f.stems),
+            names: RunLists::new(sentences, longest, |f| &f.names),
+            numbers: RunLists::new(sentences, longest, |f| &f.numbers),
         }
     }
 
@@ -153,7 +184,7 @@ struct RunLists {
 }
 
 impl RunLists {
-    fn new(sentences: &[&Features], list: fn(&Features) -> &[u32]) -> Self {
+    fn new(sentences: &[&Features], longest: usize, list: fn(&Features) -> &[u32]) -> Self {
         let mut lists = RunLists {
             data: Vec::new(),
             bounds: Vec::with_capacity(sentences.len() * MAX_RUN),
@@ -161,7 +192,10 @@ impl RunLists {
         for start in 0..sentences.len() {
             for length in 1..=MAX_RUN {
                 let from = lists.data.len();
-                if let Some(run) = sentences.get(start..start + length) {
+                let run = sentences
+                    .get(start..start + length)
+                    .filter(|_| length <= longest);
+                if let Some(run) = run {
                     lists.data.extend(run.iter().flat_map(|f| list(f)));
                     lists.data[from..].sort_unstable();
                 }
@@ -240,9 +274,11 @@ pub struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     pub fn new(a: &'a [&'a Features], b: &'a [&'a Features], context: Context) -> Self {
+        let longest = shapes(context).iter().map(|s| s.a.max(s.b)).max();
+        let longest = longest.unwrap_or(MAX_RUN);
         Scorer {
-            runs_a: Runs::new(a),
-            runs_b: Runs::new(b),
+            runs_a: Runs::new(a, longest),
+            runs_b: Runs::new(b, longest),
             context,
             open_end: true,
         }
@@ -341,6 +377,10 @@ impl Signature {
         Signature(std::array::from_fn(|k| self.0[k] | other.0[k]))
     }
 
+    fn minus(self, other: Self) -> Self {
+        Signature(std::array::from_fn(|k| self.0[k] & !other.0[k]))
+    }
+
     fn count(self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
     }
@@ -372,11 +412,20 @@ fn support(group: &[Signature], other: &[Signature]) -> Support {
         .iter()
         .fold(Signature::default(), |all, s| all.union(*s));
     let mut support = Support::default();
-    for sentence in group {
+    for (i, sentence) in group.iter().enumerate() {
         let words = sentence.count();
+        // What the other sentences of the group already share with `other` is theirs: a
+        // repetition (`They were invented in America.` after `These chips were invented in
+        // America.`) says nothing the bead lacks without it.
+        let said_by_the_rest = group
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != i)
+            .fold(Signature::default(), |all, (_, s)| all.union(*s));
+        let available = other.minus(said_by_the_rest);
         if words == 0 {
             support.neutral += 1;
-        } else if (sentence.shared(other) as f64) < SUPPORTED * words as f64 {
+        } else if (sentence.shared(available) as f64) < SUPPORTED * words as f64 {
             support.unsupported += 1;
         }
     }
@@ -391,7 +440,9 @@ pub fn align(
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let (n, m) = (a.len(), b.len());
     let scorer = Scorer::new(a, b, context);
-    dp::align(n, m, &BEADS, windows(n, m), |x, y| scorer.value(x, y))
+    dp::align(n, m, shapes(context), windows(n, m), |x, y| {
+        scorer.value(x, y)
+    })
 }
 
 /// The whole table for small problems, else a band that follows the path.

@@ -234,18 +234,15 @@ pub fn align_reporting(
     let differ = |x: &[SentenceRef], y: &[SentenceRef]| {
         same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
     };
-    // Kept only where it may be looked at again: a copy of every row is a large share of the
-    // memory a long pair takes.
-    let first_pass = (!same_language).then(|| rows.clone());
+    let first_pass = rows.clone();
     let mut rows = second_look(rows, (&a, &b), context, &differ, &mut interner);
-    if let Some(first_pass) = first_pass {
-        // The second look may pair much of a document the turns kept apart (subtitles paired
-        // by their cue times): calibrate length on those pairs and look again if it moved.
-        let refined = sentence_length_ratio(&rows, &a, &b);
-        if (refined / context.length_ratio - 1.0).abs() > 0.05 {
-            context.length_ratio = refined;
-            rows = second_look(first_pass, (&a, &b), context, &differ, &mut interner);
-        }
+    // The second look may pair much of a document the turns kept apart (subtitles paired by
+    // their cue times, a prepared speech against its transcript cut into many turns):
+    // calibrate length on those pairs and look again if it moved.
+    let refined = sentence_length_ratio(&rows, &a, &b);
+    if (refined / context.length_ratio - 1.0).abs() > 0.05 {
+        context.length_ratio = refined;
+        rows = second_look(first_pass, (&a, &b), context, &differ, &mut interner);
     }
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, (&a, &b));

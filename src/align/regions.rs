@@ -4,7 +4,7 @@
 //! across the turn boundaries. There turns are evidence, not walls: a pair across two turn
 //! links needs more in common than a pair inside one, and no bead joins sentences of two links.
 
-use super::beads::{self, BEADS, Context, Scorer};
+use super::beads::{self, Context, Scorer};
 use super::dp::{self, Windows};
 use super::features::Features;
 use super::{Row, Version, anchors};
@@ -293,7 +293,7 @@ pub(super) fn realign(
         Some(windows) => Windows::Given(windows),
         None => beads::windows(n, m),
     };
-    let beads = dp::align(n, m, &BEADS, windows, value);
+    let beads = dp::align(n, m, beads::shapes(context), windows, value);
     let second: f64 = beads.iter().map(|(p, q)| value(p.clone(), q.clone())).sum();
     (second > first + 1e-9).then(|| {
         beads
