@@ -12,6 +12,24 @@ fn main() {
     divan::main();
 }
 
+// The fuzz targets' checks; this benchmark uses one of them.
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod checks;
+
+/// The slowest input fuzzing has kept (`tests/fuzz-regressions/shaped/`): two 64 KB files, one
+/// long unpunctuated turn against one cue of thousands of one-word sentences, loaded, checked
+/// and aligned as the `shaped` target does.
+#[divan::bench(sample_count = 5)]
+fn the_slowest_saved_fuzz_input(bencher: Bencher) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fuzz-regressions/shaped/second-look-slow-on-long-sentences"
+    );
+    let bytes = std::fs::read(path).expect("the saved input is in the repository");
+    bencher.bench(|| checks::shaped(&bytes));
+}
+
 fn load(text: &str) -> Transcript {
     load::load_bytes(text.as_bytes(), "hostile", LoadOptions::default()).expect("loads")
 }

@@ -1,15 +1,13 @@
 //! Inputs the fuzzer found crashing or hanging tandem, kept under `tests/fuzz-regressions/`,
 //! one folder per fuzz target: each runs through the same check as its target (the checks live
-//! in `fuzz/src/lib.rs` and are included here), so a fixed crash stays fixed.
+//! in `fuzz/src/lib.rs` and are included here), so a fixed crash stays fixed. How long the
+//! slow ones take is measured by `cargo bench --bench hostile`, not asserted here: a debug
+//! build on a loaded machine times nothing reliably, and a true hang still stops CI.
 
 #[path = "../fuzz/src/lib.rs"]
 mod checks;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
-
-/// A hang is an input that takes longer than this, in a debug build.
-const PATIENCE: Duration = Duration::from_secs(10);
 
 /// A fuzz target's check: panics on a finding.
 type Check = fn(&[u8]);
@@ -37,10 +35,7 @@ fn every_saved_input_passes_its_target() {
         for input in std::fs::read_dir(&folder).unwrap() {
             let input = input.unwrap().path();
             let bytes = std::fs::read(&input).unwrap();
-            let start = Instant::now();
             check(&bytes);
-            let took = start.elapsed();
-            assert!(took < PATIENCE, "{}: took {took:?}", input.display());
             ran += 1;
         }
     }
