@@ -30,8 +30,13 @@ fn english_korean_structure_is_recovered() {
     let turns: Vec<(Vec<usize>, Vec<usize>)> = alignment
         .turns
         .iter()
-        .filter(|l| !l.other.is_empty())
-        .map(|l| (l.official.clone().collect(), l.other.clone().collect()))
+        .filter(|l| !l.turns.other.is_empty())
+        .map(|l| {
+            (
+                l.turns.official.clone().collect(),
+                l.turns.other.clone().collect(),
+            )
+        })
         .collect();
     assert_eq!(
         turns,

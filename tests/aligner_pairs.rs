@@ -25,8 +25,8 @@ fn seoul_turns_pair_up_as_a_reader_would() {
         .iter()
         .map(|l| {
             (
-                l.official.clone().map(|t| t + 1).collect(),
-                l.other.clone().map(|t| t + 1).collect(),
+                l.turns.official.clone().map(|t| t + 1).collect(),
+                l.turns.other.clone().map(|t| t + 1).collect(),
             )
         })
         .collect();
@@ -163,12 +163,9 @@ fn corrected_reprint_aligns_one_to_one_and_the_diff_shows_the_changes() {
     );
     let alignment = align::align(&original, &corrected, &[]);
     assert!(alignment.same_language);
-    assert!(
-        alignment
-            .turns
-            .iter()
-            .all(|l| l.official.len() == 1 && l.other.len() == 1 && l.official == l.other)
-    );
+    assert!(alignment.turns.iter().all(|l| l.turns.official.len() == 1
+        && l.turns.other.len() == 1
+        && l.turns.official == l.turns.other));
     assert!(alignment.rows.iter().all(|r| r.sides.official.len() == 1
         && r.sides.other.len() == 1
         && r.sides.official == r.sides.other));

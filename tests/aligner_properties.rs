@@ -88,8 +88,10 @@ fn check(
     }
     let mut previous = (0, 0);
     for link in &alignment.turns {
-        prop_assert!(link.official.start >= previous.0 && link.other.start >= previous.1);
-        previous = (link.official.end, link.other.end);
+        prop_assert!(
+            link.turns.official.start >= previous.0 && link.turns.other.start >= previous.1
+        );
+        previous = (link.turns.official.end, link.turns.other.end);
     }
     Ok(())
 }

@@ -527,8 +527,8 @@ fn co_occurrence(
 ) -> BTreeMap<(SpeakerId, SpeakerId), f64> {
     let mut together = BTreeMap::new();
     for link in links {
-        for x in &a[link.official.clone()] {
-            for y in &b[link.other.clone()] {
+        for x in &a[link.turns.official.clone()] {
+            for y in &b[link.turns.other.clone()] {
                 if let (Some(sx), Some(sy)) = (x.speaker, y.speaker) {
                     *together.entry((sx, sy)).or_insert(0.0) += link.score;
                 }
@@ -550,13 +550,13 @@ fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
     };
     let matched: Vec<&TurnLink> = links
         .iter()
-        .filter(|l| !l.official.is_empty() && !l.other.is_empty())
+        .filter(|l| !l.turns.official.is_empty() && !l.turns.other.is_empty())
         .collect();
     let comparable: Vec<&TurnLink> = matched
         .iter()
         .copied()
         .filter(|l| {
-            let r = sentences(b, &l.other) / sentences(a, &l.official).max(1.0);
+            let r = sentences(b, &l.turns.other) / sentences(a, &l.turns.official).max(1.0);
             (0.6..=1.67).contains(&r)
         })
         .collect();
@@ -568,7 +568,7 @@ fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
     median(
         chosen
             .iter()
-            .map(|l| b.chars(l.other.clone()) / a.chars(l.official.clone()).max(1.0)),
+            .map(|l| b.chars(l.turns.other.clone()) / a.chars(l.turns.official.clone()).max(1.0)),
     )
 }
 
@@ -615,8 +615,9 @@ fn rows(
     context: beads::Context,
     interner: &mut Interner,
 ) -> Vec<Row> {
-    let sentences =
-        |link: &TurnLink| a.sentence_count(&link.official) + b.sentence_count(&link.other);
+    let sentences = |link: &TurnLink| {
+        a.sentence_count(&link.turns.official) + b.sentence_count(&link.turns.other)
+    };
     let middle = crate::parallel::middle(links, sentences);
     let mut copy = interner.clone();
     let (mut rows, rest) = crate::parallel::join(
@@ -646,7 +647,7 @@ fn link_rows(
                 })
                 .collect()
         };
-        let (ra, rb) = (refs(a, &link.official), refs(b, &link.other));
+        let (ra, rb) = (refs(a, &link.turns.official), refs(b, &link.turns.other));
         let fa: Vec<&Features> = ra
             .iter()
             .map(|r| &a.features[r.turn].1[r.sentence])
@@ -832,7 +833,12 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
     let turn_scores: HashMap<(usize, usize, usize, usize), f64> = turn_links
         .iter()
         .map(|l| {
-            let key = (l.official.start, l.official.end, l.other.start, l.other.end);
+            let key = (
+                l.turns.official.start,
+                l.turns.official.end,
+                l.turns.other.start,
+                l.turns.other.end,
+            );
             (key, l.score)
         })
         .collect();
@@ -856,8 +862,7 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
             None => (paired.iter().sum::<f64>() / paired.len() as f64 * 1000.0).round() / 1000.0,
         };
         links.push(TurnLink {
-            official,
-            other,
+            turns: Pair::new(official, other),
             score,
         });
     }

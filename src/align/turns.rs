@@ -8,7 +8,7 @@
 use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
 use super::sketch::{Sketch, containment};
-use crate::model::SpeakerId;
+use crate::model::{Pair, SpeakerId};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -155,8 +155,7 @@ pub type Speakers<'s> = dyn Fn(Option<SpeakerId>, Option<SpeakerId>) -> f64 + 's
 /// A group of official turns paired with a group of the other's (either may be empty).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TurnLink {
-    pub official: Range<usize>,
-    pub other: Range<usize>,
+    pub turns: Pair<Range<usize>>,
     /// Pair quality from 0 to 1; 0 for a turn with no counterpart.
     pub score: f64,
 }
@@ -251,8 +250,7 @@ impl<'p> TurnAligner<'p> {
                     self.quality(&x, &y, speakers)
                 };
                 TurnLink {
-                    official: x,
-                    other: y,
+                    turns: Pair::new(x, y),
                     score: (score * 1000.0).round() / 1000.0,
                 }
             })

@@ -151,8 +151,8 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
             .turns
             .iter()
             .map(|link| TurnPair {
-                official: link.official.clone().map(|t| t + 1).collect(),
-                other: link.other.clone().map(|t| t + 1).collect(),
+                official: link.turns.official.clone().map(|t| t + 1).collect(),
+                other: link.turns.other.clone().map(|t| t + 1).collect(),
                 score: link.score,
             })
             .collect(),
