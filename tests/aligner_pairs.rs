@@ -50,7 +50,12 @@ fn seoul_speakers_match_by_name_role_and_turns() {
     let pairs: Vec<(Option<&str>, Option<&str>)> = alignment
         .speakers
         .iter()
-        .map(|m| (label(&official, m.official), label(&ytn, m.other)))
+        .map(|m| {
+            (
+                label(&official, m.speakers.official),
+                label(&ytn, m.speakers.other),
+            )
+        })
         .collect();
     assert_eq!(
         pairs,
@@ -222,9 +227,9 @@ fn a_speaker_map_overrules_the_matching() {
     let moderator = alignment
         .speakers
         .iter()
-        .find(|m| label(&official, m.official) == Some("MODERATOR"))
+        .find(|m| label(&official, m.speakers.official) == Some("MODERATOR"))
         .unwrap();
-    assert_eq!(label(&ytn, moderator.other), Some("Anchor"));
+    assert_eq!(label(&ytn, moderator.speakers.other), Some("Anchor"));
     assert_eq!(moderator.confidence, 1.0);
     assert_eq!(moderator.evidence, ["speaker map, line 2"]);
     let error = speaker_map::parse("MODERATOR = Nobody\n", &official, &ytn).unwrap_err();

@@ -165,7 +165,7 @@ fn assert_speakers_matched_with_themselves(transcript: &Transcript) {
         alignment
             .speakers
             .iter()
-            .all(|m| m.official.is_some() && m.official == m.other),
+            .all(|m| m.speakers.official.is_some() && m.speakers.official == m.speakers.other),
         "each speaker matched with itself"
     );
     assert_eq!(alignment.rows.len(), transcript.sentence_count());

@@ -428,10 +428,13 @@ fn check_alignment(official: &Transcript, other: &Transcript, alignment: &Alignm
             .collect();
         assert!(placed == expected, "side {side}: sentences out of place");
         let speakers = transcript.speakers.len();
-        let ids = alignment
-            .speakers
-            .iter()
-            .filter_map(|m| if side == 0 { m.official } else { m.other });
+        let ids = alignment.speakers.iter().filter_map(|m| {
+            if side == 0 {
+                m.speakers.official
+            } else {
+                m.speakers.other
+            }
+        });
         assert!(
             ids.into_iter().all(|id| id.index() < speakers),
             "speaker ids"

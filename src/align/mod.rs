@@ -354,9 +354,9 @@ impl SameSpeaker<'_> {
         let forced = self
             .forced
             .iter()
-            .find(|f| f.official == Some(x) || f.other == Some(y));
+            .find(|f| f.speakers.official == Some(x) || f.speakers.other == Some(y));
         if let Some(pair) = forced {
-            return Some(pair.official == Some(x) && pair.other == Some(y));
+            return Some(pair.speakers.official == Some(x) && pair.speakers.other == Some(y));
         }
         if self.labels.score(x, y) >= LABELS_AGREE {
             return Some(true);
@@ -461,8 +461,8 @@ fn prior_from_labels(
         return 0.0;
     };
     for pair in forced {
-        if pair.official == Some(x) || pair.other == Some(y) {
-            return if pair.official == Some(x) && pair.other == Some(y) {
+        if pair.speakers.official == Some(x) || pair.speakers.other == Some(y) {
+            return if pair.speakers.official == Some(x) && pair.speakers.other == Some(y) {
                 1.0
             } else {
                 0.0
@@ -490,7 +490,7 @@ impl Counterparts {
             of_other: vec![None; counts.1],
         };
         for pair in matching {
-            if let (Some(x), Some(y)) = (pair.official, pair.other) {
+            if let (Some(x), Some(y)) = (pair.speakers.official, pair.speakers.other) {
                 counterparts.of_official[x.index()] = Some((y, pair.confidence));
                 counterparts.of_other[y.index()] = Some(x);
             }

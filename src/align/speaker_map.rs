@@ -1,13 +1,12 @@
 //! A speaker map: the user's own pairing of speakers, which overrules the aligner's. Lines
 //! `OFFICIAL = OTHER`; the file is read by the caller, parsed here against both transcripts.
 
-use crate::model::{SpeakerId, Transcript};
+use crate::model::{Pair, SpeakerId, Transcript};
 
 /// A pair fixed by the user, or a speaker the user says has no counterpart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Forced {
-    pub official: Option<SpeakerId>,
-    pub other: Option<SpeakerId>,
+    pub speakers: Pair<Option<SpeakerId>>,
     pub line: usize,
 }
 
@@ -49,8 +48,7 @@ pub fn parse(text: &str, official: &Transcript, other: &Transcript) -> Result<Ve
             return Err(format!("line {number}: both sides are '-'"));
         }
         forced.push(Forced {
-            official: a,
-            other: b,
+            speakers: Pair::new(a, b),
             line: number,
         });
     }

@@ -8,15 +8,14 @@
 use super::roles::{FILLER, role_words};
 use super::romanize::{romanize_hangul, skeleton};
 use super::speaker_map::Forced;
-use crate::model::{Speaker, SpeakerId, Transcript};
+use crate::model::{Pair, Speaker, SpeakerId, Transcript};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// One entry of the matching: a pair, or a speaker of either version with no counterpart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SpeakerMatch {
-    pub official: Option<SpeakerId>,
-    pub other: Option<SpeakerId>,
+    pub speakers: Pair<Option<SpeakerId>>,
     /// 0 to 1; 1 for a pair given in a speaker map.
     pub confidence: f64,
     pub evidence: Vec<String>,
@@ -277,15 +276,14 @@ pub fn match_speakers(
     let mut taken_b = vec![false; m];
     let mut matches = Vec::new();
     for pair in forced {
-        if let Some(a) = pair.official {
+        if let Some(a) = pair.speakers.official {
             taken_a[a.index()] = true;
         }
-        if let Some(b) = pair.other {
+        if let Some(b) = pair.speakers.other {
             taken_b[b.index()] = true;
         }
         matches.push(SpeakerMatch {
-            official: pair.official,
-            other: pair.other,
+            speakers: pair.speakers,
             confidence: 1.0,
             evidence: vec![format!("speaker map, line {}", pair.line)],
         });
@@ -305,15 +303,13 @@ pub fn match_speakers(
             ));
         }
         matches.push(SpeakerMatch {
-            official: Some(x),
-            other: Some(y),
+            speakers: Pair::new(Some(x), Some(y)),
             confidence: (score * 100.0).round() / 100.0,
             evidence,
         });
     }
     let unmatched = |id: Option<SpeakerId>, other: Option<SpeakerId>| SpeakerMatch {
-        official: id,
-        other,
+        speakers: Pair::new(id, other),
         confidence: 0.0,
         evidence: vec!["no counterpart found".into()],
     };
@@ -329,8 +325,8 @@ pub fn match_speakers(
     );
     matches.sort_by_key(|m| {
         (
-            m.official.map_or(u32::MAX, |s| s.0),
-            m.other.map_or(u32::MAX, |s| s.0),
+            m.speakers.official.map_or(u32::MAX, |s| s.0),
+            m.speakers.other.map_or(u32::MAX, |s| s.0),
         )
     });
     matches

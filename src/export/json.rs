@@ -131,8 +131,8 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
             .speakers
             .iter()
             .map(|m| SpeakerPair {
-                official: speaker_label(aligned.versions.official, m.official),
-                other: speaker_label(aligned.versions.other, m.other),
+                official: speaker_label(aligned.versions.official, m.speakers.official),
+                other: speaker_label(aligned.versions.other, m.speakers.other),
                 confidence: m.confidence,
                 evidence: &m.evidence,
             })

@@ -371,8 +371,8 @@ fn speaker_cells<'p>(
         let label =
             |transcript, id| speaker_label(transcript, id).map_or(missing.to_string(), escape);
         [
-            label(aligned.versions.official, m.official),
-            label(aligned.versions.other, m.other),
+            label(aligned.versions.official, m.speakers.official),
+            label(aligned.versions.other, m.speakers.other),
             format!("{:.2}", m.confidence),
             escape(&m.evidence.join("; ")),
         ]

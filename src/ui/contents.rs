@@ -128,7 +128,7 @@ impl Contents {
         for matched in &alignment.speakers {
             let index = speakers.len();
             let mut entry = SpeakerEntry {
-                ids: Pair::new(matched.official, matched.other),
+                ids: matched.speakers,
                 labels: Pair::default(),
                 turns: Pair::default(),
             };
