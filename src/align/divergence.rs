@@ -6,6 +6,7 @@ use super::features::{Features, Interner};
 use super::names::substituted_names;
 use super::wording::{self, Change};
 use super::{negation, quantities};
+use crate::model::Pair;
 use serde::Serialize;
 
 /// Something about a row that a reader should look at, with what triggered it: the pieces
@@ -17,34 +18,37 @@ pub enum Flag {
     NoCounterpart,
     /// Quantities that appear on only one side (`71 years` against `70 years`).
     NumbersDiffer {
-        official: Vec<String>,
-        other: Vec<String>,
+        #[serde(flatten)]
+        evidence: Pair<Vec<String>>,
     },
     /// A name on one side stands where a different one stands on the other.
     NamesDiffer {
-        official: Vec<String>,
-        other: Vec<String>,
+        #[serde(flatten)]
+        evidence: Pair<Vec<String>>,
     },
     /// One side is negated and the other is not: the negating words of each side.
     NegationFlips {
-        official: Vec<String>,
-        other: Vec<String>,
+        #[serde(flatten)]
+        evidence: Pair<Vec<String>>,
     },
     /// One language: words were removed, added or replaced.
     WordingChanged {
-        official: Vec<String>,
-        other: Vec<String>,
+        #[serde(flatten)]
+        evidence: Pair<Vec<String>>,
     },
     /// One language: only punctuation changed.
     PunctuationChanged {
-        official: Vec<String>,
-        other: Vec<String>,
+        #[serde(flatten)]
+        evidence: Pair<Vec<String>>,
     },
     /// The two sides have little in common.
     LowSimilarity,
     /// The versions give the row to speakers that do not correspond (a corrected transcript
     /// that moved a sentence from host to guest, say).
-    SpeakerDiffers { official: String, other: String },
+    SpeakerDiffers {
+        #[serde(flatten)]
+        labels: Pair<String>,
+    },
 }
 
 impl Flag {
@@ -63,31 +67,31 @@ impl Flag {
 
     /// A short description for people, with the evidence: `numbers differ: 36 vs 30`.
     pub fn describe(&self) -> String {
-        let evidence = |what: &str, official: &[String], other: &[String]| {
+        let evidence = |what: &str, evidence: &Pair<Vec<String>>| {
             format!(
                 "{what}: {} vs {}",
-                list(official, false),
-                list(other, false)
+                list(&evidence.official, false),
+                list(&evidence.other, false)
             )
         };
         // Changed text is quoted, so that its own spaces and punctuation read as part of it.
-        let quoted = |what: &str, official: &[String], other: &[String]| {
-            format!("{what}: {} vs {}", list(official, true), list(other, true))
+        let quoted = |what: &str, evidence: &Pair<Vec<String>>| {
+            format!(
+                "{what}: {} vs {}",
+                list(&evidence.official, true),
+                list(&evidence.other, true)
+            )
         };
         match self {
             Flag::NoCounterpart => "no counterpart in the other version".into(),
-            Flag::NumbersDiffer { official, other } => evidence("numbers differ", official, other),
-            Flag::NamesDiffer { official, other } => evidence("names differ", official, other),
-            Flag::NegationFlips { official, other } => {
-                evidence("negation on one side only", official, other)
-            }
-            Flag::WordingChanged { official, other } => quoted("wording changed", official, other),
-            Flag::PunctuationChanged { official, other } => {
-                quoted("punctuation changed", official, other)
-            }
+            Flag::NumbersDiffer { evidence: e } => evidence("numbers differ", e),
+            Flag::NamesDiffer { evidence: e } => evidence("names differ", e),
+            Flag::NegationFlips { evidence: e } => evidence("negation on one side only", e),
+            Flag::WordingChanged { evidence } => quoted("wording changed", evidence),
+            Flag::PunctuationChanged { evidence } => quoted("punctuation changed", evidence),
             Flag::LowSimilarity => "little in common".into(),
-            Flag::SpeakerDiffers { official, other } => {
-                format!("speaker differs: {official} / {other}")
+            Flag::SpeakerDiffers { labels } => {
+                format!("speaker differs: {} / {}", labels.official, labels.other)
             }
         }
     }
@@ -199,20 +203,15 @@ pub fn flags(
     let pieces = revision.then(|| wording::word_diff(&joined_a, &joined_b));
     let mut flags = Vec::new();
     match pieces.as_deref().and_then(wording::change) {
-        Some(Change::Words { official, other }) => {
-            flags.push(Flag::WordingChanged { official, other })
-        }
-        Some(Change::Punctuation { official, other }) => {
-            flags.push(Flag::PunctuationChanged { official, other })
-        }
+        Some(Change::Words(evidence)) => flags.push(Flag::WordingChanged { evidence }),
+        Some(Change::Punctuation(evidence)) => flags.push(Flag::PunctuationChanged { evidence }),
         None => {}
     }
     flags.extend(numbers_differ(texts, features, interner));
     let (official_names, other_names) = substituted_names(texts.0, texts.1, interner);
     if !official_names.is_empty() && !other_names.is_empty() {
         flags.push(Flag::NamesDiffer {
-            official: official_names,
-            other: other_names,
+            evidence: Pair::new(official_names, other_names),
         });
     }
     let (negated_a, negated_b) = match &pieces {
@@ -234,8 +233,7 @@ pub fn flags(
     };
     if negated_a.is_empty() != negated_b.is_empty() {
         flags.push(Flag::NegationFlips {
-            official: wording::evidence(negated_a),
-            other: wording::evidence(negated_b),
+            evidence: Pair::new(wording::evidence(negated_a), wording::evidence(negated_b)),
         });
     }
     flags
@@ -282,8 +280,7 @@ fn numbers_differ(
         )
     };
     Some(Flag::NumbersDiffer {
-        official: only(&na, &nb),
-        other: only(&nb, &na),
+        evidence: Pair::new(only(&na, &nb), only(&nb, &na)),
     })
 }
 

@@ -416,8 +416,7 @@ fn flag_speaker_changes(
                 .join(", ")
         };
         row.flags.push(Flag::SpeakerDiffers {
-            official: labels(official, &xs),
-            other: labels(other, &ys),
+            labels: Pair::new(labels(official, &xs), labels(other, &ys)),
         });
     }
 }

@@ -1,6 +1,7 @@
 //! Word-level differences between two texts in one language, under a deadline, and the flag
 //! that says whether the wording or only the punctuation changed.
 
+use crate::model::Pair;
 use serde::Serialize;
 use std::time::Duration;
 
@@ -61,15 +62,9 @@ pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// At least one word (letters or digits) was removed, added or replaced.
-    Words {
-        official: Vec<String>,
-        other: Vec<String>,
-    },
+    Words(Pair<Vec<String>>),
     /// Only punctuation marks changed (`million–` against `million —`).
-    Punctuation {
-        official: Vec<String>,
-        other: Vec<String>,
-    },
+    Punctuation(Pair<Vec<String>>),
 }
 
 /// How two texts differ according to their word diff, if a reader could see it: white space
@@ -86,14 +81,14 @@ pub fn change(pieces: &[DiffPiece]) -> Option<Change> {
     let (removed, added) = (changed("delete"), changed("insert"));
     let wordy = |list: &[&str]| list.iter().any(|t| t.chars().any(char::is_alphanumeric));
     let pieces_of = |list: &[&str]| evidence(list.iter().map(|t| cut(t)));
-    let (official, other) = (pieces_of(&removed), pieces_of(&added));
+    let evidence = Pair::new(pieces_of(&removed), pieces_of(&added));
     if wordy(&removed) || wordy(&added) {
-        Some(Change::Words { official, other })
+        Some(Change::Words(evidence))
     } else if removed.is_empty() && added.is_empty() {
         // White space inside a piece the diff kept whole: nothing a reader would see.
         None
     } else {
-        Some(Change::Punctuation { official, other })
+        Some(Change::Punctuation(evidence))
     }
 }
 
@@ -135,20 +130,20 @@ mod tests {
                 "experts who have seen a multitude crisis of this dimension",
                 "experts who have seen a multitude of crises of this dimension"
             ),
-            Some(Change::Words {
-                official: vec!["crisis".into()],
-                other: vec!["of crises".into()]
-            })
+            Some(Change::Words(Pair::new(
+                vec!["crisis".into()],
+                vec!["of crises".into()]
+            )))
         );
         assert_eq!(
             change(
                 "another $50 million– the United States",
                 "another $50 million — the United States"
             ),
-            Some(Change::Punctuation {
-                official: vec!["–".into()],
-                other: vec!["—".into()]
-            })
+            Some(Change::Punctuation(Pair::new(
+                vec!["–".into()],
+                vec!["—".into()]
+            )))
         );
         assert_eq!(
             change("Federation.\u{a0} The", "Federation. \u{a0}The"),
