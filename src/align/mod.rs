@@ -758,66 +758,59 @@ fn second_look(
 
 /// A link being built: its turns and its rows.
 struct Building {
-    official: Option<Range<usize>>,
-    other: Option<Range<usize>>,
+    turns: Pair<Option<Range<usize>>>,
     rows: Range<usize>,
 }
 
 /// The rows grouped into links: rows that share a turn of either version, and every row
 /// between them, belong to one.
 fn rows_by_shared_turns(rows: &[Row]) -> Vec<Building> {
-    let span = |refs: &[SentenceRef]| -> Option<Range<usize>> {
+    let span = |refs: &Vec<SentenceRef>| -> Option<Range<usize>> {
         Some(refs.first()?.turn..refs.last()?.turn + 1)
     };
-    let union = |x: &Option<Range<usize>>, y: &Option<Range<usize>>| match (x, y) {
+    let union = |(x, y): (Option<Range<usize>>, Option<Range<usize>>)| match (x, y) {
         (Some(x), Some(y)) => Some(x.start.min(y.start)..x.end.max(y.end)),
-        _ => x.clone().or_else(|| y.clone()),
+        (x, y) => x.or(y),
     };
     let overlap = |x: &Option<Range<usize>>, y: &Option<Range<usize>>| match (x, y) {
         (Some(x), Some(y)) => x.start < y.end && y.start < x.end,
         _ => false,
     };
     let mut building: Vec<Building> = Vec::new();
-    // Where the links with official turns, and those with turns of the other version, are in
-    // `building`: only the last of each can share a turn with a new row.
-    let (mut with_official, mut with_other): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    // Per version, where the links with its turns are in `building`: only the last of each
+    // can share a turn with a new row.
+    let mut with_turns: Pair<Vec<usize>> = Pair::default();
     for (index, row) in rows.iter().enumerate() {
         let mut link = Building {
-            official: span(&row.sides.official),
-            other: span(&row.sides.other),
+            turns: row.sides.as_ref().map(span),
             rows: index..index + 1,
         };
         // A row that shares a turn with an earlier link takes in every link since.
         loop {
-            let shares = |stack: &[usize], side: fn(&Building) -> &Option<Range<usize>>| {
-                stack
-                    .last()
-                    .filter(|&&k| overlap(side(&building[k]), side(&link)))
-                    .copied()
-            };
-            let first = [
-                shares(&with_official, |l| &l.official),
-                shares(&with_other, |l| &l.other),
-            ]
-            .into_iter()
-            .flatten()
-            .min();
+            let first = Side::BOTH
+                .into_iter()
+                .filter_map(|side| {
+                    with_turns[side]
+                        .last()
+                        .filter(|&&k| overlap(&building[k].turns[side], &link.turns[side]))
+                        .copied()
+                })
+                .min();
             let Some(first) = first else { break };
             for earlier in building.drain(first..).rev() {
                 link = Building {
-                    official: union(&earlier.official, &link.official),
-                    other: union(&earlier.other, &link.other),
+                    turns: earlier.turns.zip(link.turns).map(union),
                     rows: earlier.rows.start..link.rows.end,
                 };
             }
-            with_official.truncate(with_official.partition_point(|&k| k < first));
-            with_other.truncate(with_other.partition_point(|&k| k < first));
+            for stack in [&mut with_turns.official, &mut with_turns.other] {
+                stack.truncate(stack.partition_point(|&k| k < first));
+            }
         }
-        if link.official.is_some() {
-            with_official.push(building.len());
-        }
-        if link.other.is_some() {
-            with_other.push(building.len());
+        for side in Side::BOTH {
+            if link.turns[side].is_some() {
+                with_turns[side].push(building.len());
+            }
         }
         building.push(link);
     }
@@ -844,8 +837,8 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
     let (mut next_a, mut next_b) = (0, 0);
     let mut links = Vec::with_capacity(building.len());
     for (number, link) in building.into_iter().enumerate() {
-        let official = link.official.unwrap_or(next_a..next_a);
-        let other = link.other.unwrap_or(next_b..next_b);
+        let official = link.turns.official.unwrap_or(next_a..next_a);
+        let other = link.turns.other.unwrap_or(next_b..next_b);
         (next_a, next_b) = (official.end, other.end);
         let mut paired = Vec::new();
         for row in &mut rows[link.rows.clone()] {
