@@ -17,7 +17,7 @@
 //! triples as spoken).
 
 use super::features::{Features, Fnv, words};
-use crate::model::Metadata;
+use crate::model::{Metadata, Pair};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -183,8 +183,8 @@ pub struct Warning {
 pub struct MetadataChange {
     /// `title`, `date`, `place` or `time`.
     pub field: &'static str,
-    pub official: Option<String>,
-    pub other: Option<String>,
+    #[serde(flatten)]
+    pub values: Pair<Option<String>>,
 }
 
 impl MetadataChange {
@@ -194,8 +194,8 @@ impl MetadataChange {
         format!(
             "{}: {} → {}",
             self.field,
-            value(&self.official),
-            value(&self.other)
+            value(&self.values.official),
+            value(&self.values.other)
         )
     }
 }
@@ -219,8 +219,7 @@ pub fn metadata_changes(
         if a != b {
             changes.push(MetadataChange {
                 field,
-                official: a,
-                other: b,
+                values: Pair::new(a, b),
             });
         }
     };
@@ -256,8 +255,7 @@ pub fn metadata_changes(
         if only_a.is_some() || only_b.is_some() {
             changes.push(MetadataChange {
                 field: "time",
-                official: only_a,
-                other: only_b,
+                values: Pair::new(only_a, only_b),
             });
         }
     }
