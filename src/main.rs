@@ -11,7 +11,7 @@ use config::Config;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tandem::align::{self, speaker_map};
+use tandem::align::{self, Step, speaker_map};
 use tandem::export::{self, Aligned, ExportFormat};
 use tandem::load::{self, LoadError, LoadOptions, bounded};
 use tandem::model::{Pair, Transcript};
@@ -247,13 +247,16 @@ fn aligning_the_rest(
 ) -> ui::background::Job {
     let (a, b, align) = (a.to_path_buf(), b.to_path_buf(), align.clone());
     Box::new(move |report: &dyn Fn(f64)| {
-        let stage = |name: &str| {
-            if let Some(fraction) = progress::fraction_before(&LOADING_AND_ALIGNING, name) {
-                report(fraction);
-            }
+        let stages = progress::Stages::new(&LOADING_AND_ALIGNING);
+        let step = |step: Step| {
+            let fraction = match step {
+                Step::Stage(name) => stages.start(name),
+                Step::Within(done) => stages.within(done),
+            };
+            fraction.map(report);
         };
         let (official, other, alignment) =
-            load_and_align_reporting((Some(&a), Some(&b)), options, &align, &stage)?;
+            load_and_align_reporting((Some(&a), Some(&b)), options, &align, &step)?;
         Ok(ui::Contents::pair(official, other, alignment))
     })
 }
@@ -297,12 +300,14 @@ const LOADING: [Stage; 1] = [("loading", 1)];
 
 /// Loading both files and aligning them, each stage with its share, in per cent, of the time
 /// the whole took for the bundled pair ×1000 (stage times printed from the release binary,
-/// three runs). The aligner says when each stage starts; how far it is within one is not told.
-const LOADING_AND_ALIGNING: [Stage; 4] = [
-    ("loading", 5),
-    ("reading words, numbers and names", 30),
-    ("aligning turns", 10),
-    ("aligning sentences", 55),
+/// 2 December 2026). The aligner says when each stage starts, and how far it is within the
+/// longest, sentences.
+const LOADING_AND_ALIGNING: [Stage; 5] = [
+    ("loading", 3),
+    ("reading words, numbers and names", 19),
+    ("aligning turns", 8),
+    ("aligning sentences", 40),
+    ("looking again across turns", 30),
 ];
 
 /// Both versions loaded and aligned, with a progress bar when that takes a while.
@@ -313,24 +318,26 @@ fn load_and_align(
     args: &AlignArgs,
 ) -> Result<(Transcript, Transcript, align::Alignment), String> {
     let progress = Progress::stages(&LOADING_AND_ALIGNING);
-    load_and_align_reporting((official, other), options, args, &|stage| {
-        progress.stage(stage)
+    load_and_align_reporting((official, other), options, args, &|step| match step {
+        Step::Stage(name) => progress.stage(name),
+        Step::Within(done) => progress.within(done),
     })
 }
 
-/// [`load_and_align`], telling `stage` when each of [`LOADING_AND_ALIGNING`] starts.
+/// [`load_and_align`], telling `report` when each of [`LOADING_AND_ALIGNING`] starts and how
+/// far it is within one.
 fn load_and_align_reporting(
     (official, other): (Option<&Path>, Option<&Path>),
     options: LoadOptions,
     args: &AlignArgs,
-    stage: &dyn Fn(&str),
+    report: &dyn Fn(Step),
 ) -> Result<(Transcript, Transcript, align::Alignment), String> {
     let (official, other) = load_pair(official, other, options)?;
     let forced = match &args.speakers {
         Some(path) => read_speaker_map(path, &official, &other)?,
         None => Vec::new(),
     };
-    let alignment = align::align_reporting(&official, &other, &forced, stage);
+    let alignment = align::align_reporting(&official, &other, &forced, report);
     Ok((official, other, alignment))
 }
 

@@ -7,8 +7,10 @@
 //! whose stages report only their start), or in items counted as they are done (rows written).
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use std::cell::Cell;
 use std::fmt;
 use std::io::IsTerminal;
+use std::ops::RangeTo;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -25,7 +27,7 @@ pub type Stage = (&'static str, u64);
 
 pub struct Progress {
     bar: ProgressBar,
-    stages: &'static [Stage],
+    stages: Stages,
     stop: Option<mpsc::Sender<()>>,
     shower: Option<JoinHandle<()>>,
 }
@@ -51,10 +53,20 @@ impl Progress {
     /// Moves on to the stage named `name`: everything before it is done. A stage not among
     /// those given is shown by name, the fraction left where it was.
     pub fn stage(&self, name: &str) {
-        if let Some(done) = done_before(self.stages, name) {
-            self.bar.set_position(done);
-        }
+        self.show(self.stages.start(name));
         self.bar.set_message(name.to_string());
+    }
+
+    /// Says that `done` (0 to 1) of the stage under way is done.
+    pub fn within(&self, done: f64) {
+        self.show(self.stages.within(done));
+    }
+
+    fn show(&self, fraction: Option<f64>) {
+        if let (Some(fraction), Some(length)) = (fraction, self.bar.length()) {
+            self.bar
+                .set_position((fraction * length as f64).round() as u64);
+        }
     }
 
     /// Says that `items` items are done.
@@ -73,6 +85,7 @@ impl Progress {
             .progress_chars("=> ");
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
             .with_style(style);
+        let stages = Stages::new(stages);
         if !std::io::stderr().is_terminal() {
             return Progress {
                 bar,
@@ -100,17 +113,46 @@ impl Progress {
     }
 }
 
-/// The shares of the stages before the one named `name`, if it is one of `stages`.
-fn done_before(stages: &[Stage], name: &str) -> Option<u64> {
-    let at = stages.iter().position(|(stage, _)| *stage == name)?;
-    Some(stages[..at].iter().map(|(_, share)| share).sum())
+/// Where work made of stages stands, as a fraction of the whole: the stages before the one
+/// under way, and the share of that one done when it is told.
+pub struct Stages {
+    stages: &'static [Stage],
+    current: Cell<Option<usize>>,
 }
 
-/// The fraction of the whole, 0 to 1, done when the stage named `name` starts, for work shown
-/// elsewhere than in a bar (the reader's status line).
-pub fn fraction_before(stages: &[Stage], name: &str) -> Option<f64> {
-    let total: u64 = stages.iter().map(|(_, share)| share).sum();
-    done_before(stages, name).map(|done| done as f64 / total.max(1) as f64)
+impl Stages {
+    pub fn new(stages: &'static [Stage]) -> Self {
+        Stages {
+            stages,
+            current: Cell::new(None),
+        }
+    }
+
+    /// The stage named `name` starts: the fraction done before it, if it is one of the stages
+    /// (another name leaves the count where it was).
+    pub fn start(&self, name: &str) -> Option<f64> {
+        let at = self.stages.iter().position(|(stage, _)| *stage == name)?;
+        self.current.set(Some(at));
+        Some(self.shares(..at) / self.total())
+    }
+
+    /// `done` (0 to 1) of the stage under way is done: the fraction of the whole.
+    pub fn within(&self, done: f64) -> Option<f64> {
+        let at = self.current.get()?;
+        let share = self.stages[at].1 as f64;
+        Some((self.shares(..at) + done.clamp(0.0, 1.0) * share) / self.total())
+    }
+
+    fn shares(&self, before: RangeTo<usize>) -> f64 {
+        self.stages[before]
+            .iter()
+            .map(|&(_, share)| share as f64)
+            .sum()
+    }
+
+    fn total(&self) -> f64 {
+        self.shares(..self.stages.len()).max(1.0)
+    }
 }
 
 /// ` · 9 s left`: the time left if the rest goes at the average pace so far: steadier than a recent rate,
@@ -167,10 +209,24 @@ mod tests {
     }
 
     #[test]
-    fn a_stage_starts_at_the_fraction_done_before_it() {
+    fn a_stage_starts_at_the_fraction_done_before_it_and_counts_its_own_share() {
         static STAGES: [Stage; 3] = [("a", 1), ("b", 3), ("c", 6)];
-        assert_eq!(fraction_before(&STAGES, "a"), Some(0.0));
-        assert_eq!(fraction_before(&STAGES, "c"), Some(0.4));
-        assert_eq!(fraction_before(&STAGES, "d"), None);
+        let stages = Stages::new(&STAGES);
+        assert_eq!(stages.within(0.5), None, "no stage under way yet");
+        assert_eq!(stages.start("a"), Some(0.0));
+        assert_eq!(stages.start("c"), Some(0.4));
+        assert_eq!(stages.within(0.5), Some(0.7));
+        assert_eq!(stages.within(2.0), Some(1.0));
+        assert_eq!(stages.start("d"), None);
+        assert_eq!(stages.within(0.0), Some(0.4), "still in c");
+    }
+
+    #[test]
+    fn the_bar_moves_within_a_stage() {
+        static STAGES: [Stage; 2] = [("a", 2), ("b", 8)];
+        let progress = Progress::stages(&STAGES);
+        progress.stage("b");
+        progress.within(0.25);
+        assert_eq!(progress.bar.position(), 4);
     }
 }

@@ -434,3 +434,45 @@ fn shift_srt(text: &str, seconds: u64) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_through_the_sentences() {
+    let (official, ytn, _) = seoul();
+    let steps = std::cell::RefCell::new(Vec::new());
+    align::align_reporting(&official, &ytn, &[], &|step| {
+        steps.borrow_mut().push(match step {
+            align::Step::Stage(name) => Err(name.to_string()),
+            align::Step::Within(done) => Ok(done),
+        })
+    });
+    let steps = steps.into_inner();
+    let stages: Vec<&str> = steps
+        .iter()
+        .filter_map(|s| s.as_ref().err())
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "reading words, numbers and names",
+            "aligning turns",
+            "aligning sentences",
+            "looking again across turns"
+        ]
+    );
+    let sentence_stage = steps
+        .iter()
+        .skip_while(|s| {
+            s.as_ref()
+                .err()
+                .is_none_or(|name| name != "aligning sentences")
+        })
+        .skip(1)
+        .take_while(|s| s.is_ok());
+    let within: Vec<f64> = sentence_stage
+        .filter_map(|s| s.as_ref().ok().copied())
+        .collect();
+    assert!(within.len() > 1, "{within:?}");
+    assert!(within.windows(2).all(|w| w[0] <= w[1]), "{within:?}");
+    assert_eq!(within.last(), Some(&1.0));
+}

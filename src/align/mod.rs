@@ -185,13 +185,23 @@ pub fn align(official: &Transcript, other: &Transcript, forced: &[Forced]) -> Al
     align_reporting(official, other, forced, &|_| {})
 }
 
-/// [`align`], telling `stage` what it is doing as it goes.
+/// How far the aligner has come, as it tells whoever waits for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    /// A stage starts, by name.
+    Stage(&'a str),
+    /// This share of the current stage, 0 to 1, is done.
+    Within(f64),
+}
+
+/// [`align`], telling `report` what it is doing as it goes.
 pub fn align_reporting(
     official: &Transcript,
     other: &Transcript,
     forced: &[Forced],
-    stage: &dyn Fn(&str),
+    report: &dyn Fn(Step),
 ) -> Alignment {
+    let stage = |name| report(Step::Stage(name));
     stage("reading words, numbers and names");
     let mut interner = Interner::default();
     let mut all = sentence_texts(official);
@@ -215,14 +225,15 @@ pub fn align_reporting(
         length_ratio: length_ratio(&links, &a, &b),
         revision,
     };
-    let mut rows = rows(&links, (&a, &b), context, &mut interner);
+    let within = |done| report(Step::Within(done));
+    let mut rows = rows(&links, (&a, &b), context, &mut interner, &within);
     if !same_language {
         // Across languages length decides, so calibrate it again on the sentences just
         // paired and align once more if it moved.
         let refined = sentence_length_ratio(&rows, &a, &b);
         if (refined / context.length_ratio - 1.0).abs() > 0.05 {
             context.length_ratio = refined;
-            rows = self::rows(&links, (&a, &b), context, &mut interner);
+            rows = self::rows(&links, (&a, &b), context, &mut interner, &|_| {});
         }
     }
     let same_speaker = SameSpeaker {
@@ -234,6 +245,7 @@ pub fn align_reporting(
     let differ = |x: &[SentenceRef], y: &[SentenceRef]| {
         same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
     };
+    stage("looking again across turns");
     let first_pass = rows.clone();
     let mut rows = second_look(rows, (&a, &b), context, &differ, &mut interner);
     // The second look may pair much of a document the turns kept apart (subtitles paired by
@@ -607,33 +619,51 @@ fn texts<'a>(side: &Version<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
 
 /// Sentence rows for every turn link, in reading order. The links are shared between two
 /// threads, each with its own copy of the interner: ids the flags add stay private to a
-/// thread, and the rows hold only text.
+/// thread, and the rows hold only text. The first half tells `done` how far it has come, which
+/// stands for both: the halves weigh the same.
 fn rows(
     links: &[TurnLink],
     (a, b): (&Version<'_>, &Version<'_>),
     context: beads::Context,
     interner: &mut Interner,
+    done: &dyn Fn(f64),
 ) -> Vec<Row> {
     let sentences = |link: &TurnLink| {
         a.sentence_count(&link.turns.official) + b.sentence_count(&link.turns.other)
     };
     let middle = crate::parallel::middle(links, sentences);
+    let first_half: usize = links[..middle].iter().map(sentences).sum();
+    let mut seen = 0;
+    let mut tell = |link: &TurnLink| {
+        seen += sentences(link);
+        done(seen as f64 / first_half.max(1) as f64);
+    };
     let mut copy = interner.clone();
     let (mut rows, rest) = crate::parallel::join(
-        || link_rows(links, 0..middle, (a, b), context, interner),
-        || link_rows(links, middle..links.len(), (a, b), context, &mut copy),
+        || link_rows(links, 0..middle, (a, b), context, interner, &mut tell),
+        || {
+            link_rows(
+                links,
+                middle..links.len(),
+                (a, b),
+                context,
+                &mut copy,
+                &mut |_| {},
+            )
+        },
     );
     rows.extend(rest);
     rows
 }
 
-/// The rows of the links `range`.
+/// The rows of the links `range`, telling `done` of each link when its rows are made.
 fn link_rows(
     links: &[TurnLink],
     range: std::ops::Range<usize>,
     (a, b): (&Version<'_>, &Version<'_>),
     context: beads::Context,
     interner: &mut Interner,
+    done: &mut dyn FnMut(&TurnLink),
 ) -> Vec<Row> {
     let mut rows = Vec::new();
     for (index, link) in links.iter().enumerate().take(range.end).skip(range.start) {
@@ -666,6 +696,7 @@ fn link_rows(
         for (x, y) in beads {
             rows.push(row((a, b), (&ra[x], &rb[y]), index, context, interner));
         }
+        done(link);
     }
     rows
 }
