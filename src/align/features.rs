@@ -422,12 +422,30 @@ impl Features {
 /// The steps are taken without branches: which list moves on is unpredictable, and the
 /// sentence aligner spends a fifth of its time here.
 pub fn common(a: &[u32], b: &[u32]) -> usize {
+    // A short sentence against one of thousands of words (an unpunctuated transcript) is
+    // looked up in it, rather than walked through it for every bead it is tried in.
+    const LOOKED_UP: usize = 32;
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() * LOOKED_UP < long.len() {
+        return common_by_lookup(short, long);
+    }
     let (mut i, mut j, mut count) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
         count += usize::from(x == y);
         i += usize::from(x <= y);
         j += usize::from(y <= x);
+    }
+    count
+}
+
+/// [`common`] by binary search of each run of equal values of `short` in `long`.
+fn common_by_lookup(short: &[u32], long: &[u32]) -> usize {
+    let mut count = 0;
+    for run in short.chunk_by(|x, y| x == y) {
+        let start = long.partition_point(|&v| v < run[0]);
+        let end = start + long[start..].partition_point(|&v| v == run[0]);
+        count += run.len().min(end - start);
     }
     count
 }
@@ -441,6 +459,27 @@ mod tests {
         assert_eq!(common(&[1, 2, 2, 3, 7], &[2, 2, 2, 3, 5, 7, 9]), 4);
         assert_eq!(common(&[], &[1]), 0);
         assert_eq!(common(&[4, 4], &[4]), 1);
+    }
+
+    #[test]
+    fn a_short_list_looked_up_in_a_long_one_counts_as_a_walk_through_both() {
+        let long: Vec<u32> = (0..2000).map(|i| i / 3).collect();
+        for short in [
+            vec![],
+            vec![5],
+            vec![5, 5, 5, 5],
+            vec![0, 7, 7, 665, 666, 900],
+        ] {
+            let mut walked = (0, 0, 0);
+            while walked.0 < short.len() && walked.1 < long.len() {
+                let (x, y) = (short[walked.0], long[walked.1]);
+                walked.2 += usize::from(x == y);
+                walked.0 += usize::from(x <= y);
+                walked.1 += usize::from(y <= x);
+            }
+            assert_eq!(common(&short, &long), walked.2, "{short:?}");
+            assert_eq!(common(&long, &short), walked.2, "{short:?}");
+        }
     }
 
     #[test]
