@@ -246,16 +246,21 @@ pub fn align_reporting(
         same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
     };
     stage("looking again across turns");
-    let first_pass = rows.clone();
-    let mut rows = second_look(rows, (&a, &b), context, &differ, &mut interner);
+    let first_pass = rows;
+    let looked = second_look(&first_pass, (&a, &b), context, &differ, &mut interner);
     // The second look may pair much of a document the turns kept apart (subtitles paired by
     // their cue times, a prepared speech against its transcript cut into many turns):
     // calibrate length on those pairs and look again if it moved.
-    let refined = sentence_length_ratio(&rows, &a, &b);
-    if (refined / context.length_ratio - 1.0).abs() > 0.05 {
+    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), &a, &b);
+    let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
+        // Dropped first: three copies of every row would be much of a long pair's memory.
+        drop(looked);
         context.length_ratio = refined;
-        rows = second_look(first_pass, (&a, &b), context, &differ, &mut interner);
-    }
+        second_look(&first_pass, (&a, &b), context, &differ, &mut interner)
+    } else {
+        looked
+    };
+    let mut rows = looked.unwrap_or(first_pass);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, (&a, &b));
     flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
@@ -719,14 +724,15 @@ fn row(
     }
 }
 
-/// The rows with every stretch that [`regions`] aligns better replaced.
+/// The rows with every stretch that [`regions`] aligns better replaced; `None` where there is
+/// no stretch to look at again.
 fn second_look(
-    rows: Vec<Row>,
+    rows: &[Row],
     (a, b): (&Version<'_>, &Version<'_>),
     context: beads::Context,
     speakers_differ: &regions::SpeakersDiffer<'_>,
     interner: &mut Interner,
-) -> Vec<Row> {
+) -> Option<Vec<Row>> {
     // Across languages, where both versions carry cue times, the times weigh every row, not only
     // the one-sided ones: look at the whole document again.
     let timed = |side: &Version<'_>| {
@@ -736,10 +742,10 @@ fn second_look(
     let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
         std::iter::once(0..rows.len()).collect()
     } else {
-        regions::stretches(&rows)
+        regions::stretches(rows)
     };
     if stretches.is_empty() {
-        return rows;
+        return None;
     }
     let mut result = Vec::with_capacity(rows.len());
     let mut done = 0;
@@ -784,7 +790,7 @@ fn second_look(
         done = stretch.end;
     }
     result.extend_from_slice(&rows[done..]);
-    result
+    Some(result)
 }
 
 /// A link being built: its turns and its rows.
