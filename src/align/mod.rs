@@ -246,21 +246,7 @@ pub fn align_reporting(
         same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
     };
     stage("looking again across turns");
-    let first_pass = rows;
-    let looked = second_look(&first_pass, (&a, &b), context, &differ, &mut interner);
-    // The second look may pair much of a document the turns kept apart (subtitles paired by
-    // their cue times, a prepared speech against its transcript cut into many turns):
-    // calibrate length on those pairs and look again if it moved.
-    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), &a, &b);
-    let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
-        // Dropped first: three copies of every row would be much of a long pair's memory.
-        drop(looked);
-        context.length_ratio = refined;
-        second_look(&first_pass, (&a, &b), context, &differ, &mut interner)
-    } else {
-        looked
-    };
-    let mut rows = looked.unwrap_or(first_pass);
+    let mut rows = look_again(rows, (&a, &b), &mut context, &differ, &mut interner);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, (&a, &b));
     flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
@@ -722,6 +708,30 @@ fn row(
         flags: divergence::flags((&ta, &tb), (&fa, &fb), context.revision, interner),
         link,
     }
+}
+
+/// The second look at the first pass's rows, taken twice where it moves the length ratio: it
+/// may pair much of a document the turns kept apart (subtitles paired by their cue times, a
+/// prepared speech against its transcript cut into many turns), so length is calibrated again
+/// on those pairs.
+fn look_again(
+    first_pass: Vec<Row>,
+    (a, b): (&Version<'_>, &Version<'_>),
+    context: &mut beads::Context,
+    speakers_differ: &regions::SpeakersDiffer<'_>,
+    interner: &mut Interner,
+) -> Vec<Row> {
+    let looked = second_look(&first_pass, (a, b), *context, speakers_differ, interner);
+    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), a, b);
+    let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
+        // Dropped first: three copies of every row would be much of a long pair's memory.
+        drop(looked);
+        context.length_ratio = refined;
+        second_look(&first_pass, (a, b), *context, speakers_differ, interner)
+    } else {
+        looked
+    };
+    looked.unwrap_or(first_pass)
 }
 
 /// The rows with every stretch that [`regions`] aligns better replaced; `None` where there is
