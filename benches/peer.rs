@@ -124,7 +124,9 @@ fn main() {
         let stem = case.gold.replace('/', "_");
         let files = [("a", &official), ("b", &other)]
             .map(|(side, t)| work.file(&format!("{stem}-{side}.txt"), lines(t)));
+        // hunalign leaves a `translate.txt` in its working folder: the scratch folder, not ours.
         let output = Command::new(&hunalign)
+            .current_dir(&*work)
             .arg(&dictionary)
             .args(&files)
             .output()
