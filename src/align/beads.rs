@@ -150,6 +150,8 @@ const MAX_RUN: usize = 4;
 struct Runs<'a> {
     sentences: &'a [&'a Features],
     signatures: Vec<Signature>,
+    /// `run_signatures[start * MAX_RUN + length - 1]`: the union of the run's signatures.
+    run_signatures: Vec<Signature>,
     stems: RunLists,
     names: RunLists,
     numbers: RunLists,
@@ -158,13 +160,30 @@ struct Runs<'a> {
 impl<'a> Runs<'a> {
     /// Runs of up to `longest` sentences (the longest side of any bead tried).
     fn new(sentences: &'a [&'a Features], longest: usize) -> Self {
+        let signatures: Vec<Signature> =
+            sentences.iter().map(|f| Signature::of(&f.stems)).collect();
+        let run_signatures = (0..sentences.len())
+            .flat_map(|start| (1..=MAX_RUN).map(move |length| (start, length)))
+            .map(
+                |(start, length)| match signatures.get(start..start + length) {
+                    Some(run) if length <= longest => union(run),
+                    _ => Signature::default(),
+                },
+            )
+            .collect();
         Runs {
             sentences,
-            signatures: sentences.iter().map(|f| Signature::of(&f.stems)).collect(),
+            signatures,
+            run_signatures,
             stems: RunLists::new(sentences, longest, |f| &f.stems),
             names: RunLists::new(sentences, longest, |f| &f.names),
             numbers: RunLists::new(sentences, longest, |f| &f.numbers),
         }
+    }
+
+    /// The union of the signatures of a non-empty run.
+    fn signature(&self, run: Range<usize>) -> Signature {
+        self.run_signatures[run.start * MAX_RUN + run.len() - 1]
     }
 
     fn group(&self, run: Range<usize>) -> Group<'_> {
@@ -214,9 +233,19 @@ impl RunLists {
 /// How likely the two groups of sentences say the same thing, from 0 to 1. Free translations
 /// share few words, so the overlap is stretched before length is added.
 pub fn quality(a: Group, b: Group, context: Context) -> f64 {
+    quality_counting(a, b, context, || common(a.stems, b.stems))
+}
+
+/// [`quality`], given how to count the stems the two groups share.
+fn quality_counting(
+    a: Group,
+    b: Group,
+    context: Context,
+    shared_stems: impl FnOnce() -> usize,
+) -> f64 {
     let fit = length_fit(a.sentences, b.sentences, context.length_ratio);
     if context.same_language {
-        0.75 * (1.6 * word_overlap(a, b)).min(1.0) + 0.25 * fit
+        0.75 * (1.6 * overlap_counting(a, b, shared_stems)).min(1.0) + 0.25 * fit
     } else {
         0.55 * fit + 0.45 * anchor_agreement(a, b)
     }
@@ -225,11 +254,15 @@ pub fn quality(a: Group, b: Group, context: Context) -> f64 {
 /// Shared word stems (Dice coefficient over the stems, repeats counted), from 0 to 1. Two
 /// sides without content words (`Thank you.` against `Thanks.`) count as agreeing.
 pub fn word_overlap(a: Group, b: Group) -> f64 {
+    overlap_counting(a, b, || common(a.stems, b.stems))
+}
+
+fn overlap_counting(a: Group, b: Group, shared_stems: impl FnOnce() -> usize) -> f64 {
     let total = a.stems.len() + b.stems.len();
     if total == 0 {
         1.0
     } else {
-        2.0 * common(a.stems, b.stems) as f64 / total as f64
+        2.0 * shared_stems() as f64 / total as f64
     }
 }
 
@@ -299,13 +332,8 @@ impl<'a> Scorer<'a> {
         if self.context.same_language {
             // Distinct words, compared by signature: this is asked of every pair the second
             // look weighs, most of which share nothing.
-            let union = |signatures: &[Signature]| {
-                signatures
-                    .iter()
-                    .fold(Signature::default(), |all, s| all.union(*s))
-            };
-            let a = union(&self.runs_a.signatures[x]);
-            let b = union(&self.runs_b.signatures[y]);
+            let a = self.runs_a.signature(x);
+            let b = self.runs_b.signature(y);
             let total = a.count() + b.count();
             return if total == 0 {
                 1.0
@@ -339,13 +367,24 @@ impl<'a> Scorer<'a> {
             &self.runs_a.signatures[x.clone()],
             &self.runs_b.signatures[y.clone()],
         );
-        let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
-        let gain = quality(a, b, self.context) - self.context.threshold();
-        let (x, y) = if self.context.same_language {
-            (support(sa, sb), support(sb, sa))
+        let (a, b) = (self.runs_a.group(x.clone()), self.runs_b.group(y.clone()));
+        let (x, y, gain) = if self.context.same_language {
+            let (ua, ub) = (self.runs_a.signature(x), self.runs_b.signature(y));
+            // Groups whose signatures share no bit share no stem: nothing to count.
+            let shared_stems = || {
+                if ua.shared(ub) == 0 {
+                    0
+                } else {
+                    common(a.stems, b.stems)
+                }
+            };
+            let quality = quality_counting(a, b, self.context, shared_stems);
+            (support(sa, ub), support(sb, ua), quality)
         } else {
-            (Support::default(), Support::default())
+            let quality = quality(a, b, self.context);
+            (Support::default(), Support::default(), quality)
         };
+        let gain = gain - self.context.threshold();
         let unsupported = x.unsupported + y.unsupported;
         let counted = na + nb - unsupported - x.neutral - y.neutral;
         // An unsupported sentence gains nothing by joining the bead and costs what leaving it
@@ -404,13 +443,19 @@ struct Support {
     neutral: usize,
 }
 
-fn support(group: &[Signature], other: &[Signature]) -> Support {
+/// The union of signatures.
+fn union(signatures: &[Signature]) -> Signature {
+    signatures
+        .iter()
+        .fold(Signature::default(), |all, s| all.union(*s))
+}
+
+/// How the sentences of `group` are supported by the other side, `other` the union of its
+/// signatures.
+fn support(group: &[Signature], other: Signature) -> Support {
     if group.len() < 2 {
         return Support::default();
     }
-    let other = other
-        .iter()
-        .fold(Signature::default(), |all, s| all.union(*s));
     let mut support = Support::default();
     for (i, sentence) in group.iter().enumerate() {
         let words = sentence.count();

@@ -35,6 +35,7 @@ impl std::hash::Hasher for Fnv {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// What a word contributes to a sentence's features, worked out once per distinct word.
 #[derive(Debug, Clone, Default)]
@@ -66,6 +67,8 @@ pub struct Interner {
     words: FastMap<Box<str>, Arc<WordInfo>>,
     names: FastMap<Box<str>, Option<u32>>,
     spellings: FastMap<Box<str>, u32>,
+    /// How words are spelled for comparing names (see `names::spelling`), asked many times a row.
+    name_spellings: FastMap<Box<str>, u32>,
 }
 
 impl Interner {
@@ -122,6 +125,15 @@ impl Interner {
         let id = self.id(&key);
         self.spellings.insert(word.into(), id);
         id
+    }
+
+    /// A spelling `names` worked out before for `word`.
+    pub fn known_name_spelling(&self, word: &str) -> Option<u32> {
+        self.name_spellings.get(word).copied()
+    }
+
+    pub fn remember_name_spelling(&mut self, word: &str, id: u32) {
+        self.name_spellings.insert(word.into(), id);
     }
 
     fn surname(&mut self, text: &str) -> Option<u32> {
@@ -216,8 +228,10 @@ pub fn words(text: &str) -> Vec<&str> {
     word_spans(text).into_iter().map(|(_, w)| w).collect()
 }
 
-/// Words with their byte offsets.
+/// Words with their byte offsets. Read byte by byte, a character decoded only where a byte is
+/// not ASCII: every sentence is split here, some several times.
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
     let mut words = Vec::new();
     let mut push = |start: usize, end: usize| {
         let word = text[start..end].trim_end_matches(['\'', '’']);
@@ -226,19 +240,28 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
         }
     };
     let mut start: Option<usize> = None;
-    let mut previous = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let between_digits = previous.is_ascii_digit()
-            && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit());
-        let inner =
-            matches!(c, '\'' | '’') && start.is_some() || matches!(c, ',' | '.') && between_digits;
-        if c.is_alphanumeric() || inner {
+    let mut previous_is_digit = false;
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let byte = bytes[offset];
+        let (length, alphanumeric, apostrophe, separator) = if byte.is_ascii() {
+            let separator = matches!(byte, b',' | b'.');
+            (1, byte.is_ascii_alphanumeric(), byte == b'\'', separator)
+        } else {
+            let c = text[offset..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_alphanumeric(), c == '’', false)
+        };
+        // A comma or period between digits belongs to the number (`1,000`, `3.5`).
+        let between_digits =
+            || previous_is_digit && bytes.get(offset + length).is_some_and(u8::is_ascii_digit);
+        let inner = apostrophe && start.is_some() || separator && between_digits();
+        if alphanumeric || inner {
             start.get_or_insert(offset);
         } else if let Some(s) = start.take() {
             push(s, offset);
         }
-        previous = c;
+        previous_is_digit = byte.is_ascii_digit();
+        offset += length;
     }
     if let Some(s) = start {
         push(s, text.len());
@@ -272,10 +295,10 @@ fn katakana_runs(text: &str) -> Vec<&str> {
 /// Multi-word names written in Latin script (`Cho Tae-yul`, `New Orleans`): every stretch of
 /// two or more words within a run of capitalised words joined by a space or a hyphen (with
 /// hyphenated lower-case parts), so that the name is found inside `Foreign Minister Cho Tae-yul`.
-fn name_runs(text: &str) -> Vec<String> {
+fn name_runs(text: &str, spans: &[(usize, &str)]) -> Vec<String> {
     const LONGEST: usize = 4;
     let mut names = Vec::new();
-    for run in capitalised_runs(text) {
+    for run in capitalised_runs(text, spans) {
         for start in 0..run.len() {
             for end in start + 2..=(start + LONGEST).min(run.len()) {
                 names.push(run[start..end].concat());
@@ -285,12 +308,11 @@ fn name_runs(text: &str) -> Vec<String> {
     names
 }
 
-fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
-    let spans = word_spans(text);
+fn capitalised_runs<'t>(text: &str, spans: &[(usize, &'t str)]) -> Vec<Vec<&'t str>> {
     let mut runs = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut previous_end = 0;
-    for (offset, word) in spans {
+    for &(offset, word) in spans {
         let separator = &text[previous_end.min(offset)..offset];
         let joined_by_hyphen = separator == "-";
         let capitalized = word.starts_with(|c: char| c.is_uppercase());
@@ -333,7 +355,8 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
             .ends_with(['?', '？']),
         ..Features::default()
     };
-    let words = words(text);
+    let spans = word_spans(text);
+    let words: Vec<&str> = spans.iter().map(|&(_, word)| word).collect();
     let infos: Vec<Arc<WordInfo>> = words.iter().map(|w| interner.word(w)).collect();
     let mut numbers: Vec<String> = Vec::new();
     let mut skip = 0;
@@ -366,7 +389,7 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
         }
     }
     if infos.iter().filter(|i| i.capitalised).count() >= 2 {
-        for run in name_runs(text) {
+        for run in name_runs(text, &spans) {
             result.names.extend(interner.name(&run));
         }
     }
@@ -544,9 +567,8 @@ mod tests {
 
     #[test]
     fn multi_word_names_meet_one_hangul_word() {
-        assert!(
-            name_runs("Foreign Minister Cho Tae-yul will speak").contains(&"ChoTaeyul".to_string())
-        );
+        let text = "Foreign Minister Cho Tae-yul will speak";
+        assert!(name_runs(text, &word_spans(text)).contains(&"ChoTaeyul".to_string()));
         let mut interner = Interner::default();
         let a = features(
             "I am Cho Tae-yul, foreign minister of Korea.",

@@ -2,7 +2,7 @@
 //! romanized spelling, with the country and demonym forms a reader accepts as one
 //! (Japan/Japanese, Korea/Korean/ROK) and acronyms with or without stops (U.S./US).
 
-use super::features::Interner;
+use super::features::{FastSet, Interner};
 use super::romanize::{romanize_hangul, skeleton};
 use super::wording;
 use std::borrow::Cow;
@@ -12,6 +12,15 @@ use std::collections::HashSet;
 /// `Interner::spelling`), with the first letter too when the skeleton is two consonants or
 /// fewer, since so few let unrelated words meet (`Indo` and `United` are both `nd`).
 fn spelling(interner: &mut Interner, word: &str) -> u32 {
+    if let Some(id) = interner.known_name_spelling(word) {
+        return id;
+    }
+    let id = work_out_spelling(interner, word);
+    interner.remember_name_spelling(word, id);
+    id
+}
+
+fn work_out_spelling(interner: &mut Interner, word: &str) -> u32 {
     const FEW: usize = 2;
     let key = interner.spelling(word);
     let skeleton = interner.text(key);
@@ -134,9 +143,9 @@ const INITIALS_MARK: char = '^';
 /// of the initials of word runs (`Nuclear Consultative Group` gives `NCG`) and of acronyms
 /// for names the side spells out, so that a name is only missing when nothing on the other
 /// side spells it.
-fn spellings(texts: &[&str], interner: &mut Interner) -> HashSet<u32> {
+fn spellings(texts: &[&str], interner: &mut Interner) -> FastSet<u32> {
     const LONGEST_ACRONYM: usize = 6;
-    let mut keys: HashSet<u32> = HashSet::new();
+    let mut keys: FastSet<u32> = FastSet::default();
     // Reused for every key, since a long row has thousands of them.
     let (mut pair, mut initials) = (String::new(), String::new());
     for text in texts {
@@ -163,7 +172,11 @@ fn spellings(texts: &[&str], interner: &mut Interner) -> HashSet<u32> {
             initials.clear();
             initials.push(INITIALS_MARK);
             for (length, run_word) in words[index..].iter().take(LONGEST_ACRONYM).enumerate() {
-                initials.extend(run_word.chars().take(1).flat_map(char::to_lowercase));
+                if let Some(first) = run_word.chars().next() {
+                    for letter in first.to_lowercase() {
+                        initials.push(letter);
+                    }
+                }
                 if length > 0 {
                     keys.insert(interner.id(&initials));
                 }
@@ -379,12 +392,32 @@ impl SideNames {
     }
 }
 
+/// The names of a side's sentences, and of them with hyphenated names blanked out: one list
+/// when the side has no hyphenated name (the texts are then the same), read once either way.
+struct NameLists<'s> {
+    all: Vec<&'s str>,
+    apart: Option<Vec<&'s str>>,
+}
+
+impl<'s> NameLists<'s> {
+    fn of(side: &'s SideNames) -> Self {
+        NameLists {
+            all: SideNames::names(&side.texts),
+            apart: (!side.compounds.is_empty()).then(|| SideNames::names(&side.apart)),
+        }
+    }
+
+    fn apart(&self) -> &[&'s str] {
+        self.apart.as_deref().unwrap_or(&self.all)
+    }
+}
+
 /// A side's names as others are looked up among them: by romanization skeleton after
 /// [`country_of`] (so `Korea` meets `Korean`), and short names also by first letter and
 /// consonants (`Wu`, `Woo`).
 struct NameKeys {
-    spellings: HashSet<u32>,
-    short: HashSet<(char, String)>,
+    spellings: FastSet<u32>,
+    short: FastSet<(char, String)>,
 }
 
 impl NameKeys {
@@ -406,7 +439,7 @@ impl NameKeys {
 }
 
 /// Whether anything in a side's `spelled` keys (see [`spellings`]) spells `name`.
-fn spelled(name: &str, spelled: &HashSet<u32>, interner: &mut Interner) -> bool {
+fn spelled(name: &str, spelled: &FastSet<u32>, interner: &mut Interner) -> bool {
     (is_acronym(name) && spelled.contains(&initials_key(name, interner)))
         || spelled.contains(&spelling(interner, country_of(name)))
 }
@@ -416,14 +449,16 @@ fn spelled(name: &str, spelled: &HashSet<u32>, interner: &mut Interner) -> bool 
 struct SideKeys {
     all: NameKeys,
     apart: Option<NameKeys>,
-    compounds: HashSet<Vec<u32>>,
+    compounds: FastSet<Vec<u32>>,
 }
 
 impl SideKeys {
-    fn new(side: &SideNames, interner: &mut Interner) -> Self {
-        let all = NameKeys::new(&SideNames::names(&side.texts), interner);
-        let apart = (!side.compounds.is_empty())
-            .then(|| NameKeys::new(&SideNames::names(&side.apart), interner));
+    fn new(side: &SideNames, lists: &NameLists<'_>, interner: &mut Interner) -> Self {
+        let all = NameKeys::new(&lists.all, interner);
+        let apart = lists
+            .apart
+            .as_ref()
+            .map(|apart| NameKeys::new(apart, interner));
         let compounds = side
             .compounds
             .iter()
@@ -461,9 +496,15 @@ struct Unmet<'s> {
 }
 
 impl<'s> Unmet<'s> {
-    fn new(side: &'s SideNames, other: &SideKeys, interner: &mut Interner) -> Self {
-        let standing = SideNames::names(&side.apart)
-            .into_iter()
+    fn new(
+        side: &'s SideNames,
+        apart: &[&'s str],
+        other: &SideKeys,
+        interner: &mut Interner,
+    ) -> Self {
+        let standing = apart
+            .iter()
+            .copied()
             .filter(|name| !other.all.meet(name, interner))
             .collect();
         let hyphenated = side
@@ -532,15 +573,16 @@ pub(super) fn substituted_names(
         return none;
     }
     let (side_a, side_b) = (SideNames::new(a), SideNames::new(b));
+    let (lists_a, lists_b) = (NameLists::of(&side_a), NameLists::of(&side_b));
     let (keys_a, keys_b) = (
-        SideKeys::new(&side_a, interner),
-        SideKeys::new(&side_b, interner),
+        SideKeys::new(&side_a, &lists_a, interner),
+        SideKeys::new(&side_b, &lists_b, interner),
     );
     if keys_a.all.spellings.is_empty() || keys_b.all.spellings.is_empty() {
         return none;
     }
-    let mut unmet_a = Unmet::new(&side_a, &keys_b, interner);
-    let mut unmet_b = Unmet::new(&side_b, &keys_a, interner);
+    let mut unmet_a = Unmet::new(&side_a, lists_a.apart(), &keys_b, interner);
+    let mut unmet_b = Unmet::new(&side_b, lists_b.apart(), &keys_a, interner);
     if unmet_a.is_empty() || unmet_b.is_empty() {
         return none;
     }

@@ -89,26 +89,45 @@ pub fn cues(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let words = words(text);
     for (index, word) in words.iter().enumerate() {
-        let lower = word.to_lowercase().replace('’', "'");
-        let negating = NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't");
-        let next = words.get(index + 1).map(|w| w.to_lowercase());
-        let set_phrase = NOT_NEGATING_AFTER.iter().any(|(first, seconds)| {
-            *first == lower && next.as_deref().is_some_and(|n| seconds.contains(&n))
-        });
-        if (negating && !set_phrase) || is_short_korean_negation(word) {
+        let negating = match negation_word(word) {
+            Some(lower) => !NOT_NEGATING_AFTER.iter().any(|(first, seconds)| {
+                *first == lower
+                    && words
+                        .get(index + 1)
+                        .is_some_and(|next| seconds.contains(&next.to_lowercase().as_str()))
+            }),
+            None => false,
+        };
+        if negating || is_short_korean_negation(word) {
             found.push(word.to_string());
         }
     }
-    if !text.is_ascii() {
+    // Every mark holds a character from U+3000 on, whose UTF-8 starts with a byte of 0xE3 or
+    // more: text without one (most English, curly quotes included) has no mark to look for.
+    if text.bytes().any(|b| b >= 0xE3) {
         let mut cleaned = text.to_string();
         for phrase in NOT_NEGATING_PHRASES {
-            cleaned = cleaned.replace(phrase, " ");
+            if cleaned.contains(phrase) {
+                cleaned = cleaned.replace(phrase, " ");
+            }
         }
         for mark in MARKS {
             found.extend(cleaned.matches(mark).map(str::to_string));
         }
     }
     found
+}
+
+/// The word lower-cased (curly apostrophe made straight) when it negates (`not`, `don't`):
+/// asked of every word of many rows, so an ASCII word is compared in place, without a copy.
+fn negation_word(word: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if word.is_ascii() {
+        let ends_in_nt = word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case("n't");
+        let listed = NEGATIONS.iter().any(|n| word.eq_ignore_ascii_case(n));
+        return (listed || ends_in_nt).then(|| word.to_ascii_lowercase().into());
+    }
+    let lower = word.to_lowercase().replace('’', "'");
+    (NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't")).then_some(lower.into())
 }
 
 /// Korean short negation: `안` standing before its verb (`안 돌아올거야`, won't come back),
