@@ -22,6 +22,7 @@ mod quantities;
 mod regions;
 mod roles;
 mod romanize;
+mod second_look;
 mod sketch;
 pub mod speaker_map;
 pub mod speakers;
@@ -246,7 +247,7 @@ pub fn align_reporting(
         same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
     };
     stage("looking again across turns");
-    let mut rows = look_again(rows, (&a, &b), &mut context, &differ, &mut interner);
+    let mut rows = second_look::look_again(rows, (&a, &b), &mut context, &differ, &mut interner);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, (&a, &b));
     flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
@@ -576,15 +577,24 @@ fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
 
 /// The length ratio over one-to-one sentence rows, weighted by length.
 fn sentence_length_ratio(rows: &[Row], a: &Version<'_>, b: &Version<'_>) -> f64 {
+    let sides = rows
+        .iter()
+        .map(|r| (r.sides.official.as_slice(), r.sides.other.as_slice()));
+    length_ratio_of(sides, a, b)
+}
+
+/// [`sentence_length_ratio`] over the sides of rows, official then other.
+fn length_ratio_of<'r>(
+    sides: impl Iterator<Item = (&'r [SentenceRef], &'r [SentenceRef])>,
+    a: &Version<'_>,
+    b: &Version<'_>,
+) -> f64 {
     let chars =
         |side: &Version<'_>, r: &SentenceRef| side.features[r.turn].1[r.sentence].chars as f64;
     let (mut total_a, mut total_b) = (0.0, 0.0);
-    for row in rows
-        .iter()
-        .filter(|r| r.sides.official.len() == 1 && r.sides.other.len() == 1)
-    {
-        total_a += chars(a, &row.sides.official[0]);
-        total_b += chars(b, &row.sides.other[0]);
+    for (official, other) in sides.filter(|(x, y)| x.len() == 1 && y.len() == 1) {
+        total_a += chars(a, &official[0]);
+        total_b += chars(b, &other[0]);
     }
     if total_a > 0.0 && total_b > 0.0 {
         total_b / total_a
@@ -708,99 +718,6 @@ fn row(
         flags: divergence::flags((&ta, &tb), (&fa, &fb), context.revision, interner),
         link,
     }
-}
-
-/// The second look at the first pass's rows, taken twice where it moves the length ratio: it
-/// may pair much of a document the turns kept apart (subtitles paired by their cue times, a
-/// prepared speech against its transcript cut into many turns), so length is calibrated again
-/// on those pairs.
-fn look_again(
-    first_pass: Vec<Row>,
-    (a, b): (&Version<'_>, &Version<'_>),
-    context: &mut beads::Context,
-    speakers_differ: &regions::SpeakersDiffer<'_>,
-    interner: &mut Interner,
-) -> Vec<Row> {
-    let looked = second_look(&first_pass, (a, b), *context, speakers_differ, interner);
-    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), a, b);
-    let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
-        // Dropped first: three copies of every row would be much of a long pair's memory.
-        drop(looked);
-        context.length_ratio = refined;
-        second_look(&first_pass, (a, b), *context, speakers_differ, interner)
-    } else {
-        looked
-    };
-    looked.unwrap_or(first_pass)
-}
-
-/// The rows with every stretch that [`regions`] aligns better replaced; `None` where there is
-/// no stretch to look at again.
-fn second_look(
-    rows: &[Row],
-    (a, b): (&Version<'_>, &Version<'_>),
-    context: beads::Context,
-    speakers_differ: &regions::SpeakersDiffer<'_>,
-    interner: &mut Interner,
-) -> Option<Vec<Row>> {
-    // Across languages, where both versions carry cue times, the times weigh every row, not only
-    // the one-sided ones: look at the whole document again.
-    let timed = |side: &Version<'_>| {
-        let mut sentences = side.transcript.turns.iter().flat_map(|t| t.sentences());
-        sentences.all(|s| s.time.is_some())
-    };
-    let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
-        std::iter::once(0..rows.len()).collect()
-    } else {
-        regions::stretches(rows)
-    };
-    if stretches.is_empty() {
-        return None;
-    }
-    let mut result = Vec::with_capacity(rows.len());
-    let mut done = 0;
-    for stretch in stretches {
-        result.extend_from_slice(&rows[done..stretch.start]);
-        let ends_the_documents = stretch.end == rows.len();
-        let stretch_rows = &rows[stretch.clone()];
-        let realigned = regions::realign(
-            stretch_rows,
-            (a, b),
-            (context, speakers_differ),
-            ends_the_documents,
-        );
-        match realigned {
-            Some(beads) => {
-                // Most rows of a stretch come back as they were: keep those, with their flags.
-                // Rows are found by how many sentences came before them, which only grows.
-                let mut old = stretch_rows.iter().peekable();
-                let (mut old_before, mut new_before) = (0, 0);
-                for (ra, rb) in beads {
-                    while let Some(r) = old.next_if(|_| old_before < new_before) {
-                        old_before += r.sides.official.len() + r.sides.other.len();
-                    }
-                    let same = old.next_if(|r| {
-                        old_before == new_before && r.sides.official == ra && r.sides.other == rb
-                    });
-                    match same {
-                        Some(same) => {
-                            old_before += same.sides.official.len() + same.sides.other.len();
-                            result.push(same.clone());
-                        }
-                        None => {
-                            let link = stretch_rows[0].link;
-                            result.push(row((a, b), (&ra, &rb), link, context, interner));
-                        }
-                    }
-                    new_before += ra.len() + rb.len();
-                }
-            }
-            None => result.extend_from_slice(stretch_rows),
-        }
-        done = stretch.end;
-    }
-    result.extend_from_slice(&rows[done..]);
-    Some(result)
 }
 
 /// A link being built: its turns and its rows.

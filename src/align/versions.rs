@@ -148,8 +148,15 @@ fn triples(texts: &[&str], keep_one_in: u64) -> Counts {
     let mut previous: [Option<u64>; 2] = [None, None];
     for word in texts.iter().flat_map(|text| words(text)) {
         let mut hasher = Fnv::default();
-        for c in word.chars().flat_map(char::to_lowercase) {
-            hasher.write_u32(u32::from(c));
+        for c in word.chars() {
+            // Most characters are ASCII, whose lower case is one character: no iterator.
+            if c.is_ascii() {
+                hasher.write_u32(u32::from(c.to_ascii_lowercase()));
+            } else {
+                for lower in c.to_lowercase() {
+                    hasher.write_u32(u32::from(lower));
+                }
+            }
         }
         let current = hasher.finish();
         if let [Some(first), Some(second)] = previous {

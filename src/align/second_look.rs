@@ -1,0 +1,184 @@
+//! The second look at the first pass's rows: which stretches [`regions`] aligns better, and
+//! the rows with those stretches replaced. The first pass's rows are moved into the result,
+//! not copied, so a long pair holds one set of rows, not two.
+
+use super::features::Interner;
+use super::regions::{self, SpeakersDiffer};
+use super::{Row, Version, beads, length_ratio_of, row};
+use crate::model::SentenceRef;
+use std::ops::Range;
+
+/// A stretch of the first pass's rows that the second look aligns better, and its beads.
+struct Realigned {
+    stretch: Range<usize>,
+    beads: Vec<(Vec<SentenceRef>, Vec<SentenceRef>)>,
+}
+
+/// The second look, taken twice where it moves the length ratio: it may pair much of a
+/// document the turns kept apart (subtitles paired by their cue times, a prepared speech
+/// against its transcript cut into many turns), so length is calibrated again on those pairs.
+pub(super) fn look_again(
+    first_pass: Vec<Row>,
+    (a, b): (&Version<'_>, &Version<'_>),
+    context: &mut beads::Context,
+    speakers_differ: &SpeakersDiffer<'_>,
+    interner: &mut Interner,
+) -> Vec<Row> {
+    let looked = second_look(&first_pass, (a, b), *context, speakers_differ);
+    let refined = length_ratio_of(sides_after(&first_pass, &looked), a, b);
+    let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
+        set_aside(&first_pass, looked, (a, b), *context, interner);
+        context.length_ratio = refined;
+        second_look(&first_pass, (a, b), *context, speakers_differ)
+    } else {
+        looked
+    };
+    replaced(first_pass, looked, (a, b), *context, interner)
+}
+
+/// A look that is not kept, dropped before the next is taken. The rows it would have made are
+/// still made: their flags give new words ids, and ids order the numbers a flag quotes, so
+/// the rows kept stay as they were.
+fn set_aside(
+    rows: &[Row],
+    looked: Vec<Realigned>,
+    (a, b): (&Version<'_>, &Version<'_>),
+    context: beads::Context,
+    interner: &mut Interner,
+) {
+    for (realigned, kept) in looked.iter().zip(kept_rows(rows, &looked)) {
+        let link = rows[realigned.stretch.start].link;
+        let new = realigned
+            .beads
+            .iter()
+            .zip(kept)
+            .filter(|(_, k)| k.is_none());
+        for ((ra, rb), _) in new {
+            row((a, b), (ra, rb), link, context, interner);
+        }
+    }
+}
+
+/// The stretches that [`regions`] aligns better, in order.
+fn second_look(
+    rows: &[Row],
+    (a, b): (&Version<'_>, &Version<'_>),
+    context: beads::Context,
+    speakers_differ: &SpeakersDiffer<'_>,
+) -> Vec<Realigned> {
+    // Across languages, where both versions carry cue times, the times weigh every row, not only
+    // the one-sided ones: look at the whole document again.
+    let timed = |side: &Version<'_>| {
+        let mut sentences = side.transcript.turns.iter().flat_map(|t| t.sentences());
+        sentences.all(|s| s.time.is_some())
+    };
+    let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
+        std::iter::once(0..rows.len()).collect()
+    } else {
+        regions::stretches(rows)
+    };
+    stretches
+        .into_iter()
+        .filter_map(|stretch| {
+            let ends_the_documents = stretch.end == rows.len();
+            let beads = regions::realign(
+                &rows[stretch.clone()],
+                (a, b),
+                (context, speakers_differ),
+                ends_the_documents,
+            )?;
+            Some(Realigned { stretch, beads })
+        })
+        .collect()
+}
+
+/// The sides of the rows as the second look leaves them, in order.
+fn sides_after<'r>(
+    rows: &'r [Row],
+    looked: &'r [Realigned],
+) -> impl Iterator<Item = (&'r [SentenceRef], &'r [SentenceRef])> {
+    let starts = std::iter::once(0).chain(looked.iter().map(|r| r.stretch.end));
+    let ends = looked.iter().map(|r| r.stretch.start).chain([rows.len()]);
+    let realigned = looked.iter().map(Some).chain([None]);
+    starts
+        .zip(ends)
+        .zip(realigned)
+        .flat_map(move |((start, end), realigned)| {
+            let kept = rows[start..end]
+                .iter()
+                .map(|r| (r.sides.official.as_slice(), r.sides.other.as_slice()));
+            let beads = realigned
+                .into_iter()
+                .flat_map(|r| r.beads.iter().map(|(x, y)| (x.as_slice(), y.as_slice())));
+            kept.chain(beads)
+        })
+}
+
+/// For each realigned stretch, for each of its beads, the row of the stretch it repeats, if
+/// any: most rows of a stretch come back as they were, and keep their flags. Rows are found by
+/// how many sentences came before them, which only grows.
+fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
+    let sentences = |r: &Row| r.sides.official.len() + r.sides.other.len();
+    looked
+        .iter()
+        .map(|realigned| {
+            let mut old = rows[realigned.stretch.clone()]
+                .iter()
+                .enumerate()
+                .peekable();
+            let (mut old_before, mut new_before) = (0, 0);
+            let mut kept = Vec::with_capacity(realigned.beads.len());
+            for (ra, rb) in &realigned.beads {
+                while let Some((_, r)) = old.next_if(|_| old_before < new_before) {
+                    old_before += sentences(r);
+                }
+                let same = old.next_if(|(_, r)| {
+                    old_before == new_before && r.sides.official == *ra && r.sides.other == *rb
+                });
+                if let Some((_, r)) = same {
+                    old_before += sentences(r);
+                }
+                kept.push(same.map(|(k, _)| k));
+                new_before += ra.len() + rb.len();
+            }
+            kept
+        })
+        .collect()
+}
+
+/// The rows with every realigned stretch replaced: rows it repeats moved in, new ones made.
+fn replaced(
+    rows: Vec<Row>,
+    looked: Vec<Realigned>,
+    (a, b): (&Version<'_>, &Version<'_>),
+    context: beads::Context,
+    interner: &mut Interner,
+) -> Vec<Row> {
+    if looked.is_empty() {
+        return rows;
+    }
+    let kept = kept_rows(&rows, &looked);
+    let count = rows.len() + looked.iter().map(|r| r.beads.len()).sum::<usize>()
+        - looked.iter().map(|r| r.stretch.len()).sum::<usize>();
+    let mut result = Vec::with_capacity(count);
+    let mut old = rows.into_iter();
+    let mut done = 0;
+    for (Realigned { stretch, beads }, kept) in looked.into_iter().zip(kept) {
+        result.extend(old.by_ref().take(stretch.start - done));
+        let mut stretch_rows: Vec<Option<Row>> =
+            old.by_ref().take(stretch.len()).map(Some).collect();
+        let link = stretch_rows
+            .first()
+            .and_then(Option::as_ref)
+            .map_or(0, |r| r.link);
+        for ((ra, rb), k) in beads.into_iter().zip(kept) {
+            match k.and_then(|k| stretch_rows[k].take()) {
+                Some(same) => result.push(same),
+                None => result.push(row((a, b), (&ra, &rb), link, context, interner)),
+            }
+        }
+        done = stretch.end;
+    }
+    result.extend(old);
+    result
+}
