@@ -247,7 +247,14 @@ pub fn align_reporting(
         same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
     };
     stage("looking again across turns");
-    let mut rows = second_look::look_again(rows, (&a, &b), &mut context, &differ, &mut interner);
+    let mut rows = second_look::look_again(
+        rows,
+        (&a, &b),
+        &mut context,
+        &differ,
+        &mut interner,
+        &within,
+    );
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, (&a, &b));
     flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));

@@ -22,7 +22,7 @@ const FULL_TABLE_CELLS: usize = 250_000;
 const ANCHOR_RADIUS: usize = 12;
 
 /// Whether the speakers of two groups of sentences, one of each version, are judged different.
-pub(super) type SpeakersDiffer<'f> = dyn Fn(&[SentenceRef], &[SentenceRef]) -> bool + 'f;
+pub(super) type SpeakersDiffer<'f> = dyn Fn(&[SentenceRef], &[SentenceRef]) -> bool + Sync + 'f;
 
 /// How much a pair gains per sentence for the share of their cue times that overlap, above
 /// [`TIME_NEUTRAL`].

@@ -23,13 +23,14 @@ pub(super) fn look_again(
     context: &mut beads::Context,
     speakers_differ: &SpeakersDiffer<'_>,
     interner: &mut Interner,
+    done: &dyn Fn(f64),
 ) -> Vec<Row> {
-    let looked = second_look(&first_pass, (a, b), *context, speakers_differ);
+    let looked = second_look(&first_pass, (a, b), *context, speakers_differ, done);
     let refined = length_ratio_of(sides_after(&first_pass, &looked), a, b);
     let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
         set_aside(&first_pass, looked, (a, b), *context, interner);
         context.length_ratio = refined;
-        second_look(&first_pass, (a, b), *context, speakers_differ)
+        second_look(&first_pass, (a, b), *context, speakers_differ, &|_| {})
     } else {
         looked
     };
@@ -59,12 +60,15 @@ fn set_aside(
     }
 }
 
-/// The stretches that [`regions`] aligns better, in order.
+/// The stretches that [`regions`] aligns better, in order. They are shared between two
+/// threads, each stretch aligned on its own; the first half tells `done` how far it has come,
+/// which stands for both: the halves weigh the same.
 fn second_look(
     rows: &[Row],
     (a, b): (&Version<'_>, &Version<'_>),
     context: beads::Context,
     speakers_differ: &SpeakersDiffer<'_>,
+    done: &dyn Fn(f64),
 ) -> Vec<Realigned> {
     // Across languages, where both versions carry cue times, the times weigh every row, not only
     // the one-sided ones: look at the whole document again.
@@ -77,19 +81,54 @@ fn second_look(
     } else {
         regions::stretches(rows)
     };
-    stretches
-        .into_iter()
-        .filter_map(|stretch| {
-            let ends_the_documents = stretch.end == rows.len();
-            let beads = regions::realign(
-                &rows[stretch.clone()],
-                (a, b),
-                (context, speakers_differ),
-                ends_the_documents,
-            )?;
-            Some(Realigned { stretch, beads })
+    let realign = |stretch: &Range<usize>| {
+        let ends_the_documents = stretch.end == rows.len();
+        let beads = regions::realign(
+            &rows[stretch.clone()],
+            (a, b),
+            (context, speakers_differ),
+            ends_the_documents,
+        )?;
+        Some(Realigned {
+            stretch: stretch.clone(),
+            beads,
         })
-        .collect()
+    };
+    // A stretch costs about the table of its sentences, one version's against the other's.
+    let weight = |stretch: &Range<usize>| {
+        let rows = &rows[stretch.clone()];
+        let official: usize = rows.iter().map(|r| r.sides.official.len()).sum();
+        let other: usize = rows.iter().map(|r| r.sides.other.len()).sum();
+        (official + 1) * (other + 1)
+    };
+    let middle = crate::parallel::middle(&stretches, weight);
+    let first_half: usize = stretches[..middle].iter().map(weight).sum();
+    let mut seen = 0;
+    let mut tell = |stretch: &Range<usize>| {
+        seen += weight(stretch);
+        done(seen as f64 / first_half.max(1) as f64);
+    };
+    let (mut looked, rest) = crate::parallel::join(
+        || {
+            let each = |stretch: &Range<usize>| {
+                let realigned = realign(stretch);
+                tell(stretch);
+                realigned
+            };
+            stretches[..middle]
+                .iter()
+                .filter_map(each)
+                .collect::<Vec<_>>()
+        },
+        || {
+            stretches[middle..]
+                .iter()
+                .filter_map(realign)
+                .collect::<Vec<_>>()
+        },
+    );
+    looked.extend(rest);
+    looked
 }
 
 /// The sides of the rows as the second look leaves them, in order.
