@@ -209,31 +209,39 @@ pub fn align_reporting(
     all.extend(sentence_texts(other));
     let mut features = features::of_turns(&all, &mut interner);
     let other_features = features.split_off(official_turns);
-    let a = Version::new(official, features);
-    let b = Version::new(other, other_features);
+    let read = Pair::new(
+        Version::new(official, features),
+        Version::new(other, other_features),
+    );
+    let versions = read.as_ref();
     let same_language = official.metadata.language == other.metadata.language;
-    let kinship = kinship(all.split_at(official_turns), (&a, &b), same_language);
+    let (official_texts, other_texts) = all.split_at(official_turns);
+    let kinship = kinship(
+        Pair::new(official_texts, other_texts),
+        versions,
+        same_language,
+    );
     // Every change of wording is flagged where one version revises the other's text.
     let revision = kinship.is_revision();
 
     stage("aligning turns");
-    let (matching, links) = align_turns(official, other, (&a, &b), forced, same_language);
+    let (matching, links) = align_turns(official, other, versions, forced, same_language);
 
     stage("aligning sentences");
     let mut context = beads::Context {
         same_language,
-        length_ratio: length_ratio(&links, &a, &b),
+        length_ratio: length_ratio(&links, versions),
         revision,
     };
     let within = |done| report(Step::Within(done));
-    let mut rows = rows(&links, (&a, &b), context, &mut interner, &within);
+    let mut rows = rows(&links, versions, context, &mut interner, &within);
     if !same_language {
         // Across languages length decides, so calibrate it again on the sentences just
         // paired and align once more if it moved.
-        let refined = sentence_length_ratio(&rows, &a, &b);
+        let refined = sentence_length_ratio(&rows, versions);
         if (refined / context.length_ratio - 1.0).abs() > 0.05 {
             context.length_ratio = refined;
-            rows = self::rows(&links, (&a, &b), context, &mut interner, &|_| {});
+            rows = self::rows(&links, versions, context, &mut interner, &|_| {});
         }
     }
     let same_speaker = SameSpeaker {
@@ -243,17 +251,26 @@ pub fn align_reporting(
         same_language,
     };
     let differ = |x: &[SentenceRef], y: &[SentenceRef]| {
-        same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
+        let speakers = Pair::new(
+            row_speakers(versions.official, x),
+            row_speakers(versions.other, y),
+        );
+        same_speaker.judge_row(&speakers) == Some(false)
     };
     stage("looking again across turns");
-    let mut rows = look_again(rows, (&a, &b), &mut context, &differ, &mut interner);
+    let mut rows = look_again(rows, versions, &mut context, &differ, &mut interner);
     let links = links_from_rows(&mut rows, &links);
-    flag_low_similarity(&mut rows, (&a, &b));
-    flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
+    flag_low_similarity(&mut rows, versions);
+    flag_speaker_changes(
+        &mut rows,
+        &same_speaker,
+        Pair::new(official, other),
+        versions,
+    );
     Alignment {
         same_language,
         length_ratio: (context.length_ratio * 1000.0).round() / 1000.0,
-        speaker_rows: speaker_rows(&rows, (&a, &b)),
+        speaker_rows: speaker_rows(&rows, versions),
         speakers: matching,
         turns: links,
         rows,
@@ -266,19 +283,17 @@ pub fn align_reporting(
 /// How much the two versions share as wholes: word triples in one language, anchors (numbers,
 /// names) across languages.
 fn kinship(
-    (texts_a, texts_b): (&[Vec<&str>], &[Vec<&str>]),
-    (a, b): (&Version<'_>, &Version<'_>),
+    texts: Pair<&[Vec<&str>]>,
+    versions: Pair<&Version<'_>>,
     same_language: bool,
 ) -> Kinship {
     if same_language {
-        let official_sentences: Vec<&str> = texts_a.iter().flatten().copied().collect();
-        let other_sentences: Vec<&str> = texts_b.iter().flatten().copied().collect();
-        Kinship::of_wording(&official_sentences, &other_sentences)
+        let sentences: Pair<Vec<&str>> =
+            texts.map(|turns| turns.iter().flatten().copied().collect());
+        Kinship::of_wording(&sentences.official, &sentences.other)
     } else {
-        Kinship::of_anchors(
-            a.features.iter().flat_map(|(_, f)| f.iter()),
-            b.features.iter().flat_map(|(_, f)| f.iter()),
-        )
+        let features = versions.map(|v| v.features.iter().flat_map(|(_, f)| f.iter()));
+        Kinship::of_anchors(features.official, features.other)
     }
 }
 
@@ -288,18 +303,18 @@ fn kinship(
 fn align_turns(
     official: &Transcript,
     other: &Transcript,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     forced: &[Forced],
     same_language: bool,
 ) -> (Vec<SpeakerMatch>, Vec<TurnLink>) {
-    let (profiles_a, profiles_b) = (turns::profiles(&a.features), turns::profiles(&b.features));
+    let profiles = versions.map(|v| turns::profiles(&v.features));
     let labels = speakers::label_scores(official, other);
     let counts = (official.speakers.len(), other.speakers.len());
     let by_label =
         |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
-    let turn_aligner = turns::TurnAligner::new(&profiles_a, &profiles_b, same_language);
+    let turn_aligner = turns::TurnAligner::new(&profiles.official, &profiles.other, same_language);
     let first = turn_aligner.align(&by_label);
-    let together = co_occurrence(&first, &profiles_a, &profiles_b);
+    let together = co_occurrence(&first, &profiles);
     let matching = speakers::match_speakers(&labels, &together, forced, counts);
     let counterparts = Counterparts::new(&matching, counts);
     let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
@@ -309,7 +324,7 @@ fn align_turns(
     (matching, links)
 }
 
-fn flag_low_similarity(rows: &mut [Row], (a, b): (&Version<'_>, &Version<'_>)) {
+fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
     let matched = |row: &&mut Row| row.is_paired();
     let low =
         divergence::LowSimilarity::of_pair(rows.iter_mut().filter(matched).map(|r| r.similarity));
@@ -319,7 +334,8 @@ fn flag_low_similarity(rows: &mut [Row], (a, b): (&Version<'_>, &Version<'_>)) {
             .sum()
     };
     for row in rows.iter_mut().filter(matched) {
-        let fewest = words(a, &row.sides.official).min(words(b, &row.sides.other));
+        let fewest = words(versions.official, &row.sides.official)
+            .min(words(versions.other, &row.sides.other));
         if low.flags(row.similarity, fewest) {
             row.flags.push(Flag::LowSimilarity);
         }
@@ -380,10 +396,10 @@ impl SameSpeaker<'_> {
 
     /// For the speakers of a row's two sides: `Some(true)` when some pair is the same person,
     /// else `Some(false)` when some pair is judged different, else `None`.
-    fn judge_row(&self, xs: &[SpeakerId], ys: &[SpeakerId]) -> Option<bool> {
+    fn judge_row(&self, speakers: &Pair<Vec<SpeakerId>>) -> Option<bool> {
         let mut verdict = None;
-        for &x in xs {
-            for &y in ys {
+        for &x in &speakers.official {
+            for &y in &speakers.other {
                 match self.judge(x, y) {
                     Some(true) => return Some(true),
                     Some(false) => verdict = Some(false),
@@ -400,15 +416,14 @@ impl SameSpeaker<'_> {
 fn flag_speaker_changes(
     rows: &mut [Row],
     same: &SameSpeaker<'_>,
-    (official, other): (&Transcript, &Transcript),
-    (a, b): (&Version<'_>, &Version<'_>),
+    transcripts: Pair<&Transcript>,
+    versions: Pair<&Version<'_>>,
 ) {
     for row in rows.iter_mut() {
-        let (xs, ys) = (
-            row_speakers(a, &row.sides.official),
-            row_speakers(b, &row.sides.other),
-        );
-        if same.judge_row(&xs, &ys) != Some(false) {
+        let speakers = versions
+            .zip(row.sides.as_ref())
+            .map(|(version, refs)| row_speakers(version, refs));
+        if same.judge_row(&speakers) != Some(false) {
             continue;
         }
         let labels = |transcript: &Transcript, ids: &[SpeakerId]| -> String {
@@ -419,7 +434,9 @@ fn flag_speaker_changes(
                 .join(", ")
         };
         row.flags.push(Flag::SpeakerDiffers {
-            labels: Pair::new(labels(official, &xs), labels(other, &ys)),
+            labels: transcripts
+                .zip(speakers)
+                .map(|(transcript, ids)| labels(transcript, &ids)),
         });
     }
 }
@@ -427,17 +444,16 @@ fn flag_speaker_changes(
 /// Which speakers correspond, read off the rows: for each pair of speakers, the paired rows
 /// they share, and that count's share of the official speaker's paired rows. One label may
 /// correspond to several (`Q` to three reporters, a host to host and guest).
-fn speaker_rows(rows: &[Row], (a, b): (&Version<'_>, &Version<'_>)) -> Vec<SpeakerRows> {
+fn speaker_rows(rows: &[Row], versions: Pair<&Version<'_>>) -> Vec<SpeakerRows> {
     let mut shared: BTreeMap<(SpeakerId, SpeakerId), usize> = BTreeMap::new();
     let mut of_official: BTreeMap<SpeakerId, usize> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.is_paired()) {
-        let (xs, ys) = (
-            row_speakers(a, &row.sides.official),
-            row_speakers(b, &row.sides.other),
-        );
-        for &x in &xs {
+        let speakers = versions
+            .zip(row.sides.as_ref())
+            .map(|(version, refs)| row_speakers(version, refs));
+        for &x in &speakers.official {
             *of_official.entry(x).or_default() += 1;
-            for &y in &ys {
+            for &y in &speakers.other {
                 *shared.entry((x, y)).or_default() += 1;
             }
         }
@@ -524,13 +540,12 @@ fn prior_from_matching(
 /// Weight of paired turns per speaker pair, for the pairs that have any.
 fn co_occurrence(
     links: &[TurnLink],
-    a: &[turns::Profile],
-    b: &[turns::Profile],
+    profiles: &Pair<Vec<turns::Profile>>,
 ) -> BTreeMap<(SpeakerId, SpeakerId), f64> {
     let mut together = BTreeMap::new();
     for link in links {
-        for x in &a[link.turns.official.clone()] {
-            for y in &b[link.turns.other.clone()] {
+        for x in &profiles.official[link.turns.official.clone()] {
+            for y in &profiles.other[link.turns.other.clone()] {
                 if let (Some(sx), Some(sy)) = (x.speaker, y.speaker) {
                     *together.entry((sx, sy)).or_insert(0.0) += link.score;
                 }
@@ -543,7 +558,8 @@ fn co_occurrence(
 /// The median ratio of lengths over matched turn pairs of comparable sentence counts (a turn
 /// that one version cut short would skew it); over all matched pairs if there are none; 1 when
 /// no turns are matched.
-fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
+fn length_ratio(links: &[TurnLink], versions: Pair<&Version<'_>>) -> f64 {
+    let Pair { official, other } = versions;
     let sentences = |side: &Version<'_>, turns: &std::ops::Range<usize>| -> f64 {
         side.features[turns.clone()]
             .iter()
@@ -558,7 +574,8 @@ fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
         .iter()
         .copied()
         .filter(|l| {
-            let r = sentences(b, &l.turns.other) / sentences(a, &l.turns.official).max(1.0);
+            let r =
+                sentences(other, &l.turns.other) / sentences(official, &l.turns.official).max(1.0);
             (0.6..=1.67).contains(&r)
         })
         .collect();
@@ -567,27 +584,26 @@ fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
     } else {
         &comparable
     };
-    median(
-        chosen
-            .iter()
-            .map(|l| b.chars(l.turns.other.clone()) / a.chars(l.turns.official.clone()).max(1.0)),
-    )
+    median(chosen.iter().map(|l| {
+        other.chars(l.turns.other.clone()) / official.chars(l.turns.official.clone()).max(1.0)
+    }))
 }
 
 /// The length ratio over one-to-one sentence rows, weighted by length.
-fn sentence_length_ratio(rows: &[Row], a: &Version<'_>, b: &Version<'_>) -> f64 {
+fn sentence_length_ratio(rows: &[Row], versions: Pair<&Version<'_>>) -> f64 {
     let chars =
         |side: &Version<'_>, r: &SentenceRef| side.features[r.turn].1[r.sentence].chars as f64;
-    let (mut total_a, mut total_b) = (0.0, 0.0);
+    let mut total = Pair::new(0.0, 0.0);
     for row in rows
         .iter()
         .filter(|r| r.sides.official.len() == 1 && r.sides.other.len() == 1)
     {
-        total_a += chars(a, &row.sides.official[0]);
-        total_b += chars(b, &row.sides.other[0]);
+        for side in Side::BOTH {
+            total[side] += chars(versions[side], &row.sides[side][0]);
+        }
     }
-    if total_a > 0.0 && total_b > 0.0 {
-        total_b / total_a
+    if total.official > 0.0 && total.other > 0.0 {
+        total.other / total.official
     } else {
         1.0
     }
@@ -614,13 +630,14 @@ fn texts<'a>(side: &Version<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
 /// stands for both: the halves weigh the same.
 fn rows(
     links: &[TurnLink],
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
     interner: &mut Interner,
     done: &dyn Fn(f64),
 ) -> Vec<Row> {
     let sentences = |link: &TurnLink| {
-        a.sentence_count(&link.turns.official) + b.sentence_count(&link.turns.other)
+        versions.official.sentence_count(&link.turns.official)
+            + versions.other.sentence_count(&link.turns.other)
     };
     let middle = crate::parallel::middle(links, sentences);
     let first_half: usize = links[..middle].iter().map(sentences).sum();
@@ -631,12 +648,12 @@ fn rows(
     };
     let mut copy = interner.clone();
     let (mut rows, rest) = crate::parallel::join(
-        || link_rows(links, 0..middle, (a, b), context, interner, &mut tell),
+        || link_rows(links, 0..middle, versions, context, interner, &mut tell),
         || {
             link_rows(
                 links,
                 middle..links.len(),
-                (a, b),
+                versions,
                 context,
                 &mut copy,
                 &mut |_| {},
@@ -651,7 +668,7 @@ fn rows(
 fn link_rows(
     links: &[TurnLink],
     range: std::ops::Range<usize>,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
     interner: &mut Interner,
     done: &mut dyn FnMut(&TurnLink),
@@ -667,25 +684,23 @@ fn link_rows(
                 })
                 .collect()
         };
-        let (ra, rb) = (refs(a, &link.turns.official), refs(b, &link.turns.other));
-        let fa: Vec<&Features> = ra
-            .iter()
-            .map(|r| &a.features[r.turn].1[r.sentence])
-            .collect();
-        let fb: Vec<&Features> = rb
-            .iter()
-            .map(|r| &b.features[r.turn].1[r.sentence])
-            .collect();
-        let beads = if ra.is_empty() || rb.is_empty() {
-            (0..ra.len())
+        let refs = versions
+            .zip(link.turns.as_ref())
+            .map(|(version, turns)| refs(version, turns));
+        let features = versions
+            .zip(refs.as_ref())
+            .map(|(version, refs)| version.features_of(refs));
+        let beads = if refs.official.is_empty() || refs.other.is_empty() {
+            (0..refs.official.len())
                 .map(|i| (i..i + 1, 0..0))
-                .chain((0..rb.len()).map(|j| (0..0, j..j + 1)))
+                .chain((0..refs.other.len()).map(|j| (0..0, j..j + 1)))
                 .collect()
         } else {
-            beads::align(&fa, &fb, context)
+            beads::align(&features.official, &features.other, context)
         };
         for (x, y) in beads {
-            rows.push(row((a, b), (&ra[x], &rb[y]), index, context, interner));
+            let bead = Pair::new(&refs.official[x], &refs.other[y]);
+            rows.push(row(versions, bead, index, context, interner));
         }
         done(link);
     }
@@ -694,18 +709,27 @@ fn link_rows(
 
 /// A row of the given sentences, with its similarity and flags.
 fn row(
-    (a, b): (&Version<'_>, &Version<'_>),
-    (ra, rb): (&[SentenceRef], &[SentenceRef]),
+    versions: Pair<&Version<'_>>,
+    refs: Pair<&[SentenceRef]>,
     link: usize,
     context: beads::Context,
     interner: &mut Interner,
 ) -> Row {
-    let (fa, fb) = (a.features_of(ra), b.features_of(rb));
-    let (ta, tb) = (texts(a, ra), texts(b, rb));
+    let features = versions
+        .zip(refs)
+        .map(|(version, refs)| version.features_of(refs));
+    let texts = versions
+        .zip(refs)
+        .map(|(version, refs)| texts(version, refs));
     Row {
-        sides: Pair::new(ra.to_vec(), rb.to_vec()),
-        similarity: divergence::similarity(&fa, &fb, context),
-        flags: divergence::flags((&ta, &tb), (&fa, &fb), context.revision, interner),
+        sides: refs.map(<[SentenceRef]>::to_vec),
+        similarity: divergence::similarity(&features.official, &features.other, context),
+        flags: divergence::flags(
+            (&texts.official, &texts.other),
+            (&features.official, &features.other),
+            context.revision,
+            interner,
+        ),
         link,
     }
 }
@@ -716,18 +740,18 @@ fn row(
 /// on those pairs.
 fn look_again(
     first_pass: Vec<Row>,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: &mut beads::Context,
     speakers_differ: &regions::SpeakersDiffer<'_>,
     interner: &mut Interner,
 ) -> Vec<Row> {
-    let looked = second_look(&first_pass, (a, b), *context, speakers_differ, interner);
-    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), a, b);
+    let looked = second_look(&first_pass, versions, *context, speakers_differ, interner);
+    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), versions);
     let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
         // Dropped first: three copies of every row would be much of a long pair's memory.
         drop(looked);
         context.length_ratio = refined;
-        second_look(&first_pass, (a, b), *context, speakers_differ, interner)
+        second_look(&first_pass, versions, *context, speakers_differ, interner)
     } else {
         looked
     };
@@ -738,7 +762,7 @@ fn look_again(
 /// no stretch to look at again.
 fn second_look(
     rows: &[Row],
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
     speakers_differ: &regions::SpeakersDiffer<'_>,
     interner: &mut Interner,
@@ -749,7 +773,8 @@ fn second_look(
         let mut sentences = side.transcript.turns.iter().flat_map(|t| t.sentences());
         sentences.all(|s| s.time.is_some())
     };
-    let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
+    let both_timed = timed(versions.official) && timed(versions.other);
+    let stretches = if !context.same_language && both_timed && !rows.is_empty() {
         std::iter::once(0..rows.len()).collect()
     } else {
         regions::stretches(rows)
@@ -765,7 +790,7 @@ fn second_look(
         let stretch_rows = &rows[stretch.clone()];
         let realigned = regions::realign(
             stretch_rows,
-            (a, b),
+            versions,
             (context, speakers_differ),
             ends_the_documents,
         );
@@ -775,13 +800,11 @@ fn second_look(
                 // Rows are found by how many sentences came before them, which only grows.
                 let mut old = stretch_rows.iter().peekable();
                 let (mut old_before, mut new_before) = (0, 0);
-                for (ra, rb) in beads {
+                for bead in beads {
                     while let Some(r) = old.next_if(|_| old_before < new_before) {
                         old_before += r.sides.official.len() + r.sides.other.len();
                     }
-                    let same = old.next_if(|r| {
-                        old_before == new_before && r.sides.official == ra && r.sides.other == rb
-                    });
+                    let same = old.next_if(|r| old_before == new_before && r.sides == bead);
                     match same {
                         Some(same) => {
                             old_before += same.sides.official.len() + same.sides.other.len();
@@ -789,10 +812,11 @@ fn second_look(
                         }
                         None => {
                             let link = stretch_rows[0].link;
-                            result.push(row((a, b), (&ra, &rb), link, context, interner));
+                            let refs = bead.as_ref().map(Vec::as_slice);
+                            result.push(row(versions, refs, link, context, interner));
                         }
                     }
-                    new_before += ra.len() + rb.len();
+                    new_before += bead.official.len() + bead.other.len();
                 }
             }
             None => result.extend_from_slice(stretch_rows),
@@ -881,12 +905,14 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
             (key, l.score)
         })
         .collect();
-    let (mut next_a, mut next_b) = (0, 0);
+    let mut next = Pair::new(0, 0);
     let mut links = Vec::with_capacity(building.len());
     for (number, link) in building.into_iter().enumerate() {
-        let official = link.turns.official.unwrap_or(next_a..next_a);
-        let other = link.turns.other.unwrap_or(next_b..next_b);
-        (next_a, next_b) = (official.end, other.end);
+        let turns = link
+            .turns
+            .zip(next)
+            .map(|(turns, next)| turns.unwrap_or(next..next));
+        next = turns.as_ref().map(|turns| turns.end);
         let mut paired = Vec::new();
         for row in &mut rows[link.rows.clone()] {
             row.link = number;
@@ -894,16 +920,18 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
                 paired.push(row.similarity);
             }
         }
-        let key = (official.start, official.end, other.start, other.end);
+        let key = (
+            turns.official.start,
+            turns.official.end,
+            turns.other.start,
+            turns.other.end,
+        );
         let score = match turn_scores.get(&key) {
             Some(&score) => score,
             None if paired.is_empty() => 0.0,
             None => (paired.iter().sum::<f64>() / paired.len() as f64 * 1000.0).round() / 1000.0,
         };
-        links.push(TurnLink {
-            turns: Pair::new(official, other),
-            score,
-        });
+        links.push(TurnLink { turns, score });
     }
     links
 }

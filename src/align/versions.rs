@@ -226,11 +226,10 @@ pub fn metadata_changes(
     if revision {
         compare("title", &official.title, &other.title);
     }
-    let (date_a, date_b) = (&official.date, &other.date);
-    let same_day = date_a.as_deref().and_then(day) == date_b.as_deref().and_then(day)
-        && date_a.as_deref().and_then(day).is_some();
-    if !same_day {
-        compare("date", date_a, date_b);
+    let dates = Pair::new(&official.date, &other.date);
+    let days = dates.map(|date| date.as_deref().and_then(day));
+    if days.official.is_none() || days.official != days.other {
+        compare("date", dates.official, dates.other);
     }
     if revision {
         compare("place", &official.place, &other.place);
@@ -242,7 +241,7 @@ pub fn metadata_changes(
                 .map(|note| note.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect()
         };
-        let (a, b) = (times(official), times(other));
+        let times = Pair::new(times(official), times(other));
         let only = |x: &[String], y: &[String]| -> Option<String> {
             let kept: Vec<&str> = x
                 .iter()
@@ -251,11 +250,14 @@ pub fn metadata_changes(
                 .collect();
             (!kept.is_empty()).then(|| kept.join("; "))
         };
-        let (only_a, only_b) = (only(&a, &b), only(&b, &a));
-        if only_a.is_some() || only_b.is_some() {
+        let only = Pair::new(
+            only(&times.official, &times.other),
+            only(&times.other, &times.official),
+        );
+        if only.official.is_some() || only.other.is_some() {
             changes.push(MetadataChange {
                 field: "time",
-                values: Pair::new(only_a, only_b),
+                values: only,
             });
         }
     }

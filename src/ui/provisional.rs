@@ -45,16 +45,16 @@ pub fn start_of(
         return None;
     }
     let share = |size: u64| (START_BYTES * size / (a + b)).max(LEAST_START_BYTES);
-    let (start_a, start_b) = crate::parallel::join(
+    let starts = crate::parallel::join(
         || prefix::load_prefix(official, share(a), options),
         || prefix::load_prefix(other, share(b), options),
     );
-    let (Some(start_a), Some(start_b)) = (start_a, start_b) else {
+    let (Some(official_start), Some(other_start)) = starts else {
         return Some(names_only(official, other));
     };
-    let forced = forced(&start_a, &start_b);
-    let alignment = align::align(&start_a, &start_b, &forced);
-    let mut contents = Contents::pair(start_a, start_b, alignment);
+    let forced = forced(&official_start, &other_start);
+    let alignment = align::align(&official_start, &other_start, &forced);
+    let mut contents = Contents::pair(official_start, other_start, alignment);
     let safe = safe_rows(&contents, Pair::new(a > share(a), b > share(b)));
     contents.rows.truncate(safe);
     Some(contents)

@@ -5,7 +5,7 @@ use super::contents::Contents;
 use crate::align::Row;
 use crate::align::word_diff;
 use crate::model::AnnotationKind;
-use crate::model::Side;
+use crate::model::{Pair, Side};
 use crate::sanitize;
 use std::ops::Range;
 
@@ -111,28 +111,29 @@ pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let (a, b) = (text(official), text(other));
-    let (mut at_a, mut at_b) = (0, 0);
-    let (mut changed_a, mut changed_b) = (Vec::new(), Vec::new());
-    for piece in word_diff(&a, &b) {
+    let (official_text, other_text) = (text(official), text(other));
+    let mut at = Pair::new(0, 0);
+    let mut changed: Pair<Vec<Range<usize>>> = Pair::default();
+    for piece in word_diff(&official_text, &other_text) {
         let length = piece.text.len();
-        match piece.op {
-            "delete" => {
-                changed_a.push(at_a..at_a + length);
-                at_a += length;
+        let only_on = match piece.op {
+            "delete" => Some(Side::Official),
+            "insert" => Some(Side::Other),
+            _ => None,
+        };
+        match only_on {
+            Some(side) => {
+                changed[side].push(at[side]..at[side] + length);
+                at[side] += length;
             }
-            "insert" => {
-                changed_b.push(at_b..at_b + length);
-                at_b += length;
-            }
-            _ => {
-                at_a += length;
-                at_b += length;
+            None => {
+                at.official += length;
+                at.other += length;
             }
         }
     }
-    place_marks(official, &changed_a, Mark::DiffChanged);
-    place_marks(other, &changed_b, Mark::DiffChanged);
+    place_marks(official, &changed.official, Mark::DiffChanged);
+    place_marks(other, &changed.other, Mark::DiffChanged);
 }
 
 /// Puts ranges of the joined sentence text onto the segments they fall in.
