@@ -436,7 +436,7 @@ fn shift_srt(text: &str, seconds: u64) -> String {
 }
 
 #[test]
-fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_through_the_sentences() {
+fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_the_long_ones() {
     let (official, ytn, _) = seoul();
     let steps = std::cell::RefCell::new(Vec::new());
     align::align_reporting(&official, &ytn, &[], &|step| {
@@ -460,19 +460,22 @@ fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_through_the_sentences
             "looking again across turns"
         ]
     );
-    let sentence_stage = steps
-        .iter()
-        .skip_while(|s| {
-            s.as_ref()
-                .err()
-                .is_none_or(|name| name != "aligning sentences")
-        })
-        .skip(1)
-        .take_while(|s| s.is_ok());
-    let within: Vec<f64> = sentence_stage
-        .filter_map(|s| s.as_ref().ok().copied())
-        .collect();
-    assert!(within.len() > 1, "{within:?}");
-    assert!(within.windows(2).all(|w| w[0] <= w[1]), "{within:?}");
-    assert_eq!(within.last(), Some(&1.0));
+    let within = |stage: &str| -> Vec<f64> {
+        steps
+            .iter()
+            .skip_while(|s| s.as_ref().err().is_none_or(|name| name != stage))
+            .skip(1)
+            .map_while(|s| s.as_ref().ok().copied())
+            .collect()
+    };
+    // The seed pair leaves YTN's missing tail one-sided, so the second look has a stretch.
+    for stage in ["aligning sentences", "looking again across turns"] {
+        let within = within(stage);
+        assert!(within.len() > 1, "{stage}: {within:?}");
+        assert!(
+            within.windows(2).all(|w| w[0] <= w[1]),
+            "{stage}: {within:?}"
+        );
+        assert_eq!(within.last(), Some(&1.0), "{stage}");
+    }
 }

@@ -258,7 +258,11 @@ pub fn align_reporting(
         same_speaker.judge_row(&speakers) == Some(false)
     };
     stage("looking again across turns");
-    let mut rows = look_again(rows, versions, &mut context, &differ, &mut interner);
+    let looking = Looking {
+        speakers_differ: &differ,
+        done: &within,
+    };
+    let mut rows = look_again(rows, versions, &mut context, looking, &mut interner);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, versions);
     flag_speaker_changes(
@@ -734,27 +738,48 @@ fn row(
     }
 }
 
+/// What the second look needs besides the rows: whether two rows' speakers differ, and whom to
+/// tell how far it has come (0 to 1).
+#[derive(Clone, Copy)]
+struct Looking<'a> {
+    speakers_differ: &'a regions::SpeakersDiffer<'a>,
+    done: &'a dyn Fn(f64),
+}
+
 /// The second look at the first pass's rows, taken twice where it moves the length ratio: it
 /// may pair much of a document the turns kept apart (subtitles paired by their cue times, a
 /// prepared speech against its transcript cut into many turns), so length is calibrated again
-/// on those pairs.
+/// on those pairs. Whether it is taken twice is known only after the first time, so each
+/// time tells `done` of half the way.
 fn look_again(
     first_pass: Vec<Row>,
     versions: Pair<&Version<'_>>,
     context: &mut beads::Context,
-    speakers_differ: &regions::SpeakersDiffer<'_>,
+    looking: Looking<'_>,
     interner: &mut Interner,
 ) -> Vec<Row> {
-    let looked = second_look(&first_pass, versions, *context, speakers_differ, interner);
+    let half = |from: f64| move |done: f64| (looking.done)(from + done / 2.0);
+    let first_half = half(0.0);
+    let first = Looking {
+        done: &first_half,
+        ..looking
+    };
+    let looked = second_look(&first_pass, versions, *context, first, interner);
     let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), versions);
     let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
         // Dropped first: three copies of every row would be much of a long pair's memory.
         drop(looked);
         context.length_ratio = refined;
-        second_look(&first_pass, versions, *context, speakers_differ, interner)
+        let second_half = half(0.5);
+        let again = Looking {
+            done: &second_half,
+            ..looking
+        };
+        second_look(&first_pass, versions, *context, again, interner)
     } else {
         looked
     };
+    (looking.done)(1.0);
     looked.unwrap_or(first_pass)
 }
 
@@ -764,7 +789,7 @@ fn second_look(
     rows: &[Row],
     versions: Pair<&Version<'_>>,
     context: beads::Context,
-    speakers_differ: &regions::SpeakersDiffer<'_>,
+    looking: Looking<'_>,
     interner: &mut Interner,
 ) -> Option<Vec<Row>> {
     // Across languages, where both versions carry cue times, the times weigh every row, not only
@@ -782,6 +807,8 @@ fn second_look(
     if stretches.is_empty() {
         return None;
     }
+    let to_look_at: usize = stretches.iter().map(Range::len).sum();
+    let mut looked_at = 0;
     let mut result = Vec::with_capacity(rows.len());
     let mut done = 0;
     for stretch in stretches {
@@ -791,7 +818,7 @@ fn second_look(
         let realigned = regions::realign(
             stretch_rows,
             versions,
-            (context, speakers_differ),
+            (context, looking.speakers_differ),
             ends_the_documents,
         );
         match realigned {
@@ -822,6 +849,8 @@ fn second_look(
             None => result.extend_from_slice(stretch_rows),
         }
         done = stretch.end;
+        looked_at += stretch.len();
+        (looking.done)(looked_at as f64 / to_look_at as f64);
     }
     result.extend_from_slice(&rows[done..]);
     Some(result)
