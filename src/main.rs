@@ -100,11 +100,12 @@ fn run(cli: Cli) -> Result<(), String> {
             if cli.print_config {
                 return write_stdout(config.to_toml(env).as_bytes());
             }
+            let map = SpeakerMap::of(&cli.align)?;
             read(
                 cli.official.as_deref(),
                 cli.other.as_deref(),
                 cli.input.load_options(&config),
-                &cli.align,
+                map.as_ref(),
                 config,
             )
         }
@@ -128,6 +129,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;
     }
     let config = config()?;
+    let map = SpeakerMap::of(&align)?;
     let options = LoadOptions {
         format: from.or(config.input_format),
         encoding: encoding.or(config.encoding),
@@ -138,7 +140,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         .or(config.export_format)
         .unwrap_or_default();
     let (official, other, alignment) =
-        load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
+        load_and_align(official.as_deref(), other.as_deref(), options, map.as_ref())?;
     // Said where a person sees it; the export itself carries it for scripts.
     for warning in &alignment.warnings {
         use std::io::Write;
@@ -186,7 +188,7 @@ fn read(
     official: Option<&Path>,
     other: Option<&Path>,
     options: LoadOptions,
-    align: &AlignArgs,
+    map: Option<&SpeakerMap>,
     config: Config,
 ) -> Result<(), String> {
     use std::io::IsTerminal;
@@ -209,11 +211,12 @@ fn read(
             drop(progress);
             (ui::Contents::single(transcript), None)
         }
-        (Some(a), Some(b)) if let Some(start) = start_of((a, b), options, align) => {
-            (start, Some(aligning_the_rest((a, b), options, align)))
-        }
+        (Some(a), Some(b)) if let Some(start) = start_of((a, b), options, map) => (
+            start,
+            Some(aligning_the_rest((a, b), options, map.cloned())),
+        ),
         _ => {
-            let (official, other, alignment) = load_and_align(official, other, options, align)?;
+            let (official, other, alignment) = load_and_align(official, other, options, map)?;
             (ui::Contents::pair(official, other, alignment), None)
         }
     };
@@ -229,13 +232,11 @@ fn read(
 fn start_of(
     (a, b): (&Path, &Path),
     options: LoadOptions,
-    align: &AlignArgs,
+    map: Option<&SpeakerMap>,
 ) -> Option<ui::Contents> {
     ui::provisional::start_of((a, b), options, |official, other| {
         // A map naming speakers who come later is checked against the whole pair.
-        (align.speakers.as_deref())
-            .and_then(|path| read_speaker_map(path, official, other).ok())
-            .unwrap_or_default()
+        forced(map, official, other).unwrap_or_default()
     })
 }
 
@@ -243,9 +244,9 @@ fn start_of(
 fn aligning_the_rest(
     (a, b): (&Path, &Path),
     options: LoadOptions,
-    align: &AlignArgs,
+    map: Option<SpeakerMap>,
 ) -> ui::background::Job {
-    let (a, b, align) = (a.to_path_buf(), b.to_path_buf(), align.clone());
+    let (a, b) = (a.to_path_buf(), b.to_path_buf());
     Box::new(move |report: &dyn Fn(f64)| {
         let stages = progress::Stages::new(&LOADING_AND_ALIGNING);
         let step = |step: Step| {
@@ -256,7 +257,7 @@ fn aligning_the_rest(
             fraction.map(report);
         };
         let (official, other, alignment) =
-            load_and_align_reporting((Some(&a), Some(&b)), options, &align, &step)?;
+            load_and_align_reporting((Some(&a), Some(&b)), options, map.as_ref(), &step)?;
         Ok(ui::Contents::pair(official, other, alignment))
     })
 }
@@ -315,10 +316,10 @@ fn load_and_align(
     official: Option<&Path>,
     other: Option<&Path>,
     options: LoadOptions,
-    args: &AlignArgs,
+    map: Option<&SpeakerMap>,
 ) -> Result<(Transcript, Transcript, align::Alignment), String> {
     let progress = Progress::stages(&LOADING_AND_ALIGNING);
-    load_and_align_reporting((official, other), options, args, &|step| match step {
+    load_and_align_reporting((official, other), options, map, &|step| match step {
         Step::Stage(name) => progress.stage(name),
         Step::Within(done) => progress.within(done),
     })
@@ -329,27 +330,47 @@ fn load_and_align(
 fn load_and_align_reporting(
     (official, other): (Option<&Path>, Option<&Path>),
     options: LoadOptions,
-    args: &AlignArgs,
+    map: Option<&SpeakerMap>,
     report: &dyn Fn(Step),
 ) -> Result<(Transcript, Transcript, align::Alignment), String> {
     let (official, other) = load_pair(official, other, options)?;
-    let forced = match &args.speakers {
-        Some(path) => read_speaker_map(path, &official, &other)?,
-        None => Vec::new(),
-    };
+    let forced = forced(map, &official, &other)?;
     let alignment = align::align_reporting(&official, &other, &forced, report);
     Ok((official, other, alignment))
 }
 
-fn read_speaker_map(
-    path: &Path,
+/// The speaker map `--speakers` names: its file's name for messages, and its lines.
+#[derive(Clone)]
+struct SpeakerMap {
+    file: String,
+    lines: Vec<speaker_map::MapLine>,
+}
+
+impl SpeakerMap {
+    /// Reads the map and checks its lines before any transcript is read, so that a malformed
+    /// map is refused at once, not after a long pair has opened in the reader.
+    fn of(args: &AlignArgs) -> Result<Option<SpeakerMap>, String> {
+        let Some(path) = &args.speakers else {
+            return Ok(None);
+        };
+        let file = sanitize::quoted(&path.display().to_string());
+        let text = bounded::read_text(path, MAX_SPEAKER_MAP_BYTES)
+            .map_err(|e| format!("{file}: the speaker map: {e}"))?;
+        let lines = speaker_map::read(&text).map_err(|e| format!("{file}: {e}"))?;
+        Ok(Some(SpeakerMap { file, lines }))
+    }
+}
+
+/// The pairs the map fixes, its labels looked up in the two versions.
+fn forced(
+    map: Option<&SpeakerMap>,
     official: &Transcript,
     other: &Transcript,
 ) -> Result<Vec<align::Forced>, String> {
-    let file = sanitize::quoted(&path.display().to_string());
-    let text = bounded::read_text(path, MAX_SPEAKER_MAP_BYTES)
-        .map_err(|e| format!("{file}: the speaker map: {e}"))?;
-    speaker_map::parse(&text, official, other).map_err(|e| format!("{file}: {e}"))
+    let Some(map) = map else {
+        return Ok(Vec::new());
+    };
+    speaker_map::resolve(&map.lines, official, other).map_err(|e| format!("{}: {e}", map.file))
 }
 
 /// `export A B -o A` would replace a transcript (or the speaker map) with its alignment.

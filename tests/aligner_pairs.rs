@@ -222,7 +222,8 @@ fn corrected_reprint_aligns_one_to_one_and_the_diff_shows_the_changes() {
 fn a_speaker_map_overrules_the_matching() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let map = "# MODERATOR is YTN's anchor, for this test\nMODERATOR = Anchor\nQUESTION = -\n";
-    let forced = speaker_map::parse(map, &official, &ytn).unwrap();
+    let parse = |map: &str| speaker_map::resolve(&speaker_map::read(map)?, &official, &ytn);
+    let forced = parse(map).unwrap();
     let alignment = align::align(&official, &ytn, &forced);
     let moderator = alignment
         .speakers
@@ -232,13 +233,15 @@ fn a_speaker_map_overrules_the_matching() {
     assert_eq!(label(&ytn, moderator.speakers.other), Some("Anchor"));
     assert_eq!(moderator.confidence, 1.0);
     assert_eq!(moderator.evidence, ["speaker map, line 2"]);
-    let error = speaker_map::parse("MODERATOR = Nobody\n", &official, &ytn).unwrap_err();
+    let error = parse("MODERATOR = Nobody\n").unwrap_err();
     assert!(
         error.starts_with("line 1: no other speaker 'Nobody'"),
         "{error}"
     );
-    let error = speaker_map::parse("MODERATOR Hoster\n", &official, &ytn).unwrap_err();
+    let error = speaker_map::read("MODERATOR Hoster\n").unwrap_err();
     assert!(error.contains("expected 'OFFICIAL = OTHER'"), "{error}");
+    let error = speaker_map::read("# none\n - = -\n").unwrap_err();
+    assert_eq!(error, "line 2: both sides are '-'");
 }
 
 /// The sentences left without counterpart on both sides whose words are the same: text that

@@ -445,3 +445,40 @@ fn a_hostile_configuration_path_is_shown_not_run() {
     );
     assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
 }
+
+#[test]
+fn a_malformed_speaker_map_is_refused_before_any_transcript_is_read() {
+    let dir = scratch("speaker-map");
+    let map = dir.file("speakers.txt", "# who is who\nMODERATOR Hoster\n");
+    // Transcripts that do not exist: the map is refused first, so the reader of a long pair
+    // never opens only to close again on it.
+    let missing = map.with_file_name("missing.txt");
+    let missing = path_str(&missing);
+    for args in [
+        vec![
+            "--no-config",
+            "--speakers",
+            path_str(&map),
+            missing,
+            missing,
+        ],
+        vec![
+            "--no-config",
+            "export",
+            "--speakers",
+            path_str(&map),
+            missing,
+            missing,
+        ],
+    ] {
+        let run = tandem(&args, &[]);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "speakers.txt: line 2: expected 'OFFICIAL = OTHER', found 'MODERATOR Hoster'"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
