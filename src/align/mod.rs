@@ -2,9 +2,9 @@
 //! version of the same event, and how far each matched pair diverges.
 //!
 //! The steps: sentence [`features`] for both versions → label scores for [`speakers`] → a
-//! first [`turns`] alignment using them → speakers matched one to one with the turn evidence →
-//! a second turn alignment with that matching → sentence [`beads`] inside each matched turn
-//! pair → a second look across turns where text of both versions was left one-sided, or over
+//! first [`turns`] alignment using them → speakers matched one to one with the turn evidence
+//! ([`speaker_evidence`]) → a second turn alignment with that matching → sentence [`beads`]
+//! inside each matched turn pair → a second look across turns where text of both versions was left one-sided, or over
 //! the whole document where both carry cue times across languages ([`regions`], with
 //! [`anchors`] for long stretches) → turn links and speaker correspondences read off the rows
 //! → [`divergence`] scores and flags per row (names compared in [`names`]). Turns and speakers
@@ -23,6 +23,7 @@ mod regions;
 mod roles;
 mod romanize;
 mod sketch;
+mod speaker_evidence;
 pub mod speaker_map;
 pub mod speakers;
 mod turns;
@@ -40,8 +41,8 @@ pub use wording::{DiffPiece, word_diff};
 use crate::model::{Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript};
 use features::{Features, Interner};
 use serde::Serialize;
-use speakers::LabelScores;
-use std::collections::{BTreeMap, HashMap};
+use speaker_evidence::{Counterparts, SameSpeaker};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One line of the alignment: sentences of the official version and their counterparts.
@@ -202,30 +203,17 @@ pub fn align_reporting(
     report: &dyn Fn(Step),
 ) -> Alignment {
     let stage = |name| report(Step::Stage(name));
+    let transcripts = Pair::new(official, other);
+    let same_language = official.metadata.language == other.metadata.language;
     stage("reading words, numbers and names");
     let mut interner = Interner::default();
-    let mut all = sentence_texts(official);
-    let official_turns = all.len();
-    all.extend(sentence_texts(other));
-    let mut features = features::of_turns(&all, &mut interner);
-    let other_features = features.split_off(official_turns);
-    let read = Pair::new(
-        Version::new(official, features),
-        Version::new(other, other_features),
-    );
+    let (read, kinship) = read_versions(transcripts, same_language, &mut interner);
     let versions = read.as_ref();
-    let same_language = official.metadata.language == other.metadata.language;
-    let (official_texts, other_texts) = all.split_at(official_turns);
-    let kinship = kinship(
-        Pair::new(official_texts, other_texts),
-        versions,
-        same_language,
-    );
     // Every change of wording is flagged where one version revises the other's text.
     let revision = kinship.is_revision();
 
     stage("aligning turns");
-    let (matching, links) = align_turns(official, other, versions, forced, same_language);
+    let (matching, links) = align_turns(versions, forced, same_language);
 
     stage("aligning sentences");
     let mut context = beads::Context {
@@ -234,30 +222,17 @@ pub fn align_reporting(
         revision,
     };
     let within = |done| report(Step::Within(done));
-    let mut rows = rows(&links, versions, context, &mut interner, &within);
-    if !same_language {
-        // Across languages length decides, so calibrate it again on the sentences just
-        // paired and align once more if it moved.
-        let refined = sentence_length_ratio(&rows, versions);
-        if (refined / context.length_ratio - 1.0).abs() > 0.05 {
-            context.length_ratio = refined;
-            rows = self::rows(&links, versions, context, &mut interner, &|_| {});
-        }
-    }
+    let rows = sentence_rows(&links, versions, &mut context, &mut interner, &within);
+
+    stage("looking again across turns");
     let same_speaker = SameSpeaker {
-        counterparts: Counterparts::new(&matching, (official.speakers.len(), other.speakers.len())),
+        counterparts: Counterparts::new(&matching, transcripts.map(|t| t.speakers.len())),
         labels: speakers::label_scores(official, other),
         forced,
         same_language,
     };
-    let differ = |x: &[SentenceRef], y: &[SentenceRef]| {
-        let speakers = Pair::new(
-            row_speakers(versions.official, x),
-            row_speakers(versions.other, y),
-        );
-        same_speaker.judge_row(&speakers) == Some(false)
-    };
-    stage("looking again across turns");
+    let differ =
+        |x: &[SentenceRef], y: &[SentenceRef]| same_speaker.rows_differ(versions, Pair::new(x, y));
     let looking = Looking {
         speakers_differ: &differ,
         done: &within,
@@ -265,16 +240,11 @@ pub fn align_reporting(
     let mut rows = look_again(rows, versions, &mut context, looking, &mut interner);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, versions);
-    flag_speaker_changes(
-        &mut rows,
-        &same_speaker,
-        Pair::new(official, other),
-        versions,
-    );
+    speaker_evidence::flag_speaker_changes(&mut rows, &same_speaker, versions);
     Alignment {
         same_language,
         length_ratio: (context.length_ratio * 1000.0).round() / 1000.0,
-        speaker_rows: speaker_rows(&rows, versions),
+        speaker_rows: speaker_evidence::speaker_rows(&rows, versions),
         speakers: matching,
         turns: links,
         rows,
@@ -282,6 +252,54 @@ pub fn align_reporting(
         kinship,
         metadata_changes: versions::metadata_changes(&official.metadata, &other.metadata, revision),
     }
+}
+
+/// Each version's sentence features, read with one interner so that both share its ids, and
+/// how much the two versions share as wholes.
+fn read_versions<'a>(
+    transcripts: Pair<&'a Transcript>,
+    same_language: bool,
+    interner: &mut Interner,
+) -> (Pair<Version<'a>>, Kinship) {
+    let mut all = sentence_texts(transcripts.official);
+    let official_turns = all.len();
+    all.extend(sentence_texts(transcripts.other));
+    let mut features = features::of_turns(&all, interner);
+    let other_features = features.split_off(official_turns);
+    let versions = Pair::new(
+        Version::new(transcripts.official, features),
+        Version::new(transcripts.other, other_features),
+    );
+    let (official_texts, other_texts) = all.split_at(official_turns);
+    let kinship = kinship(
+        Pair::new(official_texts, other_texts),
+        versions.as_ref(),
+        same_language,
+    );
+    (versions, kinship)
+}
+
+/// The first pass: sentence rows inside each turn link. Across languages length decides, so
+/// it is calibrated again on the sentences just paired, and the rows are made once more if it
+/// moved.
+fn sentence_rows(
+    links: &[TurnLink],
+    versions: Pair<&Version<'_>>,
+    context: &mut beads::Context,
+    interner: &mut Interner,
+    done: &dyn Fn(f64),
+) -> Vec<Row> {
+    let rows = rows(links, versions, *context, interner, done);
+    if context.same_language {
+        return rows;
+    }
+    let refined = sentence_length_ratio(&rows, versions);
+    if (refined / context.length_ratio - 1.0).abs() <= 0.05 {
+        return rows;
+    }
+    context.length_ratio = refined;
+    drop(rows);
+    self::rows(links, versions, *context, interner, &|_| {})
 }
 
 /// How much the two versions share as wholes: word triples in one language, anchors (numbers,
@@ -305,24 +323,23 @@ fn kinship(
 /// the speaker matching that the first alignment suggests. The turn profiles, a good part of
 /// the memory on long documents, are dropped once the turns are placed.
 fn align_turns(
-    official: &Transcript,
-    other: &Transcript,
     versions: Pair<&Version<'_>>,
     forced: &[Forced],
     same_language: bool,
 ) -> (Vec<SpeakerMatch>, Vec<TurnLink>) {
     let profiles = versions.map(|v| turns::profiles(&v.features));
-    let labels = speakers::label_scores(official, other);
-    let counts = (official.speakers.len(), other.speakers.len());
-    let by_label =
-        |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
+    let labels = speakers::label_scores(versions.official.transcript, versions.other.transcript);
+    let counts = versions.map(|v| v.transcript.speakers.len());
+    let by_label = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
+        speaker_evidence::prior_from_labels(&labels, forced, x, y)
+    };
     let turn_aligner = turns::TurnAligner::new(&profiles.official, &profiles.other, same_language);
     let first = turn_aligner.align(&by_label);
-    let together = co_occurrence(&first, &profiles);
+    let together = speaker_evidence::co_occurrence(&first, &profiles);
     let matching = speakers::match_speakers(&labels, &together, forced, counts);
     let counterparts = Counterparts::new(&matching, counts);
     let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
-        prior_from_matching(&counterparts, &labels, x, y)
+        speaker_evidence::prior_from_matching(&counterparts, &labels, x, y)
     };
     let links = turn_aligner.align(&by_matching);
     (matching, links)
@@ -344,219 +361,6 @@ fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
             row.flags.push(Flag::LowSimilarity);
         }
     }
-}
-
-/// The speakers a row's sentences are given to on one side, each once.
-fn row_speakers(side: &Version<'_>, refs: &[SentenceRef]) -> Vec<SpeakerId> {
-    let mut speakers: Vec<SpeakerId> = refs
-        .iter()
-        .filter_map(|r| side.features[r.turn].0)
-        .collect();
-    speakers.dedup();
-    speakers
-}
-
-/// Whether two speakers, one of each version, are the same person.
-struct SameSpeaker<'f> {
-    counterparts: Counterparts,
-    labels: LabelScores,
-    forced: &'f [Forced],
-    same_language: bool,
-}
-
-/// Labels that score this much share a name or a role.
-const LABELS_AGREE: f64 = 0.5;
-
-impl SameSpeaker<'_> {
-    /// `Some(true)` when the evidence says they are, `Some(false)` when it says they are not,
-    /// `None` when it cannot tell. In one language the labels decide: a corrected transcript
-    /// that gives every line of one name to another has changed the speaker, however well
-    /// the two correspond. Across languages labels are translated and respelled, so the
-    /// speaker matching decides, and two unmatched speakers may be one person.
-    fn judge(&self, x: SpeakerId, y: SpeakerId) -> Option<bool> {
-        let forced = self
-            .forced
-            .iter()
-            .find(|f| f.speakers.official == Some(x) || f.speakers.other == Some(y));
-        if let Some(pair) = forced {
-            return Some(pair.speakers.official == Some(x) && pair.speakers.other == Some(y));
-        }
-        if self.labels.score(x, y) >= LABELS_AGREE {
-            return Some(true);
-        }
-        if self.same_language {
-            return Some(false);
-        }
-        let (of_x, of_y) = (
-            self.counterparts.of(x),
-            self.counterparts.of_other[y.index()],
-        );
-        match (of_x, of_y) {
-            (Some(c), _) if c == y => Some(true),
-            (None, None) => None,
-            _ => Some(false),
-        }
-    }
-
-    /// For the speakers of a row's two sides: `Some(true)` when some pair is the same person,
-    /// else `Some(false)` when some pair is judged different, else `None`.
-    fn judge_row(&self, speakers: &Pair<Vec<SpeakerId>>) -> Option<bool> {
-        let mut verdict = None;
-        for &x in &speakers.official {
-            for &y in &speakers.other {
-                match self.judge(x, y) {
-                    Some(true) => return Some(true),
-                    Some(false) => verdict = Some(false),
-                    None => {}
-                }
-            }
-        }
-        verdict
-    }
-}
-
-/// Flags the paired rows whose speakers are not the same person by the evidence (see
-/// [`SameSpeaker::judge_row`]).
-fn flag_speaker_changes(
-    rows: &mut [Row],
-    same: &SameSpeaker<'_>,
-    transcripts: Pair<&Transcript>,
-    versions: Pair<&Version<'_>>,
-) {
-    for row in rows.iter_mut() {
-        let speakers = versions
-            .zip(row.sides.as_ref())
-            .map(|(version, refs)| row_speakers(version, refs));
-        if same.judge_row(&speakers) != Some(false) {
-            continue;
-        }
-        let labels = |transcript: &Transcript, ids: &[SpeakerId]| -> String {
-            ids.iter()
-                .filter_map(|&id| transcript.speaker(id))
-                .map(|s| s.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        row.flags.push(Flag::SpeakerDiffers {
-            labels: transcripts
-                .zip(speakers)
-                .map(|(transcript, ids)| labels(transcript, &ids)),
-        });
-    }
-}
-
-/// Which speakers correspond, read off the rows: for each pair of speakers, the paired rows
-/// they share, and that count's share of the official speaker's paired rows. One label may
-/// correspond to several (`Q` to three reporters, a host to host and guest).
-fn speaker_rows(rows: &[Row], versions: Pair<&Version<'_>>) -> Vec<SpeakerRows> {
-    let mut shared: BTreeMap<(SpeakerId, SpeakerId), usize> = BTreeMap::new();
-    let mut of_official: BTreeMap<SpeakerId, usize> = BTreeMap::new();
-    for row in rows.iter().filter(|r| r.is_paired()) {
-        let speakers = versions
-            .zip(row.sides.as_ref())
-            .map(|(version, refs)| row_speakers(version, refs));
-        for &x in &speakers.official {
-            *of_official.entry(x).or_default() += 1;
-            for &y in &speakers.other {
-                *shared.entry((x, y)).or_default() += 1;
-            }
-        }
-    }
-    shared
-        .into_iter()
-        .map(|((official, other), rows)| SpeakerRows {
-            speakers: Pair::new(official, other),
-            rows,
-            share: (rows as f64 / of_official[&official] as f64 * 1000.0).round() / 1000.0,
-        })
-        .collect()
-}
-
-/// Speaker compatibility before the matching is known: the label score, or the speaker map.
-fn prior_from_labels(
-    labels: &LabelScores,
-    forced: &[Forced],
-    x: Option<SpeakerId>,
-    y: Option<SpeakerId>,
-) -> f64 {
-    let (Some(x), Some(y)) = (x, y) else {
-        return 0.0;
-    };
-    for pair in forced {
-        if pair.speakers.official == Some(x) || pair.speakers.other == Some(y) {
-            return if pair.speakers.official == Some(x) && pair.speakers.other == Some(y) {
-                1.0
-            } else {
-                0.0
-            };
-        }
-    }
-    labels.score(x, y)
-}
-
-/// Each speaker's counterpart in a matching, looked up by id: the turn alignment asks for
-/// every pair of turns it weighs.
-struct Counterparts {
-    of_official: Vec<Option<(SpeakerId, f64)>>,
-    of_other: Vec<Option<SpeakerId>>,
-}
-
-impl Counterparts {
-    fn of(&self, official: SpeakerId) -> Option<SpeakerId> {
-        self.of_official[official.index()].map(|(other, _)| other)
-    }
-
-    fn new(matching: &[SpeakerMatch], counts: (usize, usize)) -> Self {
-        let mut counterparts = Counterparts {
-            of_official: vec![None; counts.0],
-            of_other: vec![None; counts.1],
-        };
-        for pair in matching {
-            if let (Some(x), Some(y)) = (pair.speakers.official, pair.speakers.other) {
-                counterparts.of_official[x.index()] = Some((y, pair.confidence));
-                counterparts.of_other[y.index()] = Some(x);
-            }
-        }
-        counterparts
-    }
-}
-
-/// Speaker compatibility once speakers are matched: high for a matched pair, none when either
-/// is matched to someone else, the label score otherwise.
-fn prior_from_matching(
-    counterparts: &Counterparts,
-    labels: &LabelScores,
-    x: Option<SpeakerId>,
-    y: Option<SpeakerId>,
-) -> f64 {
-    let (Some(x), Some(y)) = (x, y) else {
-        return 0.0;
-    };
-    let of_x = counterparts.of_official[x.index()];
-    let of_y = counterparts.of_other[y.index()];
-    match (of_x, of_y) {
-        (Some((o, confidence)), _) if o == y => confidence.max(0.6),
-        (Some(_), _) | (_, Some(_)) => 0.0,
-        (None, None) => labels.score(x, y),
-    }
-}
-
-/// Weight of paired turns per speaker pair, for the pairs that have any.
-fn co_occurrence(
-    links: &[TurnLink],
-    profiles: &Pair<Vec<turns::Profile>>,
-) -> BTreeMap<(SpeakerId, SpeakerId), f64> {
-    let mut together = BTreeMap::new();
-    for link in links {
-        for x in &profiles.official[link.turns.official.clone()] {
-            for y in &profiles.other[link.turns.other.clone()] {
-                if let (Some(sx), Some(sy)) = (x.speaker, y.speaker) {
-                    *together.entry((sx, sy)).or_insert(0.0) += link.score;
-                }
-            }
-        }
-    }
-    together
 }
 
 /// The median ratio of lengths over matched turn pairs of comparable sentence counts (a turn

@@ -234,8 +234,9 @@ const THRESHOLD: f64 = 0.35;
 fn candidates(
     labels: &LabelScores,
     turns: &BTreeMap<(SpeakerId, SpeakerId), f64>,
-    (n, m): (usize, usize),
+    counts: Pair<usize>,
 ) -> Vec<(f64, usize, usize, f64)> {
+    let (n, m) = (counts.official, counts.other);
     let (mut row_total, mut column_total) = (vec![0.0; n], vec![0.0; m]);
     for (&(a, b), weight) in turns {
         row_total[a.index()] += weight;
@@ -273,9 +274,9 @@ pub fn match_speakers(
     labels: &LabelScores,
     turns: &BTreeMap<(SpeakerId, SpeakerId), f64>,
     forced: &[Forced],
-    counts: (usize, usize),
+    counts: Pair<usize>,
 ) -> Vec<SpeakerMatch> {
-    let (n, m) = counts;
+    let (n, m) = (counts.official, counts.other);
     let mut taken = Pair::new(vec![false; n], vec![false; m]);
     let mut matches = Vec::new();
     for pair in forced {
