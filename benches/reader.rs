@@ -94,10 +94,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// From the bundled files to a drawn screen, in this process.
 #[divan::bench(sample_count = 20)]
 fn first_frame_in_process() {
-    let (official, other) = (
-        bundled::official().unwrap(),
-        bundled::translation().unwrap(),
-    );
+    let (official, other) = (bundled::official().unwrap(), bundled::other().unwrap());
     let alignment = align::align(&official, &other, &[]);
     let app = App::new(Contents::pair(official, other, alignment), SIZE);
     draw(

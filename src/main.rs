@@ -281,7 +281,7 @@ fn load_pair(
         }
         (None, None) => Ok((
             bundled::official().map_err(describe)?,
-            bundled::translation().map_err(describe)?,
+            bundled::other().map_err(describe)?,
         )),
         _ => Err("give both the official transcript and the other version, or neither for the bundled example".into()),
     }

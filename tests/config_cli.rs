@@ -13,7 +13,7 @@ const OFFICIAL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/seoul-2025-01-06/official-state-dept.txt"
 );
-const TRANSLATION: &str = concat!(
+const OTHER: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/seoul-2025-01-06/translation-ytn.txt"
 );
@@ -359,11 +359,11 @@ fn a_dash_reads_standard_input() {
     assert_eq!(turns(&from_stdin.stdout), turns(&from_file.stdout));
 
     let piped = tandem_with(
-        &["export", "-", TRANSLATION, "--format", "tsv"],
+        &["export", "-", OTHER, "--format", "tsv"],
         &[],
         Some(&official),
     );
-    let direct = tandem(&["export", OFFICIAL, TRANSLATION, "--format", "tsv"], &[]);
+    let direct = tandem(&["export", OFFICIAL, OTHER, "--format", "tsv"], &[]);
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     let text_columns = |tsv: &str| {
         tsv.lines()

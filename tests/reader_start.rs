@@ -18,7 +18,7 @@ const COPIES: usize = 20;
 
 fn long_pair(scratch: &Scratch) -> (PathBuf, PathBuf) {
     let official = synth::repeat_official(&bundled::official().unwrap(), COPIES);
-    let other = synth::repeat_perturbed(&bundled::translation().unwrap(), COPIES, 7);
+    let other = synth::repeat_perturbed(&bundled::other().unwrap(), COPIES, 7);
     (
         scratch.file("official.txt", synth::write(&official, Format::Labelled)),
         scratch.file("translation.txt", synth::write(&other, Format::Bracketed)),

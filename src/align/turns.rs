@@ -164,7 +164,6 @@ pub struct TurnLink {
 const PAIRS: [(usize, usize); 3] = [(1, 1), (2, 1), (1, 2)];
 
 /// Aligns the turns of two transcripts, as many times as the speaker evidence changes.
-///
 /// Long transcripts are first aligned as blocks of turns (content only), then, where those
 /// blocks are big, as smaller blocks near that path, then turn by turn near the last path.
 /// The coarse pass sees the whole document at once, so a stretch that one version left out,

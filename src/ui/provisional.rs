@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn rows_past_three_quarters_of_a_cut_start_are_not_shown() {
         let official = synth::repeat_official(&bundled::official().unwrap(), 2);
-        let other = bundled::translation().unwrap();
+        let other = bundled::other().unwrap();
         let alignment = align::align(&official, &other, &[]);
         let contents = Contents::pair(official, other, alignment);
         let all = contents.rows.len();
