@@ -102,8 +102,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let map = SpeakerMap::of(&cli.align)?;
             read(
-                cli.official.as_deref(),
-                cli.other.as_deref(),
+                Pair::new(cli.official.as_deref(), cli.other.as_deref()),
                 cli.input.load_options(&config),
                 map.as_ref(),
                 config,
@@ -139,15 +138,15 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         .or(named_by_file)
         .or(config.export_format)
         .unwrap_or_default();
-    let (official, other, alignment) =
-        load_and_align(official.as_deref(), other.as_deref(), options, map.as_ref())?;
+    let paths = Pair::new(official.as_deref(), other.as_deref());
+    let (transcripts, alignment) = load_and_align(paths, options, map.as_ref())?;
     // Said where a person sees it; the export itself carries it for scripts.
     for warning in &alignment.warnings {
         use std::io::Write;
         let line = sanitize::message(&warning.message);
         let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
     }
-    let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
+    let aligned = Aligned::new(transcripts.as_ref(), &alignment);
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     // Indented for a person at a terminal; compact for files and programs.
     let pretty = pretty || to_terminal;
@@ -185,15 +184,14 @@ fn env(name: &str) -> Option<String> {
 
 /// Opens the reader: the bundled pair, a pair of files, or one file alone.
 fn read(
-    official: Option<&Path>,
-    other: Option<&Path>,
+    paths: Pair<Option<&Path>>,
     options: LoadOptions,
     map: Option<&SpeakerMap>,
     config: Config,
 ) -> Result<(), String> {
     use std::io::IsTerminal;
     // Keys come from standard input, or from the terminal itself when a transcript does.
-    let from_stdin = is_stdin(official) || is_stdin(other);
+    let from_stdin = is_stdin(paths.official) || is_stdin(paths.other);
     if !std::io::stdout().is_terminal() || !(from_stdin || std::io::stdin().is_terminal()) {
         return Err("the reader needs a terminal; to read a transcript without one, use \
                     `tandem inspect FILE`, and to write an alignment, `tandem export OFFICIAL OTHER`"
@@ -204,19 +202,22 @@ fn read(
         keymap: config.keymap,
         layout: config.layout,
     };
-    let (reader, rest) = match (official, other) {
+    let (reader, rest) = match (paths.official, paths.other) {
         (Some(path), None) => {
             let progress = Progress::stages(&LOADING);
             let transcript = load::load_path(path, options).map_err(describe)?;
             drop(progress);
             (ui::Contents::single(transcript), None)
         }
-        (Some(a), Some(b)) if let Some(start) = start_of((a, b), options, map) => (
-            start,
-            Some(aligning_the_rest((a, b), options, map.cloned())),
-        ),
+        (Some(official), Some(other))
+            if let Some(start) = start_of(Pair::new(official, other), options, map) =>
+        {
+            let rest = aligning_the_rest(Pair::new(official, other), options, map.cloned());
+            (start, Some(rest))
+        }
         _ => {
-            let (official, other, alignment) = load_and_align(official, other, options, map)?;
+            let (transcripts, alignment) = load_and_align(paths, options, map)?;
+            let Pair { official, other } = transcripts;
             (ui::Contents::pair(official, other, alignment), None)
         }
     };
@@ -230,11 +231,11 @@ fn read(
 
 /// The reader for the start of a long pair, shown while the whole pair is aligned.
 fn start_of(
-    (a, b): (&Path, &Path),
+    paths: Pair<&Path>,
     options: LoadOptions,
     map: Option<&SpeakerMap>,
 ) -> Option<ui::Contents> {
-    ui::provisional::start_of((a, b), options, |official, other| {
+    ui::provisional::start_of(paths, options, |official, other| {
         // A map naming speakers who come later is checked against the whole pair.
         forced(map, official, other).unwrap_or_default()
     })
@@ -242,11 +243,11 @@ fn start_of(
 
 /// Loads and aligns the whole pair for the reader, telling it how far it has come.
 fn aligning_the_rest(
-    (a, b): (&Path, &Path),
+    paths: Pair<&Path>,
     options: LoadOptions,
     map: Option<SpeakerMap>,
 ) -> ui::background::Job {
-    let (a, b) = (a.to_path_buf(), b.to_path_buf());
+    let paths = paths.map(Path::to_path_buf);
     Box::new(move |report: &dyn Fn(f64)| {
         let stages = progress::Stages::new(&LOADING_AND_ALIGNING);
         let step = |step: Step| {
@@ -256,30 +257,31 @@ fn aligning_the_rest(
             };
             fraction.map(report);
         };
-        let (official, other, alignment) =
-            load_and_align_reporting((Some(&a), Some(&b)), options, map.as_ref(), &step)?;
+        let paths = paths.as_ref().map(|path| Some(path.as_path()));
+        let (transcripts, alignment) =
+            load_and_align_reporting(paths, options, map.as_ref(), &step)?;
+        let Pair { official, other } = transcripts;
         Ok(ui::Contents::pair(official, other, alignment))
     })
 }
 
 /// Both versions: the given files, or the bundled example when neither is given.
-fn load_pair(
-    official: Option<&Path>,
-    other: Option<&Path>,
-    options: LoadOptions,
-) -> Result<(Transcript, Transcript), String> {
-    match (official, other) {
-        (Some(_), Some(_)) if is_stdin(official) && is_stdin(other) => {
+fn load_pair(paths: Pair<Option<&Path>>, options: LoadOptions) -> Result<Pair<Transcript>, String> {
+    match (paths.official, paths.other) {
+        (Some(official), Some(other)) if is_stdin(Some(official)) && is_stdin(Some(other)) => {
             Err("only one of the two files can be standard input (`-`)".into())
         }
-        (Some(a), Some(b)) => {
-            let (a, b) = parallel::join(
-                || load::load_path(a, options),
-                || load::load_path(b, options),
+        (Some(official), Some(other)) => {
+            let (official, other) = parallel::join(
+                || load::load_path(official, options),
+                || load::load_path(other, options),
             );
-            Ok((a.map_err(describe)?, b.map_err(describe)?))
+            Ok(Pair::new(
+                official.map_err(describe)?,
+                other.map_err(describe)?,
+            ))
         }
-        (None, None) => Ok((
+        (None, None) => Ok(Pair::new(
             bundled::official().map_err(describe)?,
             bundled::other().map_err(describe)?,
         )),
@@ -313,13 +315,12 @@ const LOADING_AND_ALIGNING: [Stage; 5] = [
 
 /// Both versions loaded and aligned, with a progress bar when that takes a while.
 fn load_and_align(
-    official: Option<&Path>,
-    other: Option<&Path>,
+    paths: Pair<Option<&Path>>,
     options: LoadOptions,
     map: Option<&SpeakerMap>,
-) -> Result<(Transcript, Transcript, align::Alignment), String> {
+) -> Result<(Pair<Transcript>, align::Alignment), String> {
     let progress = Progress::stages(&LOADING_AND_ALIGNING);
-    load_and_align_reporting((official, other), options, map, &|step| match step {
+    load_and_align_reporting(paths, options, map, &|step| match step {
         Step::Stage(name) => progress.stage(name),
         Step::Within(done) => progress.within(done),
     })
@@ -328,15 +329,16 @@ fn load_and_align(
 /// [`load_and_align`], telling `report` when each of [`LOADING_AND_ALIGNING`] starts and how
 /// far it is within one.
 fn load_and_align_reporting(
-    (official, other): (Option<&Path>, Option<&Path>),
+    paths: Pair<Option<&Path>>,
     options: LoadOptions,
     map: Option<&SpeakerMap>,
     report: &dyn Fn(Step),
-) -> Result<(Transcript, Transcript, align::Alignment), String> {
-    let (official, other) = load_pair(official, other, options)?;
-    let forced = forced(map, &official, &other)?;
-    let alignment = align::align_reporting(&official, &other, &forced, report);
-    Ok((official, other, alignment))
+) -> Result<(Pair<Transcript>, align::Alignment), String> {
+    let transcripts = load_pair(paths, options)?;
+    let Pair { official, other } = &transcripts;
+    let forced = forced(map, official, other)?;
+    let alignment = align::align_reporting(official, other, &forced, report);
+    Ok((transcripts, alignment))
 }
 
 /// The speaker map `--speakers` names: its file's name for messages, and its lines.

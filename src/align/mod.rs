@@ -250,7 +250,7 @@ pub fn align_reporting(
         rows,
         warnings: kinship.warning().into_iter().collect(),
         kinship,
-        metadata_changes: versions::metadata_changes(&official.metadata, &other.metadata, revision),
+        metadata_changes: versions::metadata_changes(transcripts.map(|t| &t.metadata), revision),
     }
 }
 
@@ -312,10 +312,10 @@ fn kinship(
     if same_language {
         let sentences: Pair<Vec<&str>> =
             texts.map(|turns| turns.iter().flatten().copied().collect());
-        Kinship::of_wording(&sentences.official, &sentences.other)
+        Kinship::of_wording(sentences.as_ref().map(Vec::as_slice))
     } else {
         let features = versions.map(|v| v.features.iter().flat_map(|(_, f)| f.iter()));
-        Kinship::of_anchors(features.official, features.other)
+        Kinship::of_anchors(features)
     }
 }
 

@@ -103,7 +103,7 @@ pub fn segments(contents: &Contents, row: &Row, side: Side) -> Vec<Segment> {
 }
 
 /// Marks the word differences of a row (one language) on both sides' segments.
-pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
+pub fn mark_differences(segments: &mut Pair<Vec<Segment>>) {
     let text = |segments: &[Segment]| -> String {
         segments
             .iter()
@@ -111,10 +111,10 @@ pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let (official_text, other_text) = (text(official), text(other));
+    let texts = segments.as_ref().map(|side| text(side));
     let mut at = Pair::new(0, 0);
     let mut changed: Pair<Vec<Range<usize>>> = Pair::default();
-    for piece in word_diff(&official_text, &other_text) {
+    for piece in word_diff(&texts.official, &texts.other) {
         let length = piece.text.len();
         let only_on = match piece.op {
             "delete" => Some(Side::Official),
@@ -132,8 +132,9 @@ pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
             }
         }
     }
-    place_marks(official, &changed.official, Mark::DiffChanged);
-    place_marks(other, &changed.other, Mark::DiffChanged);
+    for side in Side::BOTH {
+        place_marks(&mut segments[side], &changed[side], Mark::DiffChanged);
+    }
 }
 
 /// Puts ranges of the joined sentence text onto the segments they fall in.
