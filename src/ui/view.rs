@@ -560,16 +560,22 @@ fn prompt_part(app: &App) -> Option<(u8, String)> {
                 if app.incremental() {
                     count(app.search.hits, "hit")
                 } else {
-                    "long text: Enter searches".into()
+                    format!("long text: {} searches", app.key_name("prompt-enter"))
                 },
                 scope_name(app)
             ),
         )),
-        Mode::Mark { set: true } => Some((10, "m▏ a letter names the mark".into())),
-        Mode::Mark { set: false } => Some((
+        Mode::Mark { set: true } => Some((
             10,
-            "'▏ a mark's letter, or ' for where the last jump left".into(),
+            format!("{}▏ a letter names the mark", app.key_name("set-mark")),
         )),
+        Mode::Mark { set: false } => {
+            let key = app.key_name("go-to-mark");
+            Some((
+                10,
+                format!("{key}▏ a mark's letter, or {key} for where the last jump left"),
+            ))
+        }
         _ if !app.search.query.is_empty() => {
             let number = app.hit_number().map_or("-".to_string(), |n| n.to_string());
             Some((
@@ -667,8 +673,6 @@ const HELP_COLUMN: u16 = 68;
 
 /// What the marks on the screen mean, for the help.
 const LEGEND: &[(&str, &str)] = &[
-    ("▸", "the current row: y copies it"),
-    ("▶", "the focused pane (Tab), before its title"),
     ("●", "the versions differ here (status line: how)"),
     ("○", "no counterpart in the other version"),
     ("·", "the other version has nothing here"),
@@ -701,6 +705,14 @@ fn help_sections(keymap: &Keymap, theme: &Theme) -> Vec<Vec<Line<'static>>> {
         }
     }
     let mut legend = vec![heading("On the screen")];
+    let key = |name: &str| keymap.first_key(name).unwrap_or_else(|| "no key".into());
+    let current = format!("the current row: {} copies it", key("copy-row"));
+    let focused = format!(
+        "the focused pane ({}), before its title",
+        key("switch-focus")
+    );
+    legend.push(entry("▸", &current));
+    legend.push(entry("▶", &focused));
     legend.extend(LEGEND.iter().map(|(mark, meaning)| entry(mark, meaning)));
     sections.push(legend);
     sections

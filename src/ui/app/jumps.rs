@@ -203,7 +203,13 @@ impl App {
             self.leave_jump();
             self.go_to_row(id);
         } else {
-            self.message = Some(format!("no mark {letter} (m{letter} sets it)"));
+            let set = self.key_name("set-mark");
+            let keys = if set.chars().count() == 1 {
+                format!("{set}{letter}")
+            } else {
+                format!("{set} then {letter}")
+            };
+            self.message = Some(format!("no mark {letter} ({keys} sets it)"));
         }
     }
 
