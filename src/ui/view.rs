@@ -258,7 +258,7 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                 if screen.gutter.width > 3
                     && let Some(time) = gutter_time(app, index)
                 {
-                    let time = crate::ui::app::clock(time);
+                    let time = crate::model::clock(time);
                     let x = screen.gutter.right().saturating_sub(time.len() as u16 + 1);
                     buffer.set_string(x, screen_y, time, theme.subtitle);
                 }
@@ -329,7 +329,7 @@ fn gutter_time(app: &App, index: usize) -> Option<f64> {
     };
     let time = stamp(index)?;
     let before = index.checked_sub(1).and_then(stamp);
-    (before.map(crate::ui::app::clock) != Some(crate::ui::app::clock(time))).then_some(time)
+    (before.map(crate::model::clock) != Some(crate::model::clock(time))).then_some(time)
 }
 
 /// The spans of one screen line of one side of a row.
@@ -356,9 +356,7 @@ fn side_line(
                 Span::styled(
                     pane.turn_time(*turn)
                         .filter(|_| app.screen().is_some_and(|s| s.gutter.width <= 3))
-                        .map_or(String::new(), |t| {
-                            format!(" · {}", crate::ui::app::clock(t))
-                        }),
+                        .map_or(String::new(), |t| format!(" · {}", crate::model::clock(t))),
                     theme.subtitle,
                 ),
             ]
@@ -497,7 +495,7 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         // Subtitles and timestamped transcripts: when the row is said.
         let side = app.contents.side_or_alone(app.focus);
         if let Some(time) = app.row_time(id, side) {
-            parts.push((6, crate::ui::app::clock(time)));
+            parts.push((6, crate::model::clock(time)));
         }
     } else if app.aligning.is_none() {
         parts.push((9, "nothing to show".into()));

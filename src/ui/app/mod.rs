@@ -18,7 +18,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use jumps::clock;
 pub use lists::{DivergenceEntry, DivergenceList, SpeakerList};
 
 /// A place in the document: a row (an index into the rows shown) and a line within it.
