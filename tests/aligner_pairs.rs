@@ -233,15 +233,18 @@ fn a_speaker_map_overrules_the_matching() {
     assert_eq!(label(&ytn, moderator.speakers.other), Some("Anchor"));
     assert_eq!(moderator.confidence, 1.0);
     assert_eq!(moderator.evidence, ["speaker map, line 2"]);
-    let error = parse("MODERATOR = Nobody\n").unwrap_err();
+    let error = parse("MODERATOR = Nobody\n").unwrap_err().to_string();
     assert!(
         error.starts_with("line 1: no other speaker 'Nobody'"),
         "{error}"
     );
-    let error = speaker_map::read("MODERATOR Hoster\n").unwrap_err();
+    let error = speaker_map::read("MODERATOR Hoster\n")
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("expected 'OFFICIAL = OTHER'"), "{error}");
     let error = speaker_map::read("# none\n - = -\n").unwrap_err();
-    assert_eq!(error, "line 2: both sides are '-'");
+    assert_eq!(error, speaker_map::MapError::NoSpeaker { line: 2 });
+    assert_eq!(error.to_string(), "line 2: both sides are '-'");
 }
 
 /// The sentences left without counterpart on both sides whose words are the same: text that

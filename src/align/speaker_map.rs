@@ -11,6 +11,22 @@ pub struct Forced {
     pub line: usize,
 }
 
+/// What is wrong with a speaker map, and on which line.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MapError {
+    #[error("line {line}: expected 'OFFICIAL = OTHER', found '{found}'")]
+    NotAPair { line: usize, found: String },
+    #[error("line {line}: both sides are '-'")]
+    NoSpeaker { line: usize },
+    #[error("line {line}: no {side} speaker '{label}' (known: {known})")]
+    UnknownSpeaker {
+        line: usize,
+        side: &'static str,
+        label: String,
+        known: String,
+    },
+}
+
 /// One line of a speaker map, read but not yet looked up in the transcripts: each side's
 /// label, `None` for `-`.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +38,7 @@ pub struct MapLine {
 /// Reads a speaker map: lines `OFFICIAL = OTHER`, where each side is a label, key or name as
 /// `inspect` shows it, and `-` means no counterpart. `#` starts a comment. Needs no
 /// transcript, so that a malformed map is refused before a long pair is read.
-pub fn read(text: &str) -> Result<Vec<MapLine>, String> {
+pub fn read(text: &str) -> Result<Vec<MapLine>, MapError> {
     let mut lines = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
@@ -31,9 +47,10 @@ pub fn read(text: &str) -> Result<Vec<MapLine>, String> {
             continue;
         }
         let Some((official, other)) = line.split_once('=') else {
-            return Err(format!(
-                "line {number}: expected 'OFFICIAL = OTHER', found '{line}'"
-            ));
+            return Err(MapError::NotAPair {
+                line: number,
+                found: line.into(),
+            });
         };
         let label = |side: &str| {
             Some(side.trim())
@@ -42,7 +59,7 @@ pub fn read(text: &str) -> Result<Vec<MapLine>, String> {
         };
         let labels = Pair::new(label(official), label(other));
         if labels.official.is_none() && labels.other.is_none() {
-            return Err(format!("line {number}: both sides are '-'"));
+            return Err(MapError::NoSpeaker { line: number });
         }
         lines.push(MapLine {
             labels,
@@ -57,7 +74,7 @@ pub fn resolve(
     lines: &[MapLine],
     official: &Transcript,
     other: &Transcript,
-) -> Result<Vec<Forced>, String> {
+) -> Result<Vec<Forced>, MapError> {
     let transcripts = Pair::new(official, other);
     let mut forced = Vec::with_capacity(lines.len());
     for line in lines {
@@ -66,14 +83,13 @@ pub fn resolve(
             let Some(label) = &line.labels[side] else {
                 continue;
             };
-            let found = find_speaker(transcripts[side], label).ok_or_else(|| {
-                format!(
-                    "line {}: no {} speaker '{label}' (known: {})",
-                    line.line,
-                    side.name(),
-                    known(transcripts[side])
-                )
-            })?;
+            let found =
+                find_speaker(transcripts[side], label).ok_or_else(|| MapError::UnknownSpeaker {
+                    line: line.line,
+                    side: side.name(),
+                    label: label.clone(),
+                    known: known(transcripts[side]),
+                })?;
             speakers[side] = Some(found);
         }
         forced.push(Forced {
