@@ -3,38 +3,51 @@
 //! not copied, so a long pair holds one set of rows, not two.
 
 use super::features::Interner;
-use super::regions::{self, SpeakersDiffer};
-use super::{Row, Version, beads, length_ratio_of, row};
-use crate::model::SentenceRef;
+use super::{Looking, Row, Version, beads, length_ratio_of, regions, row};
+use crate::model::{Pair, SentenceRef};
 use std::ops::Range;
 
 /// A stretch of the first pass's rows that the second look aligns better, and its beads.
 struct Realigned {
     stretch: Range<usize>,
-    beads: Vec<(Vec<SentenceRef>, Vec<SentenceRef>)>,
+    beads: Vec<Pair<Vec<SentenceRef>>>,
 }
 
 /// The second look, taken twice where it moves the length ratio: it may pair much of a
 /// document the turns kept apart (subtitles paired by their cue times, a prepared speech
 /// against its transcript cut into many turns), so length is calibrated again on those pairs.
+/// Whether it is taken twice is known only after the first time, so each time tells `done`
+/// of half the way.
 pub(super) fn look_again(
     first_pass: Vec<Row>,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: &mut beads::Context,
-    speakers_differ: &SpeakersDiffer<'_>,
+    looking: Looking<'_>,
     interner: &mut Interner,
-    done: &dyn Fn(f64),
 ) -> Vec<Row> {
-    let looked = second_look(&first_pass, (a, b), *context, speakers_differ, done);
-    let refined = length_ratio_of(sides_after(&first_pass, &looked), a, b);
+    let half = |from: f64| move |done: f64| (looking.done)(from + done / 2.0);
+    let first_half = half(0.0);
+    let first = Looking {
+        done: &first_half,
+        ..looking
+    };
+    let looked = second_look(&first_pass, versions, *context, first);
+    let refined = length_ratio_of(sides_after(&first_pass, &looked), versions);
     let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
-        set_aside(&first_pass, looked, (a, b), *context, interner);
+        set_aside(&first_pass, looked, versions, *context, interner);
         context.length_ratio = refined;
-        second_look(&first_pass, (a, b), *context, speakers_differ, &|_| {})
+        let second_half = half(0.5);
+        let again = Looking {
+            done: &second_half,
+            ..looking
+        };
+        second_look(&first_pass, versions, *context, again)
     } else {
         looked
     };
-    replaced(first_pass, looked, (a, b), *context, interner)
+    let rows = replaced(first_pass, looked, versions, *context, interner);
+    (looking.done)(1.0);
+    rows
 }
 
 /// A look that is not kept, dropped before the next is taken. The rows it would have made are
@@ -43,7 +56,7 @@ pub(super) fn look_again(
 fn set_aside(
     rows: &[Row],
     looked: Vec<Realigned>,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
     interner: &mut Interner,
 ) {
@@ -54,8 +67,14 @@ fn set_aside(
             .iter()
             .zip(kept)
             .filter(|(_, k)| k.is_none());
-        for ((ra, rb), _) in new {
-            row((a, b), (ra, rb), link, context, interner);
+        for (bead, _) in new {
+            row(
+                versions,
+                bead.as_ref().map(Vec::as_slice),
+                link,
+                context,
+                interner,
+            );
         }
     }
 }
@@ -65,10 +84,9 @@ fn set_aside(
 /// which stands for both: the halves weigh the same.
 fn second_look(
     rows: &[Row],
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
-    speakers_differ: &SpeakersDiffer<'_>,
-    done: &dyn Fn(f64),
+    looking: Looking<'_>,
 ) -> Vec<Realigned> {
     // Across languages, where both versions carry cue times, the times weigh every row, not only
     // the one-sided ones: look at the whole document again.
@@ -76,16 +94,18 @@ fn second_look(
         let mut sentences = side.transcript.turns.iter().flat_map(|t| t.sentences());
         sentences.all(|s| s.time.is_some())
     };
-    let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
+    let both_timed = timed(versions.official) && timed(versions.other);
+    let stretches = if !context.same_language && both_timed && !rows.is_empty() {
         std::iter::once(0..rows.len()).collect()
     } else {
         regions::stretches(rows)
     };
+    let speakers_differ = looking.speakers_differ;
     let realign = |stretch: &Range<usize>| {
         let ends_the_documents = stretch.end == rows.len();
         let beads = regions::realign(
             &rows[stretch.clone()],
-            (a, b),
+            versions,
             (context, speakers_differ),
             ends_the_documents,
         )?;
@@ -106,7 +126,7 @@ fn second_look(
     let mut seen = 0;
     let mut tell = |stretch: &Range<usize>| {
         seen += weight(stretch);
-        done(seen as f64 / first_half.max(1) as f64);
+        (looking.done)(seen as f64 / first_half.max(1) as f64);
     };
     let (mut looked, rest) = crate::parallel::join(
         || {
@@ -135,7 +155,7 @@ fn second_look(
 fn sides_after<'r>(
     rows: &'r [Row],
     looked: &'r [Realigned],
-) -> impl Iterator<Item = (&'r [SentenceRef], &'r [SentenceRef])> {
+) -> impl Iterator<Item = Pair<&'r [SentenceRef]>> {
     let starts = std::iter::once(0).chain(looked.iter().map(|r| r.stretch.end));
     let ends = looked.iter().map(|r| r.stretch.start).chain([rows.len()]);
     let realigned = looked.iter().map(Some).chain([None]);
@@ -145,10 +165,10 @@ fn sides_after<'r>(
         .flat_map(move |((start, end), realigned)| {
             let kept = rows[start..end]
                 .iter()
-                .map(|r| (r.sides.official.as_slice(), r.sides.other.as_slice()));
+                .map(|r| r.sides.as_ref().map(Vec::as_slice));
             let beads = realigned
                 .into_iter()
-                .flat_map(|r| r.beads.iter().map(|(x, y)| (x.as_slice(), y.as_slice())));
+                .flat_map(|r| r.beads.iter().map(|bead| bead.as_ref().map(Vec::as_slice)));
             kept.chain(beads)
         })
 }
@@ -157,7 +177,7 @@ fn sides_after<'r>(
 /// any: most rows of a stretch come back as they were, and keep their flags. Rows are found by
 /// how many sentences came before them, which only grows.
 fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
-    let sentences = |r: &Row| r.sides.official.len() + r.sides.other.len();
+    let sentences = |sides: &Pair<Vec<SentenceRef>>| sides.official.len() + sides.other.len();
     looked
         .iter()
         .map(|realigned| {
@@ -167,18 +187,16 @@ fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
                 .peekable();
             let (mut old_before, mut new_before) = (0, 0);
             let mut kept = Vec::with_capacity(realigned.beads.len());
-            for (ra, rb) in &realigned.beads {
+            for bead in &realigned.beads {
                 while let Some((_, r)) = old.next_if(|_| old_before < new_before) {
-                    old_before += sentences(r);
+                    old_before += sentences(&r.sides);
                 }
-                let same = old.next_if(|(_, r)| {
-                    old_before == new_before && r.sides.official == *ra && r.sides.other == *rb
-                });
+                let same = old.next_if(|(_, r)| old_before == new_before && r.sides == *bead);
                 if let Some((_, r)) = same {
-                    old_before += sentences(r);
+                    old_before += sentences(&r.sides);
                 }
                 kept.push(same.map(|(k, _)| k));
-                new_before += ra.len() + rb.len();
+                new_before += sentences(bead);
             }
             kept
         })
@@ -189,7 +207,7 @@ fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
 fn replaced(
     rows: Vec<Row>,
     looked: Vec<Realigned>,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
     interner: &mut Interner,
 ) -> Vec<Row> {
@@ -210,10 +228,13 @@ fn replaced(
             .first()
             .and_then(Option::as_ref)
             .map_or(0, |r| r.link);
-        for ((ra, rb), k) in beads.into_iter().zip(kept) {
+        for (bead, k) in beads.into_iter().zip(kept) {
             match k.and_then(|k| stretch_rows[k].take()) {
                 Some(same) => result.push(same),
-                None => result.push(row((a, b), (&ra, &rb), link, context, interner)),
+                None => {
+                    let refs = bead.as_ref().map(Vec::as_slice);
+                    result.push(row(versions, refs, link, context, interner));
+                }
             }
         }
         done = stretch.end;
