@@ -408,7 +408,7 @@ impl<'a> Scorer<'a> {
                 if ua.shared(ub) == 0 {
                     0
                 } else {
-                    common(a.stems, b.stems)
+                    common_through((a.stems, ua), (b.stems, ub))
                 }
             };
             let quality = quality_counting(a, b, self.context, shared_stems);
@@ -464,6 +464,34 @@ impl Signature {
             .map(|(a, b)| (a & b).count_ones())
             .sum()
     }
+
+    fn has(self, stem: u32) -> bool {
+        let bit = (stem.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+        (self.0[bit / 64] >> (bit % 64)) & 1 == 1
+    }
+}
+
+/// [`common`] of two lists of stems, each given with its signature. A stem whose bit the other
+/// list's signature lacks is not in that list, so both lists are first cut to the stems that
+/// may be shared: the merge that counts, a chain of steps each waiting on the last, is then a
+/// few steps instead of dozens (it was a fifth of a long export's time).
+fn common_through((a, sa): (&[u32], Signature), (b, sb): (&[u32], Signature)) -> usize {
+    const ROOM: usize = 64;
+    if a.len() > ROOM || b.len() > ROOM {
+        return common(a, b);
+    }
+    // Every stem is written, and kept by moving on only where it may be shared.
+    let kept = |list: &[u32], other: Signature, into: &mut [u32; ROOM]| {
+        let mut count = 0;
+        for &stem in list {
+            into[count] = stem;
+            count += usize::from(other.has(stem));
+        }
+        count
+    };
+    let (mut kept_a, mut kept_b) = ([0u32; ROOM], [0u32; ROOM]);
+    let (na, nb) = (kept(a, sb, &mut kept_a), kept(b, sa, &mut kept_b));
+    common(&kept_a[..na], &kept_b[..nb])
 }
 
 /// How the sentences of `group`, when it has several, are supported by `other`.
