@@ -3,7 +3,8 @@
 //!
 //! In one language, shared word stems decide and length breaks ties. Across languages words
 //! cannot be compared, so length (calibrated on the document) decides, helped by anchors that
-//! survive translation: numbers, names (romanized where needed) and question marks.
+//! survive translation: numbers, names (romanized where needed), thanks and how sentences end
+//! (a question, an exclamation).
 
 use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
@@ -78,8 +79,16 @@ fn bead_cost(a: usize, b: usize) -> f64 {
 
 /// How well lengths agree, from 0 to 1, given the document's length ratio.
 pub fn length_fit(a: &[&Features], b: &[&Features], ratio: f64) -> f64 {
-    let chars = |side: &[&Features]| side.iter().map(|f| f.chars as f64).sum::<f64>().max(1.0);
-    let (a, b) = (chars(a), chars(b));
+    chars_fit(chars(a), chars(b), ratio)
+}
+
+fn chars(side: &[&Features]) -> f64 {
+    side.iter().map(|f| f.chars as f64).sum()
+}
+
+/// [`length_fit`] of `a` characters of the official version against `b` of the other.
+fn chars_fit(a: f64, b: f64, ratio: f64) -> f64 {
+    let (a, b) = (a.max(1.0), b.max(1.0));
     log_ratio_fit(b / (a * ratio), (a + b / ratio) / 2.0)
 }
 
@@ -233,14 +242,16 @@ pub fn word_overlap(a: Group, b: Group) -> f64 {
     }
 }
 
-/// Shared numbers and names, and agreeing question marks and negation, from 0 to 1. A shared
+/// Shared numbers, names and thanks, and agreeing endings and negation, from 0 to 1. A shared
 /// anchor is strong evidence; a missing one is weak, since translations drop and respell
 /// names. Anchors count per sentence, so merging sentences does not collect them for free.
 fn anchor_agreement(a: Group, b: Group) -> f64 {
     let shared_numbers = common(a.numbers, b.numbers);
     let shared_names = common(a.names, b.names);
-    let shared =
-        (shared_numbers + shared_names) as f64 / a.sentences.len().max(b.sentences.len()) as f64;
+    let thanks = |group: Group| group.sentences.iter().filter(|f| f.thanks).count();
+    let shared_thanks = thanks(a).min(thanks(b));
+    let shared = (shared_numbers + shared_names + shared_thanks) as f64
+        / a.sentences.len().max(b.sentences.len()) as f64;
     let mut score = (0.3 + 0.35 * shared).min(1.0);
     if shared_numbers == 0 && !(a.numbers.is_empty() && b.numbers.is_empty()) {
         // Disjoint numbers contradict; a number on one side only is a weaker sign.
@@ -250,13 +261,16 @@ fn anchor_agreement(a: Group, b: Group) -> f64 {
             0.0
         };
     }
-    let agree = |test: fn(&Features) -> bool| {
-        a.sentences.iter().any(|f| test(f)) == b.sentences.iter().any(|f| test(f))
-    };
-    if !agree(|f| f.question) {
+    // Kinds of sentence translators keep: a thanks with a thanks, and a bead ends as its last
+    // sentence does on both sides (a question with a question, an exclamation with an
+    // exclamation).
+    let ending = |group: Group| group.sentences.last().map(|f| f.ending);
+    let thanks_on_one_side = shared_thanks == 0 && thanks(a) + thanks(b) > 0;
+    if ending(a) != ending(b) || thanks_on_one_side {
         score *= 0.5;
     }
-    if !agree(|f| f.negated) {
+    let negated = |group: Group| group.sentences.iter().any(|f| f.negated);
+    if negated(a) != negated(b) {
         score *= 0.6;
     }
     score
@@ -344,7 +358,11 @@ impl<'a> Scorer<'a> {
         let (x, y) = if self.context.same_language {
             (support(sa, sb), support(sb, sa))
         } else {
-            (Support::default(), Support::default())
+            let ratio = self.context.length_ratio;
+            (
+                length_support(a, b, |a, b| chars_fit(a, b, ratio)),
+                length_support(b, a, |b, a| chars_fit(a, b, ratio)),
+            )
         };
         let unsupported = x.unsupported + y.unsupported;
         let counted = na + nb - unsupported - x.neutral - y.neutral;
@@ -430,6 +448,34 @@ fn support(group: &[Signature], other: &[Signature]) -> Support {
         }
     }
     support
+}
+
+/// How the sentences of `group`, when it has several, are supported by `other` across
+/// languages, where words cannot be compared: a sentence is supported when it shares a number,
+/// a name or a thanks with `other`, or when the bead's lengths agree better with it than
+/// without it. A sentence the other version leaves out (`So it had a dual side.` beside a long
+/// one) would otherwise ride along, since it barely moves a long bead's length. `fit` is
+/// [`chars_fit`] of characters of `group` against characters of `other`.
+fn length_support(group: Group, other: Group, fit: impl Fn(f64, f64) -> f64) -> Support {
+    if group.sentences.len() < 2 {
+        return Support::default();
+    }
+    let (all, theirs) = (chars(group.sentences), chars(other.sentences));
+    let fit_with_all = fit(all, theirs);
+    let other_thanks = other.sentences.iter().any(|f| f.thanks);
+    let unsupported = group
+        .sentences
+        .iter()
+        .filter(|f| {
+            let anchored = common(&f.numbers, other.numbers) + common(&f.names, other.names) > 0
+                || f.thanks && other_thanks;
+            !anchored && fit(all - f.chars as f64, theirs) >= fit_with_all
+        })
+        .count();
+    Support {
+        unsupported,
+        neutral: 0,
+    }
 }
 
 /// Aligns the sentences of a turn pair. Returns beads as ranges into `a` and `b`.
