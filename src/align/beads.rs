@@ -79,17 +79,12 @@ fn bead_cost(a: usize, b: usize) -> f64 {
 
 /// How well lengths agree, from 0 to 1, given the document's length ratio.
 pub fn length_fit(a: &[&Features], b: &[&Features], ratio: f64) -> f64 {
-    chars_fit(chars(a), chars(b), ratio)
+    let (a, b) = (chars(a).max(1.0), chars(b).max(1.0));
+    log_ratio_fit(b / (a * ratio), (a + b / ratio) / 2.0)
 }
 
 fn chars(side: &[&Features]) -> f64 {
     side.iter().map(|f| f.chars as f64).sum()
-}
-
-/// [`length_fit`] of `a` characters of the official version against `b` of the other.
-fn chars_fit(a: f64, b: f64, ratio: f64) -> f64 {
-    let (a, b) = (a.max(1.0), b.max(1.0));
-    log_ratio_fit(b / (a * ratio), (a + b / ratio) / 2.0)
 }
 
 /// How close a ratio of lengths, already divided by the expected one, is to 1, from 0 to 1,
@@ -360,8 +355,8 @@ impl<'a> Scorer<'a> {
         } else {
             let ratio = self.context.length_ratio;
             (
-                length_support(a, b, |a, b| chars_fit(a, b, ratio)),
-                length_support(b, a, |b, a| chars_fit(a, b, ratio)),
+                length_support(a, b, ratio),
+                length_support(b, a, 1.0 / ratio),
             )
         };
         let unsupported = x.unsupported + y.unsupported;
@@ -452,25 +447,40 @@ fn support(group: &[Signature], other: &[Signature]) -> Support {
 
 /// How the sentences of `group`, when it has several, are supported by `other` across
 /// languages, where words cannot be compared: a sentence is supported when it shares a number,
-/// a name or a thanks with `other`, or when the bead's lengths agree better with it than
+/// a name or a thanks with `other`, or when the two sides' lengths are closer with it than
 /// without it. A sentence the other version leaves out (`So it had a dual side.` beside a long
-/// one) would otherwise ride along, since it barely moves a long bead's length. `fit` is
-/// [`chars_fit`] of characters of `group` against characters of `other`.
-fn length_support(group: Group, other: Group, fit: impl Fn(f64, f64) -> f64) -> Support {
+/// one) would otherwise ride along, since it barely moves a long bead's length. `scale` turns
+/// characters of `group` into characters of `other` (the document's length ratio or its
+/// inverse).
+fn length_support(group: Group, other: Group, scale: f64) -> Support {
     if group.sentences.len() < 2 {
         return Support::default();
     }
-    let (all, theirs) = (chars(group.sentences), chars(other.sentences));
-    let fit_with_all = fit(all, theirs);
-    let other_thanks = other.sentences.iter().any(|f| f.thanks);
+    let theirs = chars(other.sentences);
+    let all = chars(group.sentences);
+    let expected = all * scale;
+    if expected <= theirs {
+        // A side no longer than the other expects needs every sentence it has.
+        return Support::default();
+    }
+    // Without the sentence, the lengths are at least as close: it is still longer than the
+    // other expects, or shorter by a factor no bigger than the one it is longer by with it
+    // (theirs / without <= expected / theirs).
+    let closer_without = |f: &Features| {
+        let without = (all - f.chars as f64) * scale;
+        without >= theirs || theirs * theirs <= without * expected
+    };
+    let shares = |mine: &[u32], theirs: &[u32]| !mine.is_empty() && common(mine, theirs) > 0;
+    let anchored = |f: &Features| {
+        f.thanks && other.sentences.iter().any(|o| o.thanks)
+            || shares(&f.numbers, other.numbers)
+            || shares(&f.names, other.names)
+    };
+    // Length first: it is cheaper, and decides most sentences.
     let unsupported = group
         .sentences
         .iter()
-        .filter(|f| {
-            let anchored = common(&f.numbers, other.numbers) + common(&f.names, other.names) > 0
-                || f.thanks && other_thanks;
-            !anchored && fit(all - f.chars as f64, theirs) >= fit_with_all
-        })
+        .filter(|f| closer_without(f) && !anchored(f))
         .count();
     Support {
         unsupported,
