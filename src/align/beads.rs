@@ -446,7 +446,8 @@ fn support(group: &[Signature], other: &[Signature]) -> Support {
 }
 
 /// How the sentences of `group`, when it has several, are supported by `other` across
-/// languages, where words cannot be compared: a sentence is supported when it shares a number,
+/// languages, where words cannot be compared: a sentence at either end of the group is
+/// supported when it shares a number,
 /// a name or a thanks with `other`, or when the two sides' lengths are closer with it than
 /// without it. A sentence the other version leaves out (`So it had a dual side.` beside a long
 /// one) would otherwise ride along, since it barely moves a long bead's length. `scale` turns
@@ -476,9 +477,10 @@ fn length_support(group: Group, other: Group, scale: f64) -> Support {
             || shares(&f.numbers, other.numbers)
             || shares(&f.names, other.names)
     };
-    // Length first: it is cheaper, and decides most sentences.
-    let unsupported = group
-        .sentences
+    // Only the first and the last sentence can be left out of the bead instead: one between
+    // them is the bead's own. Length first: it is cheaper, and decides most sentences.
+    let ends = [group.sentences[0], group.sentences[group.sentences.len() - 1]];
+    let unsupported = ends
         .iter()
         .filter(|f| closer_without(f) && !anchored(f))
         .count();
