@@ -479,7 +479,10 @@ fn length_support(group: Group, other: Group, scale: f64) -> Support {
     };
     // Only the first and the last sentence can be left out of the bead instead: one between
     // them is the bead's own. Length first: it is cheaper, and decides most sentences.
-    let ends = [group.sentences[0], group.sentences[group.sentences.len() - 1]];
+    let ends = [
+        group.sentences[0],
+        group.sentences[group.sentences.len() - 1],
+    ];
     let unsupported = ends
         .iter()
         .filter(|f| closer_without(f) && !anchored(f))

@@ -221,7 +221,12 @@ pub enum Ending {
 
 impl Ending {
     fn of(text: &str) -> Self {
-        match text.trim_end().trim_end_matches(['"', '”', ')', '」', '』']).chars().last() {
+        match text
+            .trim_end()
+            .trim_end_matches(['"', '”', ')', '」', '』'])
+            .chars()
+            .last()
+        {
             Some('?' | '？') => Ending::Question,
             Some('!' | '！') => Ending::Exclamation,
             _ => Ending::Statement,

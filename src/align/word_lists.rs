@@ -26,13 +26,28 @@ pub(super) const NEGATION_MARKS: &[&str] =
 /// `Спасибо`): a thanks is said in every language and opens or closes turns, but is rendered
 /// at lengths that length alone cannot place (`Thank you.`, `ありがとうございました。`).
 pub(super) const THANKS_WORDS: &[&str] = &[
-    "thank", "merci", "danke", "gracias", "grazie", "obrigad", "спасибо", "благодар",
+    "thank",
+    "merci",
+    "danke",
+    "gracias",
+    "grazie",
+    "obrigad",
+    "спасибо",
+    "благодар",
 ];
 
 /// Thanks in Korean, Japanese and Chinese, found anywhere in the text (`감사합니다`, `고맙습니다`,
 /// `ありがとう`, `感謝`, `谢谢`).
-pub(super) const THANKS_MARKS: &[&str] =
-    &["감사", "고맙", "고마워", "ありがと", "感謝", "感谢", "谢谢", "謝謝"];
+pub(super) const THANKS_MARKS: &[&str] = &[
+    "감사",
+    "고맙",
+    "고마워",
+    "ありがと",
+    "感謝",
+    "感谢",
+    "谢谢",
+    "謝謝",
+];
 
 /// Endings of Korean words that are particles, longest first.
 pub(super) const PARTICLES: &[&str] = &[
