@@ -110,6 +110,21 @@ fn flags_agree_with_divergence_marked_by_hand() {
             ),
         );
     }
+    pairs.insert(
+        "sotu",
+        (
+            common::load("../shared/corpus/speeches/2023-02-07-remarks-of-president-joe-biden-state-of-the-union-address-as-prepared-for-delivery.md"),
+            common::load("../shared/corpus/speeches/2023-02-07-remarks-by-president-biden-in-state-of-the-union-address-2.md"),
+        ),
+    );
+    let podcast = "../shared/corpus/podcast-revisions/ship-it-84";
+    pairs.insert(
+        "ship-it-84",
+        (
+            common::load(&format!("{podcast}.before-22250ef9.md")),
+            common::load(&format!("{podcast}.after-ca05c5a4.md")),
+        ),
+    );
     let aligned: BTreeMap<&str, Vec<AlignedRow>> = pairs
         .iter()
         .map(|(name, (a, b))| (*name, rows(a, b, &align::align(a, b, &[]))))
@@ -119,16 +134,23 @@ fn flags_agree_with_divergence_marked_by_hand() {
     assert!(labels.len() >= 150, "{} labelled rows", labels.len());
     // Labels are gathered per row: where the aligner puts two labelled sentences in one row,
     // the row diverges if either does.
+    // Each label is looked for from the row of the pair's label before it on, wrapping round:
+    // a unique key names the same row wherever it is looked for from, and a sentence said
+    // many times (`(Applause.)`) names the next row that holds it.
     let mut marked: BTreeMap<(&str, usize), Vec<&str>> = BTreeMap::new();
+    let mut from: BTreeMap<&str, usize> = BTreeMap::new();
     for label in &labels {
         let rows = &aligned[label.pair.as_str()];
-        let index = rows
-            .iter()
-            .position(|(a, b, _)| {
+        let start = from.entry(label.pair.as_str()).or_default();
+        let index = (*start..rows.len())
+            .chain(0..*start)
+            .find(|&index| {
+                let (a, b, _) = &rows[index];
                 let side = if label.official_side { a } else { b };
                 side.contains(&label.key)
             })
             .unwrap_or_else(|| panic!("no row of {} holds “{}”", label.pair, label.key));
+        *start = index;
         marked
             .entry((label.pair.as_str(), index))
             .or_default()

@@ -249,6 +249,14 @@ pub fn align_reporting(
     let mut rows = look_again(rows, (&a, &b), &mut context, &differ, &mut interner);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, (&a, &b));
+    if same_language && !revision {
+        flag_omitted_names(
+            &mut rows,
+            (&a, &b),
+            all.split_at(official_turns),
+            &mut interner,
+        );
+    }
     flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
     Alignment {
         same_language,
@@ -322,6 +330,40 @@ fn flag_low_similarity(rows: &mut [Row], (a, b): (&Version<'_>, &Version<'_>)) {
         let fewest = words(a, &row.sides.official).min(words(b, &row.sides.other));
         if low.flags(row.similarity, fewest) {
             row.flags.push(Flag::LowSimilarity);
+        }
+    }
+}
+
+/// `names-differ` where one side of a paired row gives a name that the other version never
+/// gives anywhere (the Mineral Security Partnership a rendering leaves out). A name the other
+/// version gives elsewhere is not flagged: once a person is named, a rendering writes `he`.
+/// Only between two renderings in one language: in a revision the word diff already shows
+/// what went, and across languages a name is as often translated (`Hawk`, `매`) as spelled.
+fn flag_omitted_names(
+    rows: &mut [Row],
+    (a, b): (&Version<'_>, &Version<'_>),
+    (texts_a, texts_b): (&[Vec<&str>], &[Vec<&str>]),
+    interner: &mut Interner,
+) {
+    let (in_a, in_b) = (
+        names::VersionSpellings::new(texts_a.concat()),
+        names::VersionSpellings::new(texts_b.concat()),
+    );
+    for row in rows.iter_mut().filter(|r| r.is_paired()) {
+        if row
+            .flags
+            .iter()
+            .any(|f| matches!(f, Flag::NamesDiffer { .. }))
+        {
+            continue;
+        }
+        let (ta, tb) = (texts(a, &row.sides.official), texts(b, &row.sides.other));
+        let official = names::omitted_names(&ta, &tb, &in_b, interner);
+        let other = names::omitted_names(&tb, &ta, &in_a, interner);
+        if !official.is_empty() || !other.is_empty() {
+            row.flags.push(Flag::NamesDiffer {
+                evidence: Pair::new(official, other),
+            });
         }
     }
 }
