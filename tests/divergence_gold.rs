@@ -1,6 +1,6 @@
 //! The flags measured against divergence marked by hand (`tests/gold/divergence.tsv`):
 //! precision and recall per flag kind, printed (`cargo test --release --test divergence_gold
-//! -- --nocapture`), and for rows overall (divergent or not), asserted.
+//! -- --nocapture`), and for rows overall (divergent or not) and per pair; floors asserted.
 
 mod common;
 
@@ -66,6 +66,9 @@ fn rows(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Vec
         .collect()
 }
 
+/// The labelled pairs of two separate renderings; the others are a text and its revision.
+const RENDERINGS: &[&str] = &["bundled", "morevna-ko", "pepper-ja"];
+
 #[derive(Default, Debug)]
 struct Counts {
     true_positive: usize,
@@ -74,6 +77,14 @@ struct Counts {
 }
 
 impl Counts {
+    fn count(&mut self, divergent: bool, flagged: bool) {
+        match (divergent, flagged) {
+            (true, true) => self.true_positive += 1,
+            (false, true) => self.false_positive += 1,
+            (true, false) => self.false_negative += 1,
+            (false, false) => {}
+        }
+    }
     fn precision(&self) -> f64 {
         self.true_positive as f64 / (self.true_positive + self.false_positive).max(1) as f64
     }
@@ -157,6 +168,7 @@ fn flags_agree_with_divergence_marked_by_hand() {
             .extend(label.kinds.iter().map(String::as_str));
     }
     let mut overall = Counts::default();
+    let mut by_pair: BTreeMap<&str, Counts> = BTreeMap::new();
     // The same over the rows whose divergence a flag kind names: `content` alone (a detail a
     // free translation adds or drops) is beyond what any flag claims to find.
     let mut named = Counts::default();
@@ -165,19 +177,10 @@ fn flags_agree_with_divergence_marked_by_hand() {
     for ((pair, index), kinds) in &marked {
         let (official, _, flags) = &aligned[pair][*index];
         let (divergent, flagged) = (!kinds.is_empty(), !flags.is_empty());
-        match (divergent, flagged) {
-            (true, true) => overall.true_positive += 1,
-            (false, true) => overall.false_positive += 1,
-            (true, false) => overall.false_negative += 1,
-            (false, false) => {}
-        }
+        overall.count(divergent, flagged);
+        by_pair.entry(pair).or_default().count(divergent, flagged);
         if kinds.iter().any(|k| *k != "content") || !divergent {
-            match (divergent, flagged) {
-                (true, true) => named.true_positive += 1,
-                (false, true) => named.false_positive += 1,
-                (true, false) => named.false_negative += 1,
-                (false, false) => {}
-            }
+            named.count(divergent, flagged);
         }
         if divergent != flagged {
             let opening: String = official.chars().take(60).collect();
@@ -231,23 +234,53 @@ fn flags_agree_with_divergence_marked_by_hand() {
         named.false_positive,
         named.false_negative
     );
+    // Two renderings of one event (a second interpreter, subtitles translated) against one
+    // text and its revision (a corrected reprint, a speech as delivered, a relabelled podcast).
+    let mut renderings = Counts::default();
+    for (pair, counts) in &by_pair {
+        println!(
+            "{pair:<20} {:>9.3} {:>7.3}  ({} {} {})",
+            counts.precision(),
+            counts.recall(),
+            counts.true_positive,
+            counts.false_positive,
+            counts.false_negative
+        );
+        if RENDERINGS.contains(pair) {
+            renderings.true_positive += counts.true_positive;
+            renderings.false_positive += counts.false_positive;
+            renderings.false_negative += counts.false_negative;
+        }
+    }
+    println!(
+        "renderings           {:>9.3} {:>7.3}  ({} {} {})",
+        renderings.precision(),
+        renderings.recall(),
+        renderings.true_positive,
+        renderings.false_positive,
+        renderings.false_negative
+    );
     for miss in &misses {
         println!("disagrees: {miss}");
     }
     assert!(
-        overall.precision() >= 0.9,
-        "precision {:.3}",
-        overall.precision()
+        overall.precision() >= 0.9 && overall.recall() >= 0.9,
+        "precision {:.3}, recall {:.3}",
+        overall.precision(),
+        overall.recall()
     );
     assert!(
-        named.recall() >= 0.9,
+        named.recall() >= 0.95,
         "recall of divergences a kind names {:.3}",
         named.recall()
     );
-    // Counting `content` too, the recall is 0.815 (see the README's Quality): what falls short
-    // is details a free translation changes that no flag names, and one dropped name. This floor
-    // keeps what is reached from slipping.
-    assert!(overall.recall() >= 0.8, "recall {:.3}", overall.recall());
+    // The misses are all between renderings: details a free translation changes that no flag
+    // names (see the README's Quality): 21 of 25 found. This floor fails at one more miss.
+    assert!(
+        renderings.recall() >= 0.83,
+        "recall between renderings {:.3}",
+        renderings.recall()
+    );
     // A kind with enough labelled rows to say something keeps 0.9 on both.
     for (kind, counts) in &by_kind {
         if counts.true_positive + counts.false_negative >= 10 {

@@ -656,3 +656,57 @@ pub(super) fn substituted_names(
     }
     (unmet_a.evidence(&side_a), unmet_b.evidence(&side_b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names `side` gives that `counterpart` leaves out and `other_version` never gives.
+    fn omitted(side: &str, counterpart: &str, other_version: &[&str]) -> Vec<String> {
+        let mut interner = Interner::default();
+        let whole = VersionSpellings::new(other_version.to_vec());
+        omitted_names(&[side], &[counterpart], &whole, &mut interner)
+    }
+
+    #[test]
+    fn a_name_the_other_version_never_gives_is_omitted() {
+        let official = "Together, we chaired the Mineral Security Partnership in Seoul.";
+        let other = "Together, we led a security partnership in Seoul.";
+        assert_eq!(
+            omitted(official, other, &[other, "The UN Security Council met."]),
+            ["Mineral", "Partnership"]
+        );
+    }
+
+    #[test]
+    fn a_name_given_elsewhere_a_title_a_garble_or_an_acronym_is_not() {
+        let welcome = "We welcome Secretary Blinken to Seoul.";
+        let other = "We welcome him to Seoul.";
+        assert!(omitted(welcome, other, &[other, "Blinken arrived today."]).is_empty());
+        assert!(
+            omitted(
+                "We met Chairman Woo Won-sik today.",
+                "We met Speaker Wu today.",
+                &["We met Speaker Wu today."]
+            )
+            .is_empty()
+        );
+        assert!(
+            omitted(
+                "Based on the Camp David Psychiatry, we met.",
+                "Based on the spirit of Camp David, we met.",
+                &[]
+            )
+            .is_empty()
+        );
+        assert!(omitted("We held the CET Dialogue.", "We held a dialogue.", &[]).is_empty());
+        assert!(
+            omitted(
+                "It was a first for President Biden’s Cabinet.",
+                "It was a first for the Biden administration.",
+                &[]
+            )
+            .is_empty()
+        );
+    }
+}
