@@ -19,6 +19,7 @@ use std::process::{Command, Stdio};
 use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 use tandem::load::LoadOptions;
+use tandem::model::Pair;
 use tandem::ui::app::Position;
 use tandem::ui::{Action, App, Contents, Theme, provisional, view};
 use tandem::{align, bundled};
@@ -45,8 +46,9 @@ fn long_pair_first_screen() {
     std::fs::write(&b, other).expect("written");
     let in_process = median(|| {
         let start = Instant::now();
-        let reader = provisional::start_of((&a, &b), LoadOptions::default(), |_, _| Vec::new())
-            .expect("a long pair opens on its start");
+        let reader =
+            provisional::start_of(Pair::new(&a, &b), LoadOptions::default(), |_, _| Vec::new())
+                .expect("a long pair opens on its start");
         let mut app = App::new(reader, SIZE);
         app.report_progress(0.0);
         draw(
@@ -94,10 +96,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// From the bundled files to a drawn screen, in this process.
 #[divan::bench(sample_count = 20)]
 fn first_frame_in_process() {
-    let (official, other) = (
-        bundled::official().unwrap(),
-        bundled::translation().unwrap(),
-    );
+    let (official, other) = (bundled::official().unwrap(), bundled::other().unwrap());
     let alignment = align::align(&official, &other, &[]);
     let app = App::new(Contents::pair(official, other, alignment), SIZE);
     draw(

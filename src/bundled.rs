@@ -6,10 +6,10 @@ use crate::load::{self, LoadError, LoadOptions};
 use crate::model::Transcript;
 
 pub const OFFICIAL_NAME: &str = "seoul-2025-01-06/official-state-dept.txt";
-pub const TRANSLATION_NAME: &str = "seoul-2025-01-06/translation-ytn.txt";
+pub const OTHER_NAME: &str = "seoul-2025-01-06/translation-ytn.txt";
 
 pub const OFFICIAL: &[u8] = include_bytes!("../assets/seoul-2025-01-06/official-state-dept.txt");
-pub const TRANSLATION: &[u8] = include_bytes!("../assets/seoul-2025-01-06/translation-ytn.txt");
+pub const OTHER: &[u8] = include_bytes!("../assets/seoul-2025-01-06/translation-ytn.txt");
 
 /// The State Department transcript.
 pub fn official() -> Result<Transcript, LoadError> {
@@ -21,10 +21,10 @@ pub fn official() -> Result<Transcript, LoadError> {
 }
 
 /// YTN's English version.
-pub fn translation() -> Result<Transcript, LoadError> {
+pub fn other() -> Result<Transcript, LoadError> {
     load::load_bytes(
-        TRANSLATION,
-        &format!("{TRANSLATION_NAME} (bundled)"),
+        OTHER,
+        &format!("{OTHER_NAME} (bundled)"),
         LoadOptions::default(),
     )
 }

@@ -10,7 +10,8 @@
 //! - [`bundled`]: the example pair embedded in the binary
 //! - [`sanitize`]: file text made safe for a terminal
 //! - [`ui`]: the terminal reader (the only module that uses ratatui and crossterm)
-//! - [`synth`]: large perturbed pairs for benchmarks
+//! - [`synth`]: large perturbed pairs for benchmarks, written by the `tandem-synth` binary
+//!   (`src/bin/tandem-synth.rs`, built with the `synth` feature)
 //! - [`parallel`]: work split over two threads
 //! - [`progress`]: a progress bar for long loads, alignments and exports
 //!

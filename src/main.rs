@@ -100,11 +100,11 @@ fn run(cli: Cli) -> Result<(), String> {
             if cli.print_config {
                 return write_stdout(config.to_toml(env).as_bytes());
             }
+            let map = SpeakerMap::of(&cli.align)?;
             read(
-                cli.official.as_deref(),
-                cli.other.as_deref(),
+                Pair::new(cli.official.as_deref(), cli.other.as_deref()),
                 cli.input.load_options(&config),
-                &cli.align,
+                map.as_ref(),
                 config,
             )
         }
@@ -128,6 +128,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;
     }
     let config = config()?;
+    let map = SpeakerMap::of(&align)?;
     let options = LoadOptions {
         format: from.or(config.input_format),
         encoding: encoding.or(config.encoding),
@@ -137,15 +138,15 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         .or(named_by_file)
         .or(config.export_format)
         .unwrap_or_default();
-    let (official, other, alignment) =
-        load_and_align(official.as_deref(), other.as_deref(), options, &align)?;
+    let paths = Pair::new(official.as_deref(), other.as_deref());
+    let (transcripts, alignment) = load_and_align(paths, options, map.as_ref())?;
     // Said where a person sees it; the export itself carries it for scripts.
     for warning in &alignment.warnings {
         use std::io::Write;
         let line = sanitize::message(&warning.message);
         let _ = writeln!(std::io::stderr(), "tandem: warning: {line}");
     }
-    let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
+    let aligned = Aligned::new(transcripts.as_ref(), &alignment);
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     // Indented for a person at a terminal; compact for files and programs.
     let pretty = pretty || to_terminal;
@@ -183,15 +184,14 @@ fn env(name: &str) -> Option<String> {
 
 /// Opens the reader: the bundled pair, a pair of files, or one file alone.
 fn read(
-    official: Option<&Path>,
-    other: Option<&Path>,
+    paths: Pair<Option<&Path>>,
     options: LoadOptions,
-    align: &AlignArgs,
+    map: Option<&SpeakerMap>,
     config: Config,
 ) -> Result<(), String> {
     use std::io::IsTerminal;
     // Keys come from standard input, or from the terminal itself when a transcript does.
-    let from_stdin = is_stdin(official) || is_stdin(other);
+    let from_stdin = is_stdin(paths.official) || is_stdin(paths.other);
     if !std::io::stdout().is_terminal() || !(from_stdin || std::io::stdin().is_terminal()) {
         return Err("the reader needs a terminal; to read a transcript without one, use \
                     `tandem inspect FILE`, and to write an alignment, `tandem export OFFICIAL OTHER`"
@@ -202,18 +202,22 @@ fn read(
         keymap: config.keymap,
         layout: config.layout,
     };
-    let (reader, rest) = match (official, other) {
+    let (reader, rest) = match (paths.official, paths.other) {
         (Some(path), None) => {
             let progress = Progress::stages(&LOADING);
             let transcript = load::load_path(path, options).map_err(describe)?;
             drop(progress);
             (ui::Contents::single(transcript), None)
         }
-        (Some(a), Some(b)) if let Some(start) = start_of((a, b), options, align) => {
-            (start, Some(aligning_the_rest((a, b), options, align)))
+        (Some(official), Some(other))
+            if let Some(start) = start_of(Pair::new(official, other), options, map) =>
+        {
+            let rest = aligning_the_rest(Pair::new(official, other), options, map.cloned());
+            (start, Some(rest))
         }
         _ => {
-            let (official, other, alignment) = load_and_align(official, other, options, align)?;
+            let (transcripts, alignment) = load_and_align(paths, options, map)?;
+            let Pair { official, other } = transcripts;
             (ui::Contents::pair(official, other, alignment), None)
         }
     };
@@ -227,25 +231,23 @@ fn read(
 
 /// The reader for the start of a long pair, shown while the whole pair is aligned.
 fn start_of(
-    (a, b): (&Path, &Path),
+    paths: Pair<&Path>,
     options: LoadOptions,
-    align: &AlignArgs,
+    map: Option<&SpeakerMap>,
 ) -> Option<ui::Contents> {
-    ui::provisional::start_of((a, b), options, |official, other| {
+    ui::provisional::start_of(paths, options, |official, other| {
         // A map naming speakers who come later is checked against the whole pair.
-        (align.speakers.as_deref())
-            .and_then(|path| read_speaker_map(path, official, other).ok())
-            .unwrap_or_default()
+        forced(map, official, other).unwrap_or_default()
     })
 }
 
 /// Loads and aligns the whole pair for the reader, telling it how far it has come.
 fn aligning_the_rest(
-    (a, b): (&Path, &Path),
+    paths: Pair<&Path>,
     options: LoadOptions,
-    align: &AlignArgs,
+    map: Option<SpeakerMap>,
 ) -> ui::background::Job {
-    let (a, b, align) = (a.to_path_buf(), b.to_path_buf(), align.clone());
+    let paths = paths.map(Path::to_path_buf);
     Box::new(move |report: &dyn Fn(f64)| {
         let stages = progress::Stages::new(&LOADING_AND_ALIGNING);
         let step = |step: Step| {
@@ -255,32 +257,33 @@ fn aligning_the_rest(
             };
             fraction.map(report);
         };
-        let (official, other, alignment) =
-            load_and_align_reporting((Some(&a), Some(&b)), options, &align, &step)?;
+        let paths = paths.as_ref().map(|path| Some(path.as_path()));
+        let (transcripts, alignment) =
+            load_and_align_reporting(paths, options, map.as_ref(), &step)?;
+        let Pair { official, other } = transcripts;
         Ok(ui::Contents::pair(official, other, alignment))
     })
 }
 
 /// Both versions: the given files, or the bundled example when neither is given.
-fn load_pair(
-    official: Option<&Path>,
-    other: Option<&Path>,
-    options: LoadOptions,
-) -> Result<(Transcript, Transcript), String> {
-    match (official, other) {
-        (Some(_), Some(_)) if is_stdin(official) && is_stdin(other) => {
+fn load_pair(paths: Pair<Option<&Path>>, options: LoadOptions) -> Result<Pair<Transcript>, String> {
+    match (paths.official, paths.other) {
+        (Some(official), Some(other)) if is_stdin(Some(official)) && is_stdin(Some(other)) => {
             Err("only one of the two files can be standard input (`-`)".into())
         }
-        (Some(a), Some(b)) => {
-            let (a, b) = parallel::join(
-                || load::load_path(a, options),
-                || load::load_path(b, options),
+        (Some(official), Some(other)) => {
+            let (official, other) = parallel::join(
+                || load::load_path(official, options),
+                || load::load_path(other, options),
             );
-            Ok((a.map_err(describe)?, b.map_err(describe)?))
+            Ok(Pair::new(
+                official.map_err(describe)?,
+                other.map_err(describe)?,
+            ))
         }
-        (None, None) => Ok((
+        (None, None) => Ok(Pair::new(
             bundled::official().map_err(describe)?,
-            bundled::translation().map_err(describe)?,
+            bundled::other().map_err(describe)?,
         )),
         _ => Err("give both the official transcript and the other version, or neither for the bundled example".into()),
     }
@@ -312,13 +315,12 @@ const LOADING_AND_ALIGNING: [Stage; 5] = [
 
 /// Both versions loaded and aligned, with a progress bar when that takes a while.
 fn load_and_align(
-    official: Option<&Path>,
-    other: Option<&Path>,
+    paths: Pair<Option<&Path>>,
     options: LoadOptions,
-    args: &AlignArgs,
-) -> Result<(Transcript, Transcript, align::Alignment), String> {
+    map: Option<&SpeakerMap>,
+) -> Result<(Pair<Transcript>, align::Alignment), String> {
     let progress = Progress::stages(&LOADING_AND_ALIGNING);
-    load_and_align_reporting((official, other), options, args, &|step| match step {
+    load_and_align_reporting(paths, options, map, &|step| match step {
         Step::Stage(name) => progress.stage(name),
         Step::Within(done) => progress.within(done),
     })
@@ -327,29 +329,50 @@ fn load_and_align(
 /// [`load_and_align`], telling `report` when each of [`LOADING_AND_ALIGNING`] starts and how
 /// far it is within one.
 fn load_and_align_reporting(
-    (official, other): (Option<&Path>, Option<&Path>),
+    paths: Pair<Option<&Path>>,
     options: LoadOptions,
-    args: &AlignArgs,
+    map: Option<&SpeakerMap>,
     report: &dyn Fn(Step),
-) -> Result<(Transcript, Transcript, align::Alignment), String> {
-    let (official, other) = load_pair(official, other, options)?;
-    let forced = match &args.speakers {
-        Some(path) => read_speaker_map(path, &official, &other)?,
-        None => Vec::new(),
-    };
-    let alignment = align::align_reporting(&official, &other, &forced, report);
-    Ok((official, other, alignment))
+) -> Result<(Pair<Transcript>, align::Alignment), String> {
+    let transcripts = load_pair(paths, options)?;
+    let Pair { official, other } = &transcripts;
+    let forced = forced(map, official, other)?;
+    let alignment = align::align_reporting(official, other, &forced, report);
+    Ok((transcripts, alignment))
 }
 
-fn read_speaker_map(
-    path: &Path,
+/// The speaker map `--speakers` names: its file's name for messages, and its lines.
+#[derive(Clone)]
+struct SpeakerMap {
+    file: String,
+    lines: Vec<speaker_map::MapLine>,
+}
+
+impl SpeakerMap {
+    /// Reads the map and checks its lines before any transcript is read, so that a malformed
+    /// map is refused at once, not after a long pair has opened in the reader.
+    fn of(args: &AlignArgs) -> Result<Option<SpeakerMap>, String> {
+        let Some(path) = &args.speakers else {
+            return Ok(None);
+        };
+        let file = sanitize::quoted(&path.display().to_string());
+        let text = bounded::read_text(path, MAX_SPEAKER_MAP_BYTES)
+            .map_err(|e| format!("{file}: the speaker map: {e}"))?;
+        let lines = speaker_map::read(&text).map_err(|e| format!("{file}: {e}"))?;
+        Ok(Some(SpeakerMap { file, lines }))
+    }
+}
+
+/// The pairs the map fixes, its labels looked up in the two versions.
+fn forced(
+    map: Option<&SpeakerMap>,
     official: &Transcript,
     other: &Transcript,
 ) -> Result<Vec<align::Forced>, String> {
-    let file = sanitize::quoted(&path.display().to_string());
-    let text = bounded::read_text(path, MAX_SPEAKER_MAP_BYTES)
-        .map_err(|e| format!("{file}: the speaker map: {e}"))?;
-    speaker_map::parse(&text, official, other).map_err(|e| format!("{file}: {e}"))
+    let Some(map) = map else {
+        return Ok(Vec::new());
+    };
+    speaker_map::resolve(&map.lines, official, other).map_err(|e| format!("{}: {e}", map.file))
 }
 
 /// `export A B -o A` would replace a transcript (or the speaker map) with its alignment.

@@ -370,16 +370,20 @@ impl Transcript {
 /// Formats seconds as `h:mm:ss.s` or `m:ss.s`, the way transcripts print them.
 pub fn format_seconds(seconds: f64) -> String {
     let tenths = (seconds * 10.0).round().max(0.0) as u64;
-    let (h, m, s, t) = (
-        tenths / 36000,
-        tenths / 600 % 60,
-        tenths / 10 % 60,
-        tenths % 10,
-    );
+    format!("{}.{}", whole_seconds(tenths / 10), tenths % 10)
+}
+
+/// Formats seconds as `h:mm:ss` or `m:ss`, the fraction dropped: a time as the reader shows it.
+pub fn clock(seconds: f64) -> String {
+    whole_seconds(seconds.max(0.0) as u64)
+}
+
+fn whole_seconds(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 {
-        format!("{h}:{m:02}:{s:02}.{t}")
+        format!("{h}:{m:02}:{s:02}")
     } else {
-        format!("{m}:{s:02}.{t}")
+        format!("{m}:{s:02}")
     }
 }
 
@@ -391,5 +395,8 @@ mod tests {
     fn seconds_format_like_transcripts() {
         assert_eq!(format_seconds(14.2), "0:14.2");
         assert_eq!(format_seconds(3725.0), "1:02:05.0");
+        assert_eq!(format_seconds(59.96), "1:00.0");
+        assert_eq!(clock(3723.4), "1:02:03");
+        assert_eq!(clock(750.0), "12:30");
     }
 }

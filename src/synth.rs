@@ -389,7 +389,7 @@ mod tests {
 
     #[test]
     fn perturbed_copies_differ_but_are_deterministic() {
-        let ytn = crate::bundled::translation().unwrap();
+        let ytn = crate::bundled::other().unwrap();
         let a = repeat_perturbed(&ytn, 4, 7);
         assert_eq!(a, repeat_perturbed(&ytn, 4, 7));
         assert_ne!(a.turns[2].text(), a.turns[6].text());

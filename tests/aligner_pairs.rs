@@ -222,7 +222,8 @@ fn corrected_reprint_aligns_one_to_one_and_the_diff_shows_the_changes() {
 fn a_speaker_map_overrules_the_matching() {
     let (official, ytn) = (common::official_seed(), common::ytn_seed());
     let map = "# MODERATOR is YTN's anchor, for this test\nMODERATOR = Anchor\nQUESTION = -\n";
-    let forced = speaker_map::parse(map, &official, &ytn).unwrap();
+    let parse = |map: &str| speaker_map::resolve(&speaker_map::read(map)?, &official, &ytn);
+    let forced = parse(map).unwrap();
     let alignment = align::align(&official, &ytn, &forced);
     let moderator = alignment
         .speakers
@@ -232,13 +233,18 @@ fn a_speaker_map_overrules_the_matching() {
     assert_eq!(label(&ytn, moderator.speakers.other), Some("Anchor"));
     assert_eq!(moderator.confidence, 1.0);
     assert_eq!(moderator.evidence, ["speaker map, line 2"]);
-    let error = speaker_map::parse("MODERATOR = Nobody\n", &official, &ytn).unwrap_err();
+    let error = parse("MODERATOR = Nobody\n").unwrap_err().to_string();
     assert!(
         error.starts_with("line 1: no other speaker 'Nobody'"),
         "{error}"
     );
-    let error = speaker_map::parse("MODERATOR Hoster\n", &official, &ytn).unwrap_err();
+    let error = speaker_map::read("MODERATOR Hoster\n")
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("expected 'OFFICIAL = OTHER'"), "{error}");
+    let error = speaker_map::read("# none\n - = -\n").unwrap_err();
+    assert_eq!(error, speaker_map::MapError::NoSpeaker { line: 2 });
+    assert_eq!(error.to_string(), "line 2: both sides are '-'");
 }
 
 /// The sentences left without counterpart on both sides whose words are the same: text that
@@ -436,7 +442,7 @@ fn shift_srt(text: &str, seconds: u64) -> String {
 }
 
 #[test]
-fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_through_the_sentences() {
+fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_the_long_ones() {
     let (official, ytn, _) = seoul();
     let steps = std::cell::RefCell::new(Vec::new());
     align::align_reporting(&official, &ytn, &[], &|step| {
@@ -460,19 +466,22 @@ fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_through_the_sentences
             "looking again across turns"
         ]
     );
-    let sentence_stage = steps
-        .iter()
-        .skip_while(|s| {
-            s.as_ref()
-                .err()
-                .is_none_or(|name| name != "aligning sentences")
-        })
-        .skip(1)
-        .take_while(|s| s.is_ok());
-    let within: Vec<f64> = sentence_stage
-        .filter_map(|s| s.as_ref().ok().copied())
-        .collect();
-    assert!(within.len() > 1, "{within:?}");
-    assert!(within.windows(2).all(|w| w[0] <= w[1]), "{within:?}");
-    assert_eq!(within.last(), Some(&1.0));
+    let within = |stage: &str| -> Vec<f64> {
+        steps
+            .iter()
+            .skip_while(|s| s.as_ref().err().is_none_or(|name| name != stage))
+            .skip(1)
+            .map_while(|s| s.as_ref().ok().copied())
+            .collect()
+    };
+    // The seed pair leaves YTN's missing tail one-sided, so the second look has a stretch.
+    for stage in ["aligning sentences", "looking again across turns"] {
+        let within = within(stage);
+        assert!(within.len() > 1, "{stage}: {within:?}");
+        assert!(
+            within.windows(2).all(|w| w[0] <= w[1]),
+            "{stage}: {within:?}"
+        );
+        assert_eq!(within.last(), Some(&1.0), "{stage}");
+    }
 }

@@ -13,7 +13,7 @@ const OFFICIAL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/seoul-2025-01-06/official-state-dept.txt"
 );
-const TRANSLATION: &str = concat!(
+const OTHER: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/seoul-2025-01-06/translation-ytn.txt"
 );
@@ -359,11 +359,11 @@ fn a_dash_reads_standard_input() {
     assert_eq!(turns(&from_stdin.stdout), turns(&from_file.stdout));
 
     let piped = tandem_with(
-        &["export", "-", TRANSLATION, "--format", "tsv"],
+        &["export", "-", OTHER, "--format", "tsv"],
         &[],
         Some(&official),
     );
-    let direct = tandem(&["export", OFFICIAL, TRANSLATION, "--format", "tsv"], &[]);
+    let direct = tandem(&["export", OFFICIAL, OTHER, "--format", "tsv"], &[]);
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     let text_columns = |tsv: &str| {
         tsv.lines()
@@ -444,4 +444,41 @@ fn a_hostile_configuration_path_is_shown_not_run() {
         run.stderr
     );
     assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+}
+
+#[test]
+fn a_malformed_speaker_map_is_refused_before_any_transcript_is_read() {
+    let dir = scratch("speaker-map");
+    let map = dir.file("speakers.txt", "# who is who\nMODERATOR Hoster\n");
+    // Transcripts that do not exist: the map is refused first, so the reader of a long pair
+    // never opens only to close again on it.
+    let missing = map.with_file_name("missing.txt");
+    let missing = path_str(&missing);
+    for args in [
+        vec![
+            "--no-config",
+            "--speakers",
+            path_str(&map),
+            missing,
+            missing,
+        ],
+        vec![
+            "--no-config",
+            "export",
+            "--speakers",
+            path_str(&map),
+            missing,
+            missing,
+        ],
+    ] {
+        let run = tandem(&args, &[]);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "speakers.txt: line 2: expected 'OFFICIAL = OTHER', found 'MODERATOR Hoster'"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
 }

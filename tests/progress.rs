@@ -17,7 +17,7 @@ const PATIENCE: Duration = Duration::from_secs(60);
 /// The bundled pair repeated `copies` times, the other version perturbed, as two files in `dir`.
 fn write_pair(dir: &Path, copies: usize) {
     let official = synth::repeat_official(&bundled::official().unwrap(), copies);
-    let other = synth::repeat_perturbed(&bundled::translation().unwrap(), copies, 1);
+    let other = synth::repeat_perturbed(&bundled::other().unwrap(), copies, 1);
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(
         dir.join("official.txt"),

@@ -339,7 +339,7 @@ fn long_pair(name: &str, copies: usize) -> (std::path::PathBuf, [String; 2]) {
     let dir = std::env::temp_dir().join(format!("tandem-pty-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let official = synth::repeat_official(&bundled::official().unwrap(), copies);
-    let other = synth::repeat_perturbed(&bundled::translation().unwrap(), copies, 7);
+    let other = synth::repeat_perturbed(&bundled::other().unwrap(), copies, 7);
     let (a, b) = (dir.join("official.txt"), dir.join("translation.txt"));
     std::fs::write(&a, synth::write(&official, Format::Labelled)).unwrap();
     std::fs::write(&b, synth::write(&other, Format::Bracketed)).unwrap();

@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
 use tandem::load::{self, Format, LoadOptions};
+use tandem::model::Pair;
 use tandem::ui::app::Mode;
 use tandem::ui::{Action, App, Contents, Theme, provisional, view};
 use tandem::{align, bundled, synth};
@@ -18,7 +19,7 @@ const COPIES: usize = 20;
 
 fn long_pair(scratch: &Scratch) -> (PathBuf, PathBuf) {
     let official = synth::repeat_official(&bundled::official().unwrap(), COPIES);
-    let other = synth::repeat_perturbed(&bundled::translation().unwrap(), COPIES, 7);
+    let other = synth::repeat_perturbed(&bundled::other().unwrap(), COPIES, 7);
     (
         scratch.file("official.txt", synth::write(&official, Format::Labelled)),
         scratch.file("translation.txt", synth::write(&other, Format::Bracketed)),
@@ -69,7 +70,7 @@ fn first_sentence_from(app: &App, index: usize) -> String {
 fn a_long_pair_shows_its_start_then_the_whole_alignment_at_the_same_sentence() {
     let scratch = Scratch::new("reader-start");
     let (a, b) = long_pair(&scratch);
-    let start = provisional::start_of((&a, &b), LoadOptions::default(), |_, _| Vec::new())
+    let start = provisional::start_of(Pair::new(&a, &b), LoadOptions::default(), |_, _| Vec::new())
         .expect("a long pair opens on its start");
     let whole = whole((&a, &b));
     assert!(!start.rows.is_empty());
@@ -116,7 +117,8 @@ fn a_long_pair_shows_its_start_then_the_whole_alignment_at_the_same_sentence() {
 fn a_search_being_typed_stays_open_across_the_swap() {
     let scratch = Scratch::new("reader-start-typing");
     let (a, b) = long_pair(&scratch);
-    let start = provisional::start_of((&a, &b), LoadOptions::default(), |_, _| Vec::new()).unwrap();
+    let start = provisional::start_of(Pair::new(&a, &b), LoadOptions::default(), |_, _| Vec::new())
+        .unwrap();
     let mut app = App::new(start, (80, 24));
     app.update(Action::StartSearch);
     app.update(Action::Type('x'));
@@ -133,7 +135,7 @@ fn a_short_pair_and_standard_input_open_as_they_always_have() {
     let official = scratch.file("a.txt", "A: One.\nB: Two.\n");
     let other = scratch.file("b.txt", "A: One.\nB: Two.\n");
     let opens = |a: &PathBuf, b: &PathBuf| {
-        provisional::start_of((a, b), LoadOptions::default(), |_, _| Vec::new()).is_some()
+        provisional::start_of(Pair::new(a, b), LoadOptions::default(), |_, _| Vec::new()).is_some()
     };
     assert!(!opens(&official, &other));
     let (a, b) = long_pair(&scratch);
@@ -147,7 +149,8 @@ fn a_long_pair_in_json_opens_on_the_names_alone() {
     let official = synth::repeat_official(&bundled::official().unwrap(), COPIES);
     let a = scratch.file("official.json", synth::write(&official, Format::Json));
     let (_, b) = long_pair(&scratch);
-    let start = provisional::start_of((&a, &b), LoadOptions::default(), |_, _| Vec::new()).unwrap();
+    let start = provisional::start_of(Pair::new(&a, &b), LoadOptions::default(), |_, _| Vec::new())
+        .unwrap();
     assert!(start.rows.is_empty());
     let mut app = App::new(start, (100, 30));
     app.report_progress(0.05);

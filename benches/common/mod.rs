@@ -15,7 +15,7 @@ pub const SEED: u64 = 7;
 /// The official text and the other version, `copies` times the bundled pair, as file text.
 pub fn pair_text(copies: usize) -> (String, String) {
     let official = synth::repeat_official(&bundled::official().expect("bundled"), copies);
-    let other = synth::repeat_perturbed(&bundled::translation().expect("bundled"), copies, SEED);
+    let other = synth::repeat_perturbed(&bundled::other().expect("bundled"), copies, SEED);
     (
         synth::write(&official, Format::Labelled),
         synth::write(&other, Format::Bracketed),

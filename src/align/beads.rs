@@ -7,6 +7,7 @@
 
 use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
+use crate::model::Pair;
 use std::ops::Range;
 
 /// Bead shapes, the [`BY_LENGTH`] that hold at most [`MAX_BEAD_BY_LENGTH`] sentences first.
@@ -264,8 +265,7 @@ fn anchor_agreement(a: Group, b: Group) -> f64 {
 
 /// The value of a bead of sentences: how much pairing them gains over leaving them out.
 pub struct Scorer<'a> {
-    runs_a: Runs<'a>,
-    runs_b: Runs<'a>,
+    runs: Pair<Runs<'a>>,
     context: Context,
     /// Whether the two sequences end where the documents end, so that what one version has
     /// after the other stops is one block left out, not holes.
@@ -277,8 +277,7 @@ impl<'a> Scorer<'a> {
         let longest = shapes(context).iter().map(|s| s.a.max(s.b)).max();
         let longest = longest.unwrap_or(MAX_RUN);
         Scorer {
-            runs_a: Runs::new(a, longest),
-            runs_b: Runs::new(b, longest),
+            runs: Pair::new(Runs::new(a, longest), Runs::new(b, longest)),
             context,
             open_end: true,
         }
@@ -304,8 +303,8 @@ impl<'a> Scorer<'a> {
                     .iter()
                     .fold(Signature::default(), |all, s| all.union(*s))
             };
-            let a = union(&self.runs_a.signatures[x]);
-            let b = union(&self.runs_b.signatures[y]);
+            let a = union(&self.runs.official.signatures[x]);
+            let b = union(&self.runs.other.signatures[y]);
             let total = a.count() + b.count();
             return if total == 0 {
                 1.0
@@ -313,7 +312,7 @@ impl<'a> Scorer<'a> {
                 2.0 * a.shared(b) as f64 / total as f64
             };
         }
-        let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
+        let (a, b) = (self.runs.official.group(x), self.runs.other.group(y));
         {
             let shared = common(a.numbers, b.numbers) + common(a.names, b.names);
             (shared as f64 / a.sentences.len().max(b.sentences.len()) as f64).min(1.0)
@@ -323,7 +322,10 @@ impl<'a> Scorer<'a> {
     pub fn value(&self, x: Range<usize>, y: Range<usize>) -> f64 {
         let (na, nb) = (x.len(), y.len());
         if na == 0 || nb == 0 {
-            let (n, m) = (self.runs_a.sentences.len(), self.runs_b.sentences.len());
+            let (n, m) = (
+                self.runs.official.sentences.len(),
+                self.runs.other.sentences.len(),
+            );
             let after_the_other_stops = if nb == 0 { y.start == m } else { x.start == n };
             let cost = if after_the_other_stops && self.open_end {
                 END_GAP
@@ -336,10 +338,10 @@ impl<'a> Scorer<'a> {
             return f64::NEG_INFINITY;
         }
         let (sa, sb) = (
-            &self.runs_a.signatures[x.clone()],
-            &self.runs_b.signatures[y.clone()],
+            &self.runs.official.signatures[x.clone()],
+            &self.runs.other.signatures[y.clone()],
         );
-        let (a, b) = (self.runs_a.group(x), self.runs_b.group(y));
+        let (a, b) = (self.runs.official.group(x), self.runs.other.group(y));
         let gain = quality(a, b, self.context) - self.context.threshold();
         let (x, y) = if self.context.same_language {
             (support(sa, sb), support(sb, sa))

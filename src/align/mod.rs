@@ -2,9 +2,9 @@
 //! version of the same event, and how far each matched pair diverges.
 //!
 //! The steps: sentence [`features`] for both versions → label scores for [`speakers`] → a
-//! first [`turns`] alignment using them → speakers matched one to one with the turn evidence →
-//! a second turn alignment with that matching → sentence [`beads`] inside each matched turn
-//! pair → a second look across turns where text of both versions was left one-sided, or over
+//! first [`turns`] alignment using them → speakers matched one to one with the turn evidence
+//! ([`speaker_evidence`]) → a second turn alignment with that matching → sentence [`beads`]
+//! inside each matched turn pair → a second look across turns where text of both versions was left one-sided, or over
 //! the whole document where both carry cue times across languages ([`regions`], with
 //! [`anchors`] for long stretches) → turn links and speaker correspondences read off the rows
 //! → [`divergence`] scores and flags per row (names compared in [`names`]). Turns and speakers
@@ -23,6 +23,7 @@ mod regions;
 mod roles;
 mod romanize;
 mod sketch;
+mod speaker_evidence;
 pub mod speaker_map;
 pub mod speakers;
 mod turns;
@@ -40,8 +41,8 @@ pub use wording::{DiffPiece, word_diff};
 use crate::model::{Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript};
 use features::{Features, Interner};
 use serde::Serialize;
-use speakers::LabelScores;
-use std::collections::{BTreeMap, HashMap};
+use speaker_evidence::{Counterparts, SameSpeaker};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One line of the alignment: sentences of the official version and their counterparts.
@@ -202,91 +203,122 @@ pub fn align_reporting(
     report: &dyn Fn(Step),
 ) -> Alignment {
     let stage = |name| report(Step::Stage(name));
+    let transcripts = Pair::new(official, other);
+    let same_language = official.metadata.language == other.metadata.language;
     stage("reading words, numbers and names");
     let mut interner = Interner::default();
-    let mut all = sentence_texts(official);
-    let official_turns = all.len();
-    all.extend(sentence_texts(other));
-    let mut features = features::of_turns(&all, &mut interner);
-    let other_features = features.split_off(official_turns);
-    let a = Version::new(official, features);
-    let b = Version::new(other, other_features);
-    let same_language = official.metadata.language == other.metadata.language;
-    let kinship = kinship(all.split_at(official_turns), (&a, &b), same_language);
+    let (read, kinship) = read_versions(transcripts, same_language, &mut interner);
+    let versions = read.as_ref();
     // Every change of wording is flagged where one version revises the other's text.
     let revision = kinship.is_revision();
 
     stage("aligning turns");
-    let (matching, links) = align_turns(official, other, (&a, &b), forced, same_language);
+    let (matching, links) = align_turns(versions, forced, same_language);
 
     stage("aligning sentences");
     let mut context = beads::Context {
         same_language,
-        length_ratio: length_ratio(&links, &a, &b),
+        length_ratio: length_ratio(&links, versions),
         revision,
     };
     let within = |done| report(Step::Within(done));
-    let mut rows = rows(&links, (&a, &b), context, &mut interner, &within);
-    if !same_language {
-        // Across languages length decides, so calibrate it again on the sentences just
-        // paired and align once more if it moved.
-        let refined = sentence_length_ratio(&rows, &a, &b);
-        if (refined / context.length_ratio - 1.0).abs() > 0.05 {
-            context.length_ratio = refined;
-            rows = self::rows(&links, (&a, &b), context, &mut interner, &|_| {});
-        }
-    }
+    let rows = sentence_rows(&links, versions, &mut context, &mut interner, &within);
+
+    stage("looking again across turns");
     let same_speaker = SameSpeaker {
-        counterparts: Counterparts::new(&matching, (official.speakers.len(), other.speakers.len())),
+        counterparts: Counterparts::new(&matching, transcripts.map(|t| t.speakers.len())),
         labels: speakers::label_scores(official, other),
         forced,
         same_language,
     };
-    let differ = |x: &[SentenceRef], y: &[SentenceRef]| {
-        same_speaker.judge_row(&row_speakers(&a, x), &row_speakers(&b, y)) == Some(false)
+    let differ =
+        |x: &[SentenceRef], y: &[SentenceRef]| same_speaker.rows_differ(versions, Pair::new(x, y));
+    let looking = Looking {
+        speakers_differ: &differ,
+        done: &within,
     };
-    stage("looking again across turns");
-    let mut rows = look_again(rows, (&a, &b), &mut context, &differ, &mut interner);
+    let mut rows = look_again(rows, versions, &mut context, looking, &mut interner);
     let links = links_from_rows(&mut rows, &links);
-    flag_low_similarity(&mut rows, (&a, &b));
+    flag_low_similarity(&mut rows, versions);
     if same_language && !revision {
-        flag_omitted_names(
-            &mut rows,
-            (&a, &b),
-            all.split_at(official_turns),
-            &mut interner,
-        );
+        flag_omitted_names(&mut rows, versions, &mut interner);
     }
-    flag_speaker_changes(&mut rows, &same_speaker, (official, other), (&a, &b));
+    speaker_evidence::flag_speaker_changes(&mut rows, &same_speaker, versions);
     Alignment {
         same_language,
         length_ratio: (context.length_ratio * 1000.0).round() / 1000.0,
-        speaker_rows: speaker_rows(&rows, (&a, &b)),
+        speaker_rows: speaker_evidence::speaker_rows(&rows, versions),
         speakers: matching,
         turns: links,
         rows,
         warnings: kinship.warning().into_iter().collect(),
         kinship,
-        metadata_changes: versions::metadata_changes(&official.metadata, &other.metadata, revision),
+        metadata_changes: versions::metadata_changes(transcripts.map(|t| &t.metadata), revision),
     }
+}
+
+/// Each version's sentence features, read with one interner so that both share its ids, and
+/// how much the two versions share as wholes.
+fn read_versions<'a>(
+    transcripts: Pair<&'a Transcript>,
+    same_language: bool,
+    interner: &mut Interner,
+) -> (Pair<Version<'a>>, Kinship) {
+    let mut all = sentence_texts(transcripts.official);
+    let official_turns = all.len();
+    all.extend(sentence_texts(transcripts.other));
+    let mut features = features::of_turns(&all, interner);
+    let other_features = features.split_off(official_turns);
+    let versions = Pair::new(
+        Version::new(transcripts.official, features),
+        Version::new(transcripts.other, other_features),
+    );
+    let (official_texts, other_texts) = all.split_at(official_turns);
+    let kinship = kinship(
+        Pair::new(official_texts, other_texts),
+        versions.as_ref(),
+        same_language,
+    );
+    (versions, kinship)
+}
+
+/// The first pass: sentence rows inside each turn link. Across languages length decides, so
+/// it is calibrated again on the sentences just paired, and the rows are made once more if it
+/// moved.
+fn sentence_rows(
+    links: &[TurnLink],
+    versions: Pair<&Version<'_>>,
+    context: &mut beads::Context,
+    interner: &mut Interner,
+    done: &dyn Fn(f64),
+) -> Vec<Row> {
+    let rows = rows(links, versions, *context, interner, done);
+    if context.same_language {
+        return rows;
+    }
+    let refined = sentence_length_ratio(&rows, versions);
+    if (refined / context.length_ratio - 1.0).abs() <= 0.05 {
+        return rows;
+    }
+    context.length_ratio = refined;
+    drop(rows);
+    self::rows(links, versions, *context, interner, &|_| {})
 }
 
 /// How much the two versions share as wholes: word triples in one language, anchors (numbers,
 /// names) across languages.
 fn kinship(
-    (texts_a, texts_b): (&[Vec<&str>], &[Vec<&str>]),
-    (a, b): (&Version<'_>, &Version<'_>),
+    texts: Pair<&[Vec<&str>]>,
+    versions: Pair<&Version<'_>>,
     same_language: bool,
 ) -> Kinship {
     if same_language {
-        let official_sentences: Vec<&str> = texts_a.iter().flatten().copied().collect();
-        let other_sentences: Vec<&str> = texts_b.iter().flatten().copied().collect();
-        Kinship::of_wording(&official_sentences, &other_sentences)
+        let sentences: Pair<Vec<&str>> =
+            texts.map(|turns| turns.iter().flatten().copied().collect());
+        Kinship::of_wording(sentences.as_ref().map(Vec::as_slice))
     } else {
-        Kinship::of_anchors(
-            a.features.iter().flat_map(|(_, f)| f.iter()),
-            b.features.iter().flat_map(|(_, f)| f.iter()),
-        )
+        let features = versions.map(|v| v.features.iter().flat_map(|(_, f)| f.iter()));
+        Kinship::of_anchors(features)
     }
 }
 
@@ -294,30 +326,29 @@ fn kinship(
 /// the speaker matching that the first alignment suggests. The turn profiles, a good part of
 /// the memory on long documents, are dropped once the turns are placed.
 fn align_turns(
-    official: &Transcript,
-    other: &Transcript,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     forced: &[Forced],
     same_language: bool,
 ) -> (Vec<SpeakerMatch>, Vec<TurnLink>) {
-    let (profiles_a, profiles_b) = (turns::profiles(&a.features), turns::profiles(&b.features));
-    let labels = speakers::label_scores(official, other);
-    let counts = (official.speakers.len(), other.speakers.len());
-    let by_label =
-        |x: Option<SpeakerId>, y: Option<SpeakerId>| prior_from_labels(&labels, forced, x, y);
-    let turn_aligner = turns::TurnAligner::new(&profiles_a, &profiles_b, same_language);
+    let profiles = versions.map(|v| turns::profiles(&v.features));
+    let labels = speakers::label_scores(versions.official.transcript, versions.other.transcript);
+    let counts = versions.map(|v| v.transcript.speakers.len());
+    let by_label = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
+        speaker_evidence::prior_from_labels(&labels, forced, x, y)
+    };
+    let turn_aligner = turns::TurnAligner::new(&profiles.official, &profiles.other, same_language);
     let first = turn_aligner.align(&by_label);
-    let together = co_occurrence(&first, &profiles_a, &profiles_b);
+    let together = speaker_evidence::co_occurrence(&first, &profiles);
     let matching = speakers::match_speakers(&labels, &together, forced, counts);
     let counterparts = Counterparts::new(&matching, counts);
     let by_matching = |x: Option<SpeakerId>, y: Option<SpeakerId>| {
-        prior_from_matching(&counterparts, &labels, x, y)
+        speaker_evidence::prior_from_matching(&counterparts, &labels, x, y)
     };
     let links = turn_aligner.align(&by_matching);
     (matching, links)
 }
 
-fn flag_low_similarity(rows: &mut [Row], (a, b): (&Version<'_>, &Version<'_>)) {
+fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
     let matched = |row: &&mut Row| row.is_paired();
     let low =
         divergence::LowSimilarity::of_pair(rows.iter_mut().filter(matched).map(|r| r.similarity));
@@ -327,7 +358,8 @@ fn flag_low_similarity(rows: &mut [Row], (a, b): (&Version<'_>, &Version<'_>)) {
             .sum()
     };
     for row in rows.iter_mut().filter(matched) {
-        let fewest = words(a, &row.sides.official).min(words(b, &row.sides.other));
+        let fewest = words(versions.official, &row.sides.official)
+            .min(words(versions.other, &row.sides.other));
         if low.flags(row.similarity, fewest) {
             row.flags.push(Flag::LowSimilarity);
         }
@@ -339,16 +371,9 @@ fn flag_low_similarity(rows: &mut [Row], (a, b): (&Version<'_>, &Version<'_>)) {
 /// version gives elsewhere is not flagged: once a person is named, a rendering writes `he`.
 /// Only between two renderings in one language: in a revision the word diff already shows
 /// what went, and across languages a name is as often translated (`Hawk`, `매`) as spelled.
-fn flag_omitted_names(
-    rows: &mut [Row],
-    (a, b): (&Version<'_>, &Version<'_>),
-    (texts_a, texts_b): (&[Vec<&str>], &[Vec<&str>]),
-    interner: &mut Interner,
-) {
-    let (in_a, in_b) = (
-        names::VersionSpellings::new(texts_a.concat()),
-        names::VersionSpellings::new(texts_b.concat()),
-    );
+fn flag_omitted_names(rows: &mut [Row], versions: Pair<&Version<'_>>, interner: &mut Interner) {
+    let whole = versions
+        .map(|version| names::VersionSpellings::new(sentence_texts(version.transcript).concat()));
     for row in rows.iter_mut().filter(|r| r.is_paired()) {
         if row
             .flags
@@ -357,9 +382,10 @@ fn flag_omitted_names(
         {
             continue;
         }
-        let (ta, tb) = (texts(a, &row.sides.official), texts(b, &row.sides.other));
-        let official = names::omitted_names(&ta, &tb, &in_b, interner);
-        let other = names::omitted_names(&tb, &ta, &in_a, interner);
+        let official_texts = texts(versions.official, &row.sides.official);
+        let other_texts = texts(versions.other, &row.sides.other);
+        let official = names::omitted_names(&official_texts, &other_texts, &whole.other, interner);
+        let other = names::omitted_names(&other_texts, &official_texts, &whole.official, interner);
         if !official.is_empty() || !other.is_empty() {
             row.flags.push(Flag::NamesDiffer {
                 evidence: Pair::new(official, other),
@@ -368,224 +394,11 @@ fn flag_omitted_names(
     }
 }
 
-/// The speakers a row's sentences are given to on one side, each once.
-fn row_speakers(side: &Version<'_>, refs: &[SentenceRef]) -> Vec<SpeakerId> {
-    let mut speakers: Vec<SpeakerId> = refs
-        .iter()
-        .filter_map(|r| side.features[r.turn].0)
-        .collect();
-    speakers.dedup();
-    speakers
-}
-
-/// Whether two speakers, one of each version, are the same person.
-struct SameSpeaker<'f> {
-    counterparts: Counterparts,
-    labels: LabelScores,
-    forced: &'f [Forced],
-    same_language: bool,
-}
-
-/// Labels that score this much share a name or a role.
-const LABELS_AGREE: f64 = 0.5;
-
-impl SameSpeaker<'_> {
-    /// `Some(true)` when the evidence says they are, `Some(false)` when it says they are not,
-    /// `None` when it cannot tell. In one language the labels decide: a corrected transcript
-    /// that gives every line of one name to another has changed the speaker, however well
-    /// the two correspond. Across languages labels are translated and respelled, so the
-    /// speaker matching decides, and two unmatched speakers may be one person.
-    fn judge(&self, x: SpeakerId, y: SpeakerId) -> Option<bool> {
-        let forced = self
-            .forced
-            .iter()
-            .find(|f| f.speakers.official == Some(x) || f.speakers.other == Some(y));
-        if let Some(pair) = forced {
-            return Some(pair.speakers.official == Some(x) && pair.speakers.other == Some(y));
-        }
-        if self.labels.score(x, y) >= LABELS_AGREE {
-            return Some(true);
-        }
-        if self.same_language {
-            return Some(false);
-        }
-        let (of_x, of_y) = (
-            self.counterparts.of(x),
-            self.counterparts.of_other[y.index()],
-        );
-        match (of_x, of_y) {
-            (Some(c), _) if c == y => Some(true),
-            (None, None) => None,
-            _ => Some(false),
-        }
-    }
-
-    /// For the speakers of a row's two sides: `Some(true)` when some pair is the same person,
-    /// else `Some(false)` when some pair is judged different, else `None`.
-    fn judge_row(&self, xs: &[SpeakerId], ys: &[SpeakerId]) -> Option<bool> {
-        let mut verdict = None;
-        for &x in xs {
-            for &y in ys {
-                match self.judge(x, y) {
-                    Some(true) => return Some(true),
-                    Some(false) => verdict = Some(false),
-                    None => {}
-                }
-            }
-        }
-        verdict
-    }
-}
-
-/// Flags the paired rows whose speakers are not the same person by the evidence (see
-/// [`SameSpeaker::judge_row`]).
-fn flag_speaker_changes(
-    rows: &mut [Row],
-    same: &SameSpeaker<'_>,
-    (official, other): (&Transcript, &Transcript),
-    (a, b): (&Version<'_>, &Version<'_>),
-) {
-    for row in rows.iter_mut() {
-        let (xs, ys) = (
-            row_speakers(a, &row.sides.official),
-            row_speakers(b, &row.sides.other),
-        );
-        if same.judge_row(&xs, &ys) != Some(false) {
-            continue;
-        }
-        let labels = |transcript: &Transcript, ids: &[SpeakerId]| -> String {
-            ids.iter()
-                .filter_map(|&id| transcript.speaker(id))
-                .map(|s| s.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        row.flags.push(Flag::SpeakerDiffers {
-            labels: Pair::new(labels(official, &xs), labels(other, &ys)),
-        });
-    }
-}
-
-/// Which speakers correspond, read off the rows: for each pair of speakers, the paired rows
-/// they share, and that count's share of the official speaker's paired rows. One label may
-/// correspond to several (`Q` to three reporters, a host to host and guest).
-fn speaker_rows(rows: &[Row], (a, b): (&Version<'_>, &Version<'_>)) -> Vec<SpeakerRows> {
-    let mut shared: BTreeMap<(SpeakerId, SpeakerId), usize> = BTreeMap::new();
-    let mut of_official: BTreeMap<SpeakerId, usize> = BTreeMap::new();
-    for row in rows.iter().filter(|r| r.is_paired()) {
-        let (xs, ys) = (
-            row_speakers(a, &row.sides.official),
-            row_speakers(b, &row.sides.other),
-        );
-        for &x in &xs {
-            *of_official.entry(x).or_default() += 1;
-            for &y in &ys {
-                *shared.entry((x, y)).or_default() += 1;
-            }
-        }
-    }
-    shared
-        .into_iter()
-        .map(|((official, other), rows)| SpeakerRows {
-            speakers: Pair::new(official, other),
-            rows,
-            share: (rows as f64 / of_official[&official] as f64 * 1000.0).round() / 1000.0,
-        })
-        .collect()
-}
-
-/// Speaker compatibility before the matching is known: the label score, or the speaker map.
-fn prior_from_labels(
-    labels: &LabelScores,
-    forced: &[Forced],
-    x: Option<SpeakerId>,
-    y: Option<SpeakerId>,
-) -> f64 {
-    let (Some(x), Some(y)) = (x, y) else {
-        return 0.0;
-    };
-    for pair in forced {
-        if pair.speakers.official == Some(x) || pair.speakers.other == Some(y) {
-            return if pair.speakers.official == Some(x) && pair.speakers.other == Some(y) {
-                1.0
-            } else {
-                0.0
-            };
-        }
-    }
-    labels.score(x, y)
-}
-
-/// Each speaker's counterpart in a matching, looked up by id: the turn alignment asks for
-/// every pair of turns it weighs.
-struct Counterparts {
-    of_official: Vec<Option<(SpeakerId, f64)>>,
-    of_other: Vec<Option<SpeakerId>>,
-}
-
-impl Counterparts {
-    fn of(&self, official: SpeakerId) -> Option<SpeakerId> {
-        self.of_official[official.index()].map(|(other, _)| other)
-    }
-
-    fn new(matching: &[SpeakerMatch], counts: (usize, usize)) -> Self {
-        let mut counterparts = Counterparts {
-            of_official: vec![None; counts.0],
-            of_other: vec![None; counts.1],
-        };
-        for pair in matching {
-            if let (Some(x), Some(y)) = (pair.speakers.official, pair.speakers.other) {
-                counterparts.of_official[x.index()] = Some((y, pair.confidence));
-                counterparts.of_other[y.index()] = Some(x);
-            }
-        }
-        counterparts
-    }
-}
-
-/// Speaker compatibility once speakers are matched: high for a matched pair, none when either
-/// is matched to someone else, the label score otherwise.
-fn prior_from_matching(
-    counterparts: &Counterparts,
-    labels: &LabelScores,
-    x: Option<SpeakerId>,
-    y: Option<SpeakerId>,
-) -> f64 {
-    let (Some(x), Some(y)) = (x, y) else {
-        return 0.0;
-    };
-    let of_x = counterparts.of_official[x.index()];
-    let of_y = counterparts.of_other[y.index()];
-    match (of_x, of_y) {
-        (Some((o, confidence)), _) if o == y => confidence.max(0.6),
-        (Some(_), _) | (_, Some(_)) => 0.0,
-        (None, None) => labels.score(x, y),
-    }
-}
-
-/// Weight of paired turns per speaker pair, for the pairs that have any.
-fn co_occurrence(
-    links: &[TurnLink],
-    a: &[turns::Profile],
-    b: &[turns::Profile],
-) -> BTreeMap<(SpeakerId, SpeakerId), f64> {
-    let mut together = BTreeMap::new();
-    for link in links {
-        for x in &a[link.turns.official.clone()] {
-            for y in &b[link.turns.other.clone()] {
-                if let (Some(sx), Some(sy)) = (x.speaker, y.speaker) {
-                    *together.entry((sx, sy)).or_insert(0.0) += link.score;
-                }
-            }
-        }
-    }
-    together
-}
-
 /// The median ratio of lengths over matched turn pairs of comparable sentence counts (a turn
 /// that one version cut short would skew it); over all matched pairs if there are none; 1 when
 /// no turns are matched.
-fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
+fn length_ratio(links: &[TurnLink], versions: Pair<&Version<'_>>) -> f64 {
+    let Pair { official, other } = versions;
     let sentences = |side: &Version<'_>, turns: &std::ops::Range<usize>| -> f64 {
         side.features[turns.clone()]
             .iter()
@@ -600,7 +413,8 @@ fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
         .iter()
         .copied()
         .filter(|l| {
-            let r = sentences(b, &l.turns.other) / sentences(a, &l.turns.official).max(1.0);
+            let r =
+                sentences(other, &l.turns.other) / sentences(official, &l.turns.official).max(1.0);
             (0.6..=1.67).contains(&r)
         })
         .collect();
@@ -609,27 +423,26 @@ fn length_ratio(links: &[TurnLink], a: &Version<'_>, b: &Version<'_>) -> f64 {
     } else {
         &comparable
     };
-    median(
-        chosen
-            .iter()
-            .map(|l| b.chars(l.turns.other.clone()) / a.chars(l.turns.official.clone()).max(1.0)),
-    )
+    median(chosen.iter().map(|l| {
+        other.chars(l.turns.other.clone()) / official.chars(l.turns.official.clone()).max(1.0)
+    }))
 }
 
 /// The length ratio over one-to-one sentence rows, weighted by length.
-fn sentence_length_ratio(rows: &[Row], a: &Version<'_>, b: &Version<'_>) -> f64 {
+fn sentence_length_ratio(rows: &[Row], versions: Pair<&Version<'_>>) -> f64 {
     let chars =
         |side: &Version<'_>, r: &SentenceRef| side.features[r.turn].1[r.sentence].chars as f64;
-    let (mut total_a, mut total_b) = (0.0, 0.0);
+    let mut total = Pair::new(0.0, 0.0);
     for row in rows
         .iter()
         .filter(|r| r.sides.official.len() == 1 && r.sides.other.len() == 1)
     {
-        total_a += chars(a, &row.sides.official[0]);
-        total_b += chars(b, &row.sides.other[0]);
+        for side in Side::BOTH {
+            total[side] += chars(versions[side], &row.sides[side][0]);
+        }
     }
-    if total_a > 0.0 && total_b > 0.0 {
-        total_b / total_a
+    if total.official > 0.0 && total.other > 0.0 {
+        total.other / total.official
     } else {
         1.0
     }
@@ -656,13 +469,14 @@ fn texts<'a>(side: &Version<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
 /// stands for both: the halves weigh the same.
 fn rows(
     links: &[TurnLink],
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
     interner: &mut Interner,
     done: &dyn Fn(f64),
 ) -> Vec<Row> {
     let sentences = |link: &TurnLink| {
-        a.sentence_count(&link.turns.official) + b.sentence_count(&link.turns.other)
+        versions.official.sentence_count(&link.turns.official)
+            + versions.other.sentence_count(&link.turns.other)
     };
     let middle = crate::parallel::middle(links, sentences);
     let first_half: usize = links[..middle].iter().map(sentences).sum();
@@ -673,12 +487,12 @@ fn rows(
     };
     let mut copy = interner.clone();
     let (mut rows, rest) = crate::parallel::join(
-        || link_rows(links, 0..middle, (a, b), context, interner, &mut tell),
+        || link_rows(links, 0..middle, versions, context, interner, &mut tell),
         || {
             link_rows(
                 links,
                 middle..links.len(),
-                (a, b),
+                versions,
                 context,
                 &mut copy,
                 &mut |_| {},
@@ -693,7 +507,7 @@ fn rows(
 fn link_rows(
     links: &[TurnLink],
     range: std::ops::Range<usize>,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
     interner: &mut Interner,
     done: &mut dyn FnMut(&TurnLink),
@@ -709,25 +523,23 @@ fn link_rows(
                 })
                 .collect()
         };
-        let (ra, rb) = (refs(a, &link.turns.official), refs(b, &link.turns.other));
-        let fa: Vec<&Features> = ra
-            .iter()
-            .map(|r| &a.features[r.turn].1[r.sentence])
-            .collect();
-        let fb: Vec<&Features> = rb
-            .iter()
-            .map(|r| &b.features[r.turn].1[r.sentence])
-            .collect();
-        let beads = if ra.is_empty() || rb.is_empty() {
-            (0..ra.len())
+        let refs = versions
+            .zip(link.turns.as_ref())
+            .map(|(version, turns)| refs(version, turns));
+        let features = versions
+            .zip(refs.as_ref())
+            .map(|(version, refs)| version.features_of(refs));
+        let beads = if refs.official.is_empty() || refs.other.is_empty() {
+            (0..refs.official.len())
                 .map(|i| (i..i + 1, 0..0))
-                .chain((0..rb.len()).map(|j| (0..0, j..j + 1)))
+                .chain((0..refs.other.len()).map(|j| (0..0, j..j + 1)))
                 .collect()
         } else {
-            beads::align(&fa, &fb, context)
+            beads::align(&features.official, &features.other, context)
         };
         for (x, y) in beads {
-            rows.push(row((a, b), (&ra[x], &rb[y]), index, context, interner));
+            let bead = Pair::new(&refs.official[x], &refs.other[y]);
+            rows.push(row(versions, bead, index, context, interner));
         }
         done(link);
     }
@@ -736,43 +548,73 @@ fn link_rows(
 
 /// A row of the given sentences, with its similarity and flags.
 fn row(
-    (a, b): (&Version<'_>, &Version<'_>),
-    (ra, rb): (&[SentenceRef], &[SentenceRef]),
+    versions: Pair<&Version<'_>>,
+    refs: Pair<&[SentenceRef]>,
     link: usize,
     context: beads::Context,
     interner: &mut Interner,
 ) -> Row {
-    let (fa, fb) = (a.features_of(ra), b.features_of(rb));
-    let (ta, tb) = (texts(a, ra), texts(b, rb));
+    let features = versions
+        .zip(refs)
+        .map(|(version, refs)| version.features_of(refs));
+    let texts = versions
+        .zip(refs)
+        .map(|(version, refs)| texts(version, refs));
     Row {
-        sides: Pair::new(ra.to_vec(), rb.to_vec()),
-        similarity: divergence::similarity(&fa, &fb, context),
-        flags: divergence::flags((&ta, &tb), (&fa, &fb), context.revision, interner),
+        sides: refs.map(<[SentenceRef]>::to_vec),
+        similarity: divergence::similarity(&features.official, &features.other, context),
+        flags: divergence::flags(
+            (&texts.official, &texts.other),
+            (&features.official, &features.other),
+            context.revision,
+            interner,
+        ),
         link,
     }
+}
+
+/// What the second look needs besides the rows: whether two rows' speakers differ, and whom to
+/// tell how far it has come (0 to 1).
+#[derive(Clone, Copy)]
+struct Looking<'a> {
+    speakers_differ: &'a regions::SpeakersDiffer<'a>,
+    done: &'a dyn Fn(f64),
 }
 
 /// The second look at the first pass's rows, taken twice where it moves the length ratio: it
 /// may pair much of a document the turns kept apart (subtitles paired by their cue times, a
 /// prepared speech against its transcript cut into many turns), so length is calibrated again
-/// on those pairs.
+/// on those pairs. Whether it is taken twice is known only after the first time, so each
+/// time tells `done` of half the way.
 fn look_again(
     first_pass: Vec<Row>,
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: &mut beads::Context,
-    speakers_differ: &regions::SpeakersDiffer<'_>,
+    looking: Looking<'_>,
     interner: &mut Interner,
 ) -> Vec<Row> {
-    let looked = second_look(&first_pass, (a, b), *context, speakers_differ, interner);
-    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), a, b);
+    let half = |from: f64| move |done: f64| (looking.done)(from + done / 2.0);
+    let first_half = half(0.0);
+    let first = Looking {
+        done: &first_half,
+        ..looking
+    };
+    let looked = second_look(&first_pass, versions, *context, first, interner);
+    let refined = sentence_length_ratio(looked.as_deref().unwrap_or(&first_pass), versions);
     let looked = if (refined / context.length_ratio - 1.0).abs() > 0.05 {
         // Dropped first: three copies of every row would be much of a long pair's memory.
         drop(looked);
         context.length_ratio = refined;
-        second_look(&first_pass, (a, b), *context, speakers_differ, interner)
+        let second_half = half(0.5);
+        let again = Looking {
+            done: &second_half,
+            ..looking
+        };
+        second_look(&first_pass, versions, *context, again, interner)
     } else {
         looked
     };
+    (looking.done)(1.0);
     looked.unwrap_or(first_pass)
 }
 
@@ -780,9 +622,9 @@ fn look_again(
 /// no stretch to look at again.
 fn second_look(
     rows: &[Row],
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     context: beads::Context,
-    speakers_differ: &regions::SpeakersDiffer<'_>,
+    looking: Looking<'_>,
     interner: &mut Interner,
 ) -> Option<Vec<Row>> {
     // Across languages, where both versions carry cue times, the times weigh every row, not only
@@ -791,7 +633,8 @@ fn second_look(
         let mut sentences = side.transcript.turns.iter().flat_map(|t| t.sentences());
         sentences.all(|s| s.time.is_some())
     };
-    let stretches = if !context.same_language && timed(a) && timed(b) && !rows.is_empty() {
+    let both_timed = timed(versions.official) && timed(versions.other);
+    let stretches = if !context.same_language && both_timed && !rows.is_empty() {
         std::iter::once(0..rows.len()).collect()
     } else {
         regions::stretches(rows)
@@ -799,6 +642,8 @@ fn second_look(
     if stretches.is_empty() {
         return None;
     }
+    let to_look_at: usize = stretches.iter().map(Range::len).sum();
+    let mut looked_at = 0;
     let mut result = Vec::with_capacity(rows.len());
     let mut done = 0;
     for stretch in stretches {
@@ -807,8 +652,8 @@ fn second_look(
         let stretch_rows = &rows[stretch.clone()];
         let realigned = regions::realign(
             stretch_rows,
-            (a, b),
-            (context, speakers_differ),
+            versions,
+            (context, looking.speakers_differ),
             ends_the_documents,
         );
         match realigned {
@@ -817,13 +662,11 @@ fn second_look(
                 // Rows are found by how many sentences came before them, which only grows.
                 let mut old = stretch_rows.iter().peekable();
                 let (mut old_before, mut new_before) = (0, 0);
-                for (ra, rb) in beads {
+                for bead in beads {
                     while let Some(r) = old.next_if(|_| old_before < new_before) {
                         old_before += r.sides.official.len() + r.sides.other.len();
                     }
-                    let same = old.next_if(|r| {
-                        old_before == new_before && r.sides.official == ra && r.sides.other == rb
-                    });
+                    let same = old.next_if(|r| old_before == new_before && r.sides == bead);
                     match same {
                         Some(same) => {
                             old_before += same.sides.official.len() + same.sides.other.len();
@@ -831,15 +674,18 @@ fn second_look(
                         }
                         None => {
                             let link = stretch_rows[0].link;
-                            result.push(row((a, b), (&ra, &rb), link, context, interner));
+                            let refs = bead.as_ref().map(Vec::as_slice);
+                            result.push(row(versions, refs, link, context, interner));
                         }
                     }
-                    new_before += ra.len() + rb.len();
+                    new_before += bead.official.len() + bead.other.len();
                 }
             }
             None => result.extend_from_slice(stretch_rows),
         }
         done = stretch.end;
+        looked_at += stretch.len();
+        (looking.done)(looked_at as f64 / to_look_at as f64);
     }
     result.extend_from_slice(&rows[done..]);
     Some(result)
@@ -923,12 +769,14 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
             (key, l.score)
         })
         .collect();
-    let (mut next_a, mut next_b) = (0, 0);
+    let mut next = Pair::new(0, 0);
     let mut links = Vec::with_capacity(building.len());
     for (number, link) in building.into_iter().enumerate() {
-        let official = link.turns.official.unwrap_or(next_a..next_a);
-        let other = link.turns.other.unwrap_or(next_b..next_b);
-        (next_a, next_b) = (official.end, other.end);
+        let turns = link
+            .turns
+            .zip(next)
+            .map(|(turns, next)| turns.unwrap_or(next..next));
+        next = turns.as_ref().map(|turns| turns.end);
         let mut paired = Vec::new();
         for row in &mut rows[link.rows.clone()] {
             row.link = number;
@@ -936,16 +784,18 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
                 paired.push(row.similarity);
             }
         }
-        let key = (official.start, official.end, other.start, other.end);
+        let key = (
+            turns.official.start,
+            turns.official.end,
+            turns.other.start,
+            turns.other.end,
+        );
         let score = match turn_scores.get(&key) {
             Some(&score) => score,
             None if paired.is_empty() => 0.0,
             None => (paired.iter().sum::<f64>() / paired.len() as f64 * 1000.0).round() / 1000.0,
         };
-        links.push(TurnLink {
-            turns: Pair::new(official, other),
-            score,
-        });
+        links.push(TurnLink { turns, score });
     }
     links
 }

@@ -8,7 +8,7 @@ use super::beads::{self, Context, Scorer};
 use super::dp::{self, Windows};
 use super::features::Features;
 use super::{Row, Version, anchors};
-use crate::model::{SentenceRef, TimeSpan};
+use crate::model::{Pair, SentenceRef, TimeSpan};
 use std::ops::Range;
 
 /// One-sided rows this close (this many paired rows between them) are looked at together.
@@ -249,12 +249,12 @@ impl Weigh<'_, '_> {
 /// alignment scores at least as well.
 pub(super) fn realign(
     rows: &[Row],
-    (a, b): (&Version<'_>, &Version<'_>),
+    versions: Pair<&Version<'_>>,
     (context, speakers_differ): (Context, &SpeakersDiffer<'_>),
     ends_the_documents: bool,
-) -> Option<Vec<(Vec<SentenceRef>, Vec<SentenceRef>)>> {
-    let x = Sequence::of(rows, a, |r| &r.sides.official);
-    let y = Sequence::of(rows, b, |r| &r.sides.other);
+) -> Option<Vec<Pair<Vec<SentenceRef>>>> {
+    let x = Sequence::of(rows, versions.official, |r| &r.sides.official);
+    let y = Sequence::of(rows, versions.other, |r| &r.sides.other);
     let (n, m) = (x.refs.len(), y.refs.len());
     let scorer = Scorer::new(&x.features, &y.features, context);
     let scorer = if ends_the_documents {
@@ -298,7 +298,7 @@ pub(super) fn realign(
     (second > first + 1e-9).then(|| {
         beads
             .into_iter()
-            .map(|(p, q)| (x.refs[p].to_vec(), y.refs[q].to_vec()))
+            .map(|(p, q)| Pair::new(x.refs[p].to_vec(), y.refs[q].to_vec()))
             .collect()
     })
 }

@@ -76,19 +76,15 @@ impl LabelWords {
 
 /// How well two labels name the same speaker, and why.
 pub fn label_score(a: &Speaker, b: &Speaker) -> (f64, Vec<String>) {
-    score_words(a, &LabelWords::of(a), b, &LabelWords::of(b))
+    let speakers = Pair::new(a, b);
+    score_words(speakers, speakers.map(LabelWords::of).as_ref())
 }
 
-fn score_words(
-    a: &Speaker,
-    words_a: &LabelWords,
-    b: &Speaker,
-    words_b: &LabelWords,
-) -> (f64, Vec<String>) {
+fn score_words(speakers: Pair<&Speaker>, words: Pair<&LabelWords>) -> (f64, Vec<String>) {
     let mut evidence = Vec::new();
     let mut name_score: f64 = 0.0;
-    'outer: for (lower_x, kx, x) in &words_a.names {
-        for (lower_y, ky, y) in &words_b.names {
+    'outer: for (lower_x, kx, x) in &words.official.names {
+        for (lower_y, ky, y) in &words.other.names {
             let exact = lower_x == lower_y;
             let similar = kx.len() >= 2 && kx == ky;
             if exact || similar {
@@ -105,23 +101,28 @@ fn score_words(
             }
         }
     }
-    let (roles_a, roles_b) = (&words_a.roles, &words_b.roles);
-    let shared = roles_a.iter().filter(|r| roles_b.contains(r)).count();
-    let union = roles_a.len() + roles_b.len() - shared;
+    let roles = words.map(|words| &words.roles);
+    let shared = roles
+        .official
+        .iter()
+        .filter(|r| roles.other.contains(r))
+        .count();
+    let union = roles.official.len() + roles.other.len() - shared;
     let role_score = if union == 0 {
         0.0
     } else {
         shared as f64 / union as f64
     };
     if shared > 0 {
-        let shared_words: Vec<&str> = roles_a
+        let shared_words: Vec<&str> = roles
+            .official
             .iter()
             .copied()
-            .filter(|r| roles_b.contains(r))
+            .filter(|r| roles.other.contains(r))
             .collect();
         evidence.push(format!(
             "role: {} (shared: {})",
-            describe_roles(a, b),
+            describe_roles(speakers.official, speakers.other),
             shared_words.join(", ")
         ));
     }
@@ -174,15 +175,18 @@ impl LabelScores {
 
 /// Scores the pairs of speakers worth scoring (see [`LabelScores`]).
 pub fn label_scores(official: &Transcript, other: &Transcript) -> LabelScores {
-    let words_a: Vec<LabelWords> = official.speakers.iter().map(LabelWords::of).collect();
-    let words_b: Vec<LabelWords> = other.speakers.iter().map(LabelWords::of).collect();
+    let speakers = Pair::new(&official.speakers, &other.speakers);
+    let words: Pair<Vec<LabelWords>> =
+        speakers.map(|speakers| speakers.iter().map(LabelWords::of).collect());
     let mut scores = LabelScores {
-        rows: vec![Vec::new(); words_a.len()],
+        rows: vec![Vec::new(); words.official.len()],
         evidence: HashMap::new(),
     };
-    for (a, b) in candidate_pairs(&words_a, &words_b) {
-        let (speaker_a, speaker_b) = (&official.speakers[a], &other.speakers[b]);
-        let (score, evidence) = score_words(speaker_a, &words_a[a], speaker_b, &words_b[b]);
+    for (a, b) in candidate_pairs(&words) {
+        let (score, evidence) = score_words(
+            Pair::new(&speakers.official[a], &speakers.other[b]),
+            Pair::new(&words.official[a], &words.other[b]),
+        );
         if score > 0.0 {
             scores.rows[a].push((b as u32, score));
             scores.evidence.insert((a as u32, b as u32), evidence);
@@ -192,14 +196,14 @@ pub fn label_scores(official: &Transcript, other: &Transcript) -> LabelScores {
 }
 
 /// The pairs to score, each official speaker's in the order of the other's ids.
-fn candidate_pairs(words_a: &[LabelWords], words_b: &[LabelWords]) -> Vec<(usize, usize)> {
-    let (n, m) = (words_a.len(), words_b.len());
+fn candidate_pairs(words: &Pair<Vec<LabelWords>>) -> Vec<(usize, usize)> {
+    let (n, m) = (words.official.len(), words.other.len());
     if n.saturating_mul(m) <= ALL_PAIRS {
         return (0..n).flat_map(|a| (0..m).map(move |b| (a, b))).collect();
     }
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (b, words) in words_b.iter().enumerate() {
-        for key in words.keys() {
+    for (b, other_words) in words.other.iter().enumerate() {
+        for key in other_words.keys() {
             let speakers = index.entry(key).or_default();
             if speakers.last() != Some(&b) {
                 speakers.push(b);
@@ -207,8 +211,8 @@ fn candidate_pairs(words_a: &[LabelWords], words_b: &[LabelWords]) -> Vec<(usize
         }
     }
     let mut pairs = Vec::new();
-    for (a, words) in words_a.iter().enumerate() {
-        let mut found: Vec<usize> = words
+    for (a, official_words) in words.official.iter().enumerate() {
+        let mut found: Vec<usize> = official_words
             .keys()
             .filter_map(|key| index.get(key))
             .filter(|speakers| speakers.len() <= DISTINCTIVE)
@@ -230,8 +234,9 @@ const THRESHOLD: f64 = 0.35;
 fn candidates(
     labels: &LabelScores,
     turns: &BTreeMap<(SpeakerId, SpeakerId), f64>,
-    (n, m): (usize, usize),
+    counts: Pair<usize>,
 ) -> Vec<(f64, usize, usize, f64)> {
+    let (n, m) = (counts.official, counts.other);
     let (mut row_total, mut column_total) = (vec![0.0; n], vec![0.0; m]);
     for (&(a, b), weight) in turns {
         row_total[a.index()] += weight;
@@ -269,18 +274,17 @@ pub fn match_speakers(
     labels: &LabelScores,
     turns: &BTreeMap<(SpeakerId, SpeakerId), f64>,
     forced: &[Forced],
-    counts: (usize, usize),
+    counts: Pair<usize>,
 ) -> Vec<SpeakerMatch> {
-    let (n, m) = counts;
-    let mut taken_a = vec![false; n];
-    let mut taken_b = vec![false; m];
+    let (n, m) = (counts.official, counts.other);
+    let mut taken = Pair::new(vec![false; n], vec![false; m]);
     let mut matches = Vec::new();
     for pair in forced {
         if let Some(a) = pair.speakers.official {
-            taken_a[a.index()] = true;
+            taken.official[a.index()] = true;
         }
         if let Some(b) = pair.speakers.other {
-            taken_b[b.index()] = true;
+            taken.other[b.index()] = true;
         }
         matches.push(SpeakerMatch {
             speakers: pair.speakers,
@@ -289,11 +293,11 @@ pub fn match_speakers(
         });
     }
     for (score, a, b, share) in candidates(labels, turns, counts) {
-        if taken_a[a] || taken_b[b] {
+        if taken.official[a] || taken.other[b] {
             continue;
         }
-        taken_a[a] = true;
-        taken_b[b] = true;
+        taken.official[a] = true;
+        taken.other[b] = true;
         let (x, y) = (SpeakerId(a as u32), SpeakerId(b as u32));
         let mut evidence = labels.evidence(x, y).to_vec();
         if share > 0.0 {
@@ -315,12 +319,12 @@ pub fn match_speakers(
     };
     matches.extend(
         (0..n)
-            .filter(|&a| !taken_a[a])
+            .filter(|&a| !taken.official[a])
             .map(|a| unmatched(Some(SpeakerId(a as u32)), None)),
     );
     matches.extend(
         (0..m)
-            .filter(|&b| !taken_b[b])
+            .filter(|&b| !taken.other[b])
             .map(|b| unmatched(None, Some(SpeakerId(b as u32)))),
     );
     matches.sort_by_key(|m| {

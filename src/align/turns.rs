@@ -164,7 +164,6 @@ pub struct TurnLink {
 const PAIRS: [(usize, usize); 3] = [(1, 1), (2, 1), (1, 2)];
 
 /// Aligns the turns of two transcripts, as many times as the speaker evidence changes.
-///
 /// Long transcripts are first aligned as blocks of turns (content only), then, where those
 /// blocks are big, as smaller blocks near that path, then turn by turn near the last path.
 /// The coarse pass sees the whole document at once, so a stretch that one version left out,
@@ -280,7 +279,8 @@ fn windows(a: &[Profile], b: &[Profile], same_language: bool) -> Vec<Range<usize
     if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
         return vec![0..m + 1; n + 1];
     }
-    let blocks_in = |(size_a, size_b): (usize, usize)| (n.div_ceil(size_a), m.div_ceil(size_b));
+    let blocks_in =
+        |(row_size, column_size): (usize, usize)| (n.div_ceil(row_size), m.div_ceil(column_size));
     let mut sizes = (n.div_ceil(COARSE_BLOCKS), m.div_ceil(COARSE_BLOCKS));
     let (rows, columns) = blocks_in(sizes);
     let mut path = block_path(a, b, sizes, vec![0..columns + 1; rows + 1], same_language);
@@ -324,8 +324,9 @@ fn block_path(
     windows: Vec<Range<usize>>,
     same_language: bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    let (blocks_a, blocks_b) = (blocks(a, sizes.0), blocks(b, sizes.1));
-    TurnAligner::with_windows(&blocks_a, &blocks_b, windows, same_language).path(&|_, _| 0.0)
+    let blocks = Pair::new(blocks(a, sizes.0), blocks(b, sizes.1));
+    TurnAligner::with_windows(&blocks.official, &blocks.other, windows, same_language)
+        .path(&|_, _| 0.0)
 }
 
 /// Blocks `range` of `size` turns each, as the blocks of `finer` turns that cover the same

@@ -60,28 +60,24 @@ pub struct Kinship {
 
 impl Kinship {
     /// One language: the word triples of each side's sentences.
-    pub fn of_wording(official: &[&str], other: &[&str]) -> Self {
-        let bytes = |texts: &[&str]| texts.iter().map(|t| t.len()).sum::<usize>();
-        let longer = bytes(official).max(bytes(other));
+    pub fn of_wording(sentences: Pair<&[&str]>) -> Self {
+        let bytes = sentences.map(|texts| texts.iter().map(|t| t.len()).sum::<usize>());
+        let longer = bytes.official.max(bytes.other);
         let keep_one_in = 1 + (longer / BYTES_PER_SAMPLING_STEP) as u64;
-        let (a, b) = (triples(official, keep_one_in), triples(other, keep_one_in));
-        Kinship::of_counts("word-triples", &a, &b)
+        let triples = sentences.map(|texts| triples(texts, keep_one_in));
+        Kinship::of_counts("word-triples", &triples.official, &triples.other)
     }
 
     /// Two languages: numbers and names, as the aligner reads them.
-    pub fn of_anchors<'a>(
-        official: impl Iterator<Item = &'a Features>,
-        other: impl Iterator<Item = &'a Features>,
-    ) -> Self {
-        let anchors = |side: &mut dyn Iterator<Item = &'a Features>| -> Counts {
+    pub fn of_anchors<'a>(features: Pair<impl Iterator<Item = &'a Features>>) -> Self {
+        let anchors = features.map(|side| {
             let mut counts = Counts::default();
             for &id in side.flat_map(|f| f.numbers.iter().chain(&f.names)) {
                 *counts.entry(u64::from(id)).or_default() += 1;
             }
             counts
-        };
-        let (mut official, mut other) = (official, other);
-        Kinship::of_counts("anchors", &anchors(&mut official), &anchors(&mut other))
+        });
+        Kinship::of_counts("anchors", &anchors.official, &anchors.other)
     }
 
     /// What the two sides have in common, each item counted as often as both have it.
@@ -204,36 +200,28 @@ impl MetadataChange {
 /// the times printed in the header or footer (`12:57 P.M. CEST`) only where one version
 /// revises the other's text, since two publishers or a translation word them differently
 /// anyway. White space alone is not a difference.
-pub fn metadata_changes(
-    official: &Metadata,
-    other: &Metadata,
-    revision: bool,
-) -> Vec<MetadataChange> {
+pub fn metadata_changes(metadata: Pair<&Metadata>, revision: bool) -> Vec<MetadataChange> {
     let mut changes = Vec::new();
     let normal = |v: &Option<String>| {
         v.as_deref()
             .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
     };
-    let mut compare = |field: &'static str, a: &Option<String>, b: &Option<String>| {
-        let (a, b) = (normal(a), normal(b));
-        if a != b {
-            changes.push(MetadataChange {
-                field,
-                values: Pair::new(a, b),
-            });
+    let mut compare = |field: &'static str, values: Pair<&Option<String>>| {
+        let values = values.map(normal);
+        if values.official != values.other {
+            changes.push(MetadataChange { field, values });
         }
     };
     if revision {
-        compare("title", &official.title, &other.title);
+        compare("title", metadata.map(|m| &m.title));
     }
-    let (date_a, date_b) = (&official.date, &other.date);
-    let same_day = date_a.as_deref().and_then(day) == date_b.as_deref().and_then(day)
-        && date_a.as_deref().and_then(day).is_some();
-    if !same_day {
-        compare("date", date_a, date_b);
+    let dates = metadata.map(|m| &m.date);
+    let days = dates.map(|date| date.as_deref().and_then(day));
+    if days.official.is_none() || days.official != days.other {
+        compare("date", dates);
     }
     if revision {
-        compare("place", &official.place, &other.place);
+        compare("place", metadata.map(|m| &m.place));
         let times = |metadata: &Metadata| -> Vec<String> {
             metadata
                 .notes
@@ -242,7 +230,7 @@ pub fn metadata_changes(
                 .map(|note| note.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect()
         };
-        let (a, b) = (times(official), times(other));
+        let times = metadata.map(times);
         let only = |x: &[String], y: &[String]| -> Option<String> {
             let kept: Vec<&str> = x
                 .iter()
@@ -251,11 +239,14 @@ pub fn metadata_changes(
                 .collect();
             (!kept.is_empty()).then(|| kept.join("; "))
         };
-        let (only_a, only_b) = (only(&a, &b), only(&b, &a));
-        if only_a.is_some() || only_b.is_some() {
+        let only = Pair::new(
+            only(&times.official, &times.other),
+            only(&times.other, &times.official),
+        );
+        if only.official.is_some() || only.other.is_some() {
             changes.push(MetadataChange {
                 field: "time",
-                values: Pair::new(only_a, only_b),
+                values: only,
             });
         }
     }
@@ -328,7 +319,7 @@ mod tests {
     fn shared_triples_of_the_smaller_side() {
         let a = ["we will stand with the people of Ukraine as long as it takes"];
         let b = ["we will stand with the people of Ukraine"];
-        let kinship = Kinship::of_wording(&a, &b);
+        let kinship = Kinship::of_wording(Pair::new(&a, &b));
         assert_eq!(kinship.basis, 6);
         assert_eq!(kinship.shared, 1.0);
         assert!(kinship.warning().is_none(), "too little to judge");
@@ -346,12 +337,12 @@ mod tests {
         fn as_str(texts: &[String]) -> Vec<&str> {
             texts.iter().map(String::as_str).collect()
         }
-        let kinship = Kinship::of_wording(&as_str(&official), &as_str(&other));
+        let kinship = Kinship::of_wording(Pair::new(&as_str(&official), &as_str(&other)));
         assert!(kinship.shared > 0.7, "{kinship:?}");
         assert!(kinship.warning().is_none());
         // Two texts that share nothing are still warned about, however often they repeat.
         let unrelated: Vec<String> = (0..50).map(|i| format!("{} {i}", more.join(" "))).collect();
-        let kinship = Kinship::of_wording(&as_str(&unrelated), &as_str(&other));
+        let kinship = Kinship::of_wording(Pair::new(&as_str(&unrelated), &as_str(&other)));
         assert!(kinship.warning().is_some(), "{kinship:?}");
     }
 
@@ -367,7 +358,7 @@ mod tests {
             notes: vec!["12:57 P.M. CET".into(), "END 1:43 P.M. CET".into()],
             ..Metadata::default()
         };
-        let changes: Vec<String> = metadata_changes(&official, &other, true)
+        let changes: Vec<String> = metadata_changes(Pair::new(&official, &other), true)
             .iter()
             .map(MetadataChange::describe)
             .collect();
@@ -378,7 +369,7 @@ mod tests {
                 "time: 12:57 P.M. CEST → 12:57 P.M. CET"
             ]
         );
-        assert!(metadata_changes(&official, &other, false).is_empty());
+        assert!(metadata_changes(Pair::new(&official, &other), false).is_empty());
     }
 
     #[test]

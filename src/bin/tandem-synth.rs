@@ -55,7 +55,7 @@ fn run(args: Args) -> Result<(), String> {
         (Some(a), Some(b)) => (read(a)?, read(b)?),
         (None, None) => (
             bundled::official().map_err(|e| e.to_string())?,
-            bundled::translation().map_err(|e| e.to_string())?,
+            bundled::other().map_err(|e| e.to_string())?,
         ),
         _ => return Err("give both files, or neither for the bundled example".into()),
     };

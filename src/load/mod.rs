@@ -28,6 +28,7 @@ mod speakers;
 mod subtitles;
 mod timestamped;
 
+pub use clock::clock;
 pub use detect::Detection;
 pub use memory::{MAX_FILE_BYTES, size_limit};
 pub use speakers::{parse_label, slug};

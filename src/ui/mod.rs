@@ -4,6 +4,12 @@
 //! [`App::update`] apply it, repeat. Terminal input and signals arrive on one channel from
 //! two small threads, so a SIGTERM or a Ctrl-Z is handled like a key press: the terminal is
 //! restored first, always.
+//!
+//! Besides `update`, which takes what the user wants, the loop changes the app in three ways
+//! that are not a user's action, each on its own method: the background alignment's reports
+//! ([`App::report_progress`], [`App::replace_alignment`]), the search index built once a frame
+//! is up ([`App::prepare_search`]), and text the user copied, handed to the terminal
+//! (`clipboard`), which only the loop can write to.
 
 pub mod action;
 pub mod app;

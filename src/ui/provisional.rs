@@ -30,32 +30,34 @@ const SAFE_SHARE: (usize, usize) = (3, 4);
 /// full load refuses at once (too large). When no start can stand for a file (JSON, HTML,
 /// bytes that do not decode once cut) the reader has no rows, only the files' names.
 pub fn start_of(
-    (official, other): (&Path, &Path),
+    paths: Pair<&Path>,
     options: LoadOptions,
     forced: impl FnOnce(&Transcript, &Transcript) -> Vec<Forced>,
 ) -> Option<Contents> {
-    if [official, other].iter().any(|path| path.as_os_str() == "-") {
+    if paths.iter().any(|(_, path)| path.as_os_str() == "-") {
         return None;
     }
-    let (a, b) = (
-        prefix::readable_size(official)?,
-        prefix::readable_size(other)?,
+    let sizes = Pair::new(
+        prefix::readable_size(paths.official)?,
+        prefix::readable_size(paths.other)?,
     );
-    if a + b <= LONG_PAIR_BYTES {
+    let total = sizes.official + sizes.other;
+    if total <= LONG_PAIR_BYTES {
         return None;
     }
-    let share = |size: u64| (START_BYTES * size / (a + b)).max(LEAST_START_BYTES);
-    let (start_a, start_b) = crate::parallel::join(
-        || prefix::load_prefix(official, share(a), options),
-        || prefix::load_prefix(other, share(b), options),
+    let shares = sizes.map(|size| (START_BYTES * size / total).max(LEAST_START_BYTES));
+    let starts = crate::parallel::join(
+        || prefix::load_prefix(paths.official, shares.official, options),
+        || prefix::load_prefix(paths.other, shares.other, options),
     );
-    let (Some(start_a), Some(start_b)) = (start_a, start_b) else {
-        return Some(names_only(official, other));
+    let (Some(official_start), Some(other_start)) = starts else {
+        return Some(names_only(paths));
     };
-    let forced = forced(&start_a, &start_b);
-    let alignment = align::align(&start_a, &start_b, &forced);
-    let mut contents = Contents::pair(start_a, start_b, alignment);
-    let safe = safe_rows(&contents, Pair::new(a > share(a), b > share(b)));
+    let forced = forced(&official_start, &other_start);
+    let alignment = align::align(&official_start, &other_start, &forced);
+    let mut contents = Contents::pair(official_start, other_start, alignment);
+    let cut = sizes.zip(shares).map(|(size, share)| size > share);
+    let safe = safe_rows(&contents, cut);
     contents.rows.truncate(safe);
     Some(contents)
 }
@@ -96,7 +98,7 @@ fn safe_limit(transcript: &Transcript) -> (usize, usize) {
 
 /// A pair with no rows, the files named in the headers: all there is to show until the whole
 /// pair is loaded.
-fn names_only(official: &Path, other: &Path) -> Contents {
+fn names_only(paths: Pair<&Path>) -> Contents {
     let named = |path: &Path| {
         let mut transcript = Transcript::default();
         transcript.metadata.origin = Origin {
@@ -105,7 +107,7 @@ fn names_only(official: &Path, other: &Path) -> Contents {
         };
         transcript
     };
-    let (official, other) = (named(official), named(other));
+    let (official, other) = (named(paths.official), named(paths.other));
     let mut alignment = align::align(&official, &other, &[]);
     // Two empty versions share nothing, which says nothing about the files.
     alignment.warnings.clear();
@@ -120,7 +122,7 @@ mod tests {
     #[test]
     fn rows_past_three_quarters_of_a_cut_start_are_not_shown() {
         let official = synth::repeat_official(&bundled::official().unwrap(), 2);
-        let other = bundled::translation().unwrap();
+        let other = bundled::other().unwrap();
         let alignment = align::align(&official, &other, &[]);
         let contents = Contents::pair(official, other, alignment);
         let all = contents.rows.len();
@@ -138,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_pair_of_empty_versions_has_no_rows_and_no_warning() {
-        let contents = names_only(Path::new("a.json"), Path::new("b.json"));
+        let contents = names_only(Pair::new(Path::new("a.json"), Path::new("b.json")));
         assert!(contents.rows.is_empty());
         assert!(contents.warnings.is_empty());
         let other = contents.pane(Side::Other).unwrap();

@@ -5,7 +5,7 @@ use super::contents::Contents;
 use crate::align::Row;
 use crate::align::word_diff;
 use crate::model::AnnotationKind;
-use crate::model::Side;
+use crate::model::{Pair, Side};
 use crate::sanitize;
 use std::ops::Range;
 
@@ -103,7 +103,7 @@ pub fn segments(contents: &Contents, row: &Row, side: Side) -> Vec<Segment> {
 }
 
 /// Marks the word differences of a row (one language) on both sides' segments.
-pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
+pub fn mark_differences(segments: &mut Pair<Vec<Segment>>) {
     let text = |segments: &[Segment]| -> String {
         segments
             .iter()
@@ -111,28 +111,30 @@ pub fn mark_differences(official: &mut [Segment], other: &mut [Segment]) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let (a, b) = (text(official), text(other));
-    let (mut at_a, mut at_b) = (0, 0);
-    let (mut changed_a, mut changed_b) = (Vec::new(), Vec::new());
-    for piece in word_diff(&a, &b) {
+    let texts = segments.as_ref().map(|side| text(side));
+    let mut at = Pair::new(0, 0);
+    let mut changed: Pair<Vec<Range<usize>>> = Pair::default();
+    for piece in word_diff(&texts.official, &texts.other) {
         let length = piece.text.len();
-        match piece.op {
-            "delete" => {
-                changed_a.push(at_a..at_a + length);
-                at_a += length;
+        let only_on = match piece.op {
+            "delete" => Some(Side::Official),
+            "insert" => Some(Side::Other),
+            _ => None,
+        };
+        match only_on {
+            Some(side) => {
+                changed[side].push(at[side]..at[side] + length);
+                at[side] += length;
             }
-            "insert" => {
-                changed_b.push(at_b..at_b + length);
-                at_b += length;
-            }
-            _ => {
-                at_a += length;
-                at_b += length;
+            None => {
+                at.official += length;
+                at.other += length;
             }
         }
     }
-    place_marks(official, &changed_a, Mark::DiffChanged);
-    place_marks(other, &changed_b, Mark::DiffChanged);
+    for side in Side::BOTH {
+        place_marks(&mut segments[side], &changed[side], Mark::DiffChanged);
+    }
 }
 
 /// Puts ranges of the joined sentence text onto the segments they fall in.

@@ -258,7 +258,7 @@ fn draw_body(frame: &mut Frame<'_>, app: &App, theme: &Theme, screen: &Screen) {
                 if screen.gutter.width > 3
                     && let Some(time) = gutter_time(app, index)
                 {
-                    let time = crate::ui::app::clock(time);
+                    let time = crate::model::clock(time);
                     let x = screen.gutter.right().saturating_sub(time.len() as u16 + 1);
                     buffer.set_string(x, screen_y, time, theme.subtitle);
                 }
@@ -329,7 +329,7 @@ fn gutter_time(app: &App, index: usize) -> Option<f64> {
     };
     let time = stamp(index)?;
     let before = index.checked_sub(1).and_then(stamp);
-    (before.map(crate::ui::app::clock) != Some(crate::ui::app::clock(time))).then_some(time)
+    (before.map(crate::model::clock) != Some(crate::model::clock(time))).then_some(time)
 }
 
 /// The spans of one screen line of one side of a row.
@@ -356,9 +356,7 @@ fn side_line(
                 Span::styled(
                     pane.turn_time(*turn)
                         .filter(|_| app.screen().is_some_and(|s| s.gutter.width <= 3))
-                        .map_or(String::new(), |t| {
-                            format!(" · {}", crate::ui::app::clock(t))
-                        }),
+                        .map_or(String::new(), |t| format!(" · {}", crate::model::clock(t))),
                     theme.subtitle,
                 ),
             ]
@@ -497,7 +495,7 @@ fn status_parts(app: &App) -> Vec<(u8, String)> {
         // Subtitles and timestamped transcripts: when the row is said.
         let side = app.contents.side_or_alone(app.focus);
         if let Some(time) = app.row_time(id, side) {
-            parts.push((6, crate::ui::app::clock(time)));
+            parts.push((6, crate::model::clock(time)));
         }
     } else if app.aligning.is_none() {
         parts.push((9, "nothing to show".into()));
@@ -560,16 +558,22 @@ fn prompt_part(app: &App) -> Option<(u8, String)> {
                 if app.incremental() {
                     count(app.search.hits, "hit")
                 } else {
-                    "long text: Enter searches".into()
+                    format!("long text: {} searches", app.key_name("prompt-enter"))
                 },
                 scope_name(app)
             ),
         )),
-        Mode::Mark { set: true } => Some((10, "m▏ a letter names the mark".into())),
-        Mode::Mark { set: false } => Some((
+        Mode::Mark { set: true } => Some((
             10,
-            "'▏ a mark's letter, or ' for where the last jump left".into(),
+            format!("{}▏ a letter names the mark", app.key_name("set-mark")),
         )),
+        Mode::Mark { set: false } => {
+            let key = app.key_name("go-to-mark");
+            Some((
+                10,
+                format!("{key}▏ a mark's letter, or {key} for where the last jump left"),
+            ))
+        }
         _ if !app.search.query.is_empty() => {
             let number = app.hit_number().map_or("-".to_string(), |n| n.to_string());
             Some((
@@ -667,8 +671,6 @@ const HELP_COLUMN: u16 = 68;
 
 /// What the marks on the screen mean, for the help.
 const LEGEND: &[(&str, &str)] = &[
-    ("▸", "the current row: y copies it"),
-    ("▶", "the focused pane (Tab), before its title"),
     ("●", "the versions differ here (status line: how)"),
     ("○", "no counterpart in the other version"),
     ("·", "the other version has nothing here"),
@@ -701,6 +703,14 @@ fn help_sections(keymap: &Keymap, theme: &Theme) -> Vec<Vec<Line<'static>>> {
         }
     }
     let mut legend = vec![heading("On the screen")];
+    let key = |name: &str| keymap.first_key(name).unwrap_or_else(|| "no key".into());
+    let current = format!("the current row: {} copies it", key("copy-row"));
+    let focused = format!(
+        "the focused pane ({}), before its title",
+        key("switch-focus")
+    );
+    legend.push(entry("▸", &current));
+    legend.push(entry("▶", &focused));
     legend.extend(LEGEND.iter().map(|(mark, meaning)| entry(mark, meaning)));
     sections.push(legend);
     sections

@@ -116,11 +116,12 @@ pub fn wrap_row(
     let row = &contents.rows[id];
     let shown = Pair::from_fn(|side| widths[side] > 0 && contents.pane(side).is_some());
     let mut segments = Pair::from_fn(|side| segments(contents, row, side));
-    if highlights.differences && contents.same_language && shown.official && shown.other {
-        let Pair { official, other } = &mut segments;
-        if !official.is_empty() && !other.is_empty() {
-            mark_differences(official, other);
-        }
+    let both_shown_with_text = shown.official
+        && shown.other
+        && !segments.official.is_empty()
+        && !segments.other.is_empty();
+    if highlights.differences && contents.same_language && both_shown_with_text {
+        mark_differences(&mut segments);
     }
     // One side shown alone (a narrow terminal) skips the rows it has nothing in.
     let placeholder = shown.official && shown.other;

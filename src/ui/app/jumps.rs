@@ -106,7 +106,10 @@ impl App {
             }
         }
         Err(if timed {
-            format!("nothing starts at {} or later", clock(seconds))
+            format!(
+                "nothing starts at {} or later",
+                crate::model::clock(seconds)
+            )
         } else {
             "this version has no times: go to a row, a turn or a percentage".into()
         })
@@ -203,7 +206,13 @@ impl App {
             self.leave_jump();
             self.go_to_row(id);
         } else {
-            self.message = Some(format!("no mark {letter} (m{letter} sets it)"));
+            let set = self.key_name("set-mark");
+            let keys = if set.chars().count() == 1 {
+                format!("{set}{letter}")
+            } else {
+                format!("{set} then {letter}")
+            };
+            self.message = Some(format!("no mark {letter} ({keys} sets it)"));
         }
     }
 
@@ -363,32 +372,10 @@ impl App {
 /// Seconds from `12:30` (minutes and seconds) or `1:02:03` (hours too); seconds may have a
 /// fraction.
 fn parse_time(text: &str) -> Option<f64> {
-    let parts: Vec<&str> = text.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
-        return None;
-    }
-    let seconds: f64 = parts
-        .last()?
-        .parse()
-        .ok()
-        .filter(|s: &f64| (0.0..60.0).contains(s))?;
-    let mut total = seconds;
-    for (place, part) in parts.iter().rev().skip(1).enumerate() {
-        let value: u32 = part.parse().ok()?;
-        total += f64::from(value) * 60f64.powi(place as i32 + 1);
-    }
-    Some(total)
-}
-
-/// A time as the status line shows it: `12:30` or `1:02:03`.
-pub fn clock(seconds: f64) -> String {
-    let whole = seconds.max(0.0) as u64;
-    let (hours, minutes, seconds) = (whole / 3600, whole / 60 % 60, whole % 60);
-    if hours > 0 {
-        format!("{hours}:{minutes:02}:{seconds:02}")
-    } else {
-        format!("{minutes}:{seconds:02}")
-    }
+    // The files' clocks may run seconds past 59 (`1:75`); a person typing a time does not.
+    let (_, seconds) = text.rsplit_once(':')?;
+    let seconds: f64 = seconds.parse().ok()?;
+    crate::load::clock(text).filter(|_| (0.0..60.0).contains(&seconds))
 }
 
 #[cfg(test)]
@@ -402,7 +389,6 @@ mod tests {
         assert_eq!(parse_time("0:07.5"), Some(7.5));
         assert_eq!(parse_time("12:75"), None);
         assert_eq!(parse_time("a:10"), None);
-        assert_eq!(clock(3723.4), "1:02:03");
-        assert_eq!(clock(750.0), "12:30");
+        assert_eq!(parse_time("750"), None);
     }
 }

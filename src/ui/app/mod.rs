@@ -18,10 +18,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use jumps::clock;
 pub use lists::{DivergenceEntry, DivergenceList, SpeakerList};
 
 /// A place in the document: a row (an index into the rows shown) and a line within it.
+/// The top of the screen is held this way, not as a line offset found by binary search over
+/// the rows' start lines: those starts would need every row wrapped first, and a long pair
+/// (a quarter of a million rows) opens at once because a row is wrapped only when the screen
+/// reaches it. Scrolling walks from this anchor, so it costs the rows passed, not the
+/// document; both panes share it, so they cannot drift.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Position {
     pub index: usize,
@@ -198,6 +202,14 @@ impl App {
         self.keymap = keymap;
         self.layout = layout;
         self
+    }
+
+    /// The first key of the binding `name`, as messages name it: the configuration may have
+    /// rebound or unbound it.
+    pub fn key_name(&self, name: &str) -> String {
+        self.keymap
+            .first_key(name)
+            .unwrap_or_else(|| "(no key)".into())
     }
 
     fn settled(mut self) -> Self {
@@ -502,7 +514,7 @@ impl App {
             self.act(Action::ClearFilters);
         } else {
             // One Esc too many must not end the session: quitting takes its own key.
-            let quit = self.keymap.first_key("quit").unwrap_or_else(|| "q".into());
+            let quit = self.key_name("quit");
             self.message = Some(format!("nothing to close ({quit} quits)"));
         }
     }

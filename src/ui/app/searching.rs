@@ -208,7 +208,10 @@ impl App {
     pub(super) fn next_hit(&mut self, forward: bool) {
         if self.search.rows.is_empty() {
             self.message = Some(if self.search.query.is_empty() {
-                "no search: press / to search".into()
+                match self.keymap.first_key("search") {
+                    Some(key) => format!("no search: press {key} to search"),
+                    None => "no search".into(),
+                }
             } else {
                 "no hits".into()
             });
