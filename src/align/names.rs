@@ -586,7 +586,17 @@ pub(super) fn omitted_names(
         return Vec::new();
     }
     unmet.retain_standing(other_version.keys(interner), interner);
-    unmet.evidence(&names)
+    // The evidence is the whole name, as a reader knows it: `Mineral Security Partnership`,
+    // though `Security` alone stands elsewhere in the other version.
+    let whole_names = runs
+        .iter()
+        .filter(|run| unmet.standing.iter().any(|name| run.contains(name)))
+        .map(|run| {
+            let words: Vec<String> = run.iter().map(|word| names.as_written(word)).collect();
+            words.join(" ")
+        });
+    let mut seen: HashSet<String> = HashSet::new();
+    wording::evidence(whole_names.filter(|name| seen.insert(name.clone())))
 }
 
 /// The words of each run of two or more capitalised words that no punctuation parts
@@ -674,7 +684,7 @@ mod tests {
         let other = "Together, we led a security partnership in Seoul.";
         assert_eq!(
             omitted(official, other, &[other, "The UN Security Council met."]),
-            ["Mineral", "Partnership"]
+            ["Mineral Security Partnership"]
         );
     }
 
