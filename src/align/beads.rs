@@ -3,7 +3,8 @@
 //!
 //! In one language, shared word stems decide and length breaks ties. Across languages words
 //! cannot be compared, so length (calibrated on the document) decides, helped by anchors that
-//! survive translation: numbers, names (romanized where needed) and question marks.
+//! survive translation: numbers, names (romanized where needed), thanks and how sentences end
+//! (a question, an exclamation).
 
 use super::dp::{self, Bead, Windows, bead};
 use super::features::{Features, common};
@@ -79,9 +80,12 @@ fn bead_cost(a: usize, b: usize) -> f64 {
 
 /// How well lengths agree, from 0 to 1, given the document's length ratio.
 pub fn length_fit(a: &[&Features], b: &[&Features], ratio: f64) -> f64 {
-    let chars = |side: &[&Features]| side.iter().map(|f| f.chars as f64).sum::<f64>().max(1.0);
-    let (a, b) = (chars(a), chars(b));
+    let (a, b) = (chars(a).max(1.0), chars(b).max(1.0));
     log_ratio_fit(b / (a * ratio), (a + b / ratio) / 2.0)
+}
+
+fn chars(side: &[&Features]) -> f64 {
+    side.iter().map(|f| f.chars as f64).sum()
 }
 
 /// How close a ratio of lengths, already divided by the expected one, is to 1, from 0 to 1,
@@ -234,14 +238,16 @@ pub fn word_overlap(a: Group, b: Group) -> f64 {
     }
 }
 
-/// Shared numbers and names, and agreeing question marks and negation, from 0 to 1. A shared
+/// Shared numbers, names and thanks, and agreeing endings and negation, from 0 to 1. A shared
 /// anchor is strong evidence; a missing one is weak, since translations drop and respell
 /// names. Anchors count per sentence, so merging sentences does not collect them for free.
 fn anchor_agreement(a: Group, b: Group) -> f64 {
     let shared_numbers = common(a.numbers, b.numbers);
     let shared_names = common(a.names, b.names);
-    let shared =
-        (shared_numbers + shared_names) as f64 / a.sentences.len().max(b.sentences.len()) as f64;
+    let thanks = |group: Group| group.sentences.iter().filter(|f| f.thanks).count();
+    let shared_thanks = thanks(a).min(thanks(b));
+    let shared = (shared_numbers + shared_names + shared_thanks) as f64
+        / a.sentences.len().max(b.sentences.len()) as f64;
     let mut score = (0.3 + 0.35 * shared).min(1.0);
     if shared_numbers == 0 && !(a.numbers.is_empty() && b.numbers.is_empty()) {
         // Disjoint numbers contradict; a number on one side only is a weaker sign.
@@ -251,13 +257,16 @@ fn anchor_agreement(a: Group, b: Group) -> f64 {
             0.0
         };
     }
-    let agree = |test: fn(&Features) -> bool| {
-        a.sentences.iter().any(|f| test(f)) == b.sentences.iter().any(|f| test(f))
-    };
-    if !agree(|f| f.question) {
+    // Kinds of sentence translators keep: a thanks with a thanks, and a bead ends as its last
+    // sentence does on both sides (a question with a question, an exclamation with an
+    // exclamation).
+    let ending = |group: Group| group.sentences.last().map(|f| f.ending);
+    let thanks_on_one_side = shared_thanks == 0 && thanks(a) + thanks(b) > 0;
+    if ending(a) != ending(b) || thanks_on_one_side {
         score *= 0.5;
     }
-    if !agree(|f| f.negated) {
+    let negated = |group: Group| group.sentences.iter().any(|f| f.negated);
+    if negated(a) != negated(b) {
         score *= 0.6;
     }
     score
@@ -346,7 +355,11 @@ impl<'a> Scorer<'a> {
         let (x, y) = if self.context.same_language {
             (support(sa, sb), support(sb, sa))
         } else {
-            (Support::default(), Support::default())
+            let ratio = self.context.length_ratio;
+            (
+                length_support(a, b, ratio),
+                length_support(b, a, 1.0 / ratio),
+            )
         };
         let unsupported = x.unsupported + y.unsupported;
         let counted = na + nb - unsupported - x.neutral - y.neutral;
@@ -432,6 +445,54 @@ fn support(group: &[Signature], other: &[Signature]) -> Support {
         }
     }
     support
+}
+
+/// How the sentences of `group`, when it has several, are supported by `other` across
+/// languages, where words cannot be compared: a sentence at either end of the group is
+/// supported when it shares a number,
+/// a name or a thanks with `other`, or when the two sides' lengths are closer with it than
+/// without it. A sentence the other version leaves out (`So it had a dual side.` beside a long
+/// one) would otherwise ride along, since it barely moves a long bead's length. `scale` turns
+/// characters of `group` into characters of `other` (the document's length ratio or its
+/// inverse).
+fn length_support(group: Group, other: Group, scale: f64) -> Support {
+    if group.sentences.len() < 2 {
+        return Support::default();
+    }
+    let theirs = chars(other.sentences);
+    let all = chars(group.sentences);
+    let expected = all * scale;
+    if expected <= theirs {
+        // A side no longer than the other expects needs every sentence it has.
+        return Support::default();
+    }
+    // Without the sentence, the lengths are at least as close: it is still longer than the
+    // other expects, or shorter by a factor no bigger than the one it is longer by with it
+    // (theirs / without <= expected / theirs).
+    let closer_without = |f: &Features| {
+        let without = (all - f.chars as f64) * scale;
+        without >= theirs || theirs * theirs <= without * expected
+    };
+    let shares = |mine: &[u32], theirs: &[u32]| !mine.is_empty() && common(mine, theirs) > 0;
+    let anchored = |f: &Features| {
+        f.thanks && other.sentences.iter().any(|o| o.thanks)
+            || shares(&f.numbers, other.numbers)
+            || shares(&f.names, other.names)
+    };
+    // Only the first and the last sentence can be left out of the bead instead: one between
+    // them is the bead's own. Length first: it is cheaper, and decides most sentences.
+    let ends = [
+        group.sentences[0],
+        group.sentences[group.sentences.len() - 1],
+    ];
+    let unsupported = ends
+        .iter()
+        .filter(|f| closer_without(f) && !anchored(f))
+        .count();
+    Support {
+        unsupported,
+        neutral: 0,
+    }
 }
 
 /// Aligns the sentences of a turn pair. Returns beads as ranges into `a` and `b`.

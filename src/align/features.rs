@@ -6,7 +6,7 @@ use super::numbers::{number_at, small_number};
 use super::romanize::{romanize_hangul, romanize_kana, skeleton};
 use super::word_lists::{
     KOREAN_COUNTERS, KOREAN_NUMERALS, KOREAN_SURNAMES, NEGATION_MARKS, NEGATIONS, PARTICLES,
-    STOPWORDS, TITLES,
+    STOPWORDS, THANKS_MARKS, THANKS_WORDS, TITLES,
 };
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -50,6 +50,8 @@ struct WordInfo {
     inner_capital: bool,
     title: bool,
     negation: bool,
+    /// A word that thanks (`Thank`, `thanks`, `Спасибо`).
+    thanks: bool,
     /// Digits or a number word: numbers are read with the words around them.
     numeric: bool,
     /// A Korean native numeral (`세`), a number only before a counter word.
@@ -145,6 +147,7 @@ impl Interner {
         let first = word.chars().next().unwrap_or(' ');
         let mut info = WordInfo {
             negation: NEGATIONS.contains(&bare) || lower.ends_with("n't"),
+            thanks: THANKS_WORDS.iter().any(|w| lower.starts_with(w)),
             numeric: first.is_ascii_digit() || small_number(&lower).is_some(),
             ..WordInfo::default()
         };
@@ -198,8 +201,37 @@ pub struct Features {
     pub chars: u32,
     /// Whether the sentence contains a negation.
     pub negated: bool,
-    /// Whether the sentence is a question.
-    pub question: bool,
+    /// How the sentence ends: a question, an exclamation or a statement.
+    pub ending: Ending,
+    /// Whether the sentence thanks ([`THANKS_WORDS`], [`THANKS_MARKS`]).
+    pub thanks: bool,
+}
+
+/// The kind of sentence its last mark says it is. Translators keep it: of the 380 two-sided
+/// rows of the text golds (subtitles in four languages, a speech, a podcast), one ends
+/// differently (`... as mine!` / `...でしょう？`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Ending {
+    #[default]
+    Statement,
+    Question,
+    /// `!`, and `?!` (`Whaaaat?!` / `ええっ？！`): the last mark decides.
+    Exclamation,
+}
+
+impl Ending {
+    fn of(text: &str) -> Self {
+        match text
+            .trim_end()
+            .trim_end_matches(['"', '”', ')', '」', '』'])
+            .chars()
+            .last()
+        {
+            Some('?' | '？') => Ending::Question,
+            Some('!' | '！') => Ending::Exclamation,
+            _ => Ending::Statement,
+        }
+    }
 }
 
 fn is_hangul(c: char) -> bool {
@@ -327,10 +359,8 @@ fn strip_particle(word: &str) -> &str {
 pub fn features(text: &str, interner: &mut Interner) -> Features {
     let mut result = Features {
         chars: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
-        question: text
-            .trim_end()
-            .trim_end_matches(['"', '”', ')'])
-            .ends_with(['?', '？']),
+        ending: Ending::of(text),
+        thanks: THANKS_MARKS.iter().any(|mark| text.contains(mark)),
         ..Features::default()
     };
     let words = words(text);
@@ -339,6 +369,7 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
     let mut skip = 0;
     for (index, info) in infos.iter().enumerate() {
         result.negated |= info.negation;
+        result.thanks |= info.thanks;
         if skip > 0 {
             skip -= 1;
             continue;

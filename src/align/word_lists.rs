@@ -22,6 +22,33 @@ pub(super) const NEGATIONS: &[&str] = &[
 pub(super) const NEGATION_MARKS: &[&str] =
     &["않", "못", "없", "아니", "ない", "ません", "不", "没"];
 
+/// Beginnings of words that thank, in languages written with spaces (`Thank you.`, `Thanks`,
+/// `Спасибо`): a thanks is said in every language and opens or closes turns, but is rendered
+/// at lengths that length alone cannot place (`Thank you.`, `ありがとうございました。`).
+pub(super) const THANKS_WORDS: &[&str] = &[
+    "thank",
+    "merci",
+    "danke",
+    "gracias",
+    "grazie",
+    "obrigad",
+    "спасибо",
+    "благодар",
+];
+
+/// Thanks in Korean, Japanese and Chinese, found anywhere in the text (`감사합니다`, `고맙습니다`,
+/// `ありがとう`, `感謝`, `谢谢`).
+pub(super) const THANKS_MARKS: &[&str] = &[
+    "감사",
+    "고맙",
+    "고마워",
+    "ありがと",
+    "感謝",
+    "感谢",
+    "谢谢",
+    "謝謝",
+];
+
 /// Endings of Korean words that are particles, longest first.
 pub(super) const PARTICLES: &[&str] = &[
     "입니다",
