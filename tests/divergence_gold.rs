@@ -1,6 +1,6 @@
 //! The flags measured against divergence marked by hand (`tests/gold/divergence.tsv`):
 //! precision and recall per flag kind, printed (`cargo test --release --test divergence_gold
-//! -- --nocapture`), and for rows overall (divergent or not), asserted.
+//! -- --nocapture`), and for rows overall (divergent or not) and per pair; floors asserted.
 
 mod common;
 
@@ -66,6 +66,9 @@ fn rows(official: &Transcript, other: &Transcript, alignment: &Alignment) -> Vec
         .collect()
 }
 
+/// The labelled pairs of two separate renderings; the others are a text and its revision.
+const RENDERINGS: &[&str] = &["bundled", "morevna-ko", "pepper-ja"];
+
 #[derive(Default, Debug)]
 struct Counts {
     true_positive: usize,
@@ -74,6 +77,14 @@ struct Counts {
 }
 
 impl Counts {
+    fn count(&mut self, divergent: bool, flagged: bool) {
+        match (divergent, flagged) {
+            (true, true) => self.true_positive += 1,
+            (false, true) => self.false_positive += 1,
+            (true, false) => self.false_negative += 1,
+            (false, false) => {}
+        }
+    }
     fn precision(&self) -> f64 {
         self.true_positive as f64 / (self.true_positive + self.false_positive).max(1) as f64
     }
@@ -110,6 +121,21 @@ fn flags_agree_with_divergence_marked_by_hand() {
             ),
         );
     }
+    pairs.insert(
+        "sotu",
+        (
+            common::load("../shared/corpus/speeches/2023-02-07-remarks-of-president-joe-biden-state-of-the-union-address-as-prepared-for-delivery.md"),
+            common::load("../shared/corpus/speeches/2023-02-07-remarks-by-president-biden-in-state-of-the-union-address-2.md"),
+        ),
+    );
+    let podcast = "../shared/corpus/podcast-revisions/ship-it-84";
+    pairs.insert(
+        "ship-it-84",
+        (
+            common::load(&format!("{podcast}.before-22250ef9.md")),
+            common::load(&format!("{podcast}.after-ca05c5a4.md")),
+        ),
+    );
     let aligned: BTreeMap<&str, Vec<AlignedRow>> = pairs
         .iter()
         .map(|(name, (a, b))| (*name, rows(a, b, &align::align(a, b, &[]))))
@@ -119,22 +145,30 @@ fn flags_agree_with_divergence_marked_by_hand() {
     assert!(labels.len() >= 150, "{} labelled rows", labels.len());
     // Labels are gathered per row: where the aligner puts two labelled sentences in one row,
     // the row diverges if either does.
+    // Each label is looked for from the row of the pair's label before it on, wrapping round:
+    // a unique key names the same row wherever it is looked for from, and a sentence said
+    // many times (`(Applause.)`) names the next row that holds it.
     let mut marked: BTreeMap<(&str, usize), Vec<&str>> = BTreeMap::new();
+    let mut from: BTreeMap<&str, usize> = BTreeMap::new();
     for label in &labels {
         let rows = &aligned[label.pair.as_str()];
-        let index = rows
-            .iter()
-            .position(|(a, b, _)| {
+        let start = from.entry(label.pair.as_str()).or_default();
+        let index = (*start..rows.len())
+            .chain(0..*start)
+            .find(|&index| {
+                let (a, b, _) = &rows[index];
                 let side = if label.official_side { a } else { b };
                 side.contains(&label.key)
             })
             .unwrap_or_else(|| panic!("no row of {} holds “{}”", label.pair, label.key));
+        *start = index;
         marked
             .entry((label.pair.as_str(), index))
             .or_default()
             .extend(label.kinds.iter().map(String::as_str));
     }
     let mut overall = Counts::default();
+    let mut by_pair: BTreeMap<&str, Counts> = BTreeMap::new();
     // The same over the rows whose divergence a flag kind names: `content` alone (a detail a
     // free translation adds or drops) is beyond what any flag claims to find.
     let mut named = Counts::default();
@@ -143,19 +177,10 @@ fn flags_agree_with_divergence_marked_by_hand() {
     for ((pair, index), kinds) in &marked {
         let (official, _, flags) = &aligned[pair][*index];
         let (divergent, flagged) = (!kinds.is_empty(), !flags.is_empty());
-        match (divergent, flagged) {
-            (true, true) => overall.true_positive += 1,
-            (false, true) => overall.false_positive += 1,
-            (true, false) => overall.false_negative += 1,
-            (false, false) => {}
-        }
+        overall.count(divergent, flagged);
+        by_pair.entry(pair).or_default().count(divergent, flagged);
         if kinds.iter().any(|k| *k != "content") || !divergent {
-            match (divergent, flagged) {
-                (true, true) => named.true_positive += 1,
-                (false, true) => named.false_positive += 1,
-                (true, false) => named.false_negative += 1,
-                (false, false) => {}
-            }
+            named.count(divergent, flagged);
         }
         if divergent != flagged {
             let opening: String = official.chars().take(60).collect();
@@ -209,23 +234,53 @@ fn flags_agree_with_divergence_marked_by_hand() {
         named.false_positive,
         named.false_negative
     );
+    // Two renderings of one event (a second interpreter, subtitles translated) against one
+    // text and its revision (a corrected reprint, a speech as delivered, a relabelled podcast).
+    let mut renderings = Counts::default();
+    for (pair, counts) in &by_pair {
+        println!(
+            "{pair:<20} {:>9.3} {:>7.3}  ({} {} {})",
+            counts.precision(),
+            counts.recall(),
+            counts.true_positive,
+            counts.false_positive,
+            counts.false_negative
+        );
+        if RENDERINGS.contains(pair) {
+            renderings.true_positive += counts.true_positive;
+            renderings.false_positive += counts.false_positive;
+            renderings.false_negative += counts.false_negative;
+        }
+    }
+    println!(
+        "renderings           {:>9.3} {:>7.3}  ({} {} {})",
+        renderings.precision(),
+        renderings.recall(),
+        renderings.true_positive,
+        renderings.false_positive,
+        renderings.false_negative
+    );
     for miss in &misses {
         println!("disagrees: {miss}");
     }
     assert!(
-        overall.precision() >= 0.9,
-        "precision {:.3}",
-        overall.precision()
+        overall.precision() >= 0.9 && overall.recall() >= 0.9,
+        "precision {:.3}, recall {:.3}",
+        overall.precision(),
+        overall.recall()
     );
     assert!(
-        named.recall() >= 0.9,
+        named.recall() >= 0.95,
         "recall of divergences a kind names {:.3}",
         named.recall()
     );
-    // Counting `content` too, the recall is 0.815 (see the README's Quality): what falls short
-    // is details a free translation changes that no flag names, and one dropped name. This floor
-    // keeps what is reached from slipping.
-    assert!(overall.recall() >= 0.8, "recall {:.3}", overall.recall());
+    // The misses are all between renderings: details a free translation changes that no flag
+    // names (see the README's Quality): 21 of 25 found. This floor fails at one more miss.
+    assert!(
+        renderings.recall() >= 0.83,
+        "recall between renderings {:.3}",
+        renderings.recall()
+    );
     // A kind with enough labelled rows to say something keeps 0.9 on both.
     for (kind, counts) in &by_kind {
         if counts.true_positive + counts.false_negative >= 10 {

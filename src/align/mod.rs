@@ -241,6 +241,9 @@ pub fn align_reporting(
     let mut rows = second_look::look_again(rows, versions, &mut context, looking, &mut interner);
     let links = links_from_rows(&mut rows, &links);
     flag_low_similarity(&mut rows, versions);
+    if same_language && !revision {
+        flag_omitted_names(&mut rows, versions, &mut interner);
+    }
     speaker_evidence::flag_speaker_changes(&mut rows, &same_speaker, versions);
     Alignment {
         same_language,
@@ -360,6 +363,34 @@ fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
             .min(words(versions.other, &row.sides.other));
         if low.flags(row.similarity, fewest) {
             row.flags.push(Flag::LowSimilarity);
+        }
+    }
+}
+
+/// `names-differ` where one side of a paired row gives a name that the other version never
+/// gives anywhere (the Mineral Security Partnership a rendering leaves out). A name the other
+/// version gives elsewhere is not flagged: once a person is named, a rendering writes `he`.
+/// Only between two renderings in one language: in a revision the word diff already shows
+/// what went, and across languages a name is as often translated (`Hawk`, `매`) as spelled.
+fn flag_omitted_names(rows: &mut [Row], versions: Pair<&Version<'_>>, interner: &mut Interner) {
+    let whole = versions
+        .map(|version| names::VersionSpellings::new(sentence_texts(version.transcript).concat()));
+    for row in rows.iter_mut().filter(|r| r.is_paired()) {
+        if row
+            .flags
+            .iter()
+            .any(|f| matches!(f, Flag::NamesDiffer { .. }))
+        {
+            continue;
+        }
+        let official_texts = texts(versions.official, &row.sides.official);
+        let other_texts = texts(versions.other, &row.sides.other);
+        let official = names::omitted_names(&official_texts, &other_texts, &whole.other, interner);
+        let other = names::omitted_names(&other_texts, &official_texts, &whole.official, interner);
+        if !official.is_empty() || !other.is_empty() {
+            row.flags.push(Flag::NamesDiffer {
+                evidence: Pair::new(official, other),
+            });
         }
     }
 }

@@ -6,6 +6,7 @@ use super::features::{FastSet, Interner};
 use super::romanize::{romanize_hangul, skeleton};
 use super::wording;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 /// How a word is spelled for comparing names: its romanized consonant skeleton (see
@@ -530,13 +531,18 @@ impl<'s> Unmet<'s> {
     fn not_spelled_in(&mut self, other: &SideNames, interner: &mut Interner) {
         if !self.standing.is_empty() {
             let keys = spellings(&SideNames::strs(&other.texts), interner);
-            self.standing.retain(|name| !spelled(name, &keys, interner));
+            self.retain_standing(&keys, interner);
         }
         if !self.hyphenated.is_empty() {
             let keys = spellings(&SideNames::strs(&other.apart), interner);
             self.hyphenated
                 .retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
         }
+    }
+
+    /// Keeps the names standing apart that nothing in `keys` spells.
+    fn retain_standing(&mut self, keys: &FastSet<u32>, interner: &mut Interner) {
+        self.standing.retain(|name| !spelled(name, keys, interner));
     }
 
     /// The unmet names of `side` as evidence, each once, as the side writes them.
@@ -554,6 +560,118 @@ impl<'s> Unmet<'s> {
     }
 }
 
+/// Whether any text has a capital Latin letter: without one it names no one (see [`names`]).
+fn has_capitals(texts: &[&str]) -> bool {
+    texts
+        .iter()
+        .any(|t| t.bytes().any(|b| b.is_ascii_uppercase()))
+}
+
+/// Everything a whole version spells (see [`spellings`]), so that a name a row leaves out can
+/// be told from a name the version never gives. Spelled out when first asked: most pairs have
+/// no row with an unmet name.
+pub(super) struct VersionSpellings<'t> {
+    texts: Vec<&'t str>,
+    keys: OnceCell<FastSet<u32>>,
+}
+
+impl<'t> VersionSpellings<'t> {
+    pub(super) fn new(texts: Vec<&'t str>) -> Self {
+        VersionSpellings {
+            texts,
+            keys: OnceCell::new(),
+        }
+    }
+
+    fn keys(&self, interner: &mut Interner) -> &FastSet<u32> {
+        self.keys.get_or_init(|| spellings(&self.texts, interner))
+    }
+}
+
+/// The names of one side of a row that the other side leaves out and the whole other version
+/// never gives: a name it gives elsewhere is not omitted, only written `he` or `the
+/// partnership` here (`Secretary Blinken`, named once, is often `he` after). Only names of
+/// two or more capitalised words (`Mineral Security Partnership`, `Speaker Wu`) none of whose
+/// words, titles included, the other side gives, since a capital alone is often a common noun (`Biden’s
+/// Cabinet` as `the Biden administration`) or a garble beside a name (`Camp David
+/// Psychiatry`); and not acronyms, which a rendering spells out in words (`CET`, `critical and
+/// emerging technologies`).
+pub(super) fn omitted_names(
+    side: &[&str],
+    counterpart: &[&str],
+    other_version: &VersionSpellings<'_>,
+    interner: &mut Interner,
+) -> Vec<String> {
+    if !has_capitals(side) {
+        return Vec::new();
+    }
+    let (names, counterpart) = (SideNames::new(side), SideNames::new(counterpart));
+    let (lists, counterpart_lists) = (NameLists::of(&names), NameLists::of(&counterpart));
+    let counterpart_keys = SideKeys::new(&counterpart, &counterpart_lists, interner);
+    let mut unmet = Unmet::new(&names, lists.apart(), &counterpart_keys, interner);
+    unmet.hyphenated.clear();
+    unmet.standing.retain(|name| !is_acronym(name));
+    if unmet.is_empty() {
+        return Vec::new();
+    }
+    let given = spellings(&SideNames::strs(&counterpart.texts), interner);
+    let runs: Vec<Vec<&str>> = names.texts.iter().flat_map(|t| name_runs(t)).collect();
+    unmet.standing.retain(|name| {
+        runs.iter().any(|run| {
+            run.contains(name)
+                && !run.iter().any(|word| {
+                    counterpart_keys.all.meet(word, interner) || spelled(word, &given, interner)
+                })
+        })
+    });
+    if unmet.is_empty() {
+        return Vec::new();
+    }
+    unmet.retain_standing(other_version.keys(interner), interner);
+    // The evidence is the whole name, as a reader knows it: `Mineral Security Partnership`,
+    // though `Security` alone stands elsewhere in the other version.
+    let whole_names = runs
+        .iter()
+        .filter(|run| unmet.standing.iter().any(|name| run.contains(name)))
+        .map(|run| {
+            let words: Vec<String> = run.iter().map(|word| names.as_written(word)).collect();
+            words.join(" ")
+        });
+    let mut seen: HashSet<String> = HashSet::new();
+    wording::evidence(whole_names.filter(|name| seen.insert(name.clone())))
+}
+
+/// The words of each run of two or more capitalised words that no punctuation parts
+/// (`Mineral Security Partnership`, `Secretary Blinken`), possessives dropped.
+fn name_runs(text: &str) -> Vec<Vec<&str>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut parted = true;
+    for token in text.split_whitespace() {
+        let capitalised = token
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(|c: char| c.is_uppercase());
+        if !capitalised || parted {
+            if run.len() >= 2 {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+        if capitalised {
+            run.extend(
+                super::features::words(token)
+                    .into_iter()
+                    .map(without_possessive),
+            );
+        }
+        parted = token.ends_with(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+    }
+    if run.len() >= 2 {
+        runs.push(run);
+    }
+    runs
+}
+
 /// Names on each side that nothing on the other side spells. Both lists non-empty means one
 /// name stands where another does.
 pub(super) fn substituted_names(
@@ -564,11 +682,6 @@ pub(super) fn substituted_names(
     let none = (Vec::new(), Vec::new());
     // A side without a capital Latin letter names no one (see [`names`]), and two sides with
     // the same text meet in every name: most rows are settled without reading their names.
-    let has_capitals = |texts: &[&str]| {
-        texts
-            .iter()
-            .any(|t| t.bytes().any(|b| b.is_ascii_uppercase()))
-    };
     if !has_capitals(a) || !has_capitals(b) || a == b {
         return none;
     }
@@ -595,4 +708,58 @@ pub(super) fn substituted_names(
         return none;
     }
     (unmet_a.evidence(&side_a), unmet_b.evidence(&side_b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names `side` gives that `counterpart` leaves out and `other_version` never gives.
+    fn omitted(side: &str, counterpart: &str, other_version: &[&str]) -> Vec<String> {
+        let mut interner = Interner::default();
+        let whole = VersionSpellings::new(other_version.to_vec());
+        omitted_names(&[side], &[counterpart], &whole, &mut interner)
+    }
+
+    #[test]
+    fn a_name_the_other_version_never_gives_is_omitted() {
+        let official = "Together, we chaired the Mineral Security Partnership in Seoul.";
+        let other = "Together, we led a security partnership in Seoul.";
+        assert_eq!(
+            omitted(official, other, &[other, "The UN Security Council met."]),
+            ["Mineral Security Partnership"]
+        );
+    }
+
+    #[test]
+    fn a_name_given_elsewhere_a_title_a_garble_or_an_acronym_is_not() {
+        let welcome = "We welcome Secretary Blinken to Seoul.";
+        let other = "We welcome him to Seoul.";
+        assert!(omitted(welcome, other, &[other, "Blinken arrived today."]).is_empty());
+        assert!(
+            omitted(
+                "We met Chairman Woo Won-sik today.",
+                "We met Speaker Wu today.",
+                &["We met Speaker Wu today."]
+            )
+            .is_empty()
+        );
+        assert!(
+            omitted(
+                "Based on the Camp David Psychiatry, we met.",
+                "Based on the spirit of Camp David, we met.",
+                &[]
+            )
+            .is_empty()
+        );
+        assert!(omitted("We held the CET Dialogue.", "We held a dialogue.", &[]).is_empty());
+        assert!(
+            omitted(
+                "It was a first for President Biden’s Cabinet.",
+                "It was a first for the Biden administration.",
+                &[]
+            )
+            .is_empty()
+        );
+    }
 }

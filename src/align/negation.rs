@@ -11,10 +11,27 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "nobody",
 ];
 
-/// English words after which `not` or `no` does not negate: `not only`, `no doubt`.
+/// Russian words that negate: `не` (not), `нет` (no), `ни` (nor) and the negative pronouns
+/// and adverbs (`никогда` never, `ничего` nothing, `нельзя` must not).
+const RUSSIAN_NEGATIONS: &[&str] = &[
+    "не",
+    "нет",
+    "ни",
+    "никогда",
+    "ничего",
+    "ничто",
+    "никто",
+    "никого",
+    "нигде",
+    "никуда",
+    "нельзя",
+];
+
+/// Words after which `not` or `no` (`не`) does not negate: `not only`, `no doubt`, `не только`.
 const NOT_NEGATING_AFTER: &[(&str, &[&str])] = &[
     ("not", &["only", "just", "merely", "simply", "least"]),
     ("no", &["doubt", "matter"]),
+    ("не", &["только"]),
 ];
 
 /// Negation marks written inside words (Korean, Japanese, Chinese): in Korean the long
@@ -52,7 +69,8 @@ const MARKS: &[&str] = &[
 /// Phrases holding a mark that do not negate: `not only … but` (`뿐만 아니라`, `だけでなく`,
 /// `不仅`), adverbs and verbs built on `없` (`끊임없이` constantly, `없애다` remove), `잘못`
 /// (a mistake), `못지않게` (no less than), `少ない` (few), `不断` (constantly), `不同`
-/// (different), `不少` (many), `不过` (but), `不得不` (must), `かけがえのない` (irreplaceable).
+/// and `不一样` (different), `不少` (many), `不过` (but), `不得不` (must), `かけがえのない`
+/// (irreplaceable).
 const NOT_NEGATING_PHRASES: &[&str] = &[
     "뿐만 아니라",
     "뿐 아니라",
@@ -78,6 +96,8 @@ const NOT_NEGATING_PHRASES: &[&str] = &[
     "不但",
     "不断",
     "不同",
+    "不一样",
+    "不太一样",
     "不少",
     "不过",
     "不久",
@@ -127,7 +147,8 @@ fn negation_word(word: &str) -> Option<std::borrow::Cow<'_, str>> {
         return (listed || ends_in_nt).then(|| word.to_ascii_lowercase().into());
     }
     let lower = word.to_lowercase().replace('’', "'");
-    (NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't")).then_some(lower.into())
+    let listed = NEGATIONS.contains(&lower.as_str()) || RUSSIAN_NEGATIONS.contains(&lower.as_str());
+    (listed || lower.ends_with("n't")).then_some(lower.into())
 }
 
 /// Korean short negation: `안` standing before its verb (`안 돌아올거야`, won't come back),
@@ -182,6 +203,14 @@ mod tests {
         // Words that begin with 안, and 말고 after 고 (알고 말고: of course I know).
         assert!(cues("안쪽으로... 안녕하세요, 안보 협력").is_empty());
         assert!(cues("알어, 알고 말고...").is_empty());
+    }
+
+    #[test]
+    fn russian_negation_and_chinese_difference() {
+        assert_eq!(cues("до завтра не вернусь."), ["не"]);
+        assert_eq!(cues("О, нет..."), ["нет"]);
+        assert!(cues("Это не только безопасность.").is_empty());
+        assert!(cues("你的 Synfig 可能被配置的不太一样。").is_empty());
     }
 
     #[test]
