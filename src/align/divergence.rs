@@ -187,20 +187,19 @@ impl LowSimilarity {
 /// negation is judged on the word diff; otherwise the two are separate renderings (two
 /// languages, or two interpreters) and only numbers, names and negation are compared.
 pub fn flags(
-    texts: (&[&str], &[&str]),
-    features: (&[&Features], &[&Features]),
+    texts: Pair<&[&str]>,
+    features: Pair<&[&Features]>,
     revision: bool,
     interner: &mut Interner,
 ) -> Vec<Flag> {
-    let (a, b) = features;
-    if a.is_empty() || b.is_empty() {
+    if features.official.is_empty() || features.other.is_empty() {
         return vec![Flag::NoCounterpart];
     }
-    let (joined_a, joined_b) = (texts.0.join(" "), texts.1.join(" "));
-    if revision && wording::same_but_spacing(&joined_a, &joined_b) {
+    let joined = texts.map(|texts| texts.join(" "));
+    if revision && wording::same_but_spacing(&joined.official, &joined.other) {
         return Vec::new();
     }
-    let pieces = revision.then(|| wording::word_diff(&joined_a, &joined_b));
+    let pieces = revision.then(|| wording::word_diff(&joined.official, &joined.other));
     let mut flags = Vec::new();
     match pieces.as_deref().and_then(wording::change) {
         Some(Change::Words(evidence)) => flags.push(Flag::WordingChanged { evidence }),
@@ -208,13 +207,11 @@ pub fn flags(
         None => {}
     }
     flags.extend(numbers_differ(texts, features, interner));
-    let (official_names, other_names) = substituted_names(texts.0, texts.1, interner);
-    if !official_names.is_empty() && !other_names.is_empty() {
-        flags.push(Flag::NamesDiffer {
-            evidence: Pair::new(official_names, other_names),
-        });
+    let names = substituted_names(texts, interner);
+    if !names.official.is_empty() && !names.other.is_empty() {
+        flags.push(Flag::NamesDiffer { evidence: names });
     }
-    let (negated_a, negated_b) = match &pieces {
+    let negated = match &pieces {
         Some(pieces) => negation::flipped_in_diff(pieces),
         // Across languages a clause cannot be matched word for word, so only a sentence
         // paired with one sentence is judged: in a merged row the negation may sit in a
@@ -222,18 +219,18 @@ pub fn flags(
         // rhetoric sets their polarity, and translators turn it freely (`What could be so
         // dangerous?` as `it can't be that dangerous?`, `Isn't it, Carrot?` as `right,
         // Carrot?`, `Just don't!` as `because I say so!`).
-        None if texts.0.len() == 1
-            && texts.1.len() == 1
-            && !is_question_or_exclamation(&joined_a)
-            && !is_question_or_exclamation(&joined_b) =>
+        None if texts.official.len() == 1
+            && texts.other.len() == 1
+            && !is_question_or_exclamation(&joined.official)
+            && !is_question_or_exclamation(&joined.other) =>
         {
-            (negation::cues(&joined_a), negation::cues(&joined_b))
+            joined.as_ref().map(|text| negation::cues(text))
         }
-        None => (Vec::new(), Vec::new()),
+        None => Pair::default(),
     };
-    if negated_a.is_empty() != negated_b.is_empty() {
+    if negated.official.is_empty() != negated.other.is_empty() {
         flags.push(Flag::NegationFlips {
-            evidence: Pair::new(wording::evidence(negated_a), wording::evidence(negated_b)),
+            evidence: negated.map(wording::evidence),
         });
     }
     flags
@@ -252,8 +249,8 @@ fn is_question_or_exclamation(sentence: &str) -> bool {
 /// on one side is not enough (`one of them` against `유일한`): a translation often spells it
 /// out in a way that is not a number.
 fn numbers_differ(
-    texts: (&[&str], &[&str]),
-    features: (&[&Features], &[&Features]),
+    texts: Pair<&[&str]>,
+    features: Pair<&[&Features]>,
     interner: &mut Interner,
 ) -> Option<Flag> {
     let mut numbers = |texts: &[&str], features: &[&Features]| -> Vec<u32> {
@@ -266,7 +263,10 @@ fn numbers_differ(
         all.dedup();
         all
     };
-    let (na, nb) = (numbers(texts.0, features.0), numbers(texts.1, features.1));
+    let found = texts
+        .zip(features)
+        .map(|(texts, features)| numbers(texts, features));
+    let (na, nb) = (found.official, found.other);
     let long_number = |list: &[u32]| list.iter().any(|&n| interner.text(n).len() >= 2);
     let both = !na.is_empty() && !nb.is_empty();
     if na == nb || !(both || long_number(&na) || long_number(&nb)) {
@@ -294,7 +294,9 @@ mod tests {
     fn described(a: &str, b: &str, revision: bool) -> Vec<String> {
         let mut interner = Interner::default();
         let (fa, fb) = (features(a, &mut interner), features(b, &mut interner));
-        flags((&[a], &[b]), (&[&fa], &[&fb]), revision, &mut interner)
+        let features = ([&fa], [&fb]);
+        let features = Pair::new(&features.0[..], &features.1[..]);
+        flags(Pair::new(&[a], &[b]), features, revision, &mut interner)
             .iter()
             .map(Flag::describe)
             .collect()

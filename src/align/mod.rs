@@ -573,8 +573,8 @@ fn row(
         sides: refs.map(<[SentenceRef]>::to_vec),
         similarity: divergence::similarity(&features.official, &features.other, context),
         flags: divergence::flags(
-            (&texts.official, &texts.other),
-            (&features.official, &features.other),
+            texts.as_ref().map(Vec::as_slice),
+            features.as_ref().map(Vec::as_slice),
             context.revision,
             interner,
         ),

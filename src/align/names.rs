@@ -5,6 +5,7 @@
 use super::features::{FastSet, Interner};
 use super::romanize::{romanize_hangul, skeleton};
 use super::wording;
+use crate::model::{Pair, Side};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -675,39 +676,46 @@ fn name_runs(text: &str) -> Vec<Vec<&str>> {
 /// Names on each side that nothing on the other side spells. Both lists non-empty means one
 /// name stands where another does.
 pub(super) fn substituted_names(
-    a: &[&str],
-    b: &[&str],
+    texts: Pair<&[&str]>,
     interner: &mut Interner,
-) -> (Vec<String>, Vec<String>) {
-    let none = (Vec::new(), Vec::new());
+) -> Pair<Vec<String>> {
     // A side without a capital Latin letter names no one (see [`names`]), and two sides with
     // the same text meet in every name: most rows are settled without reading their names.
-    if !has_capitals(a) || !has_capitals(b) || a == b {
-        return none;
+    if !has_capitals(texts.official) || !has_capitals(texts.other) || texts.official == texts.other
+    {
+        return Pair::default();
     }
-    let (side_a, side_b) = (SideNames::new(a), SideNames::new(b));
-    let (lists_a, lists_b) = (NameLists::of(&side_a), NameLists::of(&side_b));
-    let (keys_a, keys_b) = (
-        SideKeys::new(&side_a, &lists_a, interner),
-        SideKeys::new(&side_b, &lists_b, interner),
+    let sides = texts.map(SideNames::new);
+    let lists = Pair::new(NameLists::of(&sides.official), NameLists::of(&sides.other));
+    let keys = Pair::new(
+        SideKeys::new(&sides.official, &lists.official, interner),
+        SideKeys::new(&sides.other, &lists.other, interner),
     );
-    if keys_a.all.spellings.is_empty() || keys_b.all.spellings.is_empty() {
-        return none;
+    if keys.official.all.spellings.is_empty() || keys.other.all.spellings.is_empty() {
+        return Pair::default();
     }
-    let mut unmet_a = Unmet::new(&side_a, lists_a.apart(), &keys_b, interner);
-    let mut unmet_b = Unmet::new(&side_b, lists_b.apart(), &keys_a, interner);
-    if unmet_a.is_empty() || unmet_b.is_empty() {
-        return none;
+    let mut unmet = Pair::new(
+        Unmet::new(
+            &sides.official,
+            lists.official.apart(),
+            &keys.other,
+            interner,
+        ),
+        Unmet::new(&sides.other, lists.other.apart(), &keys.official, interner),
+    );
+    if unmet.official.is_empty() || unmet.other.is_empty() {
+        return Pair::default();
     }
-    unmet_a.not_spelled_in(&side_b, interner);
-    if unmet_a.is_empty() {
-        return none;
+    for side in Side::BOTH {
+        unmet[side].not_spelled_in(&sides[side.opposite()], interner);
+        if unmet[side].is_empty() {
+            return Pair::default();
+        }
     }
-    unmet_b.not_spelled_in(&side_a, interner);
-    if unmet_b.is_empty() {
-        return none;
-    }
-    (unmet_a.evidence(&side_a), unmet_b.evidence(&side_b))
+    Pair::new(
+        unmet.official.evidence(&sides.official),
+        unmet.other.evidence(&sides.other),
+    )
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use super::features::words;
 use super::wording::DiffPiece;
+use crate::model::Pair;
 
 /// English words that negate the clause they stand in.
 const NEGATIONS: &[&str] = &[
@@ -165,7 +166,7 @@ fn is_short_korean_negation(word: &str) -> bool {
 const LONGEST_FLIP: usize = 6;
 
 /// In one language: the negations added or removed by short edits, official then other.
-pub fn flipped_in_diff(pieces: &[DiffPiece]) -> (Vec<String>, Vec<String>) {
+pub fn flipped_in_diff(pieces: &[DiffPiece]) -> Pair<Vec<String>> {
     let side = |op: &str| -> Vec<String> {
         pieces
             .iter()
@@ -173,7 +174,7 @@ pub fn flipped_in_diff(pieces: &[DiffPiece]) -> (Vec<String>, Vec<String>) {
             .flat_map(|piece| cues(&piece.text))
             .collect()
     };
-    (side("delete"), side("insert"))
+    Pair::new(side("delete"), side("insert"))
 }
 
 #[cfg(test)]
@@ -218,11 +219,11 @@ mod tests {
         let flips = |a: &str, b: &str| flipped_in_diff(&word_diff(a, b));
         assert_eq!(
             flips("We will support them.", "We will not support them."),
-            (vec![], vec!["not".to_string()])
+            Pair::new(vec![], vec!["not".to_string()])
         );
         // A sentence the other side lacks is not a flip, whatever it says.
         let removed = "We will support them. We have never wavered in our commitment to \
                        the people of Ukraine and we will not waver now.";
-        assert_eq!(flips(removed, "We will support them."), (vec![], vec![]));
+        assert_eq!(flips(removed, "We will support them."), Pair::default());
     }
 }
