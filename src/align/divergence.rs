@@ -2,7 +2,8 @@
 //! flags for what a reader must not miss.
 
 use super::beads::{self, Context};
-use super::features::{Features, Interner};
+use super::features::Features;
+use super::interner::Interner;
 use super::names::substituted_names;
 use super::wording::{self, Change};
 use super::{negation, quantities};

@@ -2,7 +2,7 @@
 //! romanized spelling, with the country and demonym forms a reader accepts as one
 //! (Japan/Japanese, Korea/Korean/ROK) and acronyms with or without stops (U.S./US).
 
-use super::features::{FastSet, Interner};
+use super::interner::{FastSet, Interner};
 use super::romanize::{romanize_hangul, skeleton};
 use super::wording;
 use crate::model::{Pair, Side};
@@ -105,7 +105,7 @@ const ALIASES: &[(&str, &[&str])] = &[
 /// Latin-script names: capitalised words after the first of a sentence, and acronyms, except
 /// titles, pronouns and single letters (the `U` of `U.S.`). Possessives are dropped.
 fn names(text: &str) -> Vec<&str> {
-    super::features::words(text)
+    super::tokens::words(text)
         .into_iter()
         .enumerate()
         .map(|(index, word)| (index, without_possessive(word)))
@@ -151,7 +151,7 @@ fn spellings(texts: &[&str], interner: &mut Interner) -> FastSet<u32> {
     // Reused for every key, since a long row has thousands of them.
     let (mut pair, mut initials) = (String::new(), String::new());
     for text in texts {
-        let words: Vec<&str> = super::features::words(text)
+        let words: Vec<&str> = super::tokens::words(text)
             .into_iter()
             .map(without_possessive)
             .collect();
@@ -344,7 +344,7 @@ impl SideNames {
                 let token = undotted(piece);
                 if token != piece {
                     dotted.extend(
-                        super::features::words(&token)
+                        super::tokens::words(&token)
                             .into_iter()
                             .filter(|word| is_acronym(word) && piece.contains(&with_stops(word)))
                             .map(str::to_string),
@@ -660,7 +660,7 @@ fn name_runs(text: &str) -> Vec<Vec<&str>> {
         }
         if capitalised {
             run.extend(
-                super::features::words(token)
+                super::tokens::words(token)
                     .into_iter()
                     .map(without_possessive),
             );

@@ -3,7 +3,7 @@
 //! `不仅`), and, in one language, only where the word diff shows the negation itself added or
 //! removed inside a sentence both sides keep.
 
-use super::features::words;
+use super::tokens::words;
 use super::wording::DiffPiece;
 use crate::model::Pair;
 

@@ -2,7 +2,8 @@
 //! `numbers-differ` flag. Clock times and media time stamps (`12:57`, `[00:08:10.09]`) are
 //! not quantities: two captions of one moment rarely stamp it alike, so they are left out.
 
-use super::features::{Features, Interner, features};
+use super::features::{Features, features};
+use super::interner::Interner;
 
 /// The interned quantities of one sentence, sorted and distinct. Most sentences hold no
 /// clock time, and their features already have the answer.

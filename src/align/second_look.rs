@@ -2,7 +2,7 @@
 //! the rows with those stretches replaced. The first pass's rows are moved into the result,
 //! not copied, so a long pair holds one set of rows, not two.
 
-use super::features::Interner;
+use super::interner::Interner;
 use super::{Looking, Row, Version, beads, length_ratio_of, regions, row};
 use crate::model::{Pair, SentenceRef};
 use std::ops::Range;

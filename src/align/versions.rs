@@ -16,7 +16,9 @@
 //! (a thousand repetitions of the bundled pair shared 7% of their distinct triples, 19% of their
 //! triples as spoken).
 
-use super::features::{Features, Fnv, words};
+use super::features::Features;
+use super::interner::Fnv;
+use super::tokens::words;
 use crate::model::{Metadata, Pair};
 use serde::Serialize;
 use std::collections::HashMap;
