@@ -1,14 +1,16 @@
 //! The aligner: speakers, turns and sentences of an official transcript matched with another
 //! version of the same event, and how far each matched pair diverges.
 //!
-//! The steps: sentence [`features`] for both versions → label scores for [`speakers`] → a
-//! first [`turns`] alignment using them → speakers matched one to one with the turn evidence
+//! The steps: sentence [`features`] for both versions (words split in [`tokens`], strings
+//! shared through one [`interner`]) → label scores for [`speakers`] → a first [`turns`]
+//! alignment using them → speakers matched one to one with the turn evidence
 //! ([`speaker_evidence`]) → a second turn alignment with that matching → sentence [`beads`]
-//! inside each matched turn pair → a second look across turns where text of both versions was left one-sided, or over
-//! the whole document where both carry cue times across languages ([`regions`], with
-//! [`anchors`] for long stretches) → turn links and speaker correspondences read off the rows
-//! → [`divergence`] scores and flags per row (names compared in [`names`]). Turns and speakers
-//! are evidence: the first pass pairs inside turns, the second look lets content decide.
+//! inside each matched turn pair → a [`second_look`] across turns where text of both versions
+//! was left one-sided, or over the whole document where both carry cue times across languages
+//! ([`regions`], with [`anchors`] for long stretches) → turn links and speaker
+//! correspondences read off the rows → [`divergence`] scores and flags per row (names compared
+//! in [`names`]). Turns and speakers are evidence: the first pass pairs inside turns, the
+//! second look lets content decide.
 
 mod anchors;
 mod beads;
