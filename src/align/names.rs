@@ -578,6 +578,10 @@ pub(super) struct VersionSpellings<'t> {
 
 impl<'t> VersionSpellings<'t> {
     pub(super) fn new(texts: Vec<&'t str>) -> Self {
+        // The keys are a set: a sentence said again (`Thank you.`, a repeated block) adds
+        // nothing, and spelling out a whole long version is the costly part.
+        let mut seen: FastSet<&str> = FastSet::default();
+        let texts = texts.into_iter().filter(|text| seen.insert(text)).collect();
         VersionSpellings {
             texts,
             keys: OnceCell::new(),
@@ -606,7 +610,14 @@ pub(super) fn omitted_names(
     if !has_capitals(side) {
         return Vec::new();
     }
-    let (names, counterpart) = (SideNames::new(side), SideNames::new(counterpart));
+    let names = SideNames::new(side);
+    // Only a run of capitalised words can be such a name; most rows have none, and are
+    // settled before the other side is read.
+    let runs: Vec<Vec<&str>> = names.texts.iter().flat_map(|t| name_runs(t)).collect();
+    if runs.is_empty() {
+        return Vec::new();
+    }
+    let counterpart = SideNames::new(counterpart);
     let (lists, counterpart_lists) = (NameLists::of(&names), NameLists::of(&counterpart));
     let counterpart_keys = SideKeys::new(&counterpart, &counterpart_lists, interner);
     let mut unmet = Unmet::new(&names, lists.apart(), &counterpart_keys, interner);
@@ -616,7 +627,6 @@ pub(super) fn omitted_names(
         return Vec::new();
     }
     let given = spellings(&SideNames::strs(&counterpart.texts), interner);
-    let runs: Vec<Vec<&str>> = names.texts.iter().flat_map(|t| name_runs(t)).collect();
     unmet.standing.retain(|name| {
         runs.iter().any(|run| {
             run.contains(name)
