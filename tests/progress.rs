@@ -58,6 +58,14 @@ fn a_long_alignment_shows_progress_and_stops_on_ctrl_c() {
     // SAFETY: between fork and exec only async-signal-safe calls are made.
     unsafe {
         command.pre_exec(|| {
+            // A shell that starts a job in the background without job control (a CI script
+            // run with `&`) leaves SIGINT ignored, and an ignored signal stays ignored across
+            // exec; a user's foreground job has its default action.
+            // SAFETY: sigaction is async-signal-safe.
+            nix::sys::signal::signal(
+                nix::sys::signal::Signal::SIGINT,
+                nix::sys::signal::SigHandler::SigDfl,
+            )?;
             nix::unistd::setsid()?;
             // Standard output: standard input is the official version.
             if nix::libc::ioctl(1, nix::libc::TIOCSCTTY, 0) == -1 {
