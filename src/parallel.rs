@@ -13,6 +13,21 @@ pub fn middle<T>(items: &[T], weight: impl Fn(&T) -> usize) -> usize {
         .map_or(items.len(), |i| i + 1)
 }
 
+/// Counts the weight of the items done of `first_part`, telling `done` their share: the part
+/// worked on this thread stands for both, since [`middle`] cut them to weigh the same.
+pub fn share_teller<'a, T>(
+    first_part: &[T],
+    weight: impl Fn(&T) -> usize + 'a,
+    done: &'a dyn Fn(f64),
+) -> impl FnMut(&T) + 'a {
+    let total = first_part.iter().map(&weight).sum::<usize>().max(1);
+    let mut seen = 0;
+    move |item| {
+        seen += weight(item);
+        done(seen as f64 / total as f64);
+    }
+}
+
 /// Runs `first` here and `second` on another thread, and returns both results.
 pub fn join<A, B: Send>(first: impl FnOnce() -> A, second: impl FnOnce() -> B + Send) -> (A, B) {
     std::thread::scope(|scope| {

@@ -493,12 +493,7 @@ fn rows(
             + versions.other.sentence_count(&link.turns.other)
     };
     let middle = crate::parallel::middle(links, sentences);
-    let first_half: usize = links[..middle].iter().map(sentences).sum();
-    let mut seen = 0;
-    let mut tell = |link: &TurnLink| {
-        seen += sentences(link);
-        done(seen as f64 / first_half.max(1) as f64);
-    };
+    let mut tell = crate::parallel::share_teller(&links[..middle], sentences, done);
     let mut copy = interner.clone();
     let (mut rows, rest) = crate::parallel::join(
         || link_rows(links, 0..middle, versions, context, interner, &mut tell),

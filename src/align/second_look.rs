@@ -122,12 +122,7 @@ fn second_look(
         (official + 1) * (other + 1)
     };
     let middle = crate::parallel::middle(&stretches, weight);
-    let first_half: usize = stretches[..middle].iter().map(weight).sum();
-    let mut seen = 0;
-    let mut tell = |stretch: &Range<usize>| {
-        seen += weight(stretch);
-        (looking.done)(seen as f64 / first_half.max(1) as f64);
-    };
+    let mut tell = crate::parallel::share_teller(&stretches[..middle], weight, looking.done);
     let (mut looked, rest) = crate::parallel::join(
         || {
             let each = |stretch: &Range<usize>| {
