@@ -380,6 +380,22 @@ fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
 fn flag_omitted_names(rows: &mut [Row], versions: Pair<&Version<'_>>, interner: &mut Interner) {
     let whole = versions
         .map(|version| names::VersionSpellings::new(sentence_texts(version.transcript).concat()));
+    // Two threads, each with its own copy of the interner, as for the rows themselves.
+    let middle = rows.len() / 2;
+    let (first, second) = rows.split_at_mut(middle);
+    let (mut copy, whole_copy) = (interner.clone(), whole.clone());
+    crate::parallel::join(
+        || flag_omitted_names_of(first, versions, &whole, interner),
+        move || flag_omitted_names_of(second, versions, &whole_copy, &mut copy),
+    );
+}
+
+fn flag_omitted_names_of(
+    rows: &mut [Row],
+    versions: Pair<&Version<'_>>,
+    whole: &Pair<names::VersionSpellings<'_>>,
+    interner: &mut Interner,
+) {
     for row in rows.iter_mut().filter(|r| r.is_paired()) {
         if row
             .flags

@@ -259,8 +259,10 @@ fn short_name_key(name: &str) -> Option<(char, String)> {
 /// `U.S.` as `US`, `D.C.` as `DC`: two or more capitals each followed by a full stop are an
 /// acronym, which the word splitter would cut into single letters and so lose.
 fn undotted(text: &str) -> Cow<'_, str> {
-    // Most words have no full stop: they are kept as they are, without a copy.
-    if !text.contains('.') {
+    // Most words and sentences have no capital before a full stop: they are kept as they
+    // are, without a copy.
+    let capital_stop = |pair: &[u8]| pair[0].is_ascii_uppercase() && pair[1] == b'.';
+    if !text.as_bytes().windows(2).any(capital_stop) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -571,6 +573,7 @@ fn has_capitals(texts: &[&str]) -> bool {
 /// Everything a whole version spells (see [`spellings`]), so that a name a row leaves out can
 /// be told from a name the version never gives. Spelled out when first asked: most pairs have
 /// no row with an unmet name.
+#[derive(Clone)]
 pub(super) struct VersionSpellings<'t> {
     texts: Vec<&'t str>,
     keys: OnceCell<FastSet<u32>>,
@@ -610,13 +613,14 @@ pub(super) fn omitted_names(
     if !has_capitals(side) {
         return Vec::new();
     }
-    let names = SideNames::new(side);
-    // Only a run of capitalised words can be such a name; most rows have none, and are
-    // settled before the other side is read.
-    let runs: Vec<Vec<&str>> = names.texts.iter().flat_map(|t| name_runs(t)).collect();
-    if runs.is_empty() {
+    // Only a run of capitalised words can be such a name, and one the counterpart gives a
+    // word of is not: most rows are settled before either side's names are read.
+    let texts: Vec<Cow<'_, str>> = side.iter().map(|text| undotted(text)).collect();
+    let runs: Vec<Vec<&str>> = texts.iter().flat_map(|t| name_runs(t)).collect();
+    if runs.iter().all(|run| said_in(run, counterpart)) {
         return Vec::new();
     }
+    let names = SideNames::new(side);
     let counterpart = SideNames::new(counterpart);
     let (lists, counterpart_lists) = (NameLists::of(&names), NameLists::of(&counterpart));
     let counterpart_keys = SideKeys::new(&counterpart, &counterpart_lists, interner);
@@ -650,6 +654,22 @@ pub(super) fn omitted_names(
         });
     let mut seen: HashSet<String> = HashSet::new();
     wording::evidence(whole_names.filter(|name| seen.insert(name.clone())))
+}
+
+/// Whether `texts` give a word of `run` as it stands: then something there spells the run, and
+/// the row's names need not be read. Only words longer than one letter, which undotting
+/// (`U.S.` as `US`) leaves as they are.
+fn said_in(run: &[&str], texts: &[&str]) -> bool {
+    let given = |word: &&str| {
+        word.len() >= 2
+            && can_spell_a_name(word)
+            && texts.iter().any(|text| {
+                super::tokens::words(text)
+                    .into_iter()
+                    .any(|w| without_possessive(w) == *word)
+            })
+    };
+    run.iter().any(given)
 }
 
 /// The words of each run of two or more capitalised words that no punctuation parts
