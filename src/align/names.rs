@@ -617,7 +617,10 @@ pub(super) fn omitted_names(
     // word of is not: most rows are settled before either side's names are read.
     let texts: Vec<Cow<'_, str>> = side.iter().map(|text| undotted(text)).collect();
     let runs: Vec<Vec<&str>> = texts.iter().flat_map(|t| name_runs(t)).collect();
-    if runs.iter().all(|run| said_in(run, counterpart)) {
+    if runs
+        .iter()
+        .all(|run| run.iter().any(|word| given(word, counterpart)))
+    {
         return Vec::new();
     }
     let names = SideNames::new(side);
@@ -656,20 +659,32 @@ pub(super) fn omitted_names(
     wording::evidence(whole_names.filter(|name| seen.insert(name.clone())))
 }
 
-/// Whether `texts` give a word of `run` as it stands: then something there spells the run, and
-/// the row's names need not be read. Only words longer than one letter, which undotting
-/// (`U.S.` as `US`) leaves as they are.
-fn said_in(run: &[&str], texts: &[&str]) -> bool {
-    let given = |word: &&str| {
-        word.len() >= 2
-            && can_spell_a_name(word)
-            && texts.iter().any(|text| {
-                super::tokens::words(text)
-                    .into_iter()
-                    .any(|w| without_possessive(w) == *word)
-            })
-    };
-    run.iter().any(given)
+/// Whether `texts` give `word` as a word of its own, possessive or not (`Blinken’s`): a name
+/// given so is spelled there, and needs no closer look. Only words longer than one letter,
+/// which undotting (`U.S.` as `US`) leaves as they are. Found by searching the text rather
+/// than splitting it into words; where a word's edge is in doubt, it is not given.
+fn given(word: &str, texts: &[&str]) -> bool {
+    word.len() >= 2 && can_spell_a_name(word) && texts.iter().any(|text| gives(text, word))
+}
+
+fn gives(text: &str, word: &str) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    text.match_indices(word).any(|(at, _)| {
+        let starts = text[..at].chars().next_back().is_none_or(|c| !joins(c));
+        let rest = &text[at + word.len()..];
+        let after = rest
+            .strip_prefix("’s")
+            .or_else(|| rest.strip_prefix("'s"))
+            .unwrap_or(rest);
+        let mut next = after.chars();
+        let ends = match next.next() {
+            None => true,
+            // A comma or full stop before a digit joins a number (`1,000`).
+            Some(',' | '.') => !next.next().is_some_and(|c| c.is_ascii_digit()),
+            Some(c) => !joins(c),
+        };
+        starts && ends
+    })
 }
 
 /// The words of each run of two or more capitalised words that no punctuation parts
@@ -703,6 +718,22 @@ fn name_runs(text: &str) -> Vec<Vec<&str>> {
     runs
 }
 
+/// Whether `counterpart` gives every name of `side` as it stands (see [`given`]), and
+/// `side` has no hyphenated name, which is met by its parts (see [`Unmet`]).
+fn all_given(side: &[&str], counterpart: &[&str]) -> bool {
+    let texts: Vec<Cow<'_, str>> = side.iter().map(|text| undotted(text)).collect();
+    let hyphenated = texts
+        .iter()
+        .flat_map(|text| text.split_whitespace())
+        .any(|token| compound_parts(token).is_some());
+    if hyphenated {
+        return false;
+    }
+    texts
+        .iter()
+        .all(|text| names(text).iter().all(|name| given(name, counterpart)))
+}
+
 /// Names on each side that nothing on the other side spells. Both lists non-empty means one
 /// name stands where another does.
 pub(super) fn substituted_names(
@@ -714,6 +745,12 @@ pub(super) fn substituted_names(
     if !has_capitals(texts.official) || !has_capitals(texts.other) || texts.official == texts.other
     {
         return Pair::default();
+    }
+    // Nor does a side whose every name the other side gives as it stands.
+    for side in Side::BOTH {
+        if all_given(texts[side], texts[side.opposite()]) {
+            return Pair::default();
+        }
     }
     let sides = texts.map(SideNames::new);
     let lists = Pair::new(NameLists::of(&sides.official), NameLists::of(&sides.other));
@@ -799,5 +836,20 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_word_is_given_only_as_a_word_of_its_own() {
+        let given_in = |word, text| given(word, &[text]);
+        assert!(given_in("Blinken", "Thank you, Blinken."));
+        assert!(given_in("Blinken", "(Blinken’s remarks)"));
+        assert!(given_in("Blinken", "Blinken's"));
+        assert!(!given_in("Kim", "We ate Kimchi."));
+        assert!(!given_in("Kim", "McKim said so."));
+        assert!(!given_in("Brien", "O’Brien said so."));
+        assert!(!given_in("G7", "the G7.5 plan"));
+        // One letter is left to the full check: undotting may join it to an acronym (`U.S.`).
+        assert!(!given_in("U", "U.S."));
+        assert!(!given_in("and", "and so on"));
     }
 }
