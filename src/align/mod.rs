@@ -213,13 +213,18 @@ pub fn align_reporting(
     let same_language = official.metadata.language == other.metadata.language;
     stage("reading words, numbers and names");
     let mut interner = Interner::default();
-    let (read, kinship) = read_versions(transcripts, same_language, &mut interner);
+    let (read, texts) = read_versions(transcripts, &mut interner);
     let versions = read.as_ref();
-    // Every change of wording is flagged where one version revises the other's text.
-    let revision = kinship.is_revision();
 
     stage("aligning turns");
-    let (matching, links) = align_turns(versions, forced, same_language);
+    // How much the versions share as wholes is worked out beside the turns, which do not
+    // need it.
+    let (kinship, (matching, links)) = crate::parallel::join(
+        || kinship(texts.as_ref(), versions, same_language),
+        || align_turns(versions, forced, same_language),
+    );
+    // Every change of wording is flagged where one version revises the other's text.
+    let revision = kinship.is_revision();
 
     stage("aligning sentences");
     let mut context = beads::Context {
@@ -264,12 +269,11 @@ pub fn align_reporting(
 }
 
 /// Each version's sentence features, read with one interner so that both share its ids, and
-/// how much the two versions share as wholes.
+/// the texts of each version's sentences, turn by turn.
 fn read_versions<'a>(
     transcripts: Pair<&'a Transcript>,
-    same_language: bool,
     interner: &mut Interner,
-) -> (Pair<Version<'a>>, Kinship) {
+) -> (Pair<Version<'a>>, Pair<Vec<Vec<&'a str>>>) {
     let mut all = sentence_texts(transcripts.official);
     let official_turns = all.len();
     all.extend(sentence_texts(transcripts.other));
@@ -279,13 +283,8 @@ fn read_versions<'a>(
         Version::new(transcripts.official, features),
         Version::new(transcripts.other, other_features),
     );
-    let (official_texts, other_texts) = all.split_at(official_turns);
-    let kinship = kinship(
-        Pair::new(official_texts, other_texts),
-        versions.as_ref(),
-        same_language,
-    );
-    (versions, kinship)
+    let other_texts = all.split_off(official_turns);
+    (versions, Pair::new(all, other_texts))
 }
 
 /// The first pass: sentence rows inside each turn link. Across languages length decides, so
@@ -314,7 +313,7 @@ fn sentence_rows(
 /// How much the two versions share as wholes: word triples in one language, anchors (numbers,
 /// names) across languages.
 fn kinship(
-    texts: Pair<&[Vec<&str>]>,
+    texts: Pair<&Vec<Vec<&str>>>,
     versions: Pair<&Version<'_>>,
     same_language: bool,
 ) -> Kinship {
