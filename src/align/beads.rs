@@ -381,6 +381,37 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// A value that [`Scorer::value`] cannot exceed, from how many stems each side has and
+    /// whether their signatures meet: in one language most beads a cell tries share few
+    /// words, and are dropped before their support and length are worked out. Each step
+    /// bounds the same step of `value`, so the bound holds in floating point too.
+    pub fn at_most(&self, x: Range<usize>, y: Range<usize>) -> f64 {
+        let (na, nb) = (x.len(), y.len());
+        if !self.context.same_language || na == 0 || nb == 0 {
+            return f64::INFINITY;
+        }
+        let stems = Pair::new(
+            self.runs.official.stems.get(x.clone()).len(),
+            self.runs.other.stems.get(y.clone()).len(),
+        );
+        let total = stems.official + stems.other;
+        let signatures = Pair::new(
+            self.runs.official.signature(x),
+            self.runs.other.signature(y),
+        );
+        let overlap = if total == 0 {
+            1.0
+        } else if signatures.official.shared(signatures.other) == 0 {
+            0.0
+        } else {
+            2.0 * stems.official.min(stems.other) as f64 / total as f64
+        };
+        // The length fit is at most 1, and so is the share of sentences counted.
+        let quality = 0.75 * (1.6 * overlap).min(1.0) + 0.25;
+        let gain = quality - self.context.threshold();
+        ((na + nb) as f64 / 2.0 * gain).max(0.0) - bead_cost(na, nb)
+    }
+
     pub fn value(&self, x: Range<usize>, y: Range<usize>) -> f64 {
         let (na, nb) = (x.len(), y.len());
         if na == 0 || nb == 0 {
@@ -608,9 +639,14 @@ pub fn align(
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let (n, m) = (a.len(), b.len());
     let scorer = Scorer::new(a, b, context);
-    dp::align(n, m, shapes(context), windows(n, m), |x, y| {
-        scorer.value(x, y)
-    })
+    dp::align_bounded(
+        n,
+        m,
+        shapes(context),
+        windows(n, m),
+        |x, y| scorer.value(x, y),
+        |x, y| scorer.at_most(x, y),
+    )
 }
 
 /// The whole table for small problems, else a band that follows the path.
@@ -619,5 +655,50 @@ pub fn windows(n: usize, m: usize) -> Windows<'static> {
         Windows::Full
     } else {
         Windows::FollowPath(BAND)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::features;
+    use crate::align::interner::Interner;
+
+    /// The bound the aligner prunes with holds for every bead it tries on the bundled pair,
+    /// against the other version and against itself (where beads share the most words).
+    #[test]
+    fn no_bead_is_worth_more_than_its_bound() {
+        let mut interner = Interner::default();
+        let mut read = |transcript: crate::model::Transcript| -> Vec<Features> {
+            let texts: Vec<String> = transcript
+                .turns
+                .iter()
+                .flat_map(|turn| turn.sentences().map(|s| s.text.clone()))
+                .take(80)
+                .collect();
+            texts.iter().map(|t| features(t, &mut interner)).collect()
+        };
+        let official = read(crate::bundled::official().unwrap());
+        let other = read(crate::bundled::other().unwrap());
+        let context = Context {
+            same_language: true,
+            length_ratio: 1.0,
+            revision: false,
+        };
+        let (official, other): (Vec<&Features>, Vec<&Features>) =
+            (official.iter().collect(), other.iter().collect());
+        for counterpart in [&other, &official] {
+            let scorer = Scorer::new(&official, counterpart, context);
+            let (n, m) = (official.len(), counterpart.len());
+            for i in 0..n {
+                for j in i.saturating_sub(8)..(i + 8).min(m) {
+                    for shape in shapes(context) {
+                        let (x, y) = (i..(i + shape.a).min(n), j..(j + shape.b).min(m));
+                        let value = scorer.value(x.clone(), y.clone());
+                        assert!(value <= scorer.at_most(x, y), "at {i}, {j}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -87,7 +87,21 @@ pub fn align(
     m: usize,
     beads: &[Bead],
     windows: Windows<'_>,
+    value: impl FnMut(Range<usize>, Range<usize>) -> f64,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    align_bounded(n, m, beads, windows, value, |_, _| f64::INFINITY)
+}
+
+/// [`align`], with `at_most(a_range, b_range)`, a cheap value that the bead's cannot exceed:
+/// a bead that could not beat the best choice of its cell so far is not scored. The result is
+/// the same as without it.
+pub fn align_bounded(
+    n: usize,
+    m: usize,
+    beads: &[Bead],
+    windows: Windows<'_>,
     mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
+    at_most: impl Fn(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
     // Row `i` is `recent[i % depth]` while a bead can reach it.
@@ -137,7 +151,7 @@ pub fn align(
                 } else {
                     recent[pi % depth].value(pj)
                 };
-                if previous == f64::NEG_INFINITY {
+                if previous == f64::NEG_INFINITY || previous + at_most(pi..i, pj..j) <= best {
                     continue;
                 }
                 let total = previous + value(pi..i, pj..j);
@@ -237,13 +251,38 @@ mod tests {
     const BEADS: [Bead; 5] = [bead(1, 1), bead(1, 0), bead(0, 1), bead(2, 1), bead(1, 2)];
 
     /// Scores a bead 1 when the sums of its items agree, as a length-based aligner would.
-    fn sums(a: &[f64], b: &[f64]) -> impl FnMut(Range<usize>, Range<usize>) -> f64 {
+    fn sums(a: &[f64], b: &[f64]) -> impl Fn(Range<usize>, Range<usize>) -> f64 {
         move |x: Range<usize>, y: Range<usize>| {
             if x.is_empty() || y.is_empty() {
                 return -0.5;
             }
             let (sa, sb): (f64, f64) = (a[x].iter().sum(), b[y].iter().sum());
             if (sa - sb).abs() < 1e-9 { 1.0 } else { -1.0 }
+        }
+    }
+
+    proptest::proptest! {
+        /// Beads that a bound rules out are never the ones chosen, ties included: the bound
+        /// here is the value itself for some beads (the tightest a bound can be) and the
+        /// value plus some slack for others.
+        #[test]
+        fn a_bound_changes_no_choice(
+            a in proptest::collection::vec(1u8..4, 0..25),
+            b in proptest::collection::vec(1u8..4, 0..25),
+            slack in 0.0f64..2.0,
+        ) {
+            let (a, b): (Vec<f64>, Vec<f64>) =
+                (a.into_iter().map(f64::from).collect(), b.into_iter().map(f64::from).collect());
+            let value = sums(&a, &b);
+            let at_most = |x: Range<usize>, y: Range<usize>| {
+                let tight = x.len() == y.len();
+                value(x, y) + if tight { 0.0 } else { slack }
+            };
+            for windows in [Windows::Full, Windows::FollowPath(3)] {
+                let plain = align(a.len(), b.len(), &BEADS, windows, &value);
+                let bounded = align_bounded(a.len(), b.len(), &BEADS, windows, &value, at_most);
+                proptest::prop_assert_eq!(plain, bounded);
+            }
         }
     }
 
