@@ -141,11 +141,29 @@ fn initials_key(letters: &str, interner: &mut Interner) -> u32 {
 /// Starts initials keys, so that they never meet a word's key.
 const INITIALS_MARK: char = '^';
 
+/// Whether a set of [`spellings`] is asked for acronyms, which are looked up by their
+/// letters: only then does it need the initials of every run of words, most of its cost.
+#[derive(Clone, Copy, PartialEq)]
+enum Asked {
+    NamesOnly,
+    AcronymsToo,
+}
+
+impl Asked {
+    fn of<'n>(mut names: impl Iterator<Item = &'n str>) -> Self {
+        if names.any(is_acronym) {
+            Asked::AcronymsToo
+        } else {
+            Asked::NamesOnly
+        }
+    }
+}
+
 /// Keys of every word of a side (names or not, any script), of pairs of words (`Woo Won`),
 /// of the initials of word runs (`Nuclear Consultative Group` gives `NCG`) and of acronyms
 /// for names the side spells out, so that a name is only missing when nothing on the other
-/// side spells it.
-fn spellings(texts: &[&str], interner: &mut Interner) -> FastSet<u32> {
+/// side spells it. Initials only when acronyms are `asked`.
+fn spellings(texts: &[&str], asked: Asked, interner: &mut Interner) -> FastSet<u32> {
     const LONGEST_ACRONYM: usize = 6;
     let mut keys: FastSet<u32> = FastSet::default();
     // Reused for every key, since a long row has thousands of them.
@@ -162,7 +180,7 @@ fn spellings(texts: &[&str], interner: &mut Interner) -> FastSet<u32> {
                 keys.insert(spelling(interner, word));
                 keys.insert(spelling(interner, country_of(word)));
             }
-            if is_acronym(word) {
+            if asked == Asked::AcronymsToo && is_acronym(word) {
                 keys.insert(initials_key(word, interner));
             }
             if let Some(next) = words.get(index + 1).filter(|_| can_spell_a_name(word)) {
@@ -171,23 +189,27 @@ fn spellings(texts: &[&str], interner: &mut Interner) -> FastSet<u32> {
                 pair.push_str(next);
                 keys.insert(spelling(interner, &pair));
             }
-            initials.clear();
-            initials.push(INITIALS_MARK);
-            for (length, run_word) in words[index..].iter().take(LONGEST_ACRONYM).enumerate() {
-                if let Some(first) = run_word.chars().next() {
-                    for letter in first.to_lowercase() {
-                        initials.push(letter);
+            if asked == Asked::AcronymsToo {
+                initials.clear();
+                initials.push(INITIALS_MARK);
+                for (length, run_word) in words[index..].iter().take(LONGEST_ACRONYM).enumerate() {
+                    if let Some(first) = run_word.chars().next() {
+                        for letter in first.to_lowercase() {
+                            initials.push(letter);
+                        }
                     }
-                }
-                if length > 0 {
-                    keys.insert(interner.id(&initials));
+                    if length > 0 {
+                        keys.insert(interner.id(&initials));
+                    }
                 }
             }
         }
         for (acronym, expansions) in ALIASES {
             if expansions.iter().any(|e| text.contains(e)) {
                 keys.insert(spelling(interner, acronym));
-                keys.insert(initials_key(acronym, interner));
+                if asked == Asked::AcronymsToo {
+                    keys.insert(initials_key(acronym, interner));
+                }
             }
             // The other way round: `UNSC` spells `UN Security Council`.
             if words.contains(acronym) {
@@ -261,8 +283,9 @@ fn short_name_key(name: &str) -> Option<(char, String)> {
 fn undotted(text: &str) -> Cow<'_, str> {
     // Most words and sentences have no capital before a full stop: they are kept as they
     // are, without a copy.
-    let capital_stop = |pair: &[u8]| pair[0].is_ascii_uppercase() && pair[1] == b'.';
-    if !text.as_bytes().windows(2).any(capital_stop) {
+    let after_capital =
+        |(at, _): (usize, &str)| at > 0 && text.as_bytes()[at - 1].is_ascii_uppercase();
+    if !text.match_indices('.').any(after_capital) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -533,11 +556,14 @@ impl<'s> Unmet<'s> {
     /// run only for the few names that did not simply meet.
     fn not_spelled_in(&mut self, other: &SideNames, interner: &mut Interner) {
         if !self.standing.is_empty() {
-            let keys = spellings(&SideNames::strs(&other.texts), interner);
+            let asked = Asked::of(self.standing.iter().copied());
+            let keys = spellings(&SideNames::strs(&other.texts), asked, interner);
             self.retain_standing(&keys, interner);
         }
         if !self.hyphenated.is_empty() {
-            let keys = spellings(&SideNames::strs(&other.apart), interner);
+            let parts = self.hyphenated.iter().flat_map(|(_, parts)| parts);
+            let asked = Asked::of(parts.map(String::as_str));
+            let keys = spellings(&SideNames::strs(&other.apart), asked, interner);
             self.hyphenated
                 .retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
         }
@@ -592,7 +618,9 @@ impl<'t> VersionSpellings<'t> {
     }
 
     fn keys(&self, interner: &mut Interner) -> &FastSet<u32> {
-        self.keys.get_or_init(|| spellings(&self.texts, interner))
+        // Acronyms are never asked: a rendering spells them out (see [`omitted_names`]).
+        self.keys
+            .get_or_init(|| spellings(&self.texts, Asked::NamesOnly, interner))
     }
 }
 
@@ -633,7 +661,8 @@ pub(super) fn omitted_names(
     if unmet.is_empty() {
         return Vec::new();
     }
-    let given = spellings(&SideNames::strs(&counterpart.texts), interner);
+    let asked = Asked::of(runs.iter().flatten().copied());
+    let given = spellings(&SideNames::strs(&counterpart.texts), asked, interner);
     unmet.standing.retain(|name| {
         runs.iter().any(|run| {
             run.contains(name)
