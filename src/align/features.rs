@@ -9,15 +9,17 @@ use super::tokens::{is_hangul, katakana_runs, name_runs, word_spans};
 use super::word_lists::{NEGATION_MARKS, THANKS_MARKS};
 use std::sync::Arc;
 
-/// The comparable content of one sentence.
+/// The comparable content of one sentence. The lists are boxed slices, not vectors: every
+/// sentence of both versions keeps its features for the whole alignment, and a box holds no
+/// spare capacity (a third of the lists' memory on long documents) and is a word shorter.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
     /// Stem ids of content words and numbers, sorted, with repeats.
-    pub stems: Vec<u32>,
+    pub stems: Box<[u32]>,
     /// Normalised numbers (`1,000` and `one thousand` are both `1000`), sorted, distinct.
-    pub numbers: Vec<u32>,
+    pub numbers: Box<[u32]>,
     /// Consonant skeletons of names, acronyms and (in Hangul text) every word, sorted, distinct.
-    pub names: Vec<u32>,
+    pub names: Box<[u32]>,
     /// Characters other than white space.
     pub chars: u32,
     /// Whether the sentence contains a negation.
@@ -66,7 +68,7 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
     let spans = word_spans(text);
     let words: Vec<&str> = spans.iter().map(|&(_, word)| word).collect();
     let infos: Vec<Arc<WordInfo>> = words.iter().map(|w| interner.word(w)).collect();
-    let mut numbers: Vec<String> = Vec::new();
+    let (mut stems, mut names, mut numbers) = (Vec::new(), Vec::new(), Vec::<String>::new());
     let mut skip = 0;
     for (index, info) in infos.iter().enumerate() {
         result.negated |= info.negation;
@@ -78,7 +80,7 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
         if info.numeric
             && let Some((number, length)) = number_at(&words, index)
         {
-            result.stems.push(interner.id(&number));
+            stems.push(interner.id(&number));
             numbers.push(number);
             skip = length - 1;
             continue;
@@ -88,31 +90,34 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
         {
             numbers.push(n.to_string());
         }
-        result.stems.extend_from_slice(&info.stems);
+        stems.extend_from_slice(&info.stems);
         let named = !info.capitalised || index > 0 || info.inner_capital;
-        result.names.extend(info.name.filter(|_| named));
+        names.extend(info.name.filter(|_| named));
         let after_title = index > 0 && infos[index - 1].title;
         let korean = words[index].starts_with(is_hangul);
         if korean || info.capitalised && after_title {
-            result.names.extend(info.surname);
+            names.extend(info.surname);
         }
     }
     if infos.iter().filter(|i| i.capitalised).count() >= 2 {
         for run in name_runs(text, &spans) {
-            result.names.extend(interner.name(&run));
+            names.extend(interner.name(&run));
         }
     }
     for run in katakana_runs(text) {
-        result.names.extend(interner.name(&romanize_kana(run)));
+        names.extend(interner.name(&romanize_kana(run)));
     }
     result.negated |= NEGATION_MARKS.iter().any(|mark| text.contains(mark));
-    result.stems.sort_unstable();
+    stems.sort_unstable();
+    result.stems = stems.into_boxed_slice();
     numbers.sort();
     numbers.dedup();
-    result.numbers = numbers.iter().map(|n| interner.id(n)).collect();
-    result.numbers.sort_unstable();
-    result.names.sort_unstable();
-    result.names.dedup();
+    let mut numbers: Vec<u32> = numbers.iter().map(|n| interner.id(n)).collect();
+    numbers.sort_unstable();
+    result.numbers = numbers.into_boxed_slice();
+    names.sort_unstable();
+    names.dedup();
+    result.names = names.into_boxed_slice();
     result
 }
 

@@ -223,6 +223,7 @@ pub fn align_reporting(
         || kinship(texts.as_ref(), versions, same_language),
         || align_turns(versions, forced, same_language),
     );
+    drop(texts);
     // Every change of wording is flagged where one version revises the other's text.
     let revision = kinship.is_revision();
 
@@ -523,7 +524,11 @@ fn rows(
             )
         },
     );
+    // The rows live through the second look, which builds their successor beside them: spare
+    // capacity (up to half the vector) would stand at the peak of memory.
+    rows.reserve_exact(rest.len());
     rows.extend(rest);
+    rows.shrink_to_fit();
     rows
 }
 

@@ -42,6 +42,8 @@ impl Sketch {
         let filter = (hashes.len() > SAMPLE).then(|| filter_of(&hashes));
         hashes.sort_unstable();
         hashes.truncate(SAMPLE);
+        // A long turn's hashes would keep room for all of its stems.
+        hashes.shrink_to_fit();
         Sketch {
             sample: hashes,
             filter,

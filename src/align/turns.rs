@@ -77,6 +77,7 @@ pub fn profiles(turns: &[(Option<SpeakerId>, Vec<Features>)]) -> Vec<Profile> {
             let mut anchors = distinct(|s| &s.numbers);
             anchors.extend(distinct(|s| &s.names));
             anchors.sort_unstable();
+            anchors.shrink_to_fit();
             Profile::new(
                 *speaker,
                 Sketch::new(&distinct(|s| &s.stems)),
