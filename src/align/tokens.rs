@@ -34,6 +34,17 @@ pub(super) fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut offset = 0;
     while offset < bytes.len() {
         let byte = bytes[offset];
+        if byte.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, most of any text, is taken in one step.
+            start.get_or_insert(offset);
+            let run = bytes[offset..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - offset);
+            offset += run;
+            previous_is_digit = bytes[offset - 1].is_ascii_digit();
+            continue;
+        }
         let (length, alphanumeric, apostrophe, separator) = if byte.is_ascii() {
             let separator = matches!(byte, b',' | b'.');
             (1, byte.is_ascii_alphanumeric(), byte == b'\'', separator)
@@ -133,4 +144,33 @@ pub(super) fn strip_particle(word: &str) -> &str {
                 .filter(|rest| rest.chars().count() >= 1)
         })
         .unwrap_or(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_apostrophes_inside_and_numbers_whole() {
+        let text = "It's 1,000.5 km, don't—U.S. 'hi' Blinken’s 한국어와 x9,y";
+        assert_eq!(
+            words(text),
+            [
+                "It's",
+                "1,000.5",
+                "km",
+                "don't",
+                "U",
+                "S",
+                "hi",
+                "Blinken’s",
+                "한국어와",
+                "x9",
+                "y"
+            ]
+        );
+        assert_eq!(word_spans(text)[2], (13, "km"));
+        assert_eq!(words("  "), Vec::<&str>::new());
+        assert_eq!(words("end2"), ["end2"]);
+    }
 }
