@@ -135,49 +135,35 @@ fn is_acronym(word: &str) -> bool {
 
 /// The key an acronym is compared by: its letters, lower-cased.
 fn initials_key(letters: &str, interner: &mut Interner) -> u32 {
-    interner.id(&initials_text(letters))
-}
-
-fn initials_text(letters: &str) -> String {
-    format!("{INITIALS_MARK}{}", letters.to_lowercase())
+    interner.id(&format!("{INITIALS_MARK}{}", letters.to_lowercase()))
 }
 
 /// Starts initials keys, so that they never meet a word's key.
 const INITIALS_MARK: char = '^';
 
-/// The acronyms a set of [`spellings`] will be asked for, which are looked up by their
-/// letters (`NCG` by `Nuclear Consultative Group`): initials are kept only where they spell
-/// one of them, since the initials of every run of words are most of the set's cost.
-struct Asked {
-    /// Each acronym as [`initials_text`] writes it.
-    initials: Vec<String>,
+/// Whether a set of [`spellings`] is asked for acronyms, which are looked up by their
+/// letters: only then does it need the initials of every run of words, most of its cost.
+#[derive(Clone, Copy, PartialEq)]
+enum Asked {
+    NamesOnly,
+    AcronymsToo,
 }
 
 impl Asked {
-    fn names_only() -> Self {
-        Asked {
-            initials: Vec::new(),
+    fn of<'n>(mut names: impl Iterator<Item = &'n str>) -> Self {
+        if names.any(is_acronym) {
+            Asked::AcronymsToo
+        } else {
+            Asked::NamesOnly
         }
-    }
-
-    fn of<'n>(names: impl Iterator<Item = &'n str>) -> Self {
-        let mut initials: Vec<String> =
-            names.filter(|n| is_acronym(n)).map(initials_text).collect();
-        initials.sort_unstable();
-        initials.dedup();
-        Asked { initials }
-    }
-
-    fn wants(&self, initials: &str) -> bool {
-        self.initials.iter().any(|asked| asked == initials)
     }
 }
 
 /// Keys of every word of a side (names or not, any script), of pairs of words (`Woo Won`),
 /// of the initials of word runs (`Nuclear Consultative Group` gives `NCG`) and of acronyms
 /// for names the side spells out, so that a name is only missing when nothing on the other
-/// side spells it. Initials only for the acronyms `asked`.
-fn spellings(texts: &[&str], asked: &Asked, interner: &mut Interner) -> FastSet<u32> {
+/// side spells it. Initials only when acronyms are `asked`.
+fn spellings(texts: &[&str], asked: Asked, interner: &mut Interner) -> FastSet<u32> {
     const LONGEST_ACRONYM: usize = 6;
     let mut keys: FastSet<u32> = FastSet::default();
     // Reused for every key, since a long row has thousands of them.
@@ -194,7 +180,7 @@ fn spellings(texts: &[&str], asked: &Asked, interner: &mut Interner) -> FastSet<
                 keys.insert(spelling(interner, word));
                 keys.insert(spelling(interner, country_of(word)));
             }
-            if !asked.initials.is_empty() && is_acronym(word) && asked.wants(&initials_text(word)) {
+            if asked == Asked::AcronymsToo && is_acronym(word) {
                 keys.insert(initials_key(word, interner));
             }
             if let Some(next) = words.get(index + 1).filter(|_| can_spell_a_name(word)) {
@@ -203,7 +189,7 @@ fn spellings(texts: &[&str], asked: &Asked, interner: &mut Interner) -> FastSet<
                 pair.push_str(next);
                 keys.insert(spelling(interner, &pair));
             }
-            if !asked.initials.is_empty() {
+            if asked == Asked::AcronymsToo {
                 initials.clear();
                 initials.push(INITIALS_MARK);
                 for (length, run_word) in words[index..].iter().take(LONGEST_ACRONYM).enumerate() {
@@ -212,7 +198,7 @@ fn spellings(texts: &[&str], asked: &Asked, interner: &mut Interner) -> FastSet<
                             initials.push(letter);
                         }
                     }
-                    if length > 0 && asked.wants(&initials) {
+                    if length > 0 {
                         keys.insert(interner.id(&initials));
                     }
                 }
@@ -221,7 +207,7 @@ fn spellings(texts: &[&str], asked: &Asked, interner: &mut Interner) -> FastSet<
         for (acronym, expansions) in ALIASES {
             if expansions.iter().any(|e| text.contains(e)) {
                 keys.insert(spelling(interner, acronym));
-                if asked.wants(&initials_text(acronym)) {
+                if asked == Asked::AcronymsToo {
                     keys.insert(initials_key(acronym, interner));
                 }
             }
@@ -571,13 +557,13 @@ impl<'s> Unmet<'s> {
     fn not_spelled_in(&mut self, other: &SideNames, interner: &mut Interner) {
         if !self.standing.is_empty() {
             let asked = Asked::of(self.standing.iter().copied());
-            let keys = spellings(&SideNames::strs(&other.texts), &asked, interner);
+            let keys = spellings(&SideNames::strs(&other.texts), asked, interner);
             self.retain_standing(&keys, interner);
         }
         if !self.hyphenated.is_empty() {
             let parts = self.hyphenated.iter().flat_map(|(_, parts)| parts);
             let asked = Asked::of(parts.map(String::as_str));
-            let keys = spellings(&SideNames::strs(&other.apart), &asked, interner);
+            let keys = spellings(&SideNames::strs(&other.apart), asked, interner);
             self.hyphenated
                 .retain(|(_, parts)| !parts.iter().all(|p| spelled(p, &keys, interner)));
         }
@@ -634,7 +620,7 @@ impl<'t> VersionSpellings<'t> {
     fn keys(&self, interner: &mut Interner) -> &FastSet<u32> {
         // Acronyms are never asked: a rendering spells them out (see [`omitted_names`]).
         self.keys
-            .get_or_init(|| spellings(&self.texts, &Asked::names_only(), interner))
+            .get_or_init(|| spellings(&self.texts, Asked::NamesOnly, interner))
     }
 }
 
@@ -676,7 +662,7 @@ pub(super) fn omitted_names(
         return Vec::new();
     }
     let asked = Asked::of(runs.iter().flatten().copied());
-    let given = spellings(&SideNames::strs(&counterpart.texts), &asked, interner);
+    let given = spellings(&SideNames::strs(&counterpart.texts), asked, interner);
     unmet.standing.retain(|name| {
         runs.iter().any(|run| {
             run.contains(name)
