@@ -288,25 +288,37 @@ fn undotted(text: &str) -> Cow<'_, str> {
     if !text.match_indices('.').any(after_capital) {
         return Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
+    // Read by bytes: an acronym's letters and stops are ASCII, and the text between is copied
+    // as it stands.
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
-        let mut end = i;
-        while end + 1 < chars.len() && chars[end].is_ascii_uppercase() && chars[end + 1] == '.' {
-            end += 2;
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        let letter_and_stop =
+            |at: usize| bytes[at].is_ascii_uppercase() && bytes.get(at + 1) == Some(&b'.');
+        if letter_and_stop(i) {
+            let mut end = i;
+            while end + 1 < bytes.len() && letter_and_stop(end) {
+                end += 2;
+            }
+            let starts_word = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let ends_word = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if starts_word && (end - i) / 2 >= 2 && ends_word {
+                out.push_str(&text[copied..i]);
+                out.extend((i..end).step_by(2).map(|at| char::from(bytes[at])));
+                (copied, i) = (end, end);
+                continue;
+            }
         }
-        let letters = (end - i) / 2;
-        let ends_word = chars.get(end).is_none_or(|c| !c.is_alphanumeric());
-        if starts_word && letters >= 2 && ends_word {
-            out.extend((i..end).step_by(2).map(|at| chars[at]));
-            i = end;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
+        i += 1;
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
@@ -868,6 +880,15 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn acronyms_lose_their_stops_only_as_words_of_their_own() {
+        assert_eq!(undotted("the U.S. and D.C."), "the US and DC");
+        assert_eq!(undotted("U.S.-ROK, Kim.U.S."), "US-ROK, Kim.US");
+        for kept in ["xU.S.", "éU.S.", "U.S.A", "A. Lincoln", "no stops"] {
+            assert_eq!(undotted(kept), kept);
+        }
     }
 
     #[test]
