@@ -36,9 +36,31 @@ pub fn stand_in(c: char) -> String {
     }
 }
 
+/// Whether `text` holds a character [`is_unsafe`] finds, told from its bytes: every such
+/// character starts with a byte below 0x20, 0x7F, or one of three lead bytes followed by the
+/// right continuation, so text of any script is checked without decoding it (exports check
+/// every cell).
+pub fn has_unsafe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let after = |at: usize| bytes.get(at).copied();
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        0..=0x1F | 0x7F => true,
+        // C1 controls, U+0080 to U+009F.
+        0xC2 => matches!(after(at + 1), Some(0x80..=0x9F)),
+        // U+061C.
+        0xD8 => after(at + 1) == Some(0x9C),
+        // U+200E, U+200F, U+202A to U+202E; U+2066 to U+2069.
+        0xE2 => matches!(
+            (after(at + 1), after(at + 2)),
+            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    })
+}
+
 /// `text` with every unsafe character replaced by its stand-in.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -111,6 +133,14 @@ pub fn json(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsafe_text_is_told_from_its_bytes_as_from_its_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(has_unsafe(&text), is_unsafe(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn escapes_become_visible() {

@@ -34,7 +34,7 @@ pub struct Segment {
 /// Appends `raw` to `out` made safe, returning a map from byte offsets of `raw` to offsets in
 /// `out` when they differ (only when `raw` held characters that had to be replaced).
 fn push_visible(out: &mut String, raw: &str) -> Option<Vec<usize>> {
-    if !raw.chars().any(sanitize::is_unsafe) {
+    if !sanitize::has_unsafe(raw) {
         out.push_str(raw);
         return None;
     }
