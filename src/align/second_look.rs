@@ -1,10 +1,11 @@
 //! The second look at the first pass's rows: which stretches [`regions`] aligns better, and
-//! the rows with those stretches replaced. The first pass's rows are moved into the result,
-//! not copied, so a long pair holds one set of rows, not two.
+//! the rows with those stretches replaced. The first pass's rows are rewritten in their own
+//! buffer, not copied, so a long pair holds one set of rows, not two.
 
 use super::interner::Interner;
 use super::{Looking, Row, Version, beads, length_ratio_of, regions, row};
 use crate::model::{Pair, SentenceRef};
+use std::collections::VecDeque;
 use std::ops::Range;
 
 /// A stretch of the first pass's rows that the second look aligns better, and its beads.
@@ -199,6 +200,8 @@ fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
 }
 
 /// The rows with every realigned stretch replaced: rows it repeats moved in, new ones made.
+/// They are rewritten in the first pass's own buffer: a second buffer of rows would be as
+/// large as the first, and both would be alive at once at the height of the alignment.
 fn replaced(
     rows: Vec<Row>,
     looked: Vec<Realigned>,
@@ -210,30 +213,92 @@ fn replaced(
         return rows;
     }
     let kept = kept_rows(&rows, &looked);
-    let count = rows.len() + looked.iter().map(|r| r.beads.len()).sum::<usize>()
-        - looked.iter().map(|r| r.stretch.len()).sum::<usize>();
-    let mut result = Vec::with_capacity(count);
-    let mut old = rows.into_iter();
-    let mut done = 0;
+    let mut rewrite = Rewrite::new(rows);
     for (Realigned { stretch, beads }, kept) in looked.into_iter().zip(kept) {
-        result.extend(old.by_ref().take(stretch.start - done));
-        let mut stretch_rows: Vec<Option<Row>> =
-            old.by_ref().take(stretch.len()).map(Some).collect();
-        let link = stretch_rows
-            .first()
-            .and_then(Option::as_ref)
-            .map_or(0, |r| r.link);
+        rewrite.keep_until(stretch.start);
+        let link = rewrite.rows[stretch.clone()].first().map_or(0, |r| r.link);
         for (bead, k) in beads.into_iter().zip(kept) {
-            match k.and_then(|k| stretch_rows[k].take()) {
-                Some(same) => result.push(same),
+            // Kept rows come in order, so the rows of the stretch before one are dropped.
+            match k.map(|k| stretch.start + k).filter(|&at| at >= rewrite.read) {
+                Some(at) => {
+                    rewrite.drop_until(at);
+                    let same = rewrite.take();
+                    rewrite.put(same);
+                }
                 None => {
                     let refs = bead.as_ref().map(Vec::as_slice);
-                    result.push(row(versions, refs, link, context, interner));
+                    rewrite.put(row(versions, refs, link, context, interner));
                 }
             }
         }
-        done = stretch.end;
+        rewrite.drop_until(stretch.end);
     }
-    result.extend(old);
-    result
+    rewrite.finish()
+}
+
+/// Rows rewritten, in order, in the buffer they are read from. A row read leaves behind an
+/// empty row, which owns no memory, and its slot can take a row written; rows written ahead of
+/// the reading wait in a queue, as many as the second look has so far added beyond the rows it
+/// removed.
+struct Rewrite {
+    rows: Vec<Row>,
+    read: usize,
+    written: usize,
+    waiting: VecDeque<Row>,
+}
+
+impl Rewrite {
+    fn new(rows: Vec<Row>) -> Self {
+        Rewrite {
+            rows,
+            read: 0,
+            written: 0,
+            waiting: VecDeque::new(),
+        }
+    }
+
+    fn take(&mut self) -> Row {
+        let empty = Row {
+            sides: Pair::default(),
+            similarity: 0.0,
+            flags: Vec::new(),
+            link: 0,
+        };
+        let row = std::mem::replace(&mut self.rows[self.read], empty);
+        self.read += 1;
+        row
+    }
+
+    fn put(&mut self, row: Row) {
+        self.waiting.push_back(row);
+        while self.written < self.read {
+            let Some(row) = self.waiting.pop_front() else {
+                break;
+            };
+            self.rows[self.written] = row;
+            self.written += 1;
+        }
+    }
+
+    /// Moves the rows before `end` that are not yet read to the written ones.
+    fn keep_until(&mut self, end: usize) {
+        while self.read < end {
+            let row = self.take();
+            self.put(row);
+        }
+    }
+
+    /// Drops the rows before `end` that are not yet read.
+    fn drop_until(&mut self, end: usize) {
+        while self.read < end {
+            self.take();
+        }
+    }
+
+    fn finish(mut self) -> Vec<Row> {
+        self.keep_until(self.rows.len());
+        self.rows.truncate(self.written);
+        self.rows.extend(self.waiting);
+        self.rows
+    }
 }
