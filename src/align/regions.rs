@@ -226,7 +226,7 @@ impl Weigh<'_, '_> {
         // pair only where the speakers are not judged different. Others pair with a speaker
         // judged different only when they say nearly the same.
         let short = |features: &[&Features]| {
-            features.iter().map(|f| f.stems.len()).sum::<usize>() < DISTINCTIVE_STEMS
+            features.iter().map(|f| f.stems().len()).sum::<usize>() < DISTINCTIVE_STEMS
         };
         let shared = self.scorer.shared_content(p.clone(), q.clone());
         let same_time = timed.is_some_and(|t| t.within >= TIMES_AGREE);

@@ -298,6 +298,8 @@ impl Rewrite {
     fn finish(mut self) -> Vec<Row> {
         self.keep_until(self.rows.len());
         self.rows.truncate(self.written);
+        // Growing by doubling would leave room for as many rows again.
+        self.rows.reserve_exact(self.waiting.len());
         self.rows.extend(self.waiting);
         self.rows
     }
