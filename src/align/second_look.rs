@@ -11,7 +11,7 @@ use std::ops::Range;
 /// A stretch of the first pass's rows that the second look aligns better, and its beads.
 struct Realigned {
     stretch: Range<usize>,
-    beads: Vec<Pair<Vec<SentenceRef>>>,
+    beads: regions::Beads,
 }
 
 /// The second look, taken twice where it moves the length ratio: it may pair much of a
@@ -63,19 +63,9 @@ fn set_aside(
 ) {
     for (realigned, kept) in looked.iter().zip(kept_rows(rows, &looked)) {
         let link = rows[realigned.stretch.start].link;
-        let new = realigned
-            .beads
-            .iter()
-            .zip(kept)
-            .filter(|(_, k)| k.is_none());
+        let new = realigned.beads.iter().zip(kept).filter(|(_, k)| k.is_none());
         for (bead, _) in new {
-            row(
-                versions,
-                bead.as_ref().map(Vec::as_slice),
-                link,
-                context,
-                interner,
-            );
+            row(versions, bead, link, context, interner);
         }
     }
 }
@@ -159,21 +149,21 @@ fn sides_after<'r>(
         .zip(ends)
         .zip(realigned)
         .flat_map(move |((start, end), realigned)| {
-            let kept = rows[start..end]
-                .iter()
-                .map(|r| r.sides.as_ref().map(Vec::as_slice));
-            let beads = realigned
-                .into_iter()
-                .flat_map(|r| r.beads.iter().map(|bead| bead.as_ref().map(Vec::as_slice)));
+            let kept = rows[start..end].iter().map(sides);
+            let beads = realigned.into_iter().flat_map(|r| r.beads.iter());
             kept.chain(beads)
         })
+}
+
+fn sides(row: &Row) -> Pair<&[SentenceRef]> {
+    row.sides.as_ref().map(Vec::as_slice)
 }
 
 /// For each realigned stretch, for each of its beads, the row of the stretch it repeats, if
 /// any: most rows of a stretch come back as they were, and keep their flags. Rows are found by
 /// how many sentences came before them, which only grows.
 fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
-    let sentences = |sides: &Pair<Vec<SentenceRef>>| sides.official.len() + sides.other.len();
+    let sentences = |sides: Pair<&[SentenceRef]>| sides.official.len() + sides.other.len();
     looked
         .iter()
         .map(|realigned| {
@@ -183,13 +173,13 @@ fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
                 .peekable();
             let (mut old_before, mut new_before) = (0, 0);
             let mut kept = Vec::with_capacity(realigned.beads.len());
-            for bead in &realigned.beads {
+            for bead in realigned.beads.iter() {
                 while let Some((_, r)) = old.next_if(|_| old_before < new_before) {
-                    old_before += sentences(&r.sides);
+                    old_before += sentences(sides(r));
                 }
-                let same = old.next_if(|(_, r)| old_before == new_before && r.sides == *bead);
+                let same = old.next_if(|(_, r)| old_before == new_before && sides(r) == bead);
                 if let Some((_, r)) = same {
-                    old_before += sentences(&r.sides);
+                    old_before += sentences(sides(r));
                 }
                 kept.push(same.map(|(k, _)| k));
                 new_before += sentences(bead);
@@ -214,10 +204,10 @@ fn replaced(
     }
     let kept = kept_rows(&rows, &looked);
     let mut rewrite = Rewrite::new(rows);
-    for (Realigned { stretch, beads }, kept) in looked.into_iter().zip(kept) {
+    for (Realigned { stretch, beads }, kept) in looked.iter().zip(kept) {
         rewrite.keep_until(stretch.start);
         let link = rewrite.rows[stretch.clone()].first().map_or(0, |r| r.link);
-        for (bead, k) in beads.into_iter().zip(kept) {
+        for (bead, k) in beads.iter().zip(kept) {
             // Kept rows come in order, so the rows of the stretch before one are dropped.
             match k.map(|k| stretch.start + k).filter(|&at| at >= rewrite.read) {
                 Some(at) => {
@@ -225,10 +215,7 @@ fn replaced(
                     let same = rewrite.take();
                     rewrite.put(same);
                 }
-                None => {
-                    let refs = bead.as_ref().map(Vec::as_slice);
-                    rewrite.put(row(versions, refs, link, context, interner));
-                }
+                None => rewrite.put(row(versions, bead, link, context, interner)),
             }
         }
         rewrite.drop_until(stretch.end);
