@@ -163,7 +163,11 @@ impl Features {
     /// Replaces every id by `ids[id]`, keeping the lists sorted.
     fn translate(&mut self, ids: &[u32]) {
         let (numbers_at, names_at) = (self.numbers_at as usize, self.names_at as usize);
-        for list in [0..numbers_at, numbers_at..names_at, names_at..self.ids.len()] {
+        for list in [
+            0..numbers_at,
+            numbers_at..names_at,
+            names_at..self.ids.len(),
+        ] {
             let list = &mut self.ids[list];
             for id in list.iter_mut() {
                 *id = ids[*id as usize];

@@ -63,7 +63,11 @@ fn set_aside(
 ) {
     for (realigned, kept) in looked.iter().zip(kept_rows(rows, &looked)) {
         let link = rows[realigned.stretch.start].link;
-        let new = realigned.beads.iter().zip(kept).filter(|(_, k)| k.is_none());
+        let new = realigned
+            .beads
+            .iter()
+            .zip(kept)
+            .filter(|(_, k)| k.is_none());
         for (bead, _) in new {
             row(versions, bead, link, context, interner);
         }
@@ -209,7 +213,10 @@ fn replaced(
         let link = rewrite.rows[stretch.clone()].first().map_or(0, |r| r.link);
         for (bead, k) in beads.iter().zip(kept) {
             // Kept rows come in order, so the rows of the stretch before one are dropped.
-            match k.map(|k| stretch.start + k).filter(|&at| at >= rewrite.read) {
+            match k
+                .map(|k| stretch.start + k)
+                .filter(|&at| at >= rewrite.read)
+            {
                 Some(at) => {
                     rewrite.drop_until(at);
                     let same = rewrite.take();
