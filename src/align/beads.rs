@@ -125,9 +125,9 @@ impl<'a> Merged<'a> {
     pub fn new(sentences: &'a [&'a Features]) -> Self {
         Merged {
             sentences,
-            stems: merged(sentences, |f| &f.stems),
-            names: merged(sentences, |f| &f.names),
-            numbers: merged(sentences, |f| &f.numbers),
+            stems: merged(sentences, |f| f.stems()),
+            names: merged(sentences, |f| f.names()),
+            numbers: merged(sentences, |f| f.numbers()),
         }
     }
 
@@ -166,7 +166,7 @@ impl<'a> Runs<'a> {
     /// Runs of up to `longest` sentences (the longest side of any bead tried).
     fn new(sentences: &'a [&'a Features], longest: usize) -> Self {
         let signatures: Vec<Signature> =
-            sentences.iter().map(|f| Signature::of(&f.stems)).collect();
+            sentences.iter().map(|f| Signature::of(f.stems())).collect();
         let run_signatures = (0..sentences.len())
             .flat_map(|start| (1..=MAX_RUN).map(move |length| (start, length)))
             .map(
@@ -180,9 +180,9 @@ impl<'a> Runs<'a> {
             sentences,
             signatures,
             run_signatures,
-            stems: RunLists::new(sentences, longest, |f| &f.stems),
-            names: RunLists::new(sentences, longest, |f| &f.names),
-            numbers: RunLists::new(sentences, longest, |f| &f.numbers),
+            stems: RunLists::new(sentences, longest, |f| f.stems()),
+            names: RunLists::new(sentences, longest, |f| f.names()),
+            numbers: RunLists::new(sentences, longest, |f| f.numbers()),
         }
     }
 
@@ -612,8 +612,8 @@ fn length_support(group: Group, other: Group, scale: f64) -> Support {
     let shares = |mine: &[u32], theirs: &[u32]| !mine.is_empty() && common(mine, theirs) > 0;
     let anchored = |f: &Features| {
         f.thanks && other.sentences.iter().any(|o| o.thanks)
-            || shares(&f.numbers, other.numbers)
-            || shares(&f.names, other.names)
+            || shares(f.numbers(), other.numbers)
+            || shares(f.names(), other.names)
     };
     // Only the first and the last sentence can be left out of the bead instead: one between
     // them is the bead's own. Length first: it is cheaper, and decides most sentences.

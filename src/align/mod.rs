@@ -360,7 +360,7 @@ fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
         divergence::LowSimilarity::of_pair(rows.iter_mut().filter(matched).map(|r| r.similarity));
     let words = |side: &Version<'_>, refs: &[SentenceRef]| -> usize {
         refs.iter()
-            .map(|r| side.features[r.turn].1[r.sentence].stems.len())
+            .map(|r| side.features[r.turn].1[r.sentence].stems().len())
             .sum()
     };
     for row in rows.iter_mut().filter(matched) {
@@ -511,7 +511,7 @@ fn rows(
     let middle = crate::parallel::middle(links, sentences);
     let mut tell = crate::parallel::share_teller(&links[..middle], sentences, done);
     let mut copy = interner.clone();
-    let (mut rows, rest) = crate::parallel::join(
+    let (mut rows, mut rest) = crate::parallel::join(
         || link_rows(links, 0..middle, versions, context, interner, &mut tell),
         || {
             link_rows(
@@ -524,8 +524,9 @@ fn rows(
             )
         },
     );
-    // The rows live through the second look, which builds their successor beside them: spare
-    // capacity (up to half the vector) would stand at the peak of memory.
+    // The rows live through the second look: spare capacity (up to half the vector) would
+    // stand at the peak of memory, and so would the second half's while both are alive.
+    rest.shrink_to_fit();
     rows.reserve_exact(rest.len());
     rows.extend(rest);
     rows.shrink_to_fit();

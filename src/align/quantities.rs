@@ -10,8 +10,8 @@ use super::interner::Interner;
 pub fn quantities(text: &str, features_of_text: &Features, interner: &mut Interner) -> Vec<u32> {
     let cleaned = without_clock_times(text);
     let mut numbers = match &cleaned {
-        None => features_of_text.numbers.to_vec(),
-        Some(cleaned) => features(cleaned, interner).numbers.into_vec(),
+        None => features_of_text.numbers().to_vec(),
+        Some(cleaned) => features(cleaned, interner).numbers().to_vec(),
     };
     let text = cleaned.as_deref().unwrap_or(text);
     numbers.extend(

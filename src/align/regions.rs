@@ -226,7 +226,7 @@ impl Weigh<'_, '_> {
         // pair only where the speakers are not judged different. Others pair with a speaker
         // judged different only when they say nearly the same.
         let short = |features: &[&Features]| {
-            features.iter().map(|f| f.stems.len()).sum::<usize>() < DISTINCTIVE_STEMS
+            features.iter().map(|f| f.stems().len()).sum::<usize>() < DISTINCTIVE_STEMS
         };
         let shared = self.scorer.shared_content(p.clone(), q.clone());
         let same_time = timed.is_some_and(|t| t.within >= TIMES_AGREE);
@@ -252,7 +252,7 @@ pub(super) fn realign(
     versions: Pair<&Version<'_>>,
     (context, speakers_differ): (Context, &SpeakersDiffer<'_>),
     ends_the_documents: bool,
-) -> Option<Vec<Pair<Vec<SentenceRef>>>> {
+) -> Option<Beads> {
     let x = Sequence::of(rows, versions.official, |r| &r.sides.official);
     let y = Sequence::of(rows, versions.other, |r| &r.sides.other);
     let (n, m) = (x.refs.len(), y.refs.len());
@@ -295,12 +295,35 @@ pub(super) fn realign(
     };
     let beads = dp::align(n, m, beads::shapes(context), windows, value);
     let second: f64 = beads.iter().map(|(p, q)| value(p.clone(), q.clone())).sum();
-    (second > first + 1e-9).then(|| {
-        beads
+    (second > first + 1e-9).then(|| Beads {
+        runs: beads
             .into_iter()
-            .map(|(p, q)| Pair::new(x.refs[p].to_vec(), y.refs[q].to_vec()))
-            .collect()
+            .map(|(p, q)| Pair::new(p, q).map(|r| r.start as u32..r.end as u32))
+            .collect(),
+        sentences: Pair::new(x.refs, y.refs),
     })
+}
+
+/// The beads of a stretch aligned again: runs of the stretch's sentences, which are kept once
+/// for the stretch rather than copied into every bead (two small vectors a row, alive beside
+/// all the rows at the height of the alignment).
+pub(super) struct Beads {
+    sentences: Pair<Vec<SentenceRef>>,
+    runs: Vec<Pair<Range<u32>>>,
+}
+
+impl Beads {
+    pub(super) fn len(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// The sentences of each bead, in order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = Pair<&[SentenceRef]>> {
+        self.runs.iter().map(|run| {
+            (self.sentences.as_ref().zip(run.as_ref()))
+                .map(|(refs, run)| &refs[run.start as usize..run.end as usize])
+        })
+    }
 }
 
 /// Windows around the path through the anchors of one language; `None` when there are no

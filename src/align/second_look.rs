@@ -1,16 +1,17 @@
 //! The second look at the first pass's rows: which stretches [`regions`] aligns better, and
-//! the rows with those stretches replaced. The first pass's rows are moved into the result,
-//! not copied, so a long pair holds one set of rows, not two.
+//! the rows with those stretches replaced. The first pass's rows are rewritten in their own
+//! buffer, not copied, so a long pair holds one set of rows, not two.
 
 use super::interner::Interner;
 use super::{Looking, Row, Version, beads, length_ratio_of, regions, row};
 use crate::model::{Pair, SentenceRef};
+use std::collections::VecDeque;
 use std::ops::Range;
 
 /// A stretch of the first pass's rows that the second look aligns better, and its beads.
 struct Realigned {
     stretch: Range<usize>,
-    beads: Vec<Pair<Vec<SentenceRef>>>,
+    beads: regions::Beads,
 }
 
 /// The second look, taken twice where it moves the length ratio: it may pair much of a
@@ -68,13 +69,7 @@ fn set_aside(
             .zip(kept)
             .filter(|(_, k)| k.is_none());
         for (bead, _) in new {
-            row(
-                versions,
-                bead.as_ref().map(Vec::as_slice),
-                link,
-                context,
-                interner,
-            );
+            row(versions, bead, link, context, interner);
         }
     }
 }
@@ -158,21 +153,21 @@ fn sides_after<'r>(
         .zip(ends)
         .zip(realigned)
         .flat_map(move |((start, end), realigned)| {
-            let kept = rows[start..end]
-                .iter()
-                .map(|r| r.sides.as_ref().map(Vec::as_slice));
-            let beads = realigned
-                .into_iter()
-                .flat_map(|r| r.beads.iter().map(|bead| bead.as_ref().map(Vec::as_slice)));
+            let kept = rows[start..end].iter().map(sides);
+            let beads = realigned.into_iter().flat_map(|r| r.beads.iter());
             kept.chain(beads)
         })
+}
+
+fn sides(row: &Row) -> Pair<&[SentenceRef]> {
+    row.sides.as_ref().map(Vec::as_slice)
 }
 
 /// For each realigned stretch, for each of its beads, the row of the stretch it repeats, if
 /// any: most rows of a stretch come back as they were, and keep their flags. Rows are found by
 /// how many sentences came before them, which only grows.
 fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
-    let sentences = |sides: &Pair<Vec<SentenceRef>>| sides.official.len() + sides.other.len();
+    let sentences = |sides: Pair<&[SentenceRef]>| sides.official.len() + sides.other.len();
     looked
         .iter()
         .map(|realigned| {
@@ -182,13 +177,13 @@ fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
                 .peekable();
             let (mut old_before, mut new_before) = (0, 0);
             let mut kept = Vec::with_capacity(realigned.beads.len());
-            for bead in &realigned.beads {
+            for bead in realigned.beads.iter() {
                 while let Some((_, r)) = old.next_if(|_| old_before < new_before) {
-                    old_before += sentences(&r.sides);
+                    old_before += sentences(sides(r));
                 }
-                let same = old.next_if(|(_, r)| old_before == new_before && r.sides == *bead);
+                let same = old.next_if(|(_, r)| old_before == new_before && sides(r) == bead);
                 if let Some((_, r)) = same {
-                    old_before += sentences(&r.sides);
+                    old_before += sentences(sides(r));
                 }
                 kept.push(same.map(|(k, _)| k));
                 new_before += sentences(bead);
@@ -199,6 +194,8 @@ fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
 }
 
 /// The rows with every realigned stretch replaced: rows it repeats moved in, new ones made.
+/// They are rewritten in the first pass's own buffer: a second buffer of rows would be as
+/// large as the first, and both would be alive at once at the height of the alignment.
 fn replaced(
     rows: Vec<Row>,
     looked: Vec<Realigned>,
@@ -210,30 +207,94 @@ fn replaced(
         return rows;
     }
     let kept = kept_rows(&rows, &looked);
-    let count = rows.len() + looked.iter().map(|r| r.beads.len()).sum::<usize>()
-        - looked.iter().map(|r| r.stretch.len()).sum::<usize>();
-    let mut result = Vec::with_capacity(count);
-    let mut old = rows.into_iter();
-    let mut done = 0;
-    for (Realigned { stretch, beads }, kept) in looked.into_iter().zip(kept) {
-        result.extend(old.by_ref().take(stretch.start - done));
-        let mut stretch_rows: Vec<Option<Row>> =
-            old.by_ref().take(stretch.len()).map(Some).collect();
-        let link = stretch_rows
-            .first()
-            .and_then(Option::as_ref)
-            .map_or(0, |r| r.link);
-        for (bead, k) in beads.into_iter().zip(kept) {
-            match k.and_then(|k| stretch_rows[k].take()) {
-                Some(same) => result.push(same),
-                None => {
-                    let refs = bead.as_ref().map(Vec::as_slice);
-                    result.push(row(versions, refs, link, context, interner));
+    let mut rewrite = Rewrite::new(rows);
+    for (Realigned { stretch, beads }, kept) in looked.iter().zip(kept) {
+        rewrite.keep_until(stretch.start);
+        let link = rewrite.rows[stretch.clone()].first().map_or(0, |r| r.link);
+        for (bead, k) in beads.iter().zip(kept) {
+            // Kept rows come in order, so the rows of the stretch before one are dropped.
+            match k
+                .map(|k| stretch.start + k)
+                .filter(|&at| at >= rewrite.read)
+            {
+                Some(at) => {
+                    rewrite.drop_until(at);
+                    let same = rewrite.take();
+                    rewrite.put(same);
                 }
+                None => rewrite.put(row(versions, bead, link, context, interner)),
             }
         }
-        done = stretch.end;
+        rewrite.drop_until(stretch.end);
     }
-    result.extend(old);
-    result
+    rewrite.finish()
+}
+
+/// Rows rewritten, in order, in the buffer they are read from. A row read leaves behind an
+/// empty row, which owns no memory, and its slot can take a row written; rows written ahead of
+/// the reading wait in a queue, as many as the second look has so far added beyond the rows it
+/// removed.
+struct Rewrite {
+    rows: Vec<Row>,
+    read: usize,
+    written: usize,
+    waiting: VecDeque<Row>,
+}
+
+impl Rewrite {
+    fn new(rows: Vec<Row>) -> Self {
+        Rewrite {
+            rows,
+            read: 0,
+            written: 0,
+            waiting: VecDeque::new(),
+        }
+    }
+
+    fn take(&mut self) -> Row {
+        let empty = Row {
+            sides: Pair::default(),
+            similarity: 0.0,
+            flags: Vec::new(),
+            link: 0,
+        };
+        let row = std::mem::replace(&mut self.rows[self.read], empty);
+        self.read += 1;
+        row
+    }
+
+    fn put(&mut self, row: Row) {
+        self.waiting.push_back(row);
+        while self.written < self.read {
+            let Some(row) = self.waiting.pop_front() else {
+                break;
+            };
+            self.rows[self.written] = row;
+            self.written += 1;
+        }
+    }
+
+    /// Moves the rows before `end` that are not yet read to the written ones.
+    fn keep_until(&mut self, end: usize) {
+        while self.read < end {
+            let row = self.take();
+            self.put(row);
+        }
+    }
+
+    /// Drops the rows before `end` that are not yet read.
+    fn drop_until(&mut self, end: usize) {
+        while self.read < end {
+            self.take();
+        }
+    }
+
+    fn finish(mut self) -> Vec<Row> {
+        self.keep_until(self.rows.len());
+        self.rows.truncate(self.written);
+        // Growing by doubling would leave room for as many rows again.
+        self.rows.reserve_exact(self.waiting.len());
+        self.rows.extend(self.waiting);
+        self.rows
+    }
 }

@@ -74,13 +74,13 @@ pub fn profiles(turns: &[(Option<SpeakerId>, Vec<Features>)]) -> Vec<Profile> {
                 all.dedup();
                 all
             };
-            let mut anchors = distinct(|s| &s.numbers);
-            anchors.extend(distinct(|s| &s.names));
+            let mut anchors = distinct(|s| s.numbers());
+            anchors.extend(distinct(|s| s.names()));
             anchors.sort_unstable();
             anchors.shrink_to_fit();
             Profile::new(
                 *speaker,
-                Sketch::new(&distinct(|s| &s.stems)),
+                Sketch::new(&distinct(|s| s.stems())),
                 anchors,
                 sentences.len(),
             )

@@ -74,7 +74,7 @@ impl Kinship {
     pub fn of_anchors<'a>(features: Pair<impl Iterator<Item = &'a Features>>) -> Self {
         let anchors = features.map(|side| {
             let mut counts = Counts::default();
-            for &id in side.flat_map(|f| f.numbers.iter().chain(&f.names)) {
+            for &id in side.flat_map(|f| f.numbers().iter().chain(f.names())) {
                 *counts.entry(u64::from(id)).or_default() += 1;
             }
             counts
