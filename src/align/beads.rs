@@ -155,8 +155,6 @@ const MAX_RUN: usize = 4;
 struct Runs<'a> {
     sentences: &'a [&'a Features],
     signatures: Vec<Signature>,
-    /// `run_signatures[start * MAX_RUN + length - 1]`: the union of the run's signatures.
-    run_signatures: Vec<Signature>,
     stems: RunLists,
     names: RunLists,
     numbers: RunLists,
@@ -167,28 +165,19 @@ impl<'a> Runs<'a> {
     fn new(sentences: &'a [&'a Features], longest: usize) -> Self {
         let signatures: Vec<Signature> =
             sentences.iter().map(|f| Signature::of(f.stems())).collect();
-        let run_signatures = (0..sentences.len())
-            .flat_map(|start| (1..=MAX_RUN).map(move |length| (start, length)))
-            .map(
-                |(start, length)| match signatures.get(start..start + length) {
-                    Some(run) if length <= longest => union(run),
-                    _ => Signature::default(),
-                },
-            )
-            .collect();
         Runs {
             sentences,
             signatures,
-            run_signatures,
             stems: RunLists::new(sentences, longest, |f| f.stems()),
             names: RunLists::new(sentences, longest, |f| f.names()),
             numbers: RunLists::new(sentences, longest, |f| f.numbers()),
         }
     }
 
-    /// The union of the signatures of a non-empty run.
+    /// The union of the signatures of a run: a few instructions, where keeping it for every
+    /// run took four signatures' room per sentence (a turn of a hundred thousand sentences).
     fn signature(&self, run: Range<usize>) -> Signature {
-        self.run_signatures[run.start * MAX_RUN + run.len() - 1]
+        union(&self.signatures[run])
     }
 
     fn group(&self, run: Range<usize>) -> Group<'_> {
@@ -201,45 +190,61 @@ impl<'a> Runs<'a> {
     }
 }
 
+/// The runs' lists one after another in `data`, in order of start and then length: each run's
+/// list starts where the one before ends, so only the ends are kept.
 struct RunLists {
     data: Vec<u32>,
-    /// `bounds[start * MAX_RUN + length - 1]` is the run's slice of `data`.
-    bounds: Vec<Range<u32>>,
+    /// `ends[start * MAX_RUN + length - 1]` is where the run's slice of `data` ends.
+    ends: Vec<u32>,
 }
 
 impl RunLists {
     fn new(sentences: &[&Features], longest: usize, list: fn(&Features) -> &[u32]) -> Self {
-        let mut lists = RunLists {
-            data: Vec::new(),
-            bounds: Vec::with_capacity(sentences.len() * MAX_RUN),
+        let run = |start: usize, length: usize| {
+            sentences
+                .get(start..start + length)
+                .filter(|_| length <= longest)
         };
-        for start in 0..sentences.len() {
-            for length in 1..=MAX_RUN {
-                let from = lists.data.len();
-                let run = sentences
-                    .get(start..start + length)
-                    .filter(|_| length <= longest);
-                match run {
-                    Some([only]) => {
-                        lists.data.extend_from_slice(list(only));
-                        lists.data[from..].sort_unstable();
-                    }
-                    // The run one shorter was just written: merge in the last sentence's list.
-                    Some([.., last]) => {
-                        let shorter = lists.bounds[lists.bounds.len() - 1].clone();
-                        merge_into(&mut lists.data, shorter, list(last));
-                    }
-                    _ => {}
+        let runs = || {
+            (0..sentences.len()).flat_map(|start| (1..=MAX_RUN).map(move |length| (start, length)))
+        };
+        // Sized exactly: on a long turn the lists are most of the aligner's memory.
+        let size = runs()
+            .filter_map(|(start, length)| run(start, length))
+            .map(|run| run.iter().map(|f| list(f).len()).sum::<usize>())
+            .sum();
+        let mut lists = RunLists {
+            data: Vec::with_capacity(size),
+            ends: Vec::with_capacity(sentences.len() * MAX_RUN),
+        };
+        for (start, length) in runs() {
+            let from = lists.data.len();
+            match run(start, length) {
+                Some([only]) => {
+                    lists.data.extend_from_slice(list(only));
+                    lists.data[from..].sort_unstable();
                 }
-                lists.bounds.push(from as u32..lists.data.len() as u32);
+                // The run one shorter was just written: merge in the last sentence's list.
+                Some([.., last]) => {
+                    let shorter = lists.slice(lists.ends.len() - 1);
+                    merge_into(&mut lists.data, shorter, list(last));
+                }
+                _ => {}
             }
+            lists.ends.push(lists.data.len() as u32);
         }
         lists
     }
 
+    /// Where the `index`th run's list is in `data`.
+    fn slice(&self, index: usize) -> Range<u32> {
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        start..self.ends[index]
+    }
+
     fn get(&self, run: Range<usize>) -> &[u32] {
-        let bounds = &self.bounds[run.start * MAX_RUN + run.len() - 1];
-        &self.data[bounds.start as usize..bounds.end as usize]
+        let slice = self.slice(run.start * MAX_RUN + run.len() - 1);
+        &self.data[slice.start as usize..slice.end as usize]
     }
 }
 
