@@ -281,21 +281,14 @@ fn short_name_key(name: &str) -> Option<(char, String)> {
 /// `U.S.` as `US`, `D.C.` as `DC`: two or more capitals each followed by a full stop are an
 /// acronym, which the word splitter would cut into single letters and so lose.
 fn undotted(text: &str) -> Cow<'_, str> {
-    // Most words and sentences have no capital before a full stop: they are kept as they
-    // are, without a copy.
-    let after_capital =
-        |(at, _): (usize, &str)| at > 0 && text.as_bytes()[at - 1].is_ascii_uppercase();
-    if !text.match_indices('.').any(after_capital) {
-        return Cow::Borrowed(text);
-    }
-    // Read by bytes: an acronym's letters and stops are ASCII, and the text between is copied
-    // as it stands.
+    // Read by bytes: an acronym's letters and stops are ASCII. The text between acronyms is
+    // copied as it stands, and a text without one, most of them, is not copied at all.
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let letter_and_stop =
+        |at: usize| bytes[at].is_ascii_uppercase() && bytes.get(at + 1) == Some(&b'.');
+    let mut out = String::new();
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
-        let letter_and_stop =
-            |at: usize| bytes[at].is_ascii_uppercase() && bytes.get(at + 1) == Some(&b'.');
         if letter_and_stop(i) {
             let mut end = i;
             while end + 1 < bytes.len() && letter_and_stop(end) {
@@ -317,6 +310,9 @@ fn undotted(text: &str) -> Cow<'_, str> {
             }
         }
         i += 1;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
