@@ -300,7 +300,7 @@ fn no_word_is_lost_or_changed() {
                         &row.sides.other
                     };
                     (
-                        refs.clone(),
+                        refs.to_vec(),
                         !row.sides.official.is_empty() && !row.sides.other.is_empty(),
                     )
                 })

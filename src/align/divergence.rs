@@ -7,11 +7,15 @@ use super::interner::Interner;
 use super::names::substituted_names;
 use super::wording::{self, Change};
 use super::{negation, quantities};
+use super::Flags;
 use crate::model::Pair;
 use serde::Serialize;
+use smallvec::smallvec;
 
 /// Something about a row that a reader should look at, with what triggered it: the pieces
-/// only the official version has, then those only the other version has.
+/// only the official version has, then those only the other version has. The evidence is
+/// boxed: a flag is then two words, so a row's one flag fits in the row itself (see
+/// [`super::Flags`]), and a long pair has hundreds of thousands of rows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Flag {
@@ -20,27 +24,27 @@ pub enum Flag {
     /// Quantities that appear on only one side (`71 years` against `70 years`).
     NumbersDiffer {
         #[serde(flatten)]
-        evidence: Pair<Vec<String>>,
+        evidence: Box<Pair<Vec<String>>>,
     },
     /// A name on one side stands where a different one stands on the other.
     NamesDiffer {
         #[serde(flatten)]
-        evidence: Pair<Vec<String>>,
+        evidence: Box<Pair<Vec<String>>>,
     },
     /// One side is negated and the other is not: the negating words of each side.
     NegationFlips {
         #[serde(flatten)]
-        evidence: Pair<Vec<String>>,
+        evidence: Box<Pair<Vec<String>>>,
     },
     /// One language: words were removed, added or replaced.
     WordingChanged {
         #[serde(flatten)]
-        evidence: Pair<Vec<String>>,
+        evidence: Box<Pair<Vec<String>>>,
     },
     /// One language: only punctuation changed.
     PunctuationChanged {
         #[serde(flatten)]
-        evidence: Pair<Vec<String>>,
+        evidence: Box<Pair<Vec<String>>>,
     },
     /// The two sides have little in common.
     LowSimilarity,
@@ -48,7 +52,7 @@ pub enum Flag {
     /// that moved a sentence from host to guest, say).
     SpeakerDiffers {
         #[serde(flatten)]
-        labels: Pair<String>,
+        labels: Box<Pair<String>>,
     },
 }
 
@@ -192,25 +196,31 @@ pub fn flags(
     features: Pair<&[&Features]>,
     revision: bool,
     interner: &mut Interner,
-) -> Vec<Flag> {
+) -> Flags {
     if features.official.is_empty() || features.other.is_empty() {
-        return vec![Flag::NoCounterpart];
+        return smallvec![Flag::NoCounterpart];
     }
     let joined = texts.map(|texts| texts.join(" "));
     if revision && wording::same_but_spacing(&joined.official, &joined.other) {
-        return Vec::new();
+        return Flags::new();
     }
     let pieces = revision.then(|| wording::word_diff(&joined.official, &joined.other));
-    let mut flags = Vec::new();
+    let mut flags = Flags::new();
     match pieces.as_deref().and_then(wording::change) {
-        Some(Change::Words(evidence)) => flags.push(Flag::WordingChanged { evidence }),
-        Some(Change::Punctuation(evidence)) => flags.push(Flag::PunctuationChanged { evidence }),
+        Some(Change::Words(evidence)) => flags.push(Flag::WordingChanged {
+            evidence: Box::new(evidence),
+        }),
+        Some(Change::Punctuation(evidence)) => flags.push(Flag::PunctuationChanged {
+            evidence: Box::new(evidence),
+        }),
         None => {}
     }
     flags.extend(numbers_differ(texts, features, interner));
     let names = substituted_names(texts, interner);
     if !names.official.is_empty() && !names.other.is_empty() {
-        flags.push(Flag::NamesDiffer { evidence: names });
+        flags.push(Flag::NamesDiffer {
+            evidence: Box::new(names),
+        });
     }
     let negated = match &pieces {
         Some(pieces) => negation::flipped_in_diff(pieces),
@@ -231,11 +241,10 @@ pub fn flags(
     };
     if negated.official.is_empty() != negated.other.is_empty() {
         flags.push(Flag::NegationFlips {
-            evidence: negated.map(wording::evidence),
+            evidence: Box::new(negated.map(wording::evidence)),
         });
     }
-    // Every row keeps its flags to the end: room for four, the least a vector grows to, would
-    // triple what the usual one flag takes.
+    // Every row keeps its flags to the end: the room a list grows by would stand idle.
     flags.shrink_to_fit();
     flags
 }
@@ -284,7 +293,7 @@ fn numbers_differ(
         )
     };
     Some(Flag::NumbersDiffer {
-        evidence: Pair::new(only(&na, &nb), only(&nb, &na)),
+        evidence: Box::new(Pair::new(only(&na, &nb), only(&nb, &na))),
     })
 }
 

@@ -47,18 +47,26 @@ use crate::model::{Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, 
 use features::Features;
 use interner::Interner;
 use serde::Serialize;
+use smallvec::SmallVec;
 use speaker_evidence::{Counterparts, SameSpeaker};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// The sentences of one side of a row, in reading order. Nearly always one, which is held in
+/// place: no heap block per row side.
+pub type RowSentences = SmallVec<[SentenceRef; 1]>;
+
+/// The flags of a row. Most rows have none or one (`no-counterpart`), which is held in place.
+pub type Flags = SmallVec<[Flag; 1]>;
+
 /// One line of the alignment: sentences of the official version and their counterparts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// The sentences of each version, in reading order; one side may be empty.
-    pub sides: Pair<Vec<SentenceRef>>,
+    /// The sentences of each version; one side may be empty.
+    pub sides: Pair<RowSentences>,
     /// 0 to 1: shared words (one language) or agreeing length and anchors (two languages).
     pub similarity: f64,
-    pub flags: Vec<Flag>,
+    pub flags: Flags,
     /// Index of the turn link the row belongs to.
     pub link: usize,
 }
@@ -100,7 +108,7 @@ pub struct SpeakerRows {
 }
 
 /// The full alignment of two versions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
     pub same_language: bool,
     /// Characters of the other version per character of the official one, in matched turns.
@@ -410,7 +418,7 @@ fn flag_omitted_names_of(
         let other = names::omitted_names(&other_texts, &official_texts, &whole.official, interner);
         if !official.is_empty() || !other.is_empty() {
             row.flags.push(Flag::NamesDiffer {
-                evidence: Pair::new(official, other),
+                evidence: Box::new(Pair::new(official, other)),
             });
         }
     }
@@ -453,7 +461,7 @@ fn length_ratio(links: &[TurnLink], versions: Pair<&Version<'_>>) -> f64 {
 /// The length ratio over one-to-one sentence rows, weighted by length.
 fn sentence_length_ratio(rows: &[Row], versions: Pair<&Version<'_>>) -> f64 {
     length_ratio_of(
-        rows.iter().map(|r| r.sides.as_ref().map(Vec::as_slice)),
+        rows.iter().map(|r| r.sides.as_ref().map(|side| side.as_slice())),
         versions,
     )
 }
@@ -591,7 +599,7 @@ fn row(
         .zip(refs)
         .map(|(version, refs)| texts(version, refs));
     Row {
-        sides: refs.map(<[SentenceRef]>::to_vec),
+        sides: refs.map(RowSentences::from_slice),
         similarity: divergence::similarity(&features.official, &features.other, context),
         flags: divergence::flags(
             texts.as_ref().map(Vec::as_slice),
@@ -620,7 +628,7 @@ struct Building {
 /// The rows grouped into links: rows that share a turn of either version, and every row
 /// between them, belong to one.
 fn rows_by_shared_turns(rows: &[Row]) -> Vec<Building> {
-    let span = |refs: &Vec<SentenceRef>| -> Option<Range<usize>> {
+    let span = |refs: &RowSentences| -> Option<Range<usize>> {
         Some(refs.first()?.turn..refs.last()?.turn + 1)
     };
     let union = |(x, y): (Option<Range<usize>>, Option<Range<usize>>)| match (x, y) {

@@ -3,7 +3,7 @@
 //! buffer, not copied, so a long pair holds one set of rows, not two.
 
 use super::interner::Interner;
-use super::{Looking, Row, Version, beads, length_ratio_of, regions, row};
+use super::{Flags, Looking, Row, Version, beads, length_ratio_of, regions, row};
 use crate::model::{Pair, SentenceRef};
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -160,7 +160,7 @@ fn sides_after<'r>(
 }
 
 fn sides(row: &Row) -> Pair<&[SentenceRef]> {
-    row.sides.as_ref().map(Vec::as_slice)
+    row.sides.as_ref().map(|side| side.as_slice())
 }
 
 /// For each realigned stretch, for each of its beads, the row of the stretch it repeats, if
@@ -255,7 +255,7 @@ impl Rewrite {
         let empty = Row {
             sides: Pair::default(),
             similarity: 0.0,
-            flags: Vec::new(),
+            flags: Flags::new(),
             link: 0,
         };
         let row = std::mem::replace(&mut self.rows[self.read], empty);

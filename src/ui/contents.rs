@@ -2,7 +2,7 @@
 //! (the alignment's rows, or a paragraph each for a single transcript), the speakers with
 //! their colours.
 
-use crate::align::{Alignment, MetadataChange, Row};
+use crate::align::{Alignment, Flags, MetadataChange, Row, RowSentences};
 use crate::model::{
     Annotation, Located, Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript,
 };
@@ -184,7 +184,7 @@ impl Contents {
         for (turn_index, turn) in pane.transcript.turns.iter().enumerate() {
             let mut sentence = 0;
             for paragraph in &turn.paragraphs {
-                let refs: Vec<SentenceRef> = (sentence..sentence + paragraph.sentences.len())
+                let refs: RowSentences = (sentence..sentence + paragraph.sentences.len())
                     .map(|s| SentenceRef {
                         turn: turn_index,
                         sentence: s,
@@ -192,9 +192,9 @@ impl Contents {
                     .collect();
                 sentence += paragraph.sentences.len();
                 rows.push(Row {
-                    sides: Pair::new(refs, Vec::new()),
+                    sides: Pair::new(refs, RowSentences::new()),
                     similarity: 1.0,
-                    flags: Vec::new(),
+                    flags: Flags::new(),
                     link: turn_index,
                 });
             }
@@ -237,7 +237,7 @@ impl Contents {
 
     /// A blank line goes before the row: a paragraph or turn starts on either side.
     pub fn breaks_before(&self, id: usize) -> bool {
-        let opens = |(side, refs): (Side, &Vec<SentenceRef>)| {
+        let opens = |(side, refs): (Side, &RowSentences)| {
             let first = refs.first();
             first.is_some_and(|&r| self.pane(side).is_some_and(|p| p.opens_paragraph(r)))
         };
