@@ -298,6 +298,14 @@ impl Transcript {
         self.turns.iter().map(Turn::sentence_count).sum()
     }
 
+    /// The text of every sentence, in reading order.
+    pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
+        self.turns
+            .iter()
+            .flat_map(Turn::sentences)
+            .map(|sentence| sentence.text.as_str())
+    }
+
     /// Every piece of text the model holds, in reading order, one per line: the header, each
     /// turn's label (when `labels`), the notes taken out before each paragraph and its
     /// sentences, then the footer. Checks that no text is lost compare it with the input.

@@ -40,9 +40,70 @@ pub fn join<A, B: Send>(first: impl FnOnce() -> A, second: impl FnOnce() -> B + 
     })
 }
 
+/// A list a thread builds to hand back, kept in blocks of a mebibyte or more. Joining two
+/// threads' lists into one vector copies the second; block by block, each block is freed as
+/// soon as it is copied, and glibc gives a block that large back to the system at once (see
+/// `keep_large_blocks_apart` in `main.rs`), so the join never holds two copies of the list.
+pub struct Blocks<T> {
+    blocks: Vec<Vec<T>>,
+}
+
+impl<T> Blocks<T> {
+    /// Items per block: a mebibyte's worth, at least one.
+    const BLOCK: usize = (1 << 20) / (if size_of::<T>() == 0 { 1 } else { size_of::<T>() }) + 1;
+
+    pub fn new() -> Self {
+        Blocks { blocks: Vec::new() }
+    }
+
+    pub fn push(&mut self, item: T) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < block.capacity() => block.push(item),
+            _ => {
+                let mut block = Vec::with_capacity(Self::BLOCK);
+                block.push(item);
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.blocks.iter().map(Vec::len).sum()
+    }
+
+    /// Moves every item, in order, to the end of `all`.
+    pub fn move_into(self, all: &mut Vec<T>) {
+        all.reserve_exact(self.len());
+        for block in self.blocks {
+            all.extend(block);
+        }
+    }
+}
+
+impl<T> Default for Blocks<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_keep_the_order_across_blocks() {
+        let mut blocks = Blocks::new();
+        let count = 3 * Blocks::<u64>::BLOCK + 5;
+        for item in 0..count as u64 {
+            blocks.push(item);
+        }
+        assert_eq!(blocks.len(), count);
+        assert_eq!(blocks.blocks.len(), 4);
+        let mut all = vec![u64::MAX];
+        blocks.move_into(&mut all);
+        assert_eq!(all.len(), count + 1);
+        assert!(all[1..].iter().enumerate().all(|(i, &item)| item == i as u64));
+    }
 
     #[test]
     fn the_middle_balances_weight() {

@@ -49,6 +49,7 @@ use interner::Interner;
 use serde::Serialize;
 use smallvec::SmallVec;
 use speaker_evidence::{Counterparts, SameSpeaker};
+use crate::parallel::Blocks;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -387,7 +388,7 @@ fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
 /// what went, and across languages a name is as often translated (`Hawk`, `매`) as spelled.
 fn flag_omitted_names(rows: &mut [Row], versions: Pair<&Version<'_>>, interner: &mut Interner) {
     let whole = versions
-        .map(|version| names::VersionSpellings::new(sentence_texts(version.transcript).concat()));
+        .map(|version| names::VersionSpellings::new(version.transcript.sentence_texts()));
     // Two threads, each with its own copy of the interner, as for the rows themselves.
     let middle = rows.len() / 2;
     let (first, second) = rows.split_at_mut(middle);
@@ -519,7 +520,7 @@ fn rows(
     let middle = crate::parallel::middle(links, sentences);
     let mut tell = crate::parallel::share_teller(&links[..middle], sentences, done);
     let mut copy = interner.clone();
-    let (mut rows, mut rest) = crate::parallel::join(
+    let (first, rest) = crate::parallel::join(
         || link_rows(links, 0..middle, versions, context, interner, &mut tell),
         || {
             link_rows(
@@ -532,12 +533,10 @@ fn rows(
             )
         },
     );
-    // The rows live through the second look: spare capacity (up to half the vector) would
-    // stand at the peak of memory, and so would the second half's while both are alive.
-    rest.shrink_to_fit();
-    rows.reserve_exact(rest.len());
-    rows.extend(rest);
-    rows.shrink_to_fit();
+    // Exactly as many as there are: the rows live through the second look.
+    let mut rows = Vec::with_capacity(first.len() + rest.len());
+    first.move_into(&mut rows);
+    rest.move_into(&mut rows);
     rows
 }
 
@@ -549,8 +548,8 @@ fn link_rows(
     context: beads::Context,
     interner: &mut Interner,
     done: &mut dyn FnMut(&TurnLink),
-) -> Vec<Row> {
-    let mut rows = Vec::new();
+) -> Blocks<Row> {
+    let mut rows = Blocks::new();
     for (index, link) in links.iter().enumerate().take(range.end).skip(range.start) {
         let refs = |side: &Version<'_>, turns: &std::ops::Range<usize>| -> Vec<SentenceRef> {
             turns

@@ -614,11 +614,11 @@ pub(super) struct VersionSpellings<'t> {
 }
 
 impl<'t> VersionSpellings<'t> {
-    pub(super) fn new(texts: Vec<&'t str>) -> Self {
+    pub(super) fn new(texts: impl Iterator<Item = &'t str>) -> Self {
         // The keys are a set: a sentence said again (`Thank you.`, a repeated block) adds
         // nothing, and spelling out a whole long version is the costly part.
         let mut seen: FastSet<&str> = FastSet::default();
-        let texts = texts.into_iter().filter(|text| seen.insert(text)).collect();
+        let texts = texts.filter(|text| seen.insert(text)).collect();
         VersionSpellings {
             texts,
             keys: OnceCell::new(),
@@ -832,7 +832,7 @@ mod tests {
     /// The names `side` gives that `counterpart` leaves out and `other_version` never gives.
     fn omitted(side: &str, counterpart: &str, other_version: &[&str]) -> Vec<String> {
         let mut interner = Interner::default();
-        let whole = VersionSpellings::new(other_version.to_vec());
+        let whole = VersionSpellings::new(other_version.iter().copied());
         omitted_names(&[side], &[counterpart], &whole, &mut interner)
     }
 

@@ -201,25 +201,25 @@ impl<'p> TurnAligner<'p> {
             starts.push(size);
             size += window.len() * PAIRS.len();
         }
-        let rows_content = |rows: Range<usize>| -> Vec<f32> {
-            let mut values = Vec::new();
-            for i in rows {
-                for j in windows[i].clone() {
-                    for (da, db) in PAIRS {
-                        let value = match (i.checked_sub(da), j.checked_sub(db)) {
-                            (Some(pi), Some(pj)) => content(&a[pi..i], &b[pj..j], same_language),
-                            _ => 0.0,
-                        };
-                        values.push(value as f32);
-                    }
-                }
+        let rows_content = |rows: Range<usize>, values: &mut [f32]| {
+            let cells = rows.flat_map(|i| windows[i].clone().map(move |j| (i, j)));
+            let pairs = cells.flat_map(|cell| PAIRS.iter().map(move |&pair| (cell, pair)));
+            for (((i, j), (da, db)), value) in pairs.zip(values) {
+                *value = match (i.checked_sub(da), j.checked_sub(db)) {
+                    (Some(pi), Some(pj)) => content(&a[pi..i], &b[pj..j], same_language) as f32,
+                    _ => 0.0,
+                };
             }
-            values
         };
+        // One table, each thread filling its own rows: two halves joined would hold the
+        // table twice at the peak of memory.
         let middle = crate::parallel::middle(&windows, Range::len);
-        let (mut content, rest) =
-            crate::parallel::join(|| rows_content(0..middle), || rows_content(middle..n + 1));
-        content.extend(rest);
+        let mut content = vec![0.0; size];
+        let (first, rest) = content.split_at_mut(starts.get(middle).copied().unwrap_or(size));
+        crate::parallel::join(
+            || rows_content(0..middle, first),
+            || rows_content(middle..n + 1, rest),
+        );
         TurnAligner {
             a,
             b,
