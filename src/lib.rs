@@ -13,6 +13,7 @@
 //! - [`synth`]: large perturbed pairs for benchmarks, written by the `tandem-synth` binary
 //!   (`src/bin/tandem-synth.rs`, built with the `synth` feature)
 //! - [`parallel`]: work split over two threads
+//! - [`memory`]: how the allocator is asked to hold memory on long documents
 //! - [`progress`]: a progress bar for long loads, alignments and exports
 //!
 //! The binary (`main.rs`) adds the command line (`cli.rs`) and the configuration file
@@ -23,6 +24,7 @@ pub mod bundled;
 pub mod export;
 pub mod inspect;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod parallel;
 pub mod progress;

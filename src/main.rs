@@ -16,13 +16,13 @@ use tandem::export::{self, Aligned, ExportFormat};
 use tandem::load::{self, LoadError, LoadOptions, bounded};
 use tandem::model::{Pair, Transcript};
 use tandem::progress::{self, Progress, Stage};
-use tandem::{bundled, inspect, parallel, sanitize, ui};
+use tandem::{bundled, inspect, memory, parallel, sanitize, ui};
 
 /// A speaker map has a line per speaker: ten thousand speakers take well under a megabyte.
 const MAX_SPEAKER_MAP_BYTES: u64 = 16 * 1024 * 1024;
 
 fn main() -> ExitCode {
-    keep_large_blocks_apart();
+    memory::keep_large_blocks_apart();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return clap_exit(&error),
@@ -38,27 +38,6 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// Blocks from this size up get a mapping of their own, given back to the system when freed.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const OWN_MAPPING_BYTES: libc::c_int = 1024 * 1024;
-
-/// glibc's allocator raises the size from which a block gets a mapping of its own each time
-/// such a block is freed, up to 32 MB: after the file's bytes are let go, the aligner's
-/// vectors of several megabytes (sentence rows, turn profiles) come from the heap, and the
-/// holes they leave there stay in memory. Fixing the size keeps them apart: exporting the
-/// bundled pair ×1000 peaks at 240 MB instead of 260 MB, in the same time.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn keep_large_blocks_apart() {
-    // SAFETY: `mallopt` sets a parameter of the allocator and has no other effect; it is
-    // called before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, OWN_MAPPING_BYTES);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn keep_large_blocks_apart() {}
 
 /// Prints `--help`, `--version` or a usage error as clap does, but a help that could not be
 /// written (`--help >/dev/full`) is a failure, not a success.

@@ -43,14 +43,20 @@ pub fn join<A, B: Send>(first: impl FnOnce() -> A, second: impl FnOnce() -> B + 
 /// A list a thread builds to hand back, kept in blocks of a mebibyte or more. Joining two
 /// threads' lists into one vector copies the second; block by block, each block is freed as
 /// soon as it is copied, and glibc gives a block that large back to the system at once (see
-/// `keep_large_blocks_apart` in `main.rs`), so the join never holds two copies of the list.
+/// [`crate::memory`]), so the join never holds two copies of the list.
 pub struct Blocks<T> {
     blocks: Vec<Vec<T>>,
 }
 
 impl<T> Blocks<T> {
     /// Items per block: a mebibyte's worth, at least one.
-    const BLOCK: usize = (1 << 20) / (if size_of::<T>() == 0 { 1 } else { size_of::<T>() }) + 1;
+    const BLOCK: usize = (1 << 20)
+        / (if size_of::<T>() == 0 {
+            1
+        } else {
+            size_of::<T>()
+        })
+        + 1;
 
     pub fn new() -> Self {
         Blocks { blocks: Vec::new() }
@@ -67,16 +73,17 @@ impl<T> Blocks<T> {
         }
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.blocks.iter().map(Vec::len).sum()
     }
 
-    /// Moves every item, in order, to the end of `all`.
-    pub fn move_into(self, all: &mut Vec<T>) {
-        all.reserve_exact(self.len());
-        for block in self.blocks {
+    /// This list's items, then `rest`'s, in one vector of exactly their number.
+    pub fn joined(self, rest: Blocks<T>) -> Vec<T> {
+        let mut all = Vec::with_capacity(self.len() + rest.len());
+        for block in self.blocks.into_iter().chain(rest.blocks) {
             all.extend(block);
         }
+        all
     }
 }
 
@@ -99,10 +106,18 @@ mod tests {
         }
         assert_eq!(blocks.len(), count);
         assert_eq!(blocks.blocks.len(), 4);
-        let mut all = vec![u64::MAX];
-        blocks.move_into(&mut all);
+        let mut rest = Blocks::new();
+        rest.push(u64::MAX);
+        let all = blocks.joined(rest);
         assert_eq!(all.len(), count + 1);
-        assert!(all[1..].iter().enumerate().all(|(i, &item)| item == i as u64));
+        assert_eq!(all.capacity(), count + 1);
+        assert!(
+            all[..count]
+                .iter()
+                .enumerate()
+                .all(|(i, &item)| item == i as u64)
+        );
+        assert_eq!(all[count], u64::MAX);
     }
 
     #[test]

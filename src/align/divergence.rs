@@ -1,13 +1,13 @@
 //! How far an aligned row diverges: a similarity score, a word-level diff (one language), and
 //! flags for what a reader must not miss.
 
+use super::Flags;
 use super::beads::{self, Context};
 use super::features::Features;
 use super::interner::Interner;
 use super::names::substituted_names;
 use super::wording::{self, Change};
 use super::{negation, quantities};
-use super::Flags;
 use crate::model::Pair;
 use serde::Serialize;
 use smallvec::smallvec;

@@ -44,12 +44,12 @@ pub use versions::{Kinship, MetadataChange, Warning};
 pub use wording::{DiffPiece, word_diff};
 
 use crate::model::{Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript};
+use crate::parallel::Blocks;
 use features::Features;
 use interner::Interner;
 use serde::Serialize;
 use smallvec::SmallVec;
 use speaker_evidence::{Counterparts, SameSpeaker};
-use crate::parallel::Blocks;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -225,6 +225,7 @@ pub fn align_reporting(
     let (read, texts) = read_versions(transcripts, &mut interner);
     let versions = read.as_ref();
 
+    crate::memory::give_back_free_pages();
     stage("aligning turns");
     // How much the versions share as wholes is worked out beside the turns, which do not
     // need it.
@@ -236,6 +237,7 @@ pub fn align_reporting(
     // Every change of wording is flagged where one version revises the other's text.
     let revision = kinship.is_revision();
 
+    crate::memory::give_back_free_pages();
     stage("aligning sentences");
     let mut context = beads::Context {
         same_language,
@@ -387,8 +389,8 @@ fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
 /// Only between two renderings in one language: in a revision the word diff already shows
 /// what went, and across languages a name is as often translated (`Hawk`, `매`) as spelled.
 fn flag_omitted_names(rows: &mut [Row], versions: Pair<&Version<'_>>, interner: &mut Interner) {
-    let whole = versions
-        .map(|version| names::VersionSpellings::new(version.transcript.sentence_texts()));
+    let whole =
+        versions.map(|version| names::VersionSpellings::new(version.transcript.sentence_texts()));
     // Two threads, each with its own copy of the interner, as for the rows themselves.
     let middle = rows.len() / 2;
     let (first, second) = rows.split_at_mut(middle);
@@ -462,7 +464,8 @@ fn length_ratio(links: &[TurnLink], versions: Pair<&Version<'_>>) -> f64 {
 /// The length ratio over one-to-one sentence rows, weighted by length.
 fn sentence_length_ratio(rows: &[Row], versions: Pair<&Version<'_>>) -> f64 {
     length_ratio_of(
-        rows.iter().map(|r| r.sides.as_ref().map(|side| side.as_slice())),
+        rows.iter()
+            .map(|r| r.sides.as_ref().map(|side| side.as_slice())),
         versions,
     )
 }
@@ -534,10 +537,7 @@ fn rows(
         },
     );
     // Exactly as many as there are: the rows live through the second look.
-    let mut rows = Vec::with_capacity(first.len() + rest.len());
-    first.move_into(&mut rows);
-    rest.move_into(&mut rows);
-    rows
+    first.joined(rest)
 }
 
 /// The rows of the links `range`, telling `done` of each link when its rows are made.
@@ -725,4 +725,19 @@ fn links_from_rows(rows: &mut [Row], turn_links: &[TurnLink]) -> Vec<TurnLink> {
         links.push(TurnLink { turns, score });
     }
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row holds its one sentence per side and its one flag in the room a vector's pointer,
+    /// length and capacity would take: holding them in place costs no row any size.
+    #[test]
+    fn in_place_lists_are_no_larger_than_vectors() {
+        assert_eq!(size_of::<RowSentences>(), size_of::<Vec<SentenceRef>>());
+        assert_eq!(size_of::<Flags>(), size_of::<Vec<Flag>>());
+        let one: Flags = smallvec::smallvec![Flag::NoCounterpart];
+        assert!(!one.spilled());
+    }
 }
