@@ -201,14 +201,18 @@ impl<'p> TurnAligner<'p> {
             starts.push(size);
             size += window.len() * PAIRS.len();
         }
+        // `values` is zero, and a pair that would start before the first turn stays so.
         let rows_content = |rows: Range<usize>, values: &mut [f32]| {
-            let cells = rows.flat_map(|i| windows[i].clone().map(move |j| (i, j)));
-            let pairs = cells.flat_map(|cell| PAIRS.iter().map(move |&pair| (cell, pair)));
-            for (((i, j), (da, db)), value) in pairs.zip(values) {
-                *value = match (i.checked_sub(da), j.checked_sub(db)) {
-                    (Some(pi), Some(pj)) => content(&a[pi..i], &b[pj..j], same_language) as f32,
-                    _ => 0.0,
-                };
+            let mut at = 0;
+            for i in rows {
+                for j in windows[i].clone() {
+                    for (da, db) in PAIRS {
+                        if let (Some(pi), Some(pj)) = (i.checked_sub(da), j.checked_sub(db)) {
+                            values[at] = content(&a[pi..i], &b[pj..j], same_language) as f32;
+                        }
+                        at += 1;
+                    }
+                }
             }
         };
         // One table, each thread filling its own rows: two halves joined would hold the
