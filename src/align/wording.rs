@@ -3,7 +3,9 @@
 
 use crate::model::Pair;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::time::Duration;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// How long one word diff may take. Past it, `similar` stops looking for the finest match and
 /// reports what is left as replaced: two long, mostly different sentences (auto-captions
@@ -58,6 +60,28 @@ pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
     pieces
 }
 
+/// At most how many characters [`word_diff`] of `official` and `other` can find equal: the
+/// characters of the words (and spaces and marks, as the diff cuts them) both texts have,
+/// each counted as often as the text that has it fewer times. The diff's equal pieces are
+/// words common to both in order, so they cannot hold more; told without the diff, whose
+/// cost grows with how much the texts differ.
+pub fn most_equal_chars(official: &str, other: &str) -> usize {
+    let mut unmatched: HashMap<&str, usize> = HashMap::new();
+    for word in official.split_word_bounds() {
+        *unmatched.entry(word).or_default() += 1;
+    }
+    let mut equal = 0;
+    for word in other.split_word_bounds() {
+        if let Some(count) = unmatched.get_mut(word)
+            && *count > 0
+        {
+            *count -= 1;
+            equal += word.chars().count();
+        }
+    }
+    equal
+}
+
 /// What changed between two sides of a row in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -110,6 +134,55 @@ fn cut(text: &str) -> String {
 mod tests {
     use super::*;
     use std::time::Instant;
+
+    #[test]
+    fn no_diff_finds_more_equal_than_the_bound() {
+        let words = [
+            "the",
+            "The",
+            "alliance",
+            "alliance,",
+            "U.S.",
+            "71",
+            "years",
+            "—",
+            " ",
+            "  ",
+            "\u{a0}",
+            "Korea",
+            "Korea’s",
+            "한국",
+            "and",
+            ".",
+            "?",
+            "don't",
+            "do",
+            "not",
+        ];
+        // A small deterministic generator: every pair of texts it makes is checked.
+        let mut state = 7_u64;
+        let mut next = |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as usize % bound
+        };
+        for _ in 0..2000 {
+            let mut text = |length: usize| -> String {
+                let picked: Vec<&str> = (0..length).map(|_| words[next(words.len())]).collect();
+                picked.join(if next(4) == 0 { "" } else { " " })
+            };
+            let (a, b) = (text(12), text(7));
+            let equal: usize = word_diff(&a, &b)
+                .iter()
+                .filter(|piece| piece.op == "equal")
+                .map(|piece| piece.text.chars().count())
+                .sum();
+            assert!(equal <= most_equal_chars(&a, &b), "{a:?} / {b:?}");
+        }
+        assert_eq!(most_equal_chars("a b c", "c b a"), 5);
+        assert_eq!(most_equal_chars("the the", "the"), 3);
+    }
 
     #[test]
     fn diff_shows_changed_words() {

@@ -2,7 +2,7 @@
 //! the JSON, so that both mark the same rows the same way.
 
 use super::{Aligned, SentenceView, joined};
-use crate::align::{DiffPiece, word_diff};
+use crate::align::{DiffPiece, most_equal_chars, word_diff};
 
 /// The word diff of a row whose two sides are in one language and share most of their
 /// words, with the spaces between replaced words merged into the replacements; `None` for
@@ -15,7 +15,14 @@ pub fn shown_diff(
     if !aligned.alignment.same_language || official.is_empty() || other.is_empty() {
         return None;
     }
-    let pieces = word_diff(&joined(official), &joined(other));
+    let (official, other) = (joined(official), joined(other));
+    // Most paired rows of two renderings cannot share most of their characters, and their
+    // diff, of two different sentences, is the costly kind: it is not worked out.
+    let longer = official.chars().count().max(other.chars().count());
+    if 2 * most_equal_chars(&official, &other) < longer {
+        return None;
+    }
+    let pieces = word_diff(&official, &other);
     mostly_shared(&pieces).then(|| spaces_merged(pieces))
 }
 
