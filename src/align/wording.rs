@@ -1,9 +1,9 @@
 //! Word-level differences between two texts in one language, under a deadline, and the flag
 //! that says whether the wording or only the punctuation changed.
 
+use super::interner::FastMap;
 use crate::model::Pair;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::time::Duration;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -66,7 +66,7 @@ pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
 /// words common to both in order, so they cannot hold more; told without the diff, whose
 /// cost grows with how much the texts differ.
 pub fn most_equal_chars(official: &str, other: &str) -> usize {
-    let mut unmatched: HashMap<&str, usize> = HashMap::new();
+    let mut unmatched: FastMap<&str, usize> = FastMap::default();
     for word in official.split_word_bounds() {
         *unmatched.entry(word).or_default() += 1;
     }

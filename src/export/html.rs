@@ -5,7 +5,7 @@
 //! in the reader: the notes that stood before a sentence (`[Via interpreter]`) in front of it,
 //! text the source marks as unverified (red asterisks) underlined in red, struck text struck.
 
-use super::word_changes::shown_diff;
+use super::word_changes::with_diffs_ahead;
 use super::{
     Aligned, RowsDone, SentenceView, Wording, joined, language_tag, markup, position, quote,
     speaker_cells, title,
@@ -254,33 +254,39 @@ fn write_alignment(
         language_heading(aligned.versions.other)
     )?;
     let shown = |index: usize| Shown::new(aligned, &rows[index], outlines[index]);
-    let mut index = 0;
-    while index < rows.len() {
-        match one_sided_run(outlines, index) {
-            Some((run, version)) if run >= RUN => {
-                // Ticking the run's line shows its rows (no script: the checkbox and `:has`).
-                let (first, last) = (index + 1, index + run);
-                writeln!(
-                    out,
-                    "</tbody>\n<tbody class=\"run\" id=\"run{first}\"><tr class=\"run-head\">\
-                     <td class=\"run-note\" colspan=\"4\"><label><input type=\"checkbox\"> rows {first}–{last}: \
-                     {run} rows only in the {version} version (tick to show them)</label></td></tr>"
-                )?;
-                for at in index..index + run {
-                    write_row(out, aligned, at + 1, &shown(at))?;
-                    done(at + 1);
+    // Every row is written once, in order, so each takes the next diff.
+    with_diffs_ahead(aligned, |diffs| {
+        let mut write_row = |out: &mut dyn Write, at: usize| {
+            write_row(out, aligned, at + 1, &shown(at), diffs.next().flatten())
+        };
+        let mut index = 0;
+        while index < rows.len() {
+            match one_sided_run(outlines, index) {
+                Some((run, version)) if run >= RUN => {
+                    // Ticking the run's line shows its rows (no script: the checkbox and `:has`).
+                    let (first, last) = (index + 1, index + run);
+                    writeln!(
+                        out,
+                        "</tbody>\n<tbody class=\"run\" id=\"run{first}\"><tr class=\"run-head\">\
+                         <td class=\"run-note\" colspan=\"4\"><label><input type=\"checkbox\"> rows {first}–{last}: \
+                         {run} rows only in the {version} version (tick to show them)</label></td></tr>"
+                    )?;
+                    for at in index..index + run {
+                        write_row(out, at)?;
+                        done(at + 1);
+                    }
+                    writeln!(out, "</tbody>\n<tbody>")?;
+                    index += run;
                 }
-                writeln!(out, "</tbody>\n<tbody>")?;
-                index += run;
-            }
-            _ => {
-                write_row(out, aligned, index + 1, &shown(index))?;
-                index += 1;
-                done(index);
+                _ => {
+                    write_row(out, index)?;
+                    index += 1;
+                    done(index);
+                }
             }
         }
-    }
-    writeln!(out, "</tbody>\n</table>")
+        writeln!(out, "</tbody>\n</table>")
+    })
 }
 
 /// The metadata the two versions give differently, under the versions table.
@@ -423,6 +429,7 @@ fn write_row(
     aligned: &Aligned<'_>,
     number: usize,
     shown: &Shown<'_>,
+    diff: Option<Vec<DiffPiece>>,
 ) -> io::Result<()> {
     let class = match shown.kind {
         Kind::Matched => "matched",
@@ -433,7 +440,6 @@ fn write_row(
         out,
         "<tr class=\"{class}\" id=\"r{number}\"><td class=\"n\"><a href=\"#r{number}\">{number}</a></td>"
     )?;
-    let diff = shown_diff(aligned, &shown.official, &shown.other);
     // Per side: its class, sentences, transcript, placeholder, and the diff pieces that
     // belong to the other side only.
     let sides = [

@@ -1,7 +1,7 @@
 //! The alignment as JSON, schema `tandem-alignment/3` (documented in the README), written
 //! row by row as it is serialised.
 
-use super::word_changes::shown_diff;
+use super::word_changes::with_diffs_ahead;
 use super::{Aligned, RowsDone, SentenceView, speaker_label};
 use crate::align::{DiffPiece, Flag, Kinship, MetadataChange, Row, Warning};
 use crate::model::{Metadata, Pair, Speaker};
@@ -31,7 +31,7 @@ struct Document<'a> {
     alignment: Rows<'a, 'a>,
 }
 
-/// The rows, each resolved and diffed only when the serialiser reaches it.
+/// The rows, each resolved when the serialiser reaches it, its diff worked out a little ahead.
 struct Rows<'p, 'a> {
     aligned: &'p Aligned<'a>,
     done: RowsDone<'p>,
@@ -39,12 +39,15 @@ struct Rows<'p, 'a> {
 
 impl Serialize for Rows<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.aligned.alignment.rows.iter().enumerate().map(
-            |(index, row)| {
-                (self.done)(index);
-                row_out(self.aligned, row)
-            },
-        ))
+        let rows = &self.aligned.alignment.rows;
+        with_diffs_ahead(self.aligned, |diffs| {
+            serializer.collect_seq(rows.iter().zip(diffs).enumerate().map(
+                |(index, (row, diff))| {
+                    (self.done)(index);
+                    row_out(self.aligned, row, diff)
+                },
+            ))
+        })
     }
 }
 
@@ -160,9 +163,8 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
     }
 }
 
-fn row_out<'a>(aligned: &Aligned<'a>, row: &'a Row) -> RowOut<'a> {
+fn row_out<'a>(aligned: &Aligned<'a>, row: &'a Row, diff: Option<Vec<DiffPiece>>) -> RowOut<'a> {
     let Pair { official, other } = aligned.sentences(row);
-    let diff = shown_diff(aligned, &official, &other);
     RowOut {
         official,
         other,

@@ -3,6 +3,50 @@
 
 use super::{Aligned, SentenceView, joined};
 use crate::align::{DiffPiece, most_equal_chars, word_diff};
+use crate::model::Pair;
+
+/// Rows whose diffs are worked out at a time, ahead of the writer.
+const AHEAD: usize = 1024;
+
+/// Threads working out diffs, taking turns at the blocks of [`AHEAD`] rows: one per core.
+const LANES: usize = 2;
+
+/// Runs `write` with the [`shown_diff`] of every row, in order, worked out ahead of it on
+/// [`LANES`] threads: the diffs are most of the cost of writing a long pair in one language,
+/// five times what the writing itself costs. A writer that stops early (a failed write) stops
+/// the diffs too.
+pub fn with_diffs_ahead<R>(
+    aligned: &Aligned<'_>,
+    write: impl FnOnce(&mut dyn Iterator<Item = Option<Vec<DiffPiece>>>) -> R,
+) -> R {
+    let rows = &aligned.alignment.rows;
+    std::thread::scope(|scope| {
+        let lanes: Vec<_> = (0..LANES)
+            .map(|lane| {
+                let (send, receive) = std::sync::mpsc::sync_channel(1);
+                scope.spawn(move || {
+                    for block in rows.chunks(AHEAD).skip(lane).step_by(LANES) {
+                        let diffs: Vec<_> = block
+                            .iter()
+                            .map(|row| {
+                                let Pair { official, other } = aligned.sentences(row);
+                                shown_diff(aligned, &official, &other)
+                            })
+                            .collect();
+                        if send.send(diffs).is_err() {
+                            break;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        // Block `k` comes from lane `k % LANES`; a lane with no block left has closed its
+        // channel, which ends the rows.
+        let blocks = (0..).map_while(|block: usize| lanes[block % LANES].recv().ok());
+        write(&mut blocks.flatten())
+    })
+}
 
 /// The word diff of a row whose two sides are in one language and share most of their
 /// words, with the spaces between replaced words merged into the replacements; `None` for
