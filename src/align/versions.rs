@@ -211,9 +211,10 @@ impl Sample {
 /// How often each hash (or id) occurs, hashed again cheaply.
 type Counts = HashMap<u64, u32, BuildHasherDefault<Fnv>>;
 
-/// Distinct triples a side keeps at most before its sample narrows to half the hash space: a
-/// megabyte of text has about this many, and the counts take a few megabytes.
-const SAMPLE_CAP: usize = 1 << 18;
+/// Distinct triples a side keeps at most before its sample narrows to half the hash space:
+/// 400 KB of text has about this many, the counts take a megabyte or two, and the share a
+/// sample this large gives strays from the whole's by about 0.002.
+const SAMPLE_CAP: usize = 1 << 16;
 
 /// Something about the pair as a whole that a reader must know before trusting its rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
