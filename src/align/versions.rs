@@ -418,19 +418,12 @@ mod tests {
                 }
             })
             .collect();
+        fn repeated(texts: &[String], copies: usize) -> Vec<&str> {
+            let once = texts.iter().map(String::as_str);
+            once.cycle().take(texts.len() * copies).collect()
+        }
         let share = |copies: usize| {
-            let official: Vec<&str> = passage
-                .iter()
-                .map(String::as_str)
-                .cycle()
-                .take(60 * copies)
-                .collect();
-            let other: Vec<&str> = rendering
-                .iter()
-                .map(String::as_str)
-                .cycle()
-                .take(60 * copies)
-                .collect();
+            let (official, other) = (repeated(&passage, copies), repeated(&rendering, copies));
             Kinship::of_wording(Pair::new(&official, &other)).shared
         };
         // Four megabytes a side: a sample set by length would have kept one triple in five,
