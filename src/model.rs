@@ -138,8 +138,10 @@ impl Paragraph {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
     pub text: String,
+    /// Boxed: only subtitles give sentences times, and a long transcript has hundreds of
+    /// thousands of sentences, each of which would otherwise keep room for one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time: Option<TimeSpan>,
+    pub time: Option<Box<TimeSpan>>,
 }
 
 /// Something in a transcript that is not speech: a note on how it was delivered or recorded.

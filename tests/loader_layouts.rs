@@ -318,7 +318,7 @@ fn japanese_subtitles_without_full_stops_close_units_at_final_forms() {
         sentences[0].text,
         "Morevna Projectが... ...\"Ethic Cinema\"との協賛で... ...お送りします"
     );
-    let time = sentences[0].time.unwrap();
+    let time = *sentences[0].time.as_deref().unwrap();
     assert_eq!((time.start, time.end), (1.03, Some(8.51)));
     assert!(
         sentences[1].text.starts_with("[あくび]"),

@@ -154,7 +154,7 @@ impl<'a> Sequence<'a> {
                 sequence.features.push(&side.features[r.turn].1[r.sentence]);
                 let sentence = side.sentence(r);
                 sequence.texts.push(sentence.text.as_str());
-                sequence.times.push(sentence.time);
+                sequence.times.push(sentence.time.as_deref().copied());
             }
         }
         sequence

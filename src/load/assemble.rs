@@ -175,7 +175,7 @@ impl TurnDraft {
             .iter()
             .map(|range| Sentence {
                 text: edit.text[range.clone()].to_string(),
-                time: edit.time_of(range),
+                time: edit.time_of(range).map(Box::new),
             })
             .collect();
         self.extend_time(pieces);
@@ -465,7 +465,10 @@ mod tests {
             Markup::default(),
         );
         let turn = draft.finish();
-        let times: Vec<_> = turn.sentences().map(|s| s.time.unwrap()).collect();
+        let times: Vec<_> = turn
+            .sentences()
+            .filter_map(|s| s.time.as_deref().copied())
+            .collect();
         assert_eq!(
             times[0],
             TimeSpan {

@@ -57,7 +57,7 @@ impl Pane {
                 turn.paragraphs
                     .iter()
                     .flat_map(|p| p.sentences.iter())
-                    .find_map(|s| s.time.as_ref())
+                    .find_map(|s| s.time.as_deref())
             })
             .map(|time| time.start)
     }

@@ -130,7 +130,7 @@ impl App {
         let row = &self.contents.rows[id];
         row.sides[side]
             .iter()
-            .find_map(|&r| pane.sentence(r)?.time.as_ref())
+            .find_map(|&r| pane.sentence(r)?.time.as_deref())
             .map(|time| time.start)
             .or_else(|| {
                 let turn = row.sides[side].first()?.turn;
