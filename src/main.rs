@@ -22,7 +22,8 @@ use tandem::{bundled, inspect, memory, parallel, sanitize, ui};
 const MAX_SPEAKER_MAP_BYTES: u64 = 16 * 1024 * 1024;
 
 fn main() -> ExitCode {
-    memory::keep_large_blocks_apart();
+    // SAFETY: the first thing `main` does; no other thread exists yet.
+    unsafe { memory::keep_large_blocks_apart() };
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return clap_exit(&error),

@@ -11,17 +11,23 @@ const OWN_MAPPING_BYTES: libc::c_int = 1024 * 1024;
 /// is freed, up to 32 MB: after the file's bytes are let go, the aligner's vectors of several
 /// megabytes would come from the heap, and the holes they leave there stay in memory. Fixing
 /// the size keeps them apart: exporting the bundled pair ×1000 peaks at 240 MB instead of
-/// 260 MB, in the same time. Called first thing, before any other thread exists.
+/// 260 MB, in the same time.
+///
+/// # Safety
+/// Call it before any other thread exists: `mallopt` writes settings that other threads'
+/// allocations read without a lock (glibc marks it MT-Unsafe).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-pub fn keep_large_blocks_apart() {
-    // SAFETY: `mallopt` sets a parameter of the allocator and has no other effect.
+pub unsafe fn keep_large_blocks_apart() {
+    // SAFETY: the caller has no other thread yet (see above).
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, OWN_MAPPING_BYTES);
     }
 }
 
+/// # Safety
+/// None needed: nothing is changed where glibc's allocator is not used.
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-pub fn keep_large_blocks_apart() {}
+pub unsafe fn keep_large_blocks_apart() {}
 
 /// Gives the whole free pages of the heap back to the system: called between stages, where
 /// one stage's temporaries are freed and the next will ask for large vectors that the holes
@@ -29,8 +35,8 @@ pub fn keep_large_blocks_apart() {}
 /// milliseconds.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn give_back_free_pages() {
-    // SAFETY: `malloc_trim` only releases memory no block occupies; it is safe from any
-    // thread at any time.
+    // SAFETY: `malloc_trim` takes each arena's lock and releases only pages no block
+    // occupies; glibc marks it MT-Safe, so any thread may call it at any time.
     unsafe {
         libc::malloc_trim(0);
     }

@@ -41,16 +41,17 @@ pub fn join<A, B: Send>(first: impl FnOnce() -> A, second: impl FnOnce() -> B + 
 }
 
 /// A list a thread builds to hand back, kept in blocks of a mebibyte or more. Joining two
-/// threads' lists into one vector copies the second; block by block, each block is freed as
-/// soon as it is copied, and glibc gives a block that large back to the system at once (see
-/// [`crate::memory`]), so the join never holds two copies of the list.
+/// threads' lists copies both into one vector, block by block, and each block is freed as soon
+/// as it is copied. The join never holds two copies of the lists on Linux with glibc, told
+/// (see [`crate::memory`]) to give a block that large a mapping of its own: the vector's pages
+/// are then taken only as they are filled, and a block's given back when it is freed.
 pub struct Blocks<T> {
     blocks: Vec<Vec<T>>,
 }
 
 impl<T> Blocks<T> {
     /// Items per block: a mebibyte's worth, at least one.
-    const BLOCK: usize = (1 << 20)
+    const ITEMS_PER_BLOCK: usize = (1 << 20)
         / (if size_of::<T>() == 0 {
             1
         } else {
@@ -66,7 +67,7 @@ impl<T> Blocks<T> {
         match self.blocks.last_mut() {
             Some(block) if block.len() < block.capacity() => block.push(item),
             _ => {
-                let mut block = Vec::with_capacity(Self::BLOCK);
+                let mut block = Vec::with_capacity(Self::ITEMS_PER_BLOCK);
                 block.push(item);
                 self.blocks.push(block);
             }
@@ -100,7 +101,7 @@ mod tests {
     #[test]
     fn blocks_keep_the_order_across_blocks() {
         let mut blocks = Blocks::new();
-        let count = 3 * Blocks::<u64>::BLOCK + 5;
+        let count = 3 * Blocks::<u64>::ITEMS_PER_BLOCK + 5;
         for item in 0..count as u64 {
             blocks.push(item);
         }

@@ -256,7 +256,7 @@ fn write_alignment(
     let shown = |index: usize| Shown::new(aligned, &rows[index], outlines[index]);
     // Every row is written once, in order, so each takes the next diff.
     with_diffs_ahead(aligned, |diffs| {
-        let mut write_row = |out: &mut dyn Write, at: usize| {
+        let mut write_next_row = |out: &mut dyn Write, at: usize| {
             write_row(out, aligned, at + 1, &shown(at), diffs.next().flatten())
         };
         let mut index = 0;
@@ -272,14 +272,14 @@ fn write_alignment(
                          {run} rows only in the {version} version (tick to show them)</label></td></tr>"
                     )?;
                     for at in index..index + run {
-                        write_row(out, at)?;
+                        write_next_row(out, at)?;
                         done(at + 1);
                     }
                     writeln!(out, "</tbody>\n<tbody>")?;
                     index += run;
                 }
                 _ => {
-                    write_row(out, index)?;
+                    write_next_row(out, index)?;
                     index += 1;
                     done(index);
                 }

@@ -4,54 +4,69 @@
 use super::{Aligned, SentenceView, joined};
 use crate::align::{DiffPiece, most_equal_chars, word_diff};
 use crate::model::Pair;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Rows whose diffs are worked out at a time, ahead of the writer.
-const AHEAD: usize = 1024;
+/// Rows whose diffs a thread works out before handing them over.
+const BLOCK_ROWS: usize = 1024;
 
-/// Threads working out diffs, taking turns at the blocks of [`AHEAD`] rows: one per core.
+/// Threads working out diffs, besides the writer's, taking turns at blocks of [`BLOCK_ROWS`]
+/// rows; each hands over one block and works on the next while it waits.
 const LANES: usize = 2;
 
 /// Runs `write` with the [`shown_diff`] of every row, in order, worked out ahead of it on
-/// [`LANES`] threads: the diffs are most of the cost of writing a long pair in one language,
-/// five times what the writing itself costs. A writer that stops early (a failed write) stops
-/// the diffs too.
+/// [`LANES`] threads: in one language the diffs cost five times what writing the rows does.
+/// When `write` returns, early too (a failed write, a closed pipe), the threads stop at the
+/// next row. Across languages no row gets a diff, and no thread is started.
 pub fn with_diffs_ahead<R>(
     aligned: &Aligned<'_>,
     write: impl FnOnce(&mut dyn Iterator<Item = Option<Vec<DiffPiece>>>) -> R,
 ) -> R {
     let rows = &aligned.alignment.rows;
+    if !aligned.alignment.same_language {
+        return write(&mut rows.iter().map(|_| None));
+    }
+    let stopped = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let lanes: Vec<_> = (0..LANES)
             .map(|lane| {
                 let (send, receive) = std::sync::mpsc::sync_channel(1);
+                let stopped = &stopped;
                 scope.spawn(move || {
-                    for block in rows.chunks(AHEAD).skip(lane).step_by(LANES) {
-                        let diffs: Vec<_> = block
-                            .iter()
-                            .map(|row| {
-                                let Pair { official, other } = aligned.sentences(row);
-                                shown_diff(aligned, &official, &other)
-                            })
-                            .collect();
+                    for block in rows.chunks(BLOCK_ROWS).skip(lane).step_by(LANES) {
+                        let mut diffs = Vec::with_capacity(block.len());
+                        for row in block {
+                            if stopped.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            let Pair { official, other } = aligned.sentences(row);
+                            diffs.push(shown_diff(aligned, &official, &other));
+                        }
                         if send.send(diffs).is_err() {
-                            break;
+                            return;
                         }
                     }
                 });
                 receive
             })
             .collect();
-        // Block `k` comes from lane `k % LANES`; a lane with no block left has closed its
-        // channel, which ends the rows.
-        let blocks = (0..).map_while(|block: usize| lanes[block % LANES].recv().ok());
-        write(&mut blocks.flatten())
+        // Block `k` comes from lane `k % LANES`. A lane hands over every block it has before
+        // its channel closes, unless it panicked: then the writer must not carry on as if
+        // the rows had ended (the scope raises the lane's panic once the writer is done).
+        let blocks = (0..rows.len().div_ceil(BLOCK_ROWS)).map(|block| {
+            lanes[block % LANES]
+                .recv()
+                .expect("a thread working out diffs stopped before its rows were done")
+        });
+        let written = write(&mut blocks.flatten());
+        stopped.store(true, Ordering::Relaxed);
+        written
     })
 }
 
 /// The word diff of a row whose two sides are in one language and share most of their
 /// words, with the spaces between replaced words merged into the replacements; `None` for
 /// every other row.
-pub fn shown_diff(
+fn shown_diff(
     aligned: &Aligned<'_>,
     official: &[SentenceView<'_>],
     other: &[SentenceView<'_>],
@@ -63,11 +78,17 @@ pub fn shown_diff(
     // Most paired rows of two renderings cannot share most of their characters, and their
     // diff, of two different sentences, is the costly kind: it is not worked out.
     let longer = official.chars().count().max(other.chars().count());
-    if 2 * most_equal_chars(&official, &other) < longer {
+    if !is_most_of(most_equal_chars(&official, &other), longer) {
         return None;
     }
     let pieces = word_diff(&official, &other);
     mostly_shared(&pieces).then(|| spaces_merged(pieces))
+}
+
+/// Whether `equal` characters are at least half of `longer`, the longer side's: the one test
+/// of [`mostly_shared`], which [`shown_diff`] also asks of a bound before any diff.
+fn is_most_of(equal: usize, longer: usize) -> bool {
+    2 * equal >= longer
 }
 
 /// Whether most of the text is common to both sides. Word differences are shown only then:
@@ -81,8 +102,9 @@ fn mostly_shared(pieces: &[DiffPiece]) -> bool {
             .map(|piece| piece.text.chars().count())
             .sum()
     };
+    // The equal and deleted pieces spell the official side, the equal and inserted the other.
     let equal = length("equal");
-    equal * 2 >= equal + length("delete").max(length("insert"))
+    is_most_of(equal, equal + length("delete").max(length("insert")))
 }
 
 /// `a b` replaced by `x y` is one deletion and one insertion, not two of each around an
@@ -125,6 +147,31 @@ fn replacement(pieces: &[DiffPiece]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{align, bundled, synth};
+
+    /// Diffs worked out ahead, by threads taking turns at blocks of rows, are each row's own
+    /// and come in the rows' order; a writer that stops early gets the first ones.
+    #[test]
+    fn diffs_worked_out_ahead_are_the_rows_own_in_order() {
+        let official = synth::repeat_official(&bundled::official().unwrap(), 10);
+        let other = synth::repeat_perturbed(&bundled::other().unwrap(), 10, 7);
+        let alignment = align::align(&official, &other, &[]);
+        assert!(alignment.rows.len() > 2 * BLOCK_ROWS);
+        let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
+        let one_by_one: Vec<_> = alignment
+            .rows
+            .iter()
+            .map(|row| {
+                let Pair { official, other } = aligned.sentences(row);
+                shown_diff(&aligned, &official, &other)
+            })
+            .collect();
+        assert!(one_by_one.iter().any(Option::is_some));
+        let ahead: Vec<_> = with_diffs_ahead(&aligned, |diffs| diffs.collect());
+        assert_eq!(ahead, one_by_one);
+        let first: Vec<_> = with_diffs_ahead(&aligned, |diffs| diffs.take(3).collect());
+        assert_eq!(first, one_by_one[..3]);
+    }
 
     fn spelled(pieces: &[DiffPiece], skipped: &str) -> String {
         pieces
