@@ -17,17 +17,30 @@ fn main() {
 #[path = "../fuzz/src/lib.rs"]
 mod checks;
 
-/// The slowest input fuzzing has kept (`tests/fuzz-regressions/shaped/`): two 64 KB files, one
-/// long unpunctuated turn against one cue of thousands of one-word sentences, loaded, checked
-/// and aligned as the `shaped` target does.
-#[divan::bench(sample_count = 5)]
-fn the_slowest_saved_fuzz_input(bencher: Bencher) {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fuzz-regressions/shaped/second-look-slow-on-long-sentences"
+/// A `shaped` input fuzzing has kept (`tests/fuzz-regressions/shaped/NAME`), loaded, checked
+/// and aligned as the target does.
+fn saved_shaped_input(bencher: Bencher, name: &str) {
+    let path = format!(
+        "{}/tests/fuzz-regressions/shaped/{name}",
+        env!("CARGO_MANIFEST_DIR")
     );
     let bytes = std::fs::read(path).expect("the saved input is in the repository");
     bencher.bench(|| checks::shaped(&bytes));
+}
+
+/// Two 64 KB files: one long unpunctuated turn against one cue of thousands of one-word
+/// sentences.
+#[divan::bench(sample_count = 5)]
+fn a_long_turn_against_one_word_sentences(bencher: Bencher) {
+    saved_shaped_input(bencher, "second-look-slow-on-long-sentences");
+}
+
+/// One 64 KB file against itself: 256 one-word turns, then one 61 KB line of about 2,000
+/// short sentences in four scripts, which the second look realigns as one stretch (fuzz round
+/// 6, stop 27: 1.26 s for the release binary's TSV export).
+#[divan::bench(sample_count = 5)]
+fn one_long_line_in_four_scripts(bencher: Bencher) {
+    saved_shaped_input(bencher, "second-look-slow-on-one-long-line-in-four-scripts");
 }
 
 fn load(text: &str) -> Transcript {
