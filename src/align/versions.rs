@@ -445,6 +445,11 @@ mod tests {
             "{}",
             sample.counts.len()
         );
+        // A short side is compared on the long side's slice of the hash space: all of its
+        // triples are in the long side, and the share says so.
+        let start = words[..2000].join(" ");
+        let kinship = Kinship::of_wording(Pair::new(&[text.as_str()], &[start.as_str()]));
+        assert!(kinship.shared > 0.99, "{kinship:?}");
     }
 
     #[test]
