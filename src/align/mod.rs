@@ -93,6 +93,11 @@ impl Row {
         self.sides[side].iter().any(|r| r.sentence == 0)
     }
 
+    /// The sentences of each side, as slices.
+    pub fn sentence_refs(&self) -> Pair<&[SentenceRef]> {
+        self.sides.as_ref().map(|side| side.as_slice())
+    }
+
     /// The turn of the row's first sentence on `side`.
     pub fn turn(&self, side: Side) -> Option<usize> {
         self.sides[side].first().map(|r| r.turn)
@@ -189,7 +194,7 @@ impl<'a> Version<'a> {
     }
 }
 
-fn sentence_texts(transcript: &Transcript) -> Vec<Vec<&str>> {
+fn texts_by_turn(transcript: &Transcript) -> Vec<Vec<&str>> {
     turn_sentences(transcript)
         .into_iter()
         .map(|turn| turn.into_iter().map(|s| s.text.as_str()).collect())
@@ -286,9 +291,9 @@ fn read_versions<'a>(
     transcripts: Pair<&'a Transcript>,
     interner: &mut Interner,
 ) -> (Pair<Version<'a>>, Pair<Vec<Vec<&'a str>>>) {
-    let mut all = sentence_texts(transcripts.official);
+    let mut all = texts_by_turn(transcripts.official);
     let official_turns = all.len();
-    all.extend(sentence_texts(transcripts.other));
+    all.extend(texts_by_turn(transcripts.other));
     let mut features = features::of_turns(&all, interner);
     let other_features = features.split_off(official_turns);
     let versions = Pair::new(
@@ -463,11 +468,7 @@ fn length_ratio(links: &[TurnLink], versions: Pair<&Version<'_>>) -> f64 {
 
 /// The length ratio over one-to-one sentence rows, weighted by length.
 fn sentence_length_ratio(rows: &[Row], versions: Pair<&Version<'_>>) -> f64 {
-    length_ratio_of(
-        rows.iter()
-            .map(|r| r.sides.as_ref().map(|side| side.as_slice())),
-        versions,
-    )
+    length_ratio_of(rows.iter().map(Row::sentence_refs), versions)
 }
 
 /// [`sentence_length_ratio`] over the sides of rows.

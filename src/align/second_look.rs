@@ -153,14 +153,10 @@ fn sides_after<'r>(
         .zip(ends)
         .zip(realigned)
         .flat_map(move |((start, end), realigned)| {
-            let kept = rows[start..end].iter().map(sides);
+            let kept = rows[start..end].iter().map(Row::sentence_refs);
             let beads = realigned.into_iter().flat_map(|r| r.beads.iter());
             kept.chain(beads)
         })
-}
-
-fn sides(row: &Row) -> Pair<&[SentenceRef]> {
-    row.sides.as_ref().map(|side| side.as_slice())
 }
 
 /// For each realigned stretch, for each of its beads, the row of the stretch it repeats, if
@@ -179,11 +175,12 @@ fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
             let mut kept = Vec::with_capacity(realigned.beads.len());
             for bead in realigned.beads.iter() {
                 while let Some((_, r)) = old.next_if(|_| old_before < new_before) {
-                    old_before += sentences(sides(r));
+                    old_before += sentences(r.sentence_refs());
                 }
-                let same = old.next_if(|(_, r)| old_before == new_before && sides(r) == bead);
+                let same =
+                    old.next_if(|(_, r)| old_before == new_before && r.sentence_refs() == bead);
                 if let Some((_, r)) = same {
-                    old_before += sentences(sides(r));
+                    old_before += sentences(r.sentence_refs());
                 }
                 kept.push(same.map(|(k, _)| k));
                 new_before += sentences(bead);

@@ -97,7 +97,7 @@ pub(super) fn flag_speaker_changes(
     versions: Pair<&Version<'_>>,
 ) {
     for row in rows.iter_mut() {
-        let speakers = row_speakers(versions, row.sides.as_ref().map(|side| side.as_slice()));
+        let speakers = row_speakers(versions, row.sentence_refs());
         if same.judge_row(&speakers) != Some(false) {
             continue;
         }
@@ -125,7 +125,7 @@ pub(super) fn speaker_rows(rows: &[Row], versions: Pair<&Version<'_>>) -> Vec<Sp
     let mut shared: BTreeMap<(SpeakerId, SpeakerId), usize> = BTreeMap::new();
     let mut of_official: BTreeMap<SpeakerId, usize> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.is_paired()) {
-        let speakers = row_speakers(versions, row.sides.as_ref().map(|side| side.as_slice()));
+        let speakers = row_speakers(versions, row.sentence_refs());
         for &x in &speakers.official {
             *of_official.entry(x).or_default() += 1;
             for &y in &speakers.other {

@@ -467,7 +467,7 @@ mod tests {
         let turn = draft.finish();
         let times: Vec<_> = turn
             .sentences()
-            .filter_map(|s| s.time.as_deref().copied())
+            .map(|s| *s.time.as_deref().unwrap())
             .collect();
         assert_eq!(
             times[0],
