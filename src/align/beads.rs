@@ -6,7 +6,7 @@
 //! survive translation: numbers, names (romanized where needed), thanks and how sentences end
 //! (a question, an exclamation).
 
-use super::dp::{self, Bead, Windows, bead};
+use super::dp::{self, Bead, Needed, Windows, bead};
 use super::features::{Features, common};
 use crate::model::Pair;
 use std::ops::Range;
@@ -386,33 +386,57 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// A value that [`Scorer::value`] cannot exceed, from how many stems each side has and
-    /// whether their signatures meet: in one language most beads a cell tries share few
-    /// words, and are dropped before their support and length are worked out. Each step
-    /// bounds the same step of `value`, so the bound holds in floating point too.
-    pub fn at_most(&self, x: Range<usize>, y: Range<usize>) -> f64 {
-        let (na, nb) = (x.len(), y.len());
-        if !self.context.same_language || na == 0 || nb == 0 {
-            return f64::INFINITY;
+    /// Whether a bead may be worth what it `needed`, judged from ever tighter values that
+    /// [`Scorer::value`] cannot exceed, each far cheaper than the value: in one language most
+    /// beads a cell tries share few words, and are dropped before their support is worked out.
+    pub fn worth_scoring(&self, x: Range<usize>, y: Range<usize>, needed: Needed) -> bool {
+        if !self.context.same_language || x.is_empty() || y.is_empty() {
+            return true;
         }
+        let overlap = self.overlap_at_most(x.clone(), y.clone());
+        // The length fit is at most 1.
+        needed.within_reach(self.bound(x.len(), y.len(), overlap, 1.0))
+            && needed.within_reach(self.bound(x.len(), y.len(), overlap, self.fit(x, y)))
+    }
+
+    /// An overlap of stems (see [`word_overlap`]) that the two groups' own cannot exceed: a
+    /// stem, each repeat counted, can be shared only if its bit is in the other's signature.
+    fn overlap_at_most(&self, x: Range<usize>, y: Range<usize>) -> f64 {
         let stems = Pair::new(
-            self.runs.official.stems.get(x.clone()).len(),
-            self.runs.other.stems.get(y.clone()).len(),
+            self.runs.official.stems.get(x.clone()),
+            self.runs.other.stems.get(y.clone()),
         );
-        let total = stems.official + stems.other;
+        let total = stems.official.len() + stems.other.len();
+        if total == 0 {
+            return 1.0;
+        }
         let signatures = Pair::new(
             self.runs.official.signature(x),
             self.runs.other.signature(y),
         );
-        let overlap = if total == 0 {
-            1.0
-        } else if signatures.official.shared(signatures.other) == 0 {
-            0.0
-        } else {
-            2.0 * stems.official.min(stems.other) as f64 / total as f64
-        };
-        // The length fit is at most 1, and so is the share of sentences counted.
-        let quality = 0.75 * (1.6 * overlap).min(1.0) + 0.25;
+        if signatures.official.shared(signatures.other) == 0 {
+            return 0.0;
+        }
+        let reachable =
+            |list: &[u32], other: Signature| list.iter().filter(|&&stem| other.has(stem)).count();
+        let most = reachable(stems.official, signatures.other)
+            .min(reachable(stems.other, signatures.official));
+        2.0 * most as f64 / total as f64
+    }
+
+    fn fit(&self, x: Range<usize>, y: Range<usize>) -> f64 {
+        length_fit(
+            &self.runs.official.sentences[x],
+            &self.runs.other.sentences[y],
+            self.context.length_ratio,
+        )
+    }
+
+    /// The value of a bead of `na` and `nb` sentences whose stems overlap by at most `overlap`
+    /// and whose lengths fit by at most `fit`, every sentence counted. Each step bounds the
+    /// same step of [`Scorer::value`], so the bound holds in floating point too.
+    fn bound(&self, na: usize, nb: usize, overlap: f64, fit: f64) -> f64 {
+        let quality = 0.75 * (1.6 * overlap).min(1.0) + 0.25 * fit;
         let gain = quality - self.context.threshold();
         ((na + nb) as f64 / 2.0 * gain).max(0.0) - bead_cost(na, nb)
     }
@@ -650,7 +674,7 @@ pub fn align(
         shapes(context),
         windows(n, m),
         |x, y| scorer.value(x, y),
-        |x, y| scorer.at_most(x, y),
+        |x, y, needed| scorer.worth_scoring(x, y, needed),
     )
 }
 
@@ -699,8 +723,15 @@ mod tests {
                 for j in i.saturating_sub(8)..(i + 8).min(m) {
                     for shape in shapes(context) {
                         let (x, y) = (i..(i + shape.a).min(n), j..(j + shape.b).min(m));
+                        if x.is_empty() || y.is_empty() {
+                            continue;
+                        }
                         let value = scorer.value(x.clone(), y.clone());
-                        assert!(value <= scorer.at_most(x, y), "at {i}, {j}");
+                        let overlap = scorer.overlap_at_most(x.clone(), y.clone());
+                        let (na, nb) = (x.len(), y.len());
+                        for fit in [1.0, scorer.fit(x, y)] {
+                            assert!(value <= scorer.bound(na, nb, overlap, fit), "at {i}, {j}");
+                        }
                     }
                 }
             }

@@ -89,19 +89,34 @@ pub fn align(
     windows: Windows<'_>,
     value: impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    align_bounded(n, m, beads, windows, value, |_, _| f64::INFINITY)
+    align_bounded(n, m, beads, windows, value, |_, _, _| true)
 }
 
-/// [`align`], with `at_most(a_range, b_range)`, a cheap value that the bead's cannot exceed:
-/// a bead that could not beat the best choice of its cell so far is not scored. The result is
-/// the same as without it.
+/// What a bead must be worth to beat the best choice of its cell so far.
+#[derive(Clone, Copy)]
+pub struct Needed {
+    previous: f64,
+    best: f64,
+}
+
+impl Needed {
+    /// Whether a bead worth at most `bound` may beat the best choice: added to the path before
+    /// it exactly as its value would be, so the answer holds in floating point too.
+    pub fn within_reach(self, bound: f64) -> bool {
+        self.previous + bound > self.best
+    }
+}
+
+/// [`align`], with `worth_scoring(a_range, b_range, needed)`, false only for a bead whose
+/// value cannot be what it `needed` (see [`Needed::within_reach`]): such a bead is not scored.
+/// The result is the same as without it.
 pub fn align_bounded(
     n: usize,
     m: usize,
     beads: &[Bead],
     windows: Windows<'_>,
     mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
-    at_most: impl Fn(Range<usize>, Range<usize>) -> f64,
+    worth_scoring: impl Fn(Range<usize>, Range<usize>, Needed) -> bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
     // Row `i` is `recent[i % depth]` while a bead can reach it.
@@ -151,7 +166,9 @@ pub fn align_bounded(
                 } else {
                     recent[pi % depth].value(pj)
                 };
-                if previous == f64::NEG_INFINITY || previous + at_most(pi..i, pj..j) <= best {
+                if previous == f64::NEG_INFINITY
+                    || !worth_scoring(pi..i, pj..j, Needed { previous, best })
+                {
                     continue;
                 }
                 let total = previous + value(pi..i, pj..j);
@@ -280,7 +297,10 @@ mod tests {
             };
             for windows in [Windows::Full, Windows::FollowPath(3)] {
                 let plain = align(a.len(), b.len(), &BEADS, windows, &value);
-                let bounded = align_bounded(a.len(), b.len(), &BEADS, windows, &value, at_most);
+                let worth_scoring =
+                    |x, y, needed: Needed| needed.within_reach(at_most(x, y));
+                let bounded =
+                    align_bounded(a.len(), b.len(), &BEADS, windows, &value, worth_scoring);
                 proptest::prop_assert_eq!(plain, bounded);
             }
         }
