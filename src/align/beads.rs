@@ -393,15 +393,25 @@ impl<'a> Scorer<'a> {
         if !self.context.same_language || x.is_empty() || y.is_empty() {
             return true;
         }
-        let overlap = self.overlap_at_most(x.clone(), y.clone());
-        // The length fit is at most 1.
-        needed.within_reach(self.bound(x.len(), y.len(), overlap, 1.0))
-            && needed.within_reach(self.bound(x.len(), y.len(), overlap, self.fit(x, y)))
+        let (na, nb) = (x.len(), y.len());
+        let reaches =
+            |overlap: f64, fit: f64| needed.within_reach(self.bound(na, nb, overlap, fit));
+        // Each test costs more than the one before and is at least as tight; the length fit
+        // is at most 1.
+        reaches(
+            self.overlap_at_most(x.clone(), y.clone(), Reading::Counts),
+            1.0,
+        ) && {
+            let overlap = self.overlap_at_most(x.clone(), y.clone(), Reading::EachStem);
+            reaches(overlap, 1.0) && reaches(overlap, self.fit(x, y))
+        }
     }
 
-    /// An overlap of stems (see [`word_overlap`]) that the two groups' own cannot exceed: a
-    /// stem, each repeat counted, can be shared only if its bit is in the other's signature.
-    fn overlap_at_most(&self, x: Range<usize>, y: Range<usize>) -> f64 {
+    /// An overlap of stems (see [`word_overlap`]) that the two groups' own cannot exceed:
+    /// none when their signatures do not meet; else, from the counts alone, the smaller
+    /// group's every stem, or, from each stem of lists within [`ROOM`], those whose bit is in
+    /// the other's signature (each repeat counted).
+    fn overlap_at_most(&self, x: Range<usize>, y: Range<usize>, reading: Reading) -> f64 {
         let stems = Pair::new(
             self.runs.official.stems.get(x.clone()),
             self.runs.other.stems.get(y.clone()),
@@ -417,10 +427,17 @@ impl<'a> Scorer<'a> {
         if signatures.official.shared(signatures.other) == 0 {
             return 0.0;
         }
-        let reachable =
-            |list: &[u32], other: Signature| list.iter().filter(|&&stem| other.has(stem)).count();
-        let most = reachable(stems.official, signatures.other)
-            .min(reachable(stems.other, signatures.official));
+        let long = stems.official.len() > ROOM || stems.other.len() > ROOM;
+        let most = match reading {
+            Reading::EachStem if !long => {
+                let reachable = |list: &[u32], other: Signature| {
+                    list.iter().filter(|&&stem| other.has(stem)).count()
+                };
+                reachable(stems.official, signatures.other)
+                    .min(reachable(stems.other, signatures.official))
+            }
+            _ => stems.official.len().min(stems.other.len()),
+        };
         2.0 * most as f64 / total as f64
     }
 
@@ -500,6 +517,14 @@ impl<'a> Scorer<'a> {
     }
 }
 
+/// How closely a bound on shared stems reads the two groups (see
+/// [`Scorer::overlap_at_most`]).
+#[derive(Clone, Copy)]
+enum Reading {
+    Counts,
+    EachStem,
+}
+
 /// A sentence of a group of several whose words the other side hardly has.
 const SUPPORTED: f64 = 0.25;
 
@@ -545,12 +570,15 @@ impl Signature {
     }
 }
 
+/// The most stems a list may have for its stems to be read through signatures: a longer list
+/// sets most of the other's bits, and the reading tells nothing.
+const ROOM: usize = 64;
+
 /// [`common`] of two lists of stems, each given with its signature. A stem whose bit the other
 /// list's signature lacks is not in that list, so both lists are first cut to the stems that
 /// may be shared: the merge that counts, a chain of steps each waiting on the last, is then a
 /// few steps instead of dozens (it was a fifth of a long export's time).
 fn common_through((a, sa): (&[u32], Signature), (b, sb): (&[u32], Signature)) -> usize {
-    const ROOM: usize = 64;
     if a.len() > ROOM || b.len() > ROOM {
         return common(a, b);
     }
@@ -727,10 +755,14 @@ mod tests {
                             continue;
                         }
                         let value = scorer.value(x.clone(), y.clone());
-                        let overlap = scorer.overlap_at_most(x.clone(), y.clone());
                         let (na, nb) = (x.len(), y.len());
-                        for fit in [1.0, scorer.fit(x, y)] {
-                            assert!(value <= scorer.bound(na, nb, overlap, fit), "at {i}, {j}");
+                        let fit = scorer.fit(x.clone(), y.clone());
+                        for reading in [Reading::Counts, Reading::EachStem] {
+                            let overlap = scorer.overlap_at_most(x.clone(), y.clone(), reading);
+                            for fit in [1.0, fit] {
+                                let bound = scorer.bound(na, nb, overlap, fit);
+                                assert!(value <= bound, "at {i}, {j}");
+                            }
                         }
                     }
                 }

@@ -5,7 +5,7 @@
 //! links needs more in common than a pair inside one, and no bead joins sentences of two links.
 
 use super::beads::{self, Context, Scorer};
-use super::dp::{self, Windows};
+use super::dp::{self, Needed, Windows};
 use super::features::Features;
 use super::{Row, Version, anchors};
 use crate::model::{Pair, SentenceRef, TimeSpan};
@@ -196,13 +196,34 @@ struct Weigh<'w, 'a> {
 }
 
 impl Weigh<'_, '_> {
+    /// Whether a bead joins sentences of two turn links on one side: it never may.
+    fn joins_links(&self, p: &Range<usize>, q: &Range<usize>) -> bool {
+        (p.len() > 1 && self.x.link(p).is_none()) || (q.len() > 1 && self.y.link(q).is_none())
+    }
+
+    /// Whether a bead may be worth what it `needed`: its weight is at most its value in the
+    /// first pass, whose bound the scorer knows; a bead that joins links is worth nothing.
+    fn worth_scoring(&self, p: Range<usize>, q: Range<usize>, needed: Needed) -> bool {
+        if self.joins_links(&p, &q) {
+            return false;
+        }
+        let crosses = !p.is_empty() && !q.is_empty() && self.x.link(&p) != self.y.link(&q);
+        // Across links, one language, too little shared is worth nothing (see `value`); the
+        // test is cheaper than the bound.
+        if crosses
+            && self.context.same_language
+            && self.scorer.shared_content(p.clone(), q.clone()) < self.needs
+        {
+            return false;
+        }
+        self.scorer.worth_scoring(p, q, needed)
+    }
+
     fn value(&self, p: Range<usize>, q: Range<usize>) -> f64 {
-        let (link_p, link_q) = (self.x.link(&p), self.y.link(&q));
-        let joins_links = (p.len() > 1 && link_p.is_none()) || (q.len() > 1 && link_q.is_none());
-        let crosses = !p.is_empty() && !q.is_empty() && link_p != link_q;
-        if joins_links {
+        if self.joins_links(&p, &q) {
             return f64::NEG_INFINITY;
         }
+        let crosses = !p.is_empty() && !q.is_empty() && self.x.link(&p) != self.y.link(&q);
         // Across languages, subtitles' cue times are the strongest evidence there is: a pair
         // whose times overlap gains, one whose times do not loses nothing (a version may be
         // shifted in time).
@@ -293,7 +314,9 @@ pub(super) fn realign(
         Some(windows) => Windows::Given(windows),
         None => beads::windows(n, m),
     };
-    let beads = dp::align(n, m, beads::shapes(context), windows, value);
+    let worth_scoring = |p, q, needed| weigh.worth_scoring(p, q, needed);
+    let shapes = beads::shapes(context);
+    let beads = dp::align_bounded(n, m, shapes, windows, value, worth_scoring);
     let second: f64 = beads.iter().map(|(p, q)| value(p.clone(), q.clone())).sum();
     (second > first + 1e-9).then(|| Beads {
         runs: beads
