@@ -396,49 +396,26 @@ impl<'a> Scorer<'a> {
         let (na, nb) = (x.len(), y.len());
         let reaches =
             |overlap: f64, fit: f64| needed.within_reach(self.bound(na, nb, overlap, fit));
+        let stems = self.stems(x.clone(), y.clone());
         // Each test costs more than the one before and is at least as tight; the length fit
         // is at most 1.
-        reaches(
-            self.overlap_at_most(x.clone(), y.clone(), Reading::Counts),
-            1.0,
-        ) && {
-            let overlap = self.overlap_at_most(x.clone(), y.clone(), Reading::EachStem);
+        reaches(stems.overlap_at_most(Reading::Counts), 1.0) && {
+            let overlap = stems.overlap_at_most(Reading::EachStem);
             reaches(overlap, 1.0) && reaches(overlap, self.fit(x, y))
         }
     }
 
-    /// An overlap of stems (see [`word_overlap`]) that the two groups' own cannot exceed:
-    /// none when their signatures do not meet; else, from the counts alone, the smaller
-    /// group's every stem, or, from each stem of lists within [`ROOM`], those whose bit is in
-    /// the other's signature (each repeat counted).
-    fn overlap_at_most(&self, x: Range<usize>, y: Range<usize>, reading: Reading) -> f64 {
-        let stems = Pair::new(
-            self.runs.official.stems.get(x.clone()),
-            self.runs.other.stems.get(y.clone()),
-        );
-        let total = stems.official.len() + stems.other.len();
-        if total == 0 {
-            return 1.0;
+    fn stems(&self, x: Range<usize>, y: Range<usize>) -> Stems<'_> {
+        Stems {
+            lists: Pair::new(
+                self.runs.official.stems.get(x.clone()),
+                self.runs.other.stems.get(y.clone()),
+            ),
+            signatures: Pair::new(
+                self.runs.official.signature(x),
+                self.runs.other.signature(y),
+            ),
         }
-        let signatures = Pair::new(
-            self.runs.official.signature(x),
-            self.runs.other.signature(y),
-        );
-        if signatures.official.shared(signatures.other) == 0 {
-            return 0.0;
-        }
-        let long = stems.official.len() > ROOM || stems.other.len() > ROOM;
-        let most = match reading {
-            Reading::EachStem if !long => {
-                let reachable = |list: &[u32], other: Signature| {
-                    list.iter().filter(|&&stem| other.has(stem)).count()
-                };
-                reachable(stems.official, signatures.other)
-                    .min(reachable(stems.other, signatures.official))
-            }
-            _ => stems.official.len().min(stems.other.len()),
-        };
-        2.0 * most as f64 / total as f64
     }
 
     fn fit(&self, x: Range<usize>, y: Range<usize>) -> f64 {
@@ -517,12 +494,46 @@ impl<'a> Scorer<'a> {
     }
 }
 
-/// How closely a bound on shared stems reads the two groups (see
-/// [`Scorer::overlap_at_most`]).
+/// The stems of the two sides of a bead, for bounding what they share.
+struct Stems<'a> {
+    lists: Pair<&'a [u32]>,
+    signatures: Pair<Signature>,
+}
+
+/// How closely [`Stems::overlap_at_most`] reads the two sides.
 #[derive(Clone, Copy)]
 enum Reading {
     Counts,
     EachStem,
+}
+
+impl Stems<'_> {
+    /// An overlap of stems (see [`word_overlap`]) that the two sides' own cannot exceed:
+    /// none when their signatures do not meet; else, from the counts alone, the smaller
+    /// side's every stem, or, from each stem of lists within [`ROOM`], those whose bit is in
+    /// the other's signature (each repeat counted).
+    fn overlap_at_most(&self, reading: Reading) -> f64 {
+        let (lists, signatures) = (self.lists, self.signatures);
+        let total = lists.official.len() + lists.other.len();
+        if total == 0 {
+            return 1.0;
+        }
+        if signatures.official.shared(signatures.other) == 0 {
+            return 0.0;
+        }
+        let long = lists.official.len() > ROOM || lists.other.len() > ROOM;
+        let most = match reading {
+            Reading::EachStem if !long => {
+                let reachable = |list: &[u32], other: Signature| {
+                    list.iter().filter(|&&stem| other.has(stem)).count()
+                };
+                reachable(lists.official, signatures.other)
+                    .min(reachable(lists.other, signatures.official))
+            }
+            _ => lists.official.len().min(lists.other.len()),
+        };
+        2.0 * most as f64 / total as f64
+    }
 }
 
 /// A sentence of a group of several whose words the other side hardly has.
@@ -758,7 +769,8 @@ mod tests {
                         let (na, nb) = (x.len(), y.len());
                         let fit = scorer.fit(x.clone(), y.clone());
                         for reading in [Reading::Counts, Reading::EachStem] {
-                            let overlap = scorer.overlap_at_most(x.clone(), y.clone(), reading);
+                            let stems = scorer.stems(x.clone(), y.clone());
+                            let overlap = stems.overlap_at_most(reading);
                             for fit in [1.0, fit] {
                                 let bound = scorer.bound(na, nb, overlap, fit);
                                 assert!(value <= bound, "at {i}, {j}");
