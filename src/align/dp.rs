@@ -100,6 +100,11 @@ pub struct Needed {
 }
 
 impl Needed {
+    #[cfg(test)]
+    pub fn new(previous: f64, best: f64) -> Self {
+        Needed { previous, best }
+    }
+
     /// Whether a bead worth at most `bound` may beat the best choice: added to the path before
     /// it exactly as its value would be, so the answer holds in floating point too.
     pub fn within_reach(self, bound: f64) -> bool {

@@ -201,16 +201,22 @@ impl Weigh<'_, '_> {
         (p.len() > 1 && self.x.link(p).is_none()) || (q.len() > 1 && self.y.link(q).is_none())
     }
 
-    /// Whether a bead may be worth what it `needed`: its weight is at most its value in the
-    /// first pass, whose bound the scorer knows; a bead that joins links is worth nothing.
+    /// Whether a bead pairs sentences of different turn links.
+    fn crosses(&self, p: &Range<usize>, q: &Range<usize>) -> bool {
+        !p.is_empty() && !q.is_empty() && self.x.link(p) != self.y.link(q)
+    }
+
+    /// Whether a bead may be worth what it `needed`. A bead that joins links is worth nothing.
+    /// In one language a bead weighs at most its value in the first pass (cue times count
+    /// only across languages, and crossing links costs), so the scorer's bound holds; across
+    /// languages the scorer prunes nothing.
     fn worth_scoring(&self, p: Range<usize>, q: Range<usize>, needed: Needed) -> bool {
         if self.joins_links(&p, &q) {
             return false;
         }
-        let crosses = !p.is_empty() && !q.is_empty() && self.x.link(&p) != self.y.link(&q);
         // Across links, one language, too little shared is worth nothing (see `value`); the
         // test is cheaper than the bound.
-        if crosses
+        if self.crosses(&p, &q)
             && self.context.same_language
             && self.scorer.shared_content(p.clone(), q.clone()) < self.needs
         {
@@ -223,7 +229,7 @@ impl Weigh<'_, '_> {
         if self.joins_links(&p, &q) {
             return f64::NEG_INFINITY;
         }
-        let crosses = !p.is_empty() && !q.is_empty() && self.x.link(&p) != self.y.link(&q);
+        let crosses = self.crosses(&p, &q);
         // Across languages, subtitles' cue times are the strongest evidence there is: a pair
         // whose times overlap gains, one whose times do not loses nothing (a version may be
         // shifted in time).
@@ -370,4 +376,84 @@ fn anchor_windows(a: &[&str], b: &[&str]) -> Option<Vec<Range<usize>>> {
     let windows = dp::windows_around(&segments, (n, m), ANCHOR_RADIUS);
     let cells: usize = windows.iter().map(Range::len).sum();
     (cells <= 4 * FULL_TABLE_CELLS).then_some(windows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::features;
+    use crate::align::interner::Interner;
+
+    /// One version's first sentences as a stretch, five sentences to a turn link.
+    fn sequence<'a>(texts: &'a [String], features: &'a [Features]) -> Sequence<'a> {
+        Sequence {
+            refs: (0..texts.len())
+                .map(|sentence| SentenceRef { turn: 0, sentence })
+                .collect(),
+            links: (0..texts.len()).map(|i| i / 5).collect(),
+            features: features.iter().collect(),
+            texts: texts.iter().map(String::as_str).collect(),
+            times: vec![None; texts.len()],
+        }
+    }
+
+    /// A bead the second look prunes could never have been chosen: whatever it had to beat,
+    /// a bead worth more is always scored. Beads inside a link and across links, with speakers
+    /// judged the same and different, on the bundled pair (one language).
+    #[test]
+    fn the_second_look_prunes_no_bead_that_could_win() {
+        let mut interner = Interner::default();
+        let mut read = |transcript: crate::model::Transcript| -> (Vec<String>, Vec<Features>) {
+            let texts: Vec<String> = transcript
+                .turns
+                .iter()
+                .flat_map(|turn| turn.sentences().map(|s| s.text.clone()))
+                .take(40)
+                .collect();
+            let features = texts.iter().map(|t| features(t, &mut interner)).collect();
+            (texts, features)
+        };
+        let official = read(crate::bundled::official().unwrap());
+        let other = read(crate::bundled::other().unwrap());
+        let context = Context {
+            same_language: true,
+            length_ratio: 1.0,
+            revision: false,
+        };
+        let (x, y) = (
+            sequence(&official.0, &official.1),
+            sequence(&other.0, &other.1),
+        );
+        let scorer = Scorer::new(&x.features, &y.features, context);
+        let (n, m) = (x.refs.len(), y.refs.len());
+        let mut scored = 0;
+        for differ in [false, true] {
+            let speakers_differ = move |_: &[SentenceRef], _: &[SentenceRef]| differ;
+            let weigh = Weigh {
+                x: &x,
+                y: &y,
+                scorer: &scorer,
+                context,
+                speakers_differ: &speakers_differ,
+                needs: crossing_needs(context),
+                offset: 0.0,
+            };
+            for i in 0..n {
+                for j in 0..m {
+                    for shape in beads::shapes(context) {
+                        let (p, q) = (i..(i + shape.a).min(n), j..(j + shape.b).min(m));
+                        let value = weigh.value(p.clone(), q.clone());
+                        if value == f64::NEG_INFINITY {
+                            continue;
+                        }
+                        scored += 1;
+                        // Just below the bead's value: it wins, so it must be scored.
+                        let needed = Needed::new(0.0, value - 1e-9);
+                        assert!(weigh.worth_scoring(p, q, needed), "at {i}, {j}");
+                    }
+                }
+            }
+        }
+        assert!(scored > 5_000, "only {scored} beads were worth anything");
+    }
 }
