@@ -63,6 +63,16 @@ pub struct Context {
 }
 
 impl Context {
+    /// Two versions in one language, of like length, neither revising the other.
+    #[cfg(test)]
+    pub fn one_language() -> Self {
+        Context {
+            same_language: true,
+            length_ratio: 1.0,
+            revision: false,
+        }
+    }
+
     /// Quality a pair needs before it beats leaving both sides unmatched.
     fn threshold(self) -> f64 {
         if self.same_language { 0.22 } else { 0.3 }
@@ -738,21 +748,12 @@ mod tests {
     fn no_bead_is_worth_more_than_its_bound() {
         let mut interner = Interner::default();
         let mut read = |transcript: crate::model::Transcript| -> Vec<Features> {
-            let texts: Vec<String> = transcript
-                .turns
-                .iter()
-                .flat_map(|turn| turn.sentences().map(|s| s.text.clone()))
-                .take(80)
-                .collect();
-            texts.iter().map(|t| features(t, &mut interner)).collect()
+            let texts = transcript.sentence_texts().take(80);
+            texts.map(|text| features(text, &mut interner)).collect()
         };
         let official = read(crate::bundled::official().unwrap());
         let other = read(crate::bundled::other().unwrap());
-        let context = Context {
-            same_language: true,
-            length_ratio: 1.0,
-            revision: false,
-        };
+        let context = Context::one_language();
         let (official, other): (Vec<&Features>, Vec<&Features>) =
             (official.iter().collect(), other.iter().collect());
         for counterpart in [&other, &official] {

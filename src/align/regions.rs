@@ -405,21 +405,16 @@ mod tests {
         let mut interner = Interner::default();
         let mut read = |transcript: crate::model::Transcript| -> (Vec<String>, Vec<Features>) {
             let texts: Vec<String> = transcript
-                .turns
-                .iter()
-                .flat_map(|turn| turn.sentences().map(|s| s.text.clone()))
+                .sentence_texts()
                 .take(40)
+                .map(String::from)
                 .collect();
             let features = texts.iter().map(|t| features(t, &mut interner)).collect();
             (texts, features)
         };
         let official = read(crate::bundled::official().unwrap());
         let other = read(crate::bundled::other().unwrap());
-        let context = Context {
-            same_language: true,
-            length_ratio: 1.0,
-            revision: false,
-        };
+        let context = Context::one_language();
         let (x, y) = (
             sequence(&official.0, &official.1),
             sequence(&other.0, &other.1),
