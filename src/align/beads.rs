@@ -6,7 +6,7 @@
 //! survive translation: numbers, names (romanized where needed), thanks and how sentences end
 //! (a question, an exclamation).
 
-use super::dp::{self, Bead, Needed, Windows, bead};
+use super::dp::{self, Bead, ToBeat, Windows, bead};
 use super::features::{Features, common};
 use crate::model::Pair;
 use std::ops::Range;
@@ -396,16 +396,17 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// Whether a bead may be worth what it `needed`, judged from ever tighter values that
-    /// [`Scorer::value`] cannot exceed, each far cheaper than the value: in one language most
-    /// beads a cell tries share few words, and are dropped before their support is worked out.
-    pub fn worth_scoring(&self, x: Range<usize>, y: Range<usize>, needed: Needed) -> bool {
+    /// Whether a bead may beat the best choice of its cell (see [`ToBeat`]), judged from ever
+    /// tighter values that [`Scorer::value`] cannot exceed, each far cheaper than the value: in
+    /// one language most beads a cell tries share few words, and are dropped before their
+    /// support is worked out.
+    pub fn worth_scoring(&self, x: Range<usize>, y: Range<usize>, to_beat: ToBeat) -> bool {
         if !self.context.same_language || x.is_empty() || y.is_empty() {
             return true;
         }
         let (na, nb) = (x.len(), y.len());
         let reaches =
-            |overlap: f64, fit: f64| needed.within_reach(self.bound(na, nb, overlap, fit));
+            |overlap: f64, fit: f64| to_beat.within_reach(self.bound(na, nb, overlap, fit));
         let stems = self.stems(x.clone(), y.clone());
         // Each test costs more than the one before and is at least as tight; the length fit
         // is at most 1.
@@ -591,8 +592,9 @@ impl Signature {
     }
 }
 
-/// The most stems a list may have for its stems to be read through signatures: a longer list
-/// sets most of the other's bits, and the reading tells nothing.
+/// The most stems a list may have for [`common_through`] to read it through signatures, into
+/// buffers of this size; the bound on shared stems reads each stem under the same condition
+/// (a longer list sets most of the other's bits anyway).
 const ROOM: usize = 64;
 
 /// [`common`] of two lists of stems, each given with its signature. A stem whose bit the other
@@ -723,7 +725,7 @@ pub fn align(
         shapes(context),
         windows(n, m),
         |x, y| scorer.value(x, y),
-        |x, y, needed| scorer.worth_scoring(x, y, needed),
+        |x, y, to_beat| scorer.worth_scoring(x, y, to_beat),
     )
 }
 

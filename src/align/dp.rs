@@ -92,17 +92,18 @@ pub fn align(
     align_bounded(n, m, beads, windows, value, |_, _, _| true)
 }
 
-/// What a bead must be worth to beat the best choice of its cell so far.
+/// What a bead must beat: the best choice of its cell so far, given the value of the path
+/// before the bead.
 #[derive(Clone, Copy)]
-pub struct Needed {
+pub struct ToBeat {
     previous: f64,
     best: f64,
 }
 
-impl Needed {
+impl ToBeat {
     #[cfg(test)]
     pub fn new(previous: f64, best: f64) -> Self {
-        Needed { previous, best }
+        ToBeat { previous, best }
     }
 
     /// Whether a bead worth at most `bound` may beat the best choice: added to the path before
@@ -112,16 +113,16 @@ impl Needed {
     }
 }
 
-/// [`align`], with `worth_scoring(a_range, b_range, needed)`, false only for a bead whose
-/// value cannot be what it `needed` (see [`Needed::within_reach`]): such a bead is not scored.
-/// The result is the same as without it.
+/// [`align`], with `worth_scoring(a_range, b_range, to_beat)`, false only when the bead cannot
+/// beat the best choice of its cell (`previous + value > best` is impossible; see
+/// [`ToBeat::within_reach`]): such a bead is not scored. The result is the same as without it.
 pub fn align_bounded(
     n: usize,
     m: usize,
     beads: &[Bead],
     windows: Windows<'_>,
     mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
-    worth_scoring: impl Fn(Range<usize>, Range<usize>, Needed) -> bool,
+    worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
     // Row `i` is `recent[i % depth]` while a bead can reach it.
@@ -172,7 +173,7 @@ pub fn align_bounded(
                     recent[pi % depth].value(pj)
                 };
                 if previous == f64::NEG_INFINITY
-                    || !worth_scoring(pi..i, pj..j, Needed { previous, best })
+                    || !worth_scoring(pi..i, pj..j, ToBeat { previous, best })
                 {
                     continue;
                 }
@@ -303,7 +304,7 @@ mod tests {
             for windows in [Windows::Full, Windows::FollowPath(3)] {
                 let plain = align(a.len(), b.len(), &BEADS, windows, &value);
                 let worth_scoring =
-                    |x, y, needed: Needed| needed.within_reach(at_most(x, y));
+                    |x, y, to_beat: ToBeat| to_beat.within_reach(at_most(x, y));
                 let bounded =
                     align_bounded(a.len(), b.len(), &BEADS, windows, &value, worth_scoring);
                 proptest::prop_assert_eq!(plain, bounded);

@@ -5,7 +5,7 @@
 //! links needs more in common than a pair inside one, and no bead joins sentences of two links.
 
 use super::beads::{self, Context, Scorer};
-use super::dp::{self, Needed, Windows};
+use super::dp::{self, ToBeat, Windows};
 use super::features::Features;
 use super::{Row, Version, anchors};
 use crate::model::{Pair, SentenceRef, TimeSpan};
@@ -206,11 +206,12 @@ impl Weigh<'_, '_> {
         !p.is_empty() && !q.is_empty() && self.x.link(p) != self.y.link(q)
     }
 
-    /// Whether a bead may be worth what it `needed`. A bead that joins links is worth nothing.
+    /// Whether a bead may beat the best choice of its cell (see [`ToBeat`]). A bead that
+    /// joins links is worth nothing.
     /// In one language a bead weighs at most its value in the first pass (cue times count
     /// only across languages, and crossing links costs), so the scorer's bound holds; across
     /// languages the scorer prunes nothing.
-    fn worth_scoring(&self, p: Range<usize>, q: Range<usize>, needed: Needed) -> bool {
+    fn worth_scoring(&self, p: Range<usize>, q: Range<usize>, to_beat: ToBeat) -> bool {
         if self.joins_links(&p, &q) {
             return false;
         }
@@ -222,7 +223,7 @@ impl Weigh<'_, '_> {
         {
             return false;
         }
-        self.scorer.worth_scoring(p, q, needed)
+        self.scorer.worth_scoring(p, q, to_beat)
     }
 
     fn value(&self, p: Range<usize>, q: Range<usize>) -> f64 {
@@ -320,7 +321,7 @@ pub(super) fn realign(
         Some(windows) => Windows::Given(windows),
         None => beads::windows(n, m),
     };
-    let worth_scoring = |p, q, needed| weigh.worth_scoring(p, q, needed);
+    let worth_scoring = |p, q, to_beat| weigh.worth_scoring(p, q, to_beat);
     let shapes = beads::shapes(context);
     let beads = dp::align_bounded(n, m, shapes, windows, value, worth_scoring);
     let second: f64 = beads.iter().map(|(p, q)| value(p.clone(), q.clone())).sum();
@@ -442,9 +443,13 @@ mod tests {
                             continue;
                         }
                         scored += 1;
-                        // Just below the bead's value: it wins, so it must be scored.
-                        let needed = Needed::new(0.0, value - 1e-9);
-                        assert!(weigh.worth_scoring(p, q, needed), "at {i}, {j}");
+                        // Whatever path leads to it, a best choice just below the total it
+                        // makes loses to it, so the bead must be scored.
+                        for previous in [0.0, -3.7, 12.5] {
+                            let to_beat = ToBeat::new(previous, (previous + value).next_down());
+                            let scored = weigh.worth_scoring(p.clone(), q.clone(), to_beat);
+                            assert!(scored, "at {i}, {j}, after {previous}");
+                        }
                     }
                 }
             }
