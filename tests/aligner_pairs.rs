@@ -442,7 +442,7 @@ fn shift_srt(text: &str, seconds: u64) -> String {
 }
 
 #[test]
-fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_the_long_ones() {
+fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_each() {
     let (official, ytn, _) = seoul();
     let steps = std::cell::RefCell::new(Vec::new());
     align::align_reporting(&official, &ytn, &[], &|step| {
@@ -475,7 +475,7 @@ fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_the_long_ones(
             .collect()
     };
     // The seed pair leaves YTN's missing tail one-sided, so the second look has a stretch.
-    for stage in ["aligning sentences", "looking again across turns"] {
+    for stage in stages {
         let within = within(stage);
         assert!(within.len() > 1, "{stage}: {within:?}");
         assert!(

@@ -122,19 +122,36 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
 }
 
 /// The features of every sentence of every turn, worked out on two threads: each half of the
-/// text gets its own interner, and the second half's ids are then moved into `interner`.
-pub fn of_turns(turns: &[Vec<&str>], interner: &mut Interner) -> Vec<Vec<Features>> {
-    let of = |turns: &[Vec<&str>], interner: &mut Interner| -> Vec<Vec<Features>> {
+/// text gets its own interner, and the second half's ids are then moved into `interner`. The
+/// first half tells `done` how far it has come, which stands for both.
+pub fn of_turns(
+    turns: &[Vec<&str>],
+    interner: &mut Interner,
+    done: &dyn Fn(f64),
+) -> Vec<Vec<Features>> {
+    fn of<'t>(
+        turns: &[Vec<&'t str>],
+        interner: &mut Interner,
+        tell: &mut dyn FnMut(&Vec<&'t str>),
+    ) -> Vec<Vec<Features>> {
         turns
             .iter()
-            .map(|turn| turn.iter().map(|text| features(text, interner)).collect())
+            .map(|turn| {
+                let read = turn.iter().map(|text| features(text, interner)).collect();
+                tell(turn);
+                read
+            })
             .collect()
-    };
-    let middle = crate::parallel::middle(turns, |turn| turn.iter().map(|t| t.len()).sum());
+    }
+    let bytes = |turn: &Vec<&str>| turn.iter().map(|t| t.len()).sum();
+    let middle = crate::parallel::middle(turns, bytes);
     let (first, second) = turns.split_at(middle);
+    let mut tell = crate::parallel::share_teller(first, bytes, done);
     let mut private = Interner::default();
-    let (mut all, mut rest) =
-        crate::parallel::join(|| of(first, interner), || of(second, &mut private));
+    let (mut all, mut rest) = crate::parallel::join(
+        || of(first, interner, &mut tell),
+        || of(second, &mut private, &mut |_| {}),
+    );
     let ids = interner.absorb(&private);
     for sentence in rest.iter_mut().flatten() {
         sentence.translate(&ids);

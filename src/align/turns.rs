@@ -183,16 +183,25 @@ pub struct TurnAligner<'p> {
 }
 
 impl<'p> TurnAligner<'p> {
-    pub fn new(a: &'p [Profile], b: &'p [Profile], same_language: bool) -> Self {
-        Self::with_windows(a, b, windows(a, b, same_language), same_language)
+    /// `done` hears how far the table of content agreements has come, most of the time taken.
+    pub fn new(
+        a: &'p [Profile],
+        b: &'p [Profile],
+        same_language: bool,
+        done: &dyn Fn(f64),
+    ) -> Self {
+        Self::with_windows(a, b, windows(a, b, same_language), same_language, done)
     }
 
-    /// Row `i` considers the columns `windows[i]`; there are `a.len() + 1` windows.
+    /// Row `i` considers the columns `windows[i]`; there are `a.len() + 1` windows. The thread
+    /// that fills the first half of the table tells `done` how far it has come, which stands
+    /// for both.
     fn with_windows(
         a: &'p [Profile],
         b: &'p [Profile],
         windows: Vec<Range<usize>>,
         same_language: bool,
+        done: &dyn Fn(f64),
     ) -> Self {
         let n = a.len();
         let mut starts = Vec::with_capacity(n + 1);
@@ -202,27 +211,30 @@ impl<'p> TurnAligner<'p> {
             size += window.len() * PAIRS.len();
         }
         // `values` is zero, and a pair that would start before the first turn stays so.
-        let rows_content = |rows: Range<usize>, values: &mut [f32]| {
-            let mut at = 0;
-            for i in rows {
-                for j in windows[i].clone() {
-                    for (da, db) in PAIRS {
-                        if let (Some(pi), Some(pj)) = (i.checked_sub(da), j.checked_sub(db)) {
-                            values[at] = content(&a[pi..i], &b[pj..j], same_language) as f32;
+        let rows_content =
+            |rows: Range<usize>, values: &mut [f32], tell: &mut dyn FnMut(&Range<usize>)| {
+                let mut at = 0;
+                for i in rows {
+                    for j in windows[i].clone() {
+                        for (da, db) in PAIRS {
+                            if let (Some(pi), Some(pj)) = (i.checked_sub(da), j.checked_sub(db)) {
+                                values[at] = content(&a[pi..i], &b[pj..j], same_language) as f32;
+                            }
+                            at += 1;
                         }
-                        at += 1;
                     }
+                    tell(&windows[i]);
                 }
-            }
-        };
+            };
         // One table, each thread filling its own rows: two halves joined would hold the
         // table twice at the peak of memory.
         let middle = crate::parallel::middle(&windows, Range::len);
         let mut content = vec![0.0; size];
         let (first, rest) = content.split_at_mut(starts.get(middle).copied().unwrap_or(size));
+        let mut tell = crate::parallel::share_teller(&windows[..middle], Range::len, done);
         crate::parallel::join(
-            || rows_content(0..middle, first),
-            || rows_content(middle..n + 1, rest),
+            || rows_content(0..middle, first, &mut tell),
+            || rows_content(middle..n + 1, rest, &mut |_| {}),
         );
         TurnAligner {
             a,
@@ -330,8 +342,14 @@ fn block_path(
     same_language: bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let blocks = Pair::new(blocks(a, sizes.0), blocks(b, sizes.1));
-    TurnAligner::with_windows(&blocks.official, &blocks.other, windows, same_language)
-        .path(&|_, _| 0.0)
+    TurnAligner::with_windows(
+        &blocks.official,
+        &blocks.other,
+        windows,
+        same_language,
+        &|_| {},
+    )
+    .path(&|_, _| 0.0)
 }
 
 /// Blocks `range` of `size` turns each, as the blocks of `finer` turns that cover the same
