@@ -25,8 +25,13 @@ pub const fn bead(a: usize, b: usize) -> Bead {
 pub enum Windows<'a> {
     /// Every column.
     Full,
-    /// This many columns either side of the previous row's best column.
-    FollowPath(usize),
+    /// `half` columns either side of the previous row's best column. A column is judged by its
+    /// value less `charge` for every column it has taken, where `charge` is the most a bead can
+    /// gain for one item: a column further along has that much less left to gain, so it leads
+    /// only when it is ahead by more. Judged by value alone, beads of several items that are
+    /// worth a little more than one-to-one pairs (a turn of a few words in many orders) pull
+    /// the band off the path, and the path is lost.
+    FollowPath { half: usize, charge: f64 },
     /// Row `i` considers the columns `windows[i]`; there are `n + 1` windows.
     Given(&'a [Range<usize>]),
 }
@@ -51,13 +56,15 @@ impl Row {
             .unwrap_or(f64::NEG_INFINITY)
     }
 
-    fn best_column(&self) -> usize {
+    /// The column of the best value less `charge` for every column taken.
+    fn best_column(&self, charge: f64) -> usize {
         let (k, _) =
             self.values
                 .iter()
                 .enumerate()
                 .fold((0, f64::NEG_INFINITY), |best, (k, &v)| {
-                    if v > best.1 { (k, v) } else { best }
+                    let judged = v - charge * (self.lo + k) as f64;
+                    if judged > best.1 { (k, judged) } else { best }
                 });
         self.lo + k
     }
@@ -135,10 +142,10 @@ pub fn align_bounded(
     for i in 0..=n {
         let (lo, hi) = match windows {
             Windows::Full => (0, m),
-            Windows::FollowPath(half) => {
+            Windows::FollowPath { half, charge } => {
                 let center = i
                     .checked_sub(1)
-                    .map_or(0, |p| recent[p % depth].best_column());
+                    .map_or(0, |p| recent[p % depth].best_column(charge));
                 (center.saturating_sub(half), (center + half).min(m))
             }
             Windows::Given(given) => {
@@ -301,7 +308,7 @@ mod tests {
                 let tight = x.len() == y.len();
                 value(x, y) + if tight { 0.0 } else { slack }
             };
-            for windows in [Windows::Full, Windows::FollowPath(3)] {
+            for windows in [Windows::Full, Windows::FollowPath { half: 3, charge: 0.0 }] {
                 let plain = align(a.len(), b.len(), &BEADS, windows, &value);
                 let worth_scoring =
                     |x, y, to_beat: ToBeat| to_beat.within_reach(at_most(x, y));
@@ -340,7 +347,10 @@ mod tests {
             a.len(),
             b.len(),
             &BEADS,
-            Windows::FollowPath(150),
+            Windows::FollowPath {
+                half: 150,
+                charge: 0.0,
+            },
             sums(&a, &b),
         );
         let first_match = path
