@@ -492,8 +492,8 @@ fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_each() {
 /// words in another order, a bead of one sentence against three is worth a little more than
 /// one against one, so the best cell of a row moved off the diagonal and the band with it (a
 /// total of 81.9 against the full table's 109.2 for this turn, 13 sentences shown missing).
-/// The band now judges a cell by its value less the most the sentences it has taken could
-/// still have gained (`dp::Windows::FollowPath`).
+/// The band now judges a cell by its value less what its extra sentences would have gained at
+/// the path's pace so far (`dp::Row::centre`).
 #[test]
 fn a_turn_of_a_few_words_in_many_orders_pairs_every_sentence_with_itself() {
     let sentences = [

@@ -742,7 +742,7 @@ pub fn windows(n: usize, m: usize, context: Context) -> Windows<'static> {
     } else {
         Windows::FollowPath {
             half: BAND,
-            charge: context.most_per_sentence(),
+            most: context.most_per_sentence(),
         }
     }
 }

@@ -25,13 +25,9 @@ pub const fn bead(a: usize, b: usize) -> Bead {
 pub enum Windows<'a> {
     /// Every column.
     Full,
-    /// `half` columns either side of the previous row's best column. A column is judged by its
-    /// value less `charge` for every column it has taken, where `charge` is the most a bead can
-    /// gain for one item: a column further along has that much less left to gain, so it leads
-    /// only when it is ahead by more. Judged by value alone, beads of several items that are
-    /// worth a little more than one-to-one pairs (a turn of a few words in many orders) pull
-    /// the band off the path, and the path is lost.
-    FollowPath { half: usize, charge: f64 },
+    /// `half` columns either side of where the previous row points ([`Row::centre`]); `most`
+    /// is the most a bead can gain for one item.
+    FollowPath { half: usize, most: f64 },
     /// Row `i` considers the columns `windows[i]`; there are `n + 1` windows.
     Given(&'a [Range<usize>]),
 }
@@ -44,6 +40,8 @@ pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
 
 /// The values of one row of the table: the columns `lo..lo + values.len()`.
 struct Row {
+    /// Items of the first sequence taken by the row's cells.
+    taken: usize,
     lo: usize,
     values: Vec<f64>,
 }
@@ -54,6 +52,24 @@ impl Row {
             .and_then(|k| self.values.get(k))
             .copied()
             .unwrap_or(f64::NEG_INFINITY)
+    }
+
+    /// The column the next row's band centres on: the best value, less what the path has
+    /// gained per item so far (at most `most`) for every column taken. A cell further along
+    /// leads only when it is ahead by what its extra items would have gained at that pace.
+    /// Judged by value alone, beads of several items that are worth a little more than
+    /// one-to-one pairs (a turn of a few words in many orders) pull the band off the path, and
+    /// the path is lost; charging the most a bead could gain instead holds the band back where
+    /// pairs gain little (translations), and loses it the other way.
+    fn centre(&self, most: f64) -> usize {
+        let best = self.best_column(0.0);
+        let value = self.value(best);
+        let pace = if value > 0.0 {
+            value / (self.taken + best) as f64
+        } else {
+            0.0
+        };
+        self.best_column(pace.min(most))
     }
 
     /// The column of the best value less `charge` for every column taken.
@@ -142,10 +158,10 @@ pub fn align_bounded(
     for i in 0..=n {
         let (lo, hi) = match windows {
             Windows::Full => (0, m),
-            Windows::FollowPath { half, charge } => {
+            Windows::FollowPath { half, most } => {
                 let center = i
                     .checked_sub(1)
-                    .map_or(0, |p| recent[p % depth].best_column(charge));
+                    .map_or(0, |p| recent[p % depth].centre(most));
                 (center.saturating_sub(half), (center + half).min(m))
             }
             Windows::Given(given) => {
@@ -161,7 +177,11 @@ pub fn align_bounded(
         };
         values.clear();
         values.reserve(hi - lo + 1);
-        let mut row = Row { lo, values };
+        let mut row = Row {
+            taken: i,
+            lo,
+            values,
+        };
         choices.rows.push((lo, choices.cells.len()));
         for j in lo..=hi {
             let (mut best, mut choice) = if i == 0 && j == 0 {
@@ -308,7 +328,7 @@ mod tests {
                 let tight = x.len() == y.len();
                 value(x, y) + if tight { 0.0 } else { slack }
             };
-            for windows in [Windows::Full, Windows::FollowPath { half: 3, charge: 0.0 }] {
+            for windows in [Windows::Full, Windows::FollowPath { half: 3, most: 0.0 }] {
                 let plain = align(a.len(), b.len(), &BEADS, windows, &value);
                 let worth_scoring =
                     |x, y, to_beat: ToBeat| to_beat.within_reach(at_most(x, y));
@@ -349,7 +369,7 @@ mod tests {
             &BEADS,
             Windows::FollowPath {
                 half: 150,
-                charge: 0.0,
+                most: 0.0,
             },
             sums(&a, &b),
         );
