@@ -109,8 +109,9 @@ pub struct ExportArgs {
     /// Indent the JSON (it is indented anyway on a terminal, compact in a file or pipe).
     #[arg(long)]
     pub pretty: bool,
-    /// Write to this file instead of standard output; without --format, its extension
-    /// names the format (.json, .tsv, .md, .tmx, .html).
+    /// Write to this file instead of standard output (`-` is standard output, as it is
+    /// standard input for the files read); without --format, its extension names the format
+    /// (.json, .tsv, .md, .tmx, .html).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Read the input files in this format instead of detecting it.

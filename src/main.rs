@@ -125,6 +125,7 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         encoding,
         align,
     } = args;
+    let output = output.filter(|path| !is_stdin(Some(path)));
     if let Some(output) = &output {
         let inputs = [&official, &other, &align.speakers];
         refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;

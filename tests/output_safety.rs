@@ -96,6 +96,21 @@ fn an_export_replaces_the_file_whole_and_leaves_nothing_behind() {
 }
 
 #[test]
+fn an_output_named_dash_is_standard_output_as_an_input_named_dash_is_standard_input() {
+    let scratch = Scratch::new("output-dash");
+    let official = scratch.file("official.txt", OFFICIAL);
+    let other = scratch.file("other.txt", OTHER);
+    let args = ["export", text(&official), text(&other), "--format", "tsv"];
+    let to_dash = tandem(&[&args[..], &["-o", "-"]].concat())
+        .current_dir(&*scratch)
+        .output()
+        .unwrap();
+    assert_eq!(to_dash.status.code(), Some(0), "{}", stderr(&to_dash));
+    assert_eq!(to_dash.stdout, run(&args).stdout);
+    assert!(!scratch.join("-").exists(), "no file named `-`");
+}
+
+#[test]
 fn an_export_to_a_device_is_written_in_place() {
     let result = run(&["export", "-o", "/dev/null"]);
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
