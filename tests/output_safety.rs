@@ -116,6 +116,35 @@ fn an_export_to_a_device_is_written_in_place() {
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
 }
 
+/// `/dev/stdout` is written as the shell's own descriptor would be: into a pipe, at the end of
+/// a file already written to, and never replaced. (Into a pipe, the export used to be renamed
+/// over the system's `/dev/stdout` link, run as root, and nothing reached the pipe.)
+#[test]
+fn an_export_to_dev_stdout_reaches_what_standard_output_is() {
+    let bundled = ["export", "--format", "tsv"];
+    let expected = run(&bundled).stdout;
+    assert!(!expected.is_empty());
+    let into_pipe = run(&[&bundled[..], &["-o", "/dev/stdout"]].concat());
+    assert_eq!(into_pipe.status.code(), Some(0), "{}", stderr(&into_pipe));
+    assert_eq!(into_pipe.stdout, expected, "the pipe gets the export");
+    let link = std::fs::symlink_metadata("/dev/stdout").unwrap();
+    assert!(
+        !link.is_file(),
+        "/dev/stdout is still what the system made it"
+    );
+    let scratch = Scratch::new("output-dev-stdout");
+    let file = scratch.join("out.tsv");
+    let line = format!(
+        "{{ echo first line; \"$TANDEM\" --no-config export --format tsv -o /dev/stdout; }} > '{}'",
+        text(&file)
+    );
+    let result = shell(&line);
+    assert_eq!(result.status.code(), Some(0), "{result:?}");
+    let mut appended = b"first line\n".to_vec();
+    appended.extend_from_slice(&expected);
+    assert_eq!(std::fs::read(&file).unwrap(), appended);
+}
+
 /// Runs tandem through a shell, for redirections Rust's `Command` cannot express.
 fn shell(line: &str) -> Output {
     Command::new("sh")

@@ -73,12 +73,6 @@ impl Context {
         }
     }
 
-    /// The most a bead gains for each sentence it holds: it counts half its sentences'
-    /// quality above the threshold, and quality is at most 1.
-    fn most_per_sentence(self) -> f64 {
-        (1.0 - self.threshold()) / 2.0
-    }
-
     /// Quality a pair needs before it beats leaving both sides unmatched.
     fn threshold(self) -> f64 {
         if self.same_language { 0.22 } else { 0.3 }
@@ -729,21 +723,18 @@ pub fn align(
         n,
         m,
         shapes(context),
-        windows(n, m, context),
+        windows(n, m),
         |x, y| scorer.value(x, y),
         |x, y, to_beat| scorer.worth_scoring(x, y, to_beat),
     )
 }
 
 /// The whole table for small problems, else a band that follows the path.
-pub fn windows(n: usize, m: usize, context: Context) -> Windows<'static> {
+pub fn windows(n: usize, m: usize) -> Windows<'static> {
     if (n + 1) * (m + 1) <= FULL_TABLE_CELLS {
         Windows::Full
     } else {
-        Windows::FollowPath {
-            half: BAND,
-            most: context.most_per_sentence(),
-        }
+        Windows::FollowPath(BAND)
     }
 }
 

@@ -25,9 +25,8 @@ pub const fn bead(a: usize, b: usize) -> Bead {
 pub enum Windows<'a> {
     /// Every column.
     Full,
-    /// `half` columns either side of where the previous row points ([`Row::centre`]); `most`
-    /// is the most a bead can gain for one item.
-    FollowPath { half: usize, most: f64 },
+    /// This many columns either side of the previous row's best column.
+    FollowPath(usize),
     /// Row `i` considers the columns `windows[i]`; there are `n + 1` windows.
     Given(&'a [Range<usize>]),
 }
@@ -40,8 +39,6 @@ pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
 
 /// The values of one row of the table: the columns `lo..lo + values.len()`.
 struct Row {
-    /// Items of the first sequence taken by the row's cells.
-    taken: usize,
     lo: usize,
     values: Vec<f64>,
 }
@@ -54,33 +51,13 @@ impl Row {
             .unwrap_or(f64::NEG_INFINITY)
     }
 
-    /// The column the next row's band centres on: the best value, less what the path has
-    /// gained per item so far (at most `most`) for every column taken. A cell further along
-    /// leads only when it is ahead by what its extra items would have gained at that pace.
-    /// Judged by value alone, beads of several items that are worth a little more than
-    /// one-to-one pairs (a turn of a few words in many orders) pull the band off the path, and
-    /// the path is lost; charging the most a bead could gain instead holds the band back where
-    /// pairs gain little (translations), and loses it the other way.
-    fn centre(&self, most: f64) -> usize {
-        let best = self.best_column(0.0);
-        let value = self.value(best);
-        let pace = if value > 0.0 {
-            value / (self.taken + best) as f64
-        } else {
-            0.0
-        };
-        self.best_column(pace.min(most))
-    }
-
-    /// The column of the best value less `charge` for every column taken.
-    fn best_column(&self, charge: f64) -> usize {
+    fn best_column(&self) -> usize {
         let (k, _) =
             self.values
                 .iter()
                 .enumerate()
                 .fold((0, f64::NEG_INFINITY), |best, (k, &v)| {
-                    let judged = v - charge * (self.lo + k) as f64;
-                    if judged > best.1 { (k, judged) } else { best }
+                    if v > best.1 { (k, v) } else { best }
                 });
         self.lo + k
     }
@@ -158,10 +135,10 @@ pub fn align_bounded(
     for i in 0..=n {
         let (lo, hi) = match windows {
             Windows::Full => (0, m),
-            Windows::FollowPath { half, most } => {
+            Windows::FollowPath(half) => {
                 let center = i
                     .checked_sub(1)
-                    .map_or(0, |p| recent[p % depth].centre(most));
+                    .map_or(0, |p| recent[p % depth].best_column());
                 (center.saturating_sub(half), (center + half).min(m))
             }
             Windows::Given(given) => {
@@ -177,11 +154,7 @@ pub fn align_bounded(
         };
         values.clear();
         values.reserve(hi - lo + 1);
-        let mut row = Row {
-            taken: i,
-            lo,
-            values,
-        };
+        let mut row = Row { lo, values };
         choices.rows.push((lo, choices.cells.len()));
         for j in lo..=hi {
             let (mut best, mut choice) = if i == 0 && j == 0 {
@@ -328,7 +301,7 @@ mod tests {
                 let tight = x.len() == y.len();
                 value(x, y) + if tight { 0.0 } else { slack }
             };
-            for windows in [Windows::Full, Windows::FollowPath { half: 3, most: 0.0 }] {
+            for windows in [Windows::Full, Windows::FollowPath(3)] {
                 let plain = align(a.len(), b.len(), &BEADS, windows, &value);
                 let worth_scoring =
                     |x, y, to_beat: ToBeat| to_beat.within_reach(at_most(x, y));
@@ -367,10 +340,7 @@ mod tests {
             a.len(),
             b.len(),
             &BEADS,
-            Windows::FollowPath {
-                half: 150,
-                most: 0.0,
-            },
+            Windows::FollowPath(150),
             sums(&a, &b),
         );
         let first_match = path

@@ -319,7 +319,7 @@ pub(super) fn realign(
     let windows = match &anchored {
         _ if (n + 1) * (m + 1) <= FULL_TABLE_CELLS => Windows::Full,
         Some(windows) => Windows::Given(windows),
-        None => beads::windows(n, m, context),
+        None => beads::windows(n, m),
     };
     let worth_scoring = |p, q, to_beat| weigh.worth_scoring(p, q, to_beat);
     let shapes = beads::shapes(context);

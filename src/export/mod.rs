@@ -213,19 +213,22 @@ pub fn write(aligned: &Aligned<'_>, format: ExportFormat) -> String {
 /// never seen half written: into a temporary file in the same folder, renamed into place once
 /// complete. A kill during the write leaves the old file (or none) and a stray temporary
 /// file, never a truncated export.
-/// Something other than a regular file (`/dev/stdout`, a FIFO, `>(…)`) is written in place, as
-/// it cannot be replaced.
+/// Something other than a regular file (a FIFO, `>(…)`, a device) is written in place, as it
+/// cannot be replaced, and so is anything named in `/dev` or `/proc`: `/dev/stdout` is this
+/// process's descriptor, opened by the shell, whatever it leads to. (Replaced, it was the
+/// system's own `/dev/stdout` link that a pipe's output renamed a file over, run as root.)
 pub fn save(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let target = match std::fs::canonicalize(path) {
-        Ok(real) if !real.is_file() => {
-            let mut file = io::BufWriter::new(std::fs::File::create(path)?);
-            fill(&mut file)?;
-            return file.flush();
-        }
-        // A link is followed, so that the file it points to is the one replaced.
-        Ok(real) => real,
-        Err(_) => path.to_path_buf(),
-    };
+    let descriptor = path.starts_with("/dev") || path.starts_with("/proc");
+    if descriptor || std::fs::metadata(path).is_ok_and(|found| !found.is_file()) {
+        // Appended, as the shell's own descriptor would write: opened again, a file behind
+        // `/dev/stdout` would otherwise be cut to nothing or written over from its start.
+        let opened = std::fs::OpenOptions::new().append(true).open(path)?;
+        let mut file = io::BufWriter::new(opened);
+        fill(&mut file)?;
+        return file.flush();
+    }
+    // A link is followed, so that the file it points to is the one replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     // Renaming over a read-only file would succeed where writing to it fails.
     if std::fs::metadata(&target).is_ok_and(|old| old.permissions().readonly()) {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
