@@ -214,12 +214,11 @@ pub fn write(aligned: &Aligned<'_>, format: ExportFormat) -> String {
 /// complete. A kill during the write leaves the old file (or none) and a stray temporary
 /// file, never a truncated export.
 /// Something other than a regular file (a FIFO, `>(…)`, a device) is written in place, as it
-/// cannot be replaced, and so is anything named in `/dev` or `/proc`: `/dev/stdout` is this
-/// process's descriptor, opened by the shell, whatever it leads to. (Replaced, it was the
-/// system's own `/dev/stdout` link that a pipe's output renamed a file over, run as root.)
+/// cannot be replaced, and so is one of this process's descriptors (`/dev/stdout`), opened by
+/// the shell, whatever it leads to. (Replaced, it was the system's own `/dev/stdout` link that
+/// a pipe's output renamed a file over, run as root.)
 pub fn save(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let descriptor = path.starts_with("/dev") || path.starts_with("/proc");
-    if descriptor || std::fs::metadata(path).is_ok_and(|found| !found.is_file()) {
+    if names_a_descriptor(path) || std::fs::metadata(path).is_ok_and(|found| !found.is_file()) {
         // Appended, as the shell's own descriptor would write: opened again, a file behind
         // `/dev/stdout` would otherwise be cut to nothing or written over from its start.
         let opened = std::fs::OpenOptions::new().append(true).open(path)?;
@@ -254,6 +253,16 @@ pub fn save(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) ->
         let _ = std::fs::remove_file(&temporary);
     }
     written
+}
+
+/// Whether `path` is an open descriptor of this process: `/dev/stdout`, `/dev/stderr` (links to
+/// `/proc/self/fd/N`), `/dev/fd/N` or `/proc/…/fd/N`.
+fn names_a_descriptor(path: &Path) -> bool {
+    let in_proc_fd =
+        |p: &Path| p.starts_with("/proc") && p.components().any(|part| part.as_os_str() == "fd");
+    path.starts_with("/dev/fd")
+        || in_proc_fd(path)
+        || std::fs::read_link(path).is_ok_and(|target| in_proc_fd(&target))
 }
 
 /// `.NAME.PID.tandem-tmp` in the folder of `target`: the same file system, so the rename is
