@@ -125,7 +125,8 @@ fn export(args: ExportArgs, config: impl FnOnce() -> Result<Config, String>) -> 
         encoding,
         align,
     } = args;
-    let output = output.filter(|path| !is_stdin(Some(path)));
+    // `-o -` is standard output, as `-` is standard input for a file read.
+    let output = output.filter(|path| path.as_os_str() != "-");
     if let Some(output) = &output {
         let inputs = [&official, &other, &align.speakers];
         refuse_overwriting_an_input(output, inputs.map(Option::as_deref))?;
@@ -308,7 +309,7 @@ const LOADING: [Stage; 1] = [("loading", 1)];
 /// the whole took for the bundled pair ×1000 (the time each stage began, printed through
 /// `align::align_reporting` from a release build, 3 December 2026, after stop 28 made the
 /// sentence stages faster). The aligner says when each stage starts, and how far it is within
-/// the two longest, sentences and the second look.
+/// each of its own (loading says only when it starts).
 const LOADING_AND_ALIGNING: [Stage; 5] = [
     ("loading", 5),
     ("reading words, numbers and names", 12),

@@ -4,7 +4,8 @@
 //! usual meaning and stops tandem.
 //!
 //! Work is measured either in stages, each a known share of the whole (loading and aligning,
-//! whose stages report only their start), or in items counted as they are done (rows written).
+//! whose stages report their start and, all but loading, how far they are within it), or in
+//! items counted as they are done (rows written).
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::cell::Cell;

@@ -215,8 +215,8 @@ pub fn write(aligned: &Aligned<'_>, format: ExportFormat) -> String {
 /// file, never a truncated export.
 /// Something other than a regular file (a FIFO, `>(…)`, a device) is written in place, as it
 /// cannot be replaced, and so is one of this process's descriptors (`/dev/stdout`), opened by
-/// the shell, whatever it leads to. (Replaced, it was the system's own `/dev/stdout` link that
-/// a pipe's output renamed a file over, run as root.)
+/// the shell, whatever it leads to. (Once replaced like a file when it led to a pipe, the
+/// system's own `/dev/stdout` link was renamed over, run as root, and the pipe got nothing.)
 pub fn save(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     if names_a_descriptor(path) || std::fs::metadata(path).is_ok_and(|found| !found.is_file()) {
         // Appended, as the shell's own descriptor would write: opened again, a file behind
