@@ -6,6 +6,11 @@
 //! band that follows the path (each row looks near where the previous row did best), or
 //! windows given by the caller, such as those around a coarse alignment of blocks
 //! ([`windows_around`]).
+//!
+//! A band can lose the path: one version inserts more items than the band is wide, or beads
+//! that take more of one side pull the band ahead of the path. The path then runs along the
+//! band's edge, so a path that reaches an edge is filled again in a band twice as wide, as
+//! Moore (2002) widens his band around the diagonal.
 
 use std::ops::Range;
 
@@ -25,7 +30,8 @@ pub const fn bead(a: usize, b: usize) -> Bead {
 pub enum Windows<'a> {
     /// Every column.
     Full,
-    /// This many columns either side of the previous row's best column.
+    /// This many columns either side of the previous row's best column, doubled while the
+    /// path reaches the band's edge and the band stays within [`WIDEST_BAND_CELLS`].
     FollowPath(usize),
     /// Row `i` considers the columns `windows[i]`; there are `n + 1` windows.
     Given(&'a [Range<usize>]),
@@ -36,6 +42,10 @@ pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
     let lo = window.start.min(m);
     lo..window.end.saturating_sub(1).clamp(lo, m) + 1
 }
+
+/// The most cells a band is widened to. A wider band costs time and one byte a cell: at this
+/// size about half a second, and 4 MB.
+pub const WIDEST_BAND_CELLS: usize = 4 << 20;
 
 /// The values of one row of the table: the columns `lo..lo + values.len()`.
 struct Row {
@@ -76,6 +86,26 @@ impl Choices {
     fn get(&self, i: usize, j: usize) -> u8 {
         let (lo, start) = self.rows[i];
         self.cells[start + j - lo]
+    }
+
+    /// The columns row `i` considered.
+    fn window(&self, i: usize) -> Range<usize> {
+        let (lo, start) = self.rows[i];
+        let end = self
+            .rows
+            .get(i + 1)
+            .map_or(self.cells.len(), |&(_, next)| next);
+        lo..lo + (end - start)
+    }
+
+    /// Whether `path` reaches a window's edge that is not the table's: a path along the edge
+    /// of a band may have wanted to go beyond it.
+    fn path_reaches_edge(&self, path: &[(Range<usize>, Range<usize>)], m: usize) -> bool {
+        path.iter().any(|(rows, columns)| {
+            let (i, j) = (rows.end, columns.end);
+            let window = self.window(i);
+            (window.start > 0 && j <= window.start) || (window.end <= m && j + 1 >= window.end)
+        })
     }
 }
 
@@ -125,6 +155,33 @@ pub fn align_bounded(
     worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
+    let mut windows = windows;
+    loop {
+        let (choices, last) = fill(n, m, beads, windows, &mut value, &worth_scoring);
+        let path = trace_back(&choices, &last, beads, (n, m), &mut value);
+        match windows {
+            Windows::FollowPath(half) if choices.path_reaches_edge(&path, m) => {
+                let wider = half.saturating_mul(2);
+                let cells = (n + 1).saturating_mul(wider.saturating_mul(2) + 1);
+                if cells > WIDEST_BAND_CELLS {
+                    return path;
+                }
+                windows = Windows::FollowPath(wider);
+            }
+            _ => return path,
+        }
+    }
+}
+
+/// Fills the table row by row: the choices at every cell, and the last row's values.
+fn fill(
+    n: usize,
+    m: usize,
+    beads: &[Bead],
+    windows: Windows<'_>,
+    mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
+    worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
+) -> (Choices, Row) {
     // Row `i` is `recent[i % depth]` while a bead can reach it.
     let depth = beads.iter().map(|step| step.a).max().unwrap_or(0) + 1;
     let mut recent: Vec<Row> = Vec::with_capacity(depth);
@@ -192,7 +249,8 @@ pub fn align_bounded(
             recent[i % depth] = row;
         }
     }
-    trace_back(&choices, &recent[n % depth], beads, (n, m), &mut value)
+    let last = recent.swap_remove(n % depth);
+    (choices, last)
 }
 
 /// Windows for aligning items near a coarser path, given in the same items: each row may use
@@ -321,6 +379,33 @@ mod tests {
             path,
             [(0..1, 0..1), (1..3, 1..2), (3..4, 2..2), (4..5, 2..3)]
         );
+    }
+
+    /// An insertion wider than the band, in the middle: the path along the band's edge widens
+    /// it until every item finds its counterpart again.
+    #[test]
+    fn a_band_widens_where_one_side_inserts_more_than_it_is_wide() {
+        let mut seed = 99u64;
+        let mut draw = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            10.0 + (seed >> 40) as f64 / 1e5
+        };
+        let a: Vec<f64> = (0..300).map(|_| draw()).collect();
+        let inserted: Vec<f64> = (0..40).map(|_| draw()).collect();
+        let b = [&a[..150], &inserted[..], &a[150..]].concat();
+        for (a, b) in [(&a, &b), (&b, &a)] {
+            let path = align(
+                a.len(),
+                b.len(),
+                &BEADS,
+                Windows::FollowPath(12),
+                sums(a, b),
+            );
+            let paired = path.iter().filter(|(x, y)| x.len() == 1 && y.len() == 1);
+            assert_eq!(paired.count(), 300);
+        }
     }
 
     #[test]
