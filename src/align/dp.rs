@@ -162,11 +162,16 @@ pub fn align_bounded(
         match windows {
             Windows::FollowPath(half) if choices.path_reaches_edge(&path, m) => {
                 let wider = half.saturating_mul(2);
-                let cells = (n + 1).saturating_mul(wider.saturating_mul(2) + 1);
-                if cells > WIDEST_BAND_CELLS {
+                // A band as wide as the table costs no less than the table, which has no edge.
+                let (next, width) = if wider.saturating_mul(2) >= m {
+                    (Windows::Full, m + 1)
+                } else {
+                    (Windows::FollowPath(wider), wider * 2 + 1)
+                };
+                if (n + 1).saturating_mul(width) > WIDEST_BAND_CELLS {
                     return path;
                 }
-                windows = Windows::FollowPath(wider);
+                windows = next;
             }
             _ => return path,
         }
