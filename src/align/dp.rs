@@ -31,7 +31,7 @@ pub enum Windows<'a> {
     /// Every column.
     Full,
     /// This many columns either side of the previous row's best column, doubled while the
-    /// path reaches the band's edge and the band stays within [`WIDEST_BAND_CELLS`].
+    /// path reaches the band's edge, within [`WIDENING_FACTOR`].
     FollowPath(usize),
     /// Row `i` considers the columns `windows[i]`; there are `n + 1` windows.
     Given(&'a [Range<usize>]),
@@ -43,9 +43,13 @@ pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
     lo..window.end.saturating_sub(1).clamp(lo, m) + 1
 }
 
-/// The most cells a band is widened to. A wider band costs time and one byte a cell: at this
-/// size about half a second, and 4 MB.
-pub const WIDEST_BAND_CELLS: usize = 4 << 20;
+/// A band is widened while all its passes together fill at most this many times the cells of
+/// the first, or [`WIDENING_CELLS`], whichever is more: enough to cross a passage of about 90
+/// sentences in the longest turns and any passage in turns of a few hundred, while a path that
+/// keeps to the edge for want of anything to pair (one turn against thousands of one-word
+/// turns) costs a bounded multiple of its band.
+const WIDENING_FACTOR: usize = 16;
+const WIDENING_CELLS: usize = 250_000;
 
 /// The values of one row of the table: the columns `lo..lo + values.len()`.
 struct Row {
@@ -156,9 +160,12 @@ pub fn align_bounded(
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
     let mut windows = windows;
+    let (mut filled, mut first) = (0, None);
     loop {
         let (choices, last) = fill(n, m, beads, windows, &mut value, &worth_scoring);
         let path = trace_back(&choices, &last, beads, (n, m), &mut value);
+        filled += choices.cells.len();
+        let budget = WIDENING_CELLS.max(WIDENING_FACTOR * *first.get_or_insert(filled));
         match windows {
             Windows::FollowPath(half) if choices.path_reaches_edge(&path, m) => {
                 let wider = half.saturating_mul(2);
@@ -168,7 +175,7 @@ pub fn align_bounded(
                 } else {
                     (Windows::FollowPath(wider), wider * 2 + 1)
                 };
-                if (n + 1).saturating_mul(width) > WIDEST_BAND_CELLS {
+                if filled.saturating_add((n + 1).saturating_mul(width)) > budget {
                     return path;
                 }
                 windows = next;
