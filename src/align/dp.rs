@@ -44,12 +44,13 @@ pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
 }
 
 /// A band is widened while all its passes together fill at most this many times the cells of
-/// the first, or [`WIDENING_CELLS`], whichever is more: enough to cross a passage of about 90
-/// sentences in the longest turns and any passage in turns of a few hundred, while a path that
-/// keeps to the edge for want of anything to pair (one turn against thousands of one-word
-/// turns) costs a bounded multiple of its band.
+/// the first, or [`WIDENING_CELLS`], whichever is more; once the whole table fits in what is
+/// left, the whole table is filled. That crosses a passage of about 90 sentences in the
+/// longest turns and lets turns of up to about 1,000 sentences a side be aligned over the whole
+/// table, while a path that keeps to the edge for want of anything to pair (one turn against
+/// thousands of one-word turns) costs a bounded multiple of its band.
 const WIDENING_FACTOR: usize = 16;
-const WIDENING_CELLS: usize = 250_000;
+const WIDENING_CELLS: usize = 1_000_000;
 
 /// The values of one row of the table: the columns `lo..lo + values.len()`.
 struct Row {
@@ -169,13 +170,14 @@ pub fn align_bounded(
         match windows {
             Windows::FollowPath(half) if choices.path_reaches_edge(&path, m) => {
                 let wider = half.saturating_mul(2);
-                // A band as wide as the table costs no less than the table, which has no edge.
-                let (next, width) = if wider.saturating_mul(2) >= m {
+                let cost = |width: usize| filled.saturating_add((n + 1).saturating_mul(width));
+                // The whole table has no edge, and a band as wide costs no less.
+                let (next, width) = if wider.saturating_mul(2) >= m || cost(m + 1) <= budget {
                     (Windows::Full, m + 1)
                 } else {
                     (Windows::FollowPath(wider), wider * 2 + 1)
                 };
-                if filled.saturating_add((n + 1).saturating_mul(width)) > budget {
+                if cost(width) > budget {
                     return path;
                 }
                 windows = next;
