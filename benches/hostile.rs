@@ -46,7 +46,7 @@ fn one_long_line_in_four_scripts(bencher: Bencher) {
 /// One 64 KB turn of a few words in many orders against 4,097 one-word turns (fuzz round 8,
 /// stop 29): the second look's path keeps to the band's edge, having nothing to pair, and
 /// the band was widened to the whole table, 2.6 s in release; its widening is now bounded
-/// (0.43 s).
+/// (0.21 s).
 #[divan::bench(sample_count = 5)]
 fn a_turn_against_thousands_of_one_word_turns(bencher: Bencher) {
     saved_shaped_input(
