@@ -247,6 +247,16 @@ fn a_speaker_map_overrules_the_matching() {
     assert_eq!(error.to_string(), "line 2: both sides are '-'");
 }
 
+/// The text of the sentences `refs` of `transcript`, joined by spaces.
+fn side_text(transcript: &Transcript, refs: &[tandem::model::SentenceRef]) -> String {
+    let turns = align::turn_sentences(transcript);
+    let texts: Vec<&str> = refs
+        .iter()
+        .map(|r| turns[r.turn][r.sentence].text.as_str())
+        .collect();
+    texts.join(" ")
+}
+
 /// The sentences left without counterpart on both sides whose words are the same: text that
 /// both versions contain, shown as missing.
 fn identical_one_sided(
@@ -255,9 +265,8 @@ fn identical_one_sided(
     alignment: &Alignment,
 ) -> Vec<String> {
     let text = |transcript: &Transcript, refs: &[tandem::model::SentenceRef]| -> Vec<String> {
-        let turns = align::turn_sentences(transcript);
         refs.iter()
-            .map(|r| common::words(&turns[r.turn][r.sentence].text).join(" "))
+            .map(|r| common::words(&side_text(transcript, std::slice::from_ref(r))).join(" "))
             .collect()
     };
     let one_sided = |official_side: bool| -> Vec<String> {
@@ -568,9 +577,7 @@ fn a_passage_only_one_version_has_inside_a_long_turn_leaves_the_rest_paired() {
     for (official, other) in [(&short, &long), (&long, &short)] {
         let alignment = align::align(official, other, &[]);
         let words = |transcript: &Transcript, refs: &[tandem::model::SentenceRef]| {
-            let turns = align::turn_sentences(transcript);
-            let texts = refs.iter().map(|r| turns[r.turn][r.sentence].text.as_str());
-            common::words(&texts.collect::<Vec<_>>().join(" "))
+            common::words(&side_text(transcript, refs))
         };
         let same = alignment.rows.iter().filter(|r| {
             r.is_paired() && words(official, &r.sides.official) == words(other, &r.sides.other)
@@ -596,21 +603,12 @@ fn identical_sentences_read_as_identical_whichever_pass_paired_them() {
         "../shared/corpus/speeches/2023-02-07-remarks-by-president-biden-in-state-of-the-union-address-2.md",
     );
     let alignment = align::align(&prepared, &delivered, &[]);
-    let (prepared_turns, delivered_turns) = (
-        align::turn_sentences(&prepared),
-        align::turn_sentences(&delivered),
-    );
-    let text = |turns: &[Vec<&tandem::model::Sentence>], refs: &[tandem::model::SentenceRef]| {
-        let texts = refs.iter().map(|r| turns[r.turn][r.sentence].text.as_str());
-        texts.collect::<Vec<_>>().join(" ")
-    };
     let identical: Vec<f64> = alignment
         .rows
         .iter()
         .filter(|r| {
             r.is_paired()
-                && text(&prepared_turns, &r.sides.official)
-                    == text(&delivered_turns, &r.sides.other)
+                && side_text(&prepared, &r.sides.official) == side_text(&delivered, &r.sides.other)
         })
         .map(|r| r.similarity)
         .collect();
