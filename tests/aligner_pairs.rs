@@ -615,3 +615,32 @@ fn identical_sentences_read_as_identical_whichever_pass_paired_them() {
     assert!(identical.len() > 100, "{} identical rows", identical.len());
     assert!(identical.iter().all(|&s| s > 0.99), "{identical:?}");
 }
+
+/// Found in fuzz round 9 (3 December 2026) by aligning every `shaped` input that builds the
+/// same file twice: a run of turns that say one word each, then a long turn, against itself.
+/// A merge of two turns took the quality of the pair as a whole, so a one-word turn joined to
+/// the long pair gained its full quality, more than pairing with its own counterpart gained;
+/// the turn path went one off the diagonal through the whole run, and one turn at each end
+/// showed as missing. A merge now weighs each of its turns by its own quality.
+#[test]
+fn a_run_of_one_word_turns_before_a_long_one_pairs_each_with_itself() {
+    let answer = distinct_sentences(40, 7).join(" ");
+    let mut text = "MR. SMITH: Right.\n\n".repeat(30);
+    text.push_str(&format!("MR. SMITH: {answer}\n"));
+    let load = || {
+        tandem::load::load_bytes(text.as_bytes(), "short turns", Default::default())
+            .unwrap_or_else(|error| panic!("{error}"))
+    };
+    let (official, other) = (load(), load());
+    let alignment = align::align(&official, &other, &[]);
+    let shifted: Vec<_> = alignment
+        .turns
+        .iter()
+        .filter(|link| link.turns.official != link.turns.other)
+        .collect();
+    assert_eq!(shifted, Vec::<&align::TurnLink>::new());
+    assert_eq!(
+        identical_one_sided(&official, &other, &alignment),
+        Vec::<String>::new()
+    );
+}

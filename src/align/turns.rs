@@ -180,6 +180,7 @@ pub struct TurnAligner<'p> {
     starts: Vec<usize>,
     /// For each row, column and pairing bead of [`PAIRS`], the content agreement.
     content: Vec<f32>,
+    same_language: bool,
 }
 
 impl<'p> TurnAligner<'p> {
@@ -242,11 +243,17 @@ impl<'p> TurnAligner<'p> {
             windows,
             starts,
             content,
+            same_language,
         }
     }
 
+    /// The content agreement of a pair the table holds, or, outside the windows (the turns
+    /// of a merge on their own), worked out.
     fn content(&self, x: &Range<usize>, y: &Range<usize>) -> f64 {
         let (i, j) = (x.end, y.end);
+        if !self.windows[i].contains(&j) {
+            return content(&self.a[x.clone()], &self.b[y.clone()], self.same_language);
+        }
         let pair = PAIRS
             .iter()
             .position(|&shape| shape == (x.len(), y.len()))
@@ -280,9 +287,35 @@ impl<'p> TurnAligner<'p> {
         })
     }
 
+    /// A merge's quality is its turns' weighted mean: the side taken whole at the quality of
+    /// the merge, each turn of the split side at the quality it has on its own against the
+    /// other side. A turn that says little (`Yeah.`) would otherwise gain the full quality of
+    /// a long pair by joining it, more than pairing with its own counterpart gains, and a run
+    /// of such turns would pair one off from the diagonal, leaving one at each end unmatched.
     fn quality(&self, x: &Range<usize>, y: &Range<usize>, speakers: &Speakers<'_>) -> f64 {
-        let (a, b) = (&self.a[x.clone()], &self.b[y.clone()]);
-        quality(self.content(x, y), a, b, speakers)
+        let of = |x: &Range<usize>, y: &Range<usize>| {
+            let (a, b) = (&self.a[x.clone()], &self.b[y.clone()]);
+            quality(self.content(x, y), a, b, speakers)
+        };
+        let whole = of(x, y);
+        if x.len() + y.len() <= 2 {
+            return whole;
+        }
+        let weight = |profiles: &[Profile]| profiles.iter().map(|p| p.weight).sum::<f64>();
+        let mean = |whole_side: f64, split: &mut dyn Iterator<Item = (f64, f64)>| {
+            let (weighed, total) = split
+                .fold((whole_side * whole, whole_side), |(s, t), (w, q)| {
+                    (s + w * q, t + w)
+                });
+            weighed / total
+        };
+        if x.len() > 1 {
+            let split = &mut x.clone().map(|i| (self.a[i].weight, of(&(i..i + 1), y)));
+            mean(weight(&self.b[y.clone()]), split)
+        } else {
+            let split = &mut y.clone().map(|j| (self.b[j].weight, of(x, &(j..j + 1))));
+            mean(weight(&self.a[x.clone()]), split)
+        }
     }
 }
 
