@@ -10,7 +10,9 @@
 //! A band can lose the path: one version inserts more items than the band is wide, or beads
 //! that take more of one side pull the band ahead of the path. The path then runs along the
 //! band's edge, so a path that reaches an edge is filled again in a band twice as wide, as
-//! Moore (2002) widens his band around the diagonal.
+//! Moore (2002) widens his band around the diagonal. A band pulled ahead can also keep the
+//! path inside it and reach one side's end early; a path that ends so is tried again in a
+//! band around the diagonal, as Moore's is.
 
 use std::ops::Range;
 
@@ -33,6 +35,9 @@ pub enum Windows<'a> {
     /// This many columns either side of the previous row's best column, doubled while the
     /// path reaches the band's edge, within [`WIDENING_FACTOR`].
     FollowPath(usize),
+    /// This many columns either side of the straight line from the table's first corner to
+    /// its last.
+    AlongLine(usize),
     /// Row `i` considers the columns `windows[i]`; there are `n + 1` windows.
     Given(&'a [Range<usize>]),
 }
@@ -162,11 +167,56 @@ pub fn align_bounded(
     worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
-    let mut windows = windows;
+    let path = widening(n, m, beads, windows, &mut value, &worth_scoring);
+    // A band that follows the best cell can run ahead of the path when beads that take more of
+    // one side are worth nearly as much as pairs (sentences of the same few words): it then
+    // reaches one side's end early and leaves more of the other unmatched than the two differ
+    // in length (a version cut short leaves just that difference). A band along the diagonal
+    // cannot run ahead; the better of the two paths is kept.
+    if let Windows::FollowPath(half) = windows
+        && ends_one_sided(&path) > n.abs_diff(m) + half
+    {
+        let (choices, last) = fill(
+            n,
+            m,
+            beads,
+            Windows::AlongLine(half),
+            &mut value,
+            &worth_scoring,
+        );
+        let other = trace_back(&choices, &last, beads, (n, m), &mut value);
+        let mut total = |path: &[(Range<usize>, Range<usize>)]| -> f64 {
+            path.iter().map(|(x, y)| value(x.clone(), y.clone())).sum()
+        };
+        if total(&other) > total(&path) {
+            return other;
+        }
+    }
+    path
+}
+
+/// How many beads at the end of `path` leave one side unmatched.
+fn ends_one_sided(path: &[(Range<usize>, Range<usize>)]) -> usize {
+    path.iter()
+        .rev()
+        .take_while(|(x, y)| x.is_empty() || y.is_empty())
+        .count()
+}
+
+/// Fills the table in `windows` and traces the path back; a band whose path reaches its edge
+/// is filled again twice as wide, or whole, within the widening budget.
+fn widening(
+    n: usize,
+    m: usize,
+    beads: &[Bead],
+    mut windows: Windows<'_>,
+    value: &mut impl FnMut(Range<usize>, Range<usize>) -> f64,
+    worth_scoring: &impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
+) -> Vec<(Range<usize>, Range<usize>)> {
     let (mut filled, mut first) = (0, None);
     loop {
-        let (choices, last) = fill(n, m, beads, windows, &mut value, &worth_scoring);
-        let path = trace_back(&choices, &last, beads, (n, m), &mut value);
+        let (choices, last) = fill(n, m, beads, windows, &mut *value, worth_scoring);
+        let path = trace_back(&choices, &last, beads, (n, m), value);
         filled += choices.cells.len();
         let budget = WIDENING_CELLS.max(WIDENING_FACTOR * *first.get_or_insert(filled));
         match windows {
@@ -212,6 +262,12 @@ fn fill(
                 let center = i
                     .checked_sub(1)
                     .map_or(0, |p| recent[p % depth].best_column());
+                (center.saturating_sub(half), (center + half).min(m))
+            }
+            Windows::AlongLine(half) => {
+                // Wide enough that each row's window meets the next one's, however steep.
+                let half = half.max(m.div_ceil(n.max(1)));
+                let center = (i * m).checked_div(n).unwrap_or(m);
                 (center.saturating_sub(half), (center + half).min(m))
             }
             Windows::Given(given) => {
