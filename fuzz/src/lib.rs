@@ -130,16 +130,34 @@ pub fn render(data: &[u8]) {
 /// subtitle cues, repeated blocks. Each file is loaded and checked as `decode_detect` checks
 /// it, and the pair aligned and checked as `align` checks it.
 pub fn shaped(data: &[u8]) {
-    let (official, other) = Shape::new(data).build();
-    for text in [&official, &other] {
+    let (official_text, other_text) = Shape::new(data).build();
+    for text in [&official_text, &other_text] {
         load_and_check(text.as_bytes(), LoadOptions::default());
     }
     let load = |text: &String| load::load_bytes(text.as_bytes(), FILE, LoadOptions::default()).ok();
-    let (Some(official), Some(other)) = (load(&official), load(&other)) else {
+    let (Some(official), Some(other)) = (load(&official_text), load(&other_text)) else {
         return;
     };
     let alignment = align::align(&official, &other, &[]);
     check_alignment(&official, &other, &alignment);
+    if official_text == other_text {
+        check_every_row_paired(&alignment);
+    }
+}
+
+/// A file aligned with itself: every sentence has its counterpart, so no row may show one as
+/// missing.
+fn check_every_row_paired(alignment: &Alignment) {
+    let one_sided = alignment
+        .rows
+        .iter()
+        .filter(|row| row.sides.official.is_empty() != row.sides.other.is_empty())
+        .count();
+    assert!(
+        one_sided == 0,
+        "a file against itself: {one_sided} of {} rows one-sided",
+        alignment.rows.len()
+    );
 }
 
 /// The most text one `shaped` file grows to: well past the 16 KB the byte-level targets read,
