@@ -726,7 +726,28 @@ pub fn align(
         windows(n, m),
         |x, y| scorer.value(x, y),
         |x, y, to_beat| scorer.worth_scoring(x, y, to_beat),
+        |path, half| same_words_one_sided(path, Pair::new(a, b)) > half,
     )
+}
+
+/// How many sentences `path` leaves one-sided on the other side whose stems a sentence
+/// one-sided on the official side has too: text both versions hold, shown missing. More than
+/// a band's half-width of them is how a band pulled ahead of the path shows.
+pub fn same_words_one_sided(
+    path: &[(Range<usize>, Range<usize>)],
+    sentences: Pair<&[&Features]>,
+) -> usize {
+    let one_sided = path.iter().filter(|(x, y)| x.is_empty() != y.is_empty());
+    let official: std::collections::HashSet<&[u32]> = one_sided
+        .clone()
+        .flat_map(|(x, _)| &sentences.official[x.clone()])
+        .map(|f| f.stems())
+        .filter(|stems| !stems.is_empty())
+        .collect();
+    one_sided
+        .flat_map(|(_, y)| &sentences.other[y.clone()])
+        .filter(|f| official.contains(f.stems()))
+        .count()
 }
 
 /// The whole table for small problems, else a band that follows the path.

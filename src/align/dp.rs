@@ -11,8 +11,7 @@
 //! that take more of one side pull the band ahead of the path. The path then runs along the
 //! band's edge, so a path that reaches an edge is filled again in a band twice as wide, as
 //! Moore (2002) widens his band around the diagonal. A band pulled ahead can also keep the
-//! path inside it and reach one side's end early; a path that ends so is tried again in a
-//! band around the diagonal, as Moore's is.
+//! path inside it; a band around the diagonal itself, as Moore's is, cannot be pulled ahead.
 
 use std::ops::Range;
 
@@ -131,7 +130,7 @@ pub fn align(
     windows: Windows<'_>,
     value: impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    align_bounded(n, m, beads, windows, value, |_, _, _| true)
+    align_bounded(n, m, beads, windows, value, |_, _, _| true, |_, _| false)
 }
 
 /// What a bead must beat: the best choice of its cell so far, given the value of the path
@@ -158,23 +157,24 @@ impl ToBeat {
 /// [`align`], with `worth_scoring(a_range, b_range, to_beat)`, false only when the bead cannot
 /// beat the best choice of its cell (`previous + value > best` is impossible; see
 /// [`ToBeat::within_reach`]): such a bead is not scored. The result is the same as without it.
+///
+/// A band that follows the path can be pulled ahead of it, without reaching its edge, by beads
+/// that take more of one side for nearly what a pair is worth (sentences of the same few
+/// words). Where `lost(path, half)` says the path looks so, the band along the diagonal,
+/// which nothing pulls, is filled too, and the path worth more is kept.
 pub fn align_bounded(
     n: usize,
     m: usize,
     beads: &[Bead],
     windows: Windows<'_>,
     mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
-    worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
+    worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool + Copy,
+    lost: impl Fn(&[(Range<usize>, Range<usize>)], usize) -> bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     debug_assert!(beads.contains(&bead(1, 0)) && beads.contains(&bead(0, 1)));
-    let path = widening(n, m, beads, windows, &mut value, &worth_scoring);
-    // A band that follows the best cell can run ahead of the path when beads that take more of
-    // one side are worth nearly as much as pairs (sentences of the same few words): it then
-    // reaches one side's end early and leaves more of the other unmatched than the two differ
-    // in length (a version cut short leaves just that difference). A band along the diagonal
-    // cannot run ahead; the better of the two paths is kept.
+    let path = widening(n, m, beads, windows, &mut value, worth_scoring);
     if let Windows::FollowPath(half) = windows
-        && ends_one_sided(&path) > n.abs_diff(m) + half
+        && lost(&path, half)
     {
         let (choices, last) = fill(
             n,
@@ -182,7 +182,7 @@ pub fn align_bounded(
             beads,
             Windows::AlongLine(half),
             &mut value,
-            &worth_scoring,
+            worth_scoring,
         );
         let other = trace_back(&choices, &last, beads, (n, m), &mut value);
         let mut total = |path: &[(Range<usize>, Range<usize>)]| -> f64 {
@@ -195,14 +195,6 @@ pub fn align_bounded(
     path
 }
 
-/// How many beads at the end of `path` leave one side unmatched.
-fn ends_one_sided(path: &[(Range<usize>, Range<usize>)]) -> usize {
-    path.iter()
-        .rev()
-        .take_while(|(x, y)| x.is_empty() || y.is_empty())
-        .count()
-}
-
 /// Fills the table in `windows` and traces the path back; a band whose path reaches its edge
 /// is filled again twice as wide, or whole, within the widening budget.
 fn widening(
@@ -211,7 +203,7 @@ fn widening(
     beads: &[Bead],
     mut windows: Windows<'_>,
     value: &mut impl FnMut(Range<usize>, Range<usize>) -> f64,
-    worth_scoring: &impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
+    worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool + Copy,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let (mut filled, mut first) = (0, None);
     loop {
@@ -246,7 +238,7 @@ fn fill(
     beads: &[Bead],
     windows: Windows<'_>,
     mut value: impl FnMut(Range<usize>, Range<usize>) -> f64,
-    worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool,
+    worth_scoring: impl Fn(Range<usize>, Range<usize>, ToBeat) -> bool + Copy,
 ) -> (Choices, Row) {
     // Row `i` is `recent[i % depth]` while a bead can reach it.
     let depth = beads.iter().map(|step| step.a).max().unwrap_or(0) + 1;
@@ -436,7 +428,7 @@ mod tests {
                 let worth_scoring =
                     |x, y, to_beat: ToBeat| to_beat.within_reach(at_most(x, y));
                 let bounded =
-                    align_bounded(a.len(), b.len(), &BEADS, windows, &value, worth_scoring);
+                    align_bounded(a.len(), b.len(), &BEADS, windows, &value, worth_scoring, |_, _| false);
                 proptest::prop_assert_eq!(plain, bounded);
             }
         }
