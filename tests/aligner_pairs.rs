@@ -247,9 +247,11 @@ fn a_speaker_map_overrules_the_matching() {
     assert_eq!(error.to_string(), "line 2: both sides are '-'");
 }
 
-/// The text of the sentences `refs` of `transcript`, joined by spaces.
-fn side_text(transcript: &Transcript, refs: &[tandem::model::SentenceRef]) -> String {
-    let turns = align::turn_sentences(transcript);
+/// The sentences of each turn of a transcript, as [`align::turn_sentences`] gives them.
+type Turns<'t> = [Vec<&'t tandem::model::Sentence>];
+
+/// The text of the sentences `refs`, joined by spaces.
+fn side_text(turns: &Turns<'_>, refs: &[tandem::model::SentenceRef]) -> String {
     let texts: Vec<&str> = refs
         .iter()
         .map(|r| turns[r.turn][r.sentence].text.as_str())
@@ -264,9 +266,13 @@ fn identical_one_sided(
     other: &Transcript,
     alignment: &Alignment,
 ) -> Vec<String> {
-    let text = |transcript: &Transcript, refs: &[tandem::model::SentenceRef]| -> Vec<String> {
+    let turns = Pair::new(
+        align::turn_sentences(official),
+        align::turn_sentences(other),
+    );
+    let text = |turns: &Turns<'_>, refs: &[tandem::model::SentenceRef]| -> Vec<String> {
         refs.iter()
-            .map(|r| common::words(&side_text(transcript, std::slice::from_ref(r))).join(" "))
+            .map(|r| common::words(&side_text(turns, std::slice::from_ref(r))).join(" "))
             .collect()
     };
     let one_sided = |official_side: bool| -> Vec<String> {
@@ -276,9 +282,9 @@ fn identical_one_sided(
             .filter(|r| r.sides.official.is_empty() != r.sides.other.is_empty())
             .flat_map(|r| {
                 if official_side {
-                    text(official, &r.sides.official)
+                    text(&turns.official, &r.sides.official)
                 } else {
-                    text(other, &r.sides.other)
+                    text(&turns.other, &r.sides.other)
                 }
             })
             .collect()
@@ -504,8 +510,8 @@ fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_each() {
 /// where that fits its budget. Three times as long (420 sentences), the drift needed the whole
 /// table: 115 rows one-sided with the band's widening alone. At 1,680 sentences the budget stops
 /// short of the whole table and the band, pulled ahead, never reaches its edge (715 rows
-/// one-sided); a path that ends with more one-sided than the sides differ is now tried again in
-/// a band along the diagonal.
+/// one-sided); where a path leaves more sentences of the same words one-sided on both sides
+/// than the band's half-width, the turn is now aligned again in a band along the diagonal.
 #[test]
 fn a_turn_of_a_few_words_in_many_orders_pairs_every_sentence_with_itself() {
     let sentences = [
@@ -579,11 +585,16 @@ fn a_passage_only_one_version_has_inside_a_long_turn_leaves_the_rest_paired() {
     let (short, long) = (load(&turn(&shared)), load(&turn(&longer)));
     for (official, other) in [(&short, &long), (&long, &short)] {
         let alignment = align::align(official, other, &[]);
-        let words = |transcript: &Transcript, refs: &[tandem::model::SentenceRef]| {
-            common::words(&side_text(transcript, refs))
+        let turns = Pair::new(
+            align::turn_sentences(official),
+            align::turn_sentences(other),
+        );
+        let words = |turns: &Turns<'_>, refs: &[tandem::model::SentenceRef]| {
+            common::words(&side_text(turns, refs))
         };
         let same = alignment.rows.iter().filter(|r| {
-            r.is_paired() && words(official, &r.sides.official) == words(other, &r.sides.other)
+            r.is_paired()
+                && words(&turns.official, &r.sides.official) == words(&turns.other, &r.sides.other)
         });
         assert_eq!(same.count(), 100);
         assert_eq!(one_sided_rows(&alignment), (30, 130));
@@ -606,12 +617,17 @@ fn identical_sentences_read_as_identical_whichever_pass_paired_them() {
         "../shared/corpus/speeches/2023-02-07-remarks-by-president-biden-in-state-of-the-union-address-2.md",
     );
     let alignment = align::align(&prepared, &delivered, &[]);
+    let turns = Pair::new(
+        align::turn_sentences(&prepared),
+        align::turn_sentences(&delivered),
+    );
     let identical: Vec<f64> = alignment
         .rows
         .iter()
         .filter(|r| {
             r.is_paired()
-                && side_text(&prepared, &r.sides.official) == side_text(&delivered, &r.sides.other)
+                && side_text(&turns.official, &r.sides.official)
+                    == side_text(&turns.other, &r.sides.other)
         })
         .map(|r| r.similarity)
         .collect();
