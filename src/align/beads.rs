@@ -45,7 +45,10 @@ const MAX_BEAD_BY_LENGTH: usize = 4;
 /// Turn pairs with more sentence pairs than this are aligned in a band that follows the path,
 /// this many sentences either side.
 const FULL_TABLE_CELLS: usize = 1_000;
-const BAND: usize = 12;
+/// Narrow, since a band is widened where its path reaches the edge: the corpus aligns the same
+/// in a band of 6 as of 12, with 7% fewer instructions for the whole 100× export (of 4 and 5,
+/// 5 costs about as much and 4 more, widened too often).
+const BAND: usize = 6;
 /// Cost of a sentence left without counterpart.
 const GAP: f64 = 0.1;
 /// Cost of one after the other version stops: a version that covers only part of a turn

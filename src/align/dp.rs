@@ -49,13 +49,14 @@ pub fn columns(window: Range<usize>, m: usize) -> Range<usize> {
 
 /// A band is widened while all its passes together fill at most this many times the cells of
 /// the first, or [`WIDENING_CELLS`], whichever is more; once the whole table fits in what is
-/// left, the whole table is filled. That crosses a passage of about 45 sentences in the
-/// longest turns and lets turns of up to about 700 sentences a side be aligned over the whole
-/// table, while a path that keeps to the edge for want of anything to pair (one turn against
-/// thousands of one-word turns, thousands of identical one-word sentences) costs a bounded
-/// multiple of its band: with 16 times and a million cells, such fuzz inputs took up to 40
-/// times as long as with no widening.
-const WIDENING_FACTOR: usize = 8;
+/// left, the whole table is filled. From the sentence band of 6 either side, that crosses a
+/// passage of about 45 sentences in the longest turns and lets turns of up to about 700
+/// sentences a side be aligned over the whole table, while a path that keeps to the edge for
+/// want of anything to pair (one turn against thousands of one-word turns, thousands of
+/// identical one-word sentences) costs a bounded multiple of its band. The budget is the one
+/// measured when the band was 12 either side, 8 times its cells: with twice that and a million
+/// cells, such fuzz inputs took up to 40 times as long as with no widening.
+const WIDENING_FACTOR: usize = 16;
 const WIDENING_CELLS: usize = 500_000;
 
 /// The values of one row of the table: the columns `lo..lo + values.len()`.
