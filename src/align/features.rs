@@ -68,7 +68,9 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
     let spans = word_spans(text);
     let words: Vec<&str> = spans.iter().map(|&(_, word)| word).collect();
     let infos: Vec<Arc<WordInfo>> = words.iter().map(|w| interner.word(w)).collect();
-    let (mut stems, mut names, mut numbers) = (Vec::new(), Vec::new(), Vec::<String>::new());
+    // A word gives at most about one stem: sized once, not grown stem by stem.
+    let mut stems = Vec::with_capacity(infos.len());
+    let (mut names, mut numbers) = (Vec::new(), Vec::<String>::new());
     let mut skip = 0;
     for (index, info) in infos.iter().enumerate() {
         result.negated |= info.negation;

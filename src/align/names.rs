@@ -368,9 +368,16 @@ impl SideNames {
     fn new(texts: &[&str]) -> Self {
         let mut compounds = Vec::new();
         let mut dotted = HashSet::new();
-        let (mut undotted_texts, mut apart) = (Vec::new(), Vec::new());
+        let (mut undotted_texts, mut apart) = (
+            Vec::with_capacity(texts.len()),
+            Vec::with_capacity(texts.len()),
+        );
         for text in texts {
-            let (mut plain, mut blanked) = (String::new(), String::new());
+            // Undotting only shortens a text: neither string grows token by token.
+            let (mut plain, mut blanked) = (
+                String::with_capacity(text.len()),
+                String::with_capacity(text.len()),
+            );
             // Token by token (each with the white space after it), so that a row of many
             // hyphenated names stays linear.
             for piece in text.split_inclusive(char::is_whitespace) {
