@@ -22,8 +22,17 @@ const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\to
 /// A cell of text from a file: control characters and escape sequences get the reader's
 /// visible stand-ins (a TSV file is often looked at in a terminal), then formula starts are
 /// neutralised and the cell quoted as the module says.
-fn cell(text: &str) -> String {
-    quoted(&neutralised(&crate::sanitize::visible(text)))
+/// Borrowed all the way where no step changes the text, as in most cells.
+fn cell(text: &str) -> Cow<'_, str> {
+    then(then(crate::sanitize::visible(text), neutralised), quoted)
+}
+
+/// `step` applied to a text that may already be a copy, copying only where it must.
+fn then<'a>(text: Cow<'a, str>, step: impl Fn(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(text) => step(text),
+        Cow::Owned(text) => Cow::Owned(step(&text).into_owned()),
+    }
 }
 
 /// Characters that start a formula in a spreadsheet, and the apostrophe that marks text.
@@ -37,12 +46,17 @@ fn neutralised(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn quoted(text: &str) -> String {
+fn quoted(text: &str) -> Cow<'_, str> {
     if text.contains(['\t', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     }
+}
+
+/// The speaker of a side's first sentence, if it has one.
+fn speaker<'a>(side: &[super::SentenceView<'a>]) -> &'a str {
+    side.first().map_or("", |s| s.speaker)
 }
 
 /// Writes the header, then each row as it is produced.
@@ -50,18 +64,16 @@ pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> 
     writeln!(out, "{HEADER}")?;
     for (index, row) in aligned.alignment.rows.iter().enumerate() {
         let Pair { official, other } = aligned.sentences(row);
-        let speaker =
-            |side: &[super::SentenceView<'_>]| side.first().map_or("", |s| s.speaker).to_string();
         let flags: Vec<&str> = row.flags.iter().map(|f| f.name()).collect();
         writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}",
             index + 1,
             position(&official, Wording::Short),
-            cell(&speaker(&official)),
+            cell(speaker(&official)),
             cell(&quote::plain(&official)),
             position(&other, Wording::Short),
-            cell(&speaker(&other)),
+            cell(speaker(&other)),
             cell(&quote::plain(&other)),
             row.similarity,
             flags.join(","),
