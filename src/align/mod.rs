@@ -83,6 +83,11 @@ impl Row {
         !self.sides.official.is_empty() && !self.sides.other.is_empty()
     }
 
+    /// Whether the row pairs one sentence with one.
+    fn is_one_to_one(&self) -> bool {
+        self.sides.official.len() == 1 && self.sides.other.len() == 1
+    }
+
     /// Rows with text that the other version lacks.
     pub fn is_unmatched(&self) -> bool {
         self.flags.contains(&Flag::NoCounterpart)
@@ -306,9 +311,13 @@ fn read_versions<'a>(
     (versions, Pair::new(all, other_texts))
 }
 
-/// The first pass: sentence rows inside each turn link. Across languages length decides, so
-/// it is calibrated again on the sentences just paired, and the rows are made once more if it
-/// moved.
+/// One-to-one rows the first pass needs before, in one language, its sentences' length ratio
+/// replaces the turns'.
+const PAIRS_TO_CALIBRATE: usize = 20;
+
+/// The first pass: sentence rows inside each turn link. The length ratio is calibrated again
+/// on the sentences just paired; across languages, where length decides, the rows are made
+/// once more if it moved.
 fn sentence_rows(
     links: &[TurnLink],
     versions: Pair<&Version<'_>>,
@@ -316,17 +325,39 @@ fn sentence_rows(
     interner: &mut Interner,
     done: &dyn Fn(f64),
 ) -> Vec<Row> {
-    let rows = rows(links, versions, *context, interner, done);
-    if context.same_language {
-        return rows;
-    }
+    let mut rows = rows(links, versions, *context, interner, done);
     let refined = sentence_length_ratio(&rows, versions);
     if (refined / context.length_ratio - 1.0).abs() <= 0.05 {
+        return rows;
+    }
+    if context.same_language {
+        // In one language shared stems choose the beads and length only breaks ties: the rows
+        // stand, scored with the ratio they show, and the second look starts from it (from
+        // the turns' ratio it looked twice: the 100× bundled pair's turns give 0.75, half of
+        // them cut short by the other version, and its sentences 0.93). A few pairs are no
+        // evidence: a speech against a copy that lost its layout paired one sentence, by chance.
+        let pairs = rows.iter().filter(|row| row.is_one_to_one()).count();
+        if pairs >= PAIRS_TO_CALIBRATE {
+            context.length_ratio = refined;
+            score_again(&mut rows, versions, *context);
+        }
         return rows;
     }
     context.length_ratio = refined;
     drop(rows);
     self::rows(links, versions, *context, interner, &|_| {})
+}
+
+/// The rows scored again with a length ratio calibrated since they were made, which can be far
+/// off (a prepared speech in one turn against its transcript in many): identical sentences
+/// then read as 0.8 similar.
+fn score_again(rows: &mut [Row], versions: Pair<&Version<'_>>, context: beads::Context) {
+    for row in rows {
+        let features = versions
+            .zip(row.sentence_refs())
+            .map(|(version, refs)| version.features_of(refs));
+        row.similarity = divergence::similarity(&features.official, &features.other, context);
+    }
 }
 
 /// How much the two versions share as wholes: word triples in one language, anchors (numbers,

@@ -3,7 +3,7 @@
 //! buffer, not copied, so a long pair holds one set of rows, not two.
 
 use super::interner::Interner;
-use super::{Flags, Looking, Row, Version, beads, divergence, length_ratio_of, regions, row};
+use super::{Flags, Looking, Row, Version, beads, length_ratio_of, regions, row, score_again};
 use crate::model::{Pair, SentenceRef};
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -53,18 +53,6 @@ pub(super) fn look_again(
     }
     (looking.done)(1.0);
     rows
-}
-
-/// The rows scored again with the length ratio the look calibrated: the first pass's rows
-/// were scored with the ratio it had, which can be far off (a prepared speech in one turn
-/// against its transcript in many), and identical sentences then read as 0.8 similar.
-fn score_again(rows: &mut [Row], versions: Pair<&Version<'_>>, context: beads::Context) {
-    for row in rows {
-        let features = versions
-            .zip(row.sentence_refs())
-            .map(|(version, refs)| version.features_of(refs));
-        row.similarity = divergence::similarity(&features.official, &features.other, context);
-    }
 }
 
 /// A look that is not kept, dropped before the next is taken. The rows it would have made are
