@@ -604,11 +604,13 @@ impl<'s> Unmet<'s> {
     }
 }
 
-/// Whether any text has a capital Latin letter: without one it names no one (see [`names`]).
+/// Whether any text has a capital Latin letter after its first character: without one it
+/// names no one (see [`names`]: a name is a capitalised word after the first, or an acronym
+/// of two capitals or more), and a sentence's first letter is a capital anyway.
 fn has_capitals(texts: &[&str]) -> bool {
     texts
         .iter()
-        .any(|t| t.bytes().any(|b| b.is_ascii_uppercase()))
+        .any(|t| t.bytes().skip(1).any(|b| b.is_ascii_uppercase()))
 }
 
 /// Everything a whole version spells (see [`spellings`]), so that a name a row leaves out can
