@@ -41,7 +41,7 @@ pub use speaker_map::Forced;
 pub use speakers::SpeakerMatch;
 pub use turns::TurnLink;
 pub use versions::{Kinship, MetadataChange, Warning};
-pub use wording::{DiffPiece, most_equal_chars, word_diff};
+pub use wording::{DiffPiece, DiffWords, most_equal_chars, word_diff, word_diff_of};
 
 use crate::model::{Pair, Sentence, SentenceIndex, SentenceRef, Side, SpeakerId, Transcript};
 use crate::parallel::Blocks;

@@ -37,11 +37,26 @@ pub struct DiffPiece {
     pub text: String,
 }
 
+/// A text cut into what a word diff compares, one after another: words, spaces and marks.
+pub struct DiffWords<'t>(Vec<&'t str>);
+
+impl<'t> DiffWords<'t> {
+    pub fn of(text: &'t str) -> Self {
+        DiffWords(text.split_word_bounds().collect())
+    }
+}
+
 /// The word-level differences between two texts in the same language.
 pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
+    word_diff_of(&DiffWords::of(official), &DiffWords::of(other))
+}
+
+/// [`word_diff`] of texts already cut, so that a caller that bounds the diff first (see
+/// [`most_equal_chars`]) cuts each text once.
+pub fn word_diff_of(official: &DiffWords<'_>, other: &DiffWords<'_>) -> Vec<DiffPiece> {
     let diff = similar::TextDiff::configure()
         .timeout(DIFF_DEADLINE)
-        .diff_unicode_words(official, other);
+        .diff_slices(&official.0, &other.0);
     let mut pieces: Vec<DiffPiece> = Vec::new();
     for change in diff.iter_all_changes() {
         let op = match change.tag() {
@@ -65,13 +80,13 @@ pub fn word_diff(official: &str, other: &str) -> Vec<DiffPiece> {
 /// each counted as often as the text that has it fewer times. The diff's equal pieces are
 /// words common to both in order, so they cannot hold more; told without the diff, whose
 /// cost grows with how much the texts differ.
-pub fn most_equal_chars(official: &str, other: &str) -> usize {
+pub fn most_equal_chars(official: &DiffWords<'_>, other: &DiffWords<'_>) -> usize {
     let mut unmatched: FastMap<&str, usize> = FastMap::default();
-    for word in official.split_word_bounds() {
+    for &word in &official.0 {
         *unmatched.entry(word).or_default() += 1;
     }
     let mut equal = 0;
-    for word in other.split_word_bounds() {
+    for &word in &other.0 {
         if let Some(count) = unmatched.get_mut(word)
             && *count > 0
         {
@@ -178,10 +193,12 @@ mod tests {
                 .filter(|piece| piece.op == "equal")
                 .map(|piece| piece.text.chars().count())
                 .sum();
-            assert!(equal <= most_equal_chars(&a, &b), "{a:?} / {b:?}");
+            let bound = most_equal_chars(&DiffWords::of(&a), &DiffWords::of(&b));
+            assert!(equal <= bound, "{a:?} / {b:?}");
         }
-        assert_eq!(most_equal_chars("a b c", "c b a"), 5);
-        assert_eq!(most_equal_chars("the the", "the"), 3);
+        let bound = |a, b| most_equal_chars(&DiffWords::of(a), &DiffWords::of(b));
+        assert_eq!(bound("a b c", "c b a"), 5);
+        assert_eq!(bound("the the", "the"), 3);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the JSON, so that both mark the same rows the same way.
 
 use super::{Aligned, SentenceView, joined};
-use crate::align::{DiffPiece, most_equal_chars, word_diff};
+use crate::align::{DiffPiece, DiffWords, most_equal_chars, word_diff_of};
 use crate::model::Pair;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -76,12 +76,18 @@ fn shown_diff(
     }
     let (official, other) = (joined(official), joined(other));
     // Most paired rows of two renderings cannot share most of their characters, and their
-    // diff, of two different sentences, is the costly kind: it is not worked out.
-    let longer = official.chars().count().max(other.chars().count());
-    if !is_most_of(most_equal_chars(&official, &other), longer) {
+    // diff, of two different sentences, is the costly kind: it is not worked out. A side
+    // under half the other's length cannot; for the rest the bound counts shared words.
+    let lengths = (official.chars().count(), other.chars().count());
+    let longer = lengths.0.max(lengths.1);
+    if !is_most_of(lengths.0.min(lengths.1), longer) {
         return None;
     }
-    let pieces = word_diff(&official, &other);
+    let words = (DiffWords::of(&official), DiffWords::of(&other));
+    if !is_most_of(most_equal_chars(&words.0, &words.1), longer) {
+        return None;
+    }
+    let pieces = word_diff_of(&words.0, &words.1);
     mostly_shared(&pieces).then(|| spaces_merged(pieces))
 }
 
@@ -147,6 +153,7 @@ fn replacement(pieces: &[DiffPiece]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::word_diff;
     use crate::{align, bundled, synth};
 
     /// Diffs worked out ahead, by threads taking turns at blocks of rows, are each row's own
