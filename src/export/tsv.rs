@@ -21,8 +21,8 @@ const HEADER: &str = "row\tofficial_position\tofficial_speaker\tofficial_text\to
 
 /// A cell of text from a file: control characters and escape sequences get the reader's
 /// visible stand-ins (a TSV file is often looked at in a terminal), then formula starts are
-/// neutralised and the cell quoted as the module says.
-/// Borrowed all the way where no step changes the text, as in most cells.
+/// neutralised and the cell quoted as the module says; borrowed all the way where no step
+/// changes the text, as in most cells.
 fn cell(text: &str) -> Cow<'_, str> {
     then(then(crate::sanitize::visible(text), neutralised), quoted)
 }
