@@ -1,20 +1,22 @@
 //! The alignment as JSON, schema `tandem-alignment/3` (documented in the README), written
-//! row by row as it is serialised.
+//! a block of rows at a time as the blocks are serialised.
 
-use super::word_changes::with_diffs_ahead;
+use super::ahead::worked_out_ahead;
+use super::word_changes::shown_diff;
 use super::{Aligned, RowsDone, SentenceView, speaker_label};
 use crate::align::{DiffPiece, Flag, Kinship, MetadataChange, Row, Warning};
 use crate::model::{Metadata, Pair, Speaker};
 use crate::sanitize;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// Version 3: the second version's keys are `other` (version 2 called them `translation`).
 pub const SCHEMA: &str = "tandem-alignment/3";
 
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<'a, R> {
     schema: &'static str,
     /// What a reader must know before trusting the rows; empty when nothing is amiss.
     warnings: &'a [Warning],
@@ -28,27 +30,8 @@ struct Document<'a> {
     speakers: Vec<SpeakerPair<'a>>,
     speaker_rows: Vec<SpeakerRowsOut<'a>>,
     turns: Vec<TurnPair>,
-    alignment: Rows<'a, 'a>,
-}
-
-/// The rows, each resolved when the serialiser reaches it, its diff worked out a little ahead.
-struct Rows<'p, 'a> {
-    aligned: &'p Aligned<'a>,
-    done: RowsDone<'p>,
-}
-
-impl Serialize for Rows<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let rows = &self.aligned.alignment.rows;
-        with_diffs_ahead(self.aligned, |diffs| {
-            serializer.collect_seq(rows.iter().zip(diffs).enumerate().map(
-                |(index, (row, diff))| {
-                    (self.done)(index);
-                    row_out(self.aligned, row, diff)
-                },
-            ))
-        })
-    }
+    /// Serialised empty: the rows are put in its place, a block at a time (see [`write`]).
+    alignment: R,
 }
 
 #[derive(Serialize)]
@@ -98,22 +81,83 @@ pub fn write(
     out: &mut dyn Write,
     done: RowsDone<'_>,
 ) -> io::Result<()> {
-    let document = document(aligned, done);
     if pretty {
-        let formatter = Inert(PrettyFormatter::new());
-        document.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut *out, formatter,
-        ))?;
+        write_with(aligned, || Inert(PrettyFormatter::new()), out, done)
     } else {
-        let formatter = Inert(CompactFormatter);
-        document.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut *out, formatter,
-        ))?;
+        write_with(aligned, || Inert(CompactFormatter), out, done)
     }
+}
+
+/// The document serialised without its rows, and the rows put in its empty `alignment`
+/// array: each block of rows serialised (word diffs and all) ahead of the writer, as an array
+/// at the depth of the document's, so that serde_json lays it out as in the whole document,
+/// and its rows cut out of it.
+fn write_with<F: Formatter>(
+    aligned: &Aligned<'_>,
+    formatter: impl Fn() -> F + Sync,
+    out: &mut dyn Write,
+    done: RowsDone<'_>,
+) -> io::Result<()> {
+    let rows = &aligned.alignment.rows;
+    let head = serialized(&document(aligned, [(); 0]), formatter())?;
+    // `alignment` is the last field, so the last `[]` is its array.
+    let empty = head.windows(2).rposition(|pair| pair == b"[]");
+    let Some(empty) = empty.filter(|_| !rows.is_empty()) else {
+        out.write_all(&head)?;
+        return out.write_all(b"\n");
+    };
+    // How the array closes once it has items (`\n  ]` indented), learnt from one item.
+    let (one_item, inside) = array_at_rows_depth(&[()], formatter())?;
+    let closing = &one_item[inside.end..=one_item.iter().rposition(|&b| b == b']').unwrap_or(0)];
+    out.write_all(&head[..=empty])?;
+    let block = |_, block: &[Row]| {
+        let rows: Vec<RowOut<'_>> = block.iter().map(|row| row_out(aligned, row)).collect();
+        array_at_rows_depth(&rows, formatter())
+    };
+    worked_out_ahead(rows, block, |blocks| {
+        for (covered, serialised) in blocks {
+            let (text, inside) = serialised?;
+            if covered.start > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(&text[inside])?;
+            done(covered.end);
+        }
+        io::Result::Ok(())
+    })?;
+    out.write_all(closing)?;
+    out.write_all(&head[empty + 2..])?;
     out.write_all(b"\n")
 }
 
-fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
+fn serialized(value: &impl Serialize, formatter: impl Formatter) -> io::Result<Vec<u8>> {
+    let mut text = Vec::new();
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut text, formatter,
+    ))?;
+    Ok(text)
+}
+
+/// One field at the depth of the document's `alignment`.
+#[derive(Serialize)]
+struct AtRowsDepth<T> {
+    alignment: T,
+}
+
+/// `items` serialised as an array at the depth of the document's rows: the text, and where
+/// its items stand in it (after `[`, before the line break, if any, that closes the array).
+fn array_at_rows_depth(
+    items: &[impl Serialize],
+    formatter: impl Formatter,
+) -> io::Result<(Vec<u8>, Range<usize>)> {
+    let text = serialized(&AtRowsDepth { alignment: items }, formatter)?;
+    let start = text.iter().position(|&b| b == b'[').map_or(0, |at| at + 1);
+    let end = text.iter().rposition(|&b| b == b']').unwrap_or(text.len());
+    let items_end = start + text[start..end].trim_ascii_end().len();
+    Ok((text, start..items_end))
+}
+
+fn document<'a, R>(aligned: &'a Aligned<'a>, rows: R) -> Document<'a, R> {
     let alignment = aligned.alignment;
     Document {
         schema: SCHEMA,
@@ -159,12 +203,13 @@ fn document<'a>(aligned: &'a Aligned<'a>, done: RowsDone<'a>) -> Document<'a> {
                 score: link.score,
             })
             .collect(),
-        alignment: Rows { aligned, done },
+        alignment: rows,
     }
 }
 
-fn row_out<'a>(aligned: &Aligned<'a>, row: &'a Row, diff: Option<Vec<DiffPiece>>) -> RowOut<'a> {
+fn row_out<'a>(aligned: &Aligned<'a>, row: &'a Row) -> RowOut<'a> {
     let Pair { official, other } = aligned.sentences(row);
+    let diff = shown_diff(aligned, &official, &other);
     RowOut {
         official,
         other,
@@ -242,5 +287,39 @@ impl<F: Formatter> Formatter for Inert<F> {
 
     fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
         self.0.end_object_value(writer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{align, bundled, synth};
+
+    /// The rows serialised a block at a time and put in the document are the document
+    /// serialised whole, byte for byte, compact and indented.
+    #[test]
+    fn rows_put_in_a_block_at_a_time_are_the_document_serialised_whole() {
+        let official = synth::repeat_official(&bundled::official().unwrap(), 10);
+        let other = synth::repeat_perturbed(&bundled::other().unwrap(), 10, 7);
+        let alignment = align::align(&official, &other, &[]);
+        let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
+        let rows: Vec<RowOut<'_>> = alignment
+            .rows
+            .iter()
+            .map(|row| row_out(&aligned, row))
+            .collect();
+        assert!(rows.iter().any(|row| row.diff.is_some()));
+        for pretty in [false, true] {
+            let mut whole = if pretty {
+                serialized(&document(&aligned, &rows), Inert(PrettyFormatter::new()))
+            } else {
+                serialized(&document(&aligned, &rows), Inert(CompactFormatter))
+            }
+            .unwrap();
+            whole.push(b'\n');
+            let mut blocks = Vec::new();
+            write(&aligned, pretty, &mut blocks, &|_| ()).unwrap();
+            assert!(blocks == whole, "pretty {pretty}");
+        }
     }
 }

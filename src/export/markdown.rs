@@ -1,6 +1,7 @@
 //! The alignment as a Markdown document: speaker matching, then a table of rows. Each side's
 //! text keeps what qualifies it, as [`quote::plain`] writes it.
 
+use super::ahead::write_rows;
 use super::{Aligned, RowsDone, Wording, position, quote, speaker_cells, title};
 use crate::model::Pair;
 use std::io::{self, Write};
@@ -43,7 +44,7 @@ pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> 
         out,
         "\n## Alignment\n\n| # | Official | Other | Similarity | Flags |\n|---|---|---|---|---|"
     )?;
-    for (index, row) in aligned.alignment.rows.iter().enumerate() {
+    write_rows(&aligned.alignment.rows, out, done, |index, row, out| {
         let Pair { official, other } = aligned.sentences(row);
         let side = |sentences: &[super::SentenceView<'_>]| {
             if sentences.is_empty() {
@@ -66,8 +67,6 @@ pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> 
             side(&other),
             row.similarity,
             flags.join("; ")
-        )?;
-        done(index + 1);
-    }
-    Ok(())
+        )
+    })
 }

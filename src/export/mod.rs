@@ -1,6 +1,7 @@
 //! Writing an alignment for people and scripts: JSON (documented, versioned), TSV, Markdown,
 //! TMX for translation-memory tools, and an HTML report.
 
+mod ahead;
 mod html;
 mod json;
 mod markdown;

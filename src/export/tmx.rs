@@ -11,6 +11,7 @@
 //! text the source marks as unverified or struck is named in a `<note>` of its variant, in
 //! the words of [`quote::marks`].
 
+use super::ahead::write_rows;
 use super::{
     Aligned, RowsDone, SentenceView, Wording, language_tag, markup, position, quote, title,
 };
@@ -22,13 +23,13 @@ use std::io::{self, Write};
 pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     write_header(aligned, out)?;
     writeln!(out, "  <body>")?;
-    for (index, row) in aligned.alignment.rows.iter().enumerate() {
-        done(index);
+    write_rows(&aligned.alignment.rows, out, done, |index, row, out| {
         let sentences = aligned.sentences(row);
-        if !sentences.official.is_empty() && !sentences.other.is_empty() {
-            write_unit(aligned, index + 1, row, sentences.as_ref(), out)?;
+        if sentences.official.is_empty() || sentences.other.is_empty() {
+            return Ok(());
         }
-    }
+        write_unit(aligned, index + 1, row, sentences.as_ref(), out)
+    })?;
     writeln!(out, "  </body>")?;
     writeln!(out, "</tmx>")?;
     Ok(())

@@ -12,6 +12,7 @@
 //! A text cell keeps what qualifies its words as [`quote::plain`] writes it: `[Via interpreter]`
 //! before the sentence it stood before, ` (unverified in the source: “…”)` after the text.
 
+use super::ahead::write_rows;
 use super::{Aligned, RowsDone, Wording, position, quote};
 use crate::model::Pair;
 use std::borrow::Cow;
@@ -59,10 +60,10 @@ fn speaker<'a>(side: &[super::SentenceView<'a>]) -> &'a str {
     side.first().map_or("", |s| s.speaker)
 }
 
-/// Writes the header, then each row as it is produced.
+/// Writes the header, then the rows, their lines made ahead of the writer.
 pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
-    for (index, row) in aligned.alignment.rows.iter().enumerate() {
+    write_rows(&aligned.alignment.rows, out, done, |index, row, out| {
         let Pair { official, other } = aligned.sentences(row);
         let flags: Vec<&str> = row.flags.iter().map(|f| f.name()).collect();
         writeln!(
@@ -77,10 +78,8 @@ pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> 
             cell(&quote::plain(&other)),
             row.similarity,
             flags.join(","),
-        )?;
-        done(index + 1);
-    }
-    Ok(())
+        )
+    })
 }
 
 #[cfg(test)]

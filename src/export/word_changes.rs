@@ -1,22 +1,14 @@
 //! Which rows get a word diff, and how it is cut into pieces: shared by the HTML report and
 //! the JSON, so that both mark the same rows the same way.
 
+use super::ahead::worked_out_ahead;
 use super::{Aligned, SentenceView, joined};
-use crate::align::{DiffPiece, DiffWords, most_equal_chars, word_diff_of};
+use crate::align::{DiffPiece, DiffWords, Row, most_equal_chars, word_diff_of};
 use crate::model::Pair;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Rows whose diffs a thread works out before handing them over.
-const BLOCK_ROWS: usize = 1024;
-
-/// Threads working out diffs, besides the writer's, taking turns at blocks of [`BLOCK_ROWS`]
-/// rows; each hands over one block and works on the next while it waits.
-const LANES: usize = 2;
-
-/// Runs `write` with the [`shown_diff`] of every row, in order, worked out ahead of it on
-/// [`LANES`] threads: in one language the diffs cost five times what writing the rows does.
-/// When `write` returns, early too (a failed write, a closed pipe), the threads stop at the
-/// next row. Across languages no row gets a diff, and no thread is started.
+/// Runs `write` with the [`shown_diff`] of every row, in order, worked out ahead of it (see
+/// [`worked_out_ahead`]): in one language the diffs cost five times what writing the rows
+/// does. Across languages no row gets a diff, and no thread is started.
 pub fn with_diffs_ahead<R>(
     aligned: &Aligned<'_>,
     write: impl FnOnce(&mut dyn Iterator<Item = Option<Vec<DiffPiece>>>) -> R,
@@ -25,48 +17,22 @@ pub fn with_diffs_ahead<R>(
     if !aligned.alignment.same_language {
         return write(&mut rows.iter().map(|_| None));
     }
-    let stopped = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        let lanes: Vec<_> = (0..LANES)
-            .map(|lane| {
-                let (send, receive) = std::sync::mpsc::sync_channel(1);
-                let stopped = &stopped;
-                scope.spawn(move || {
-                    for block in rows.chunks(BLOCK_ROWS).skip(lane).step_by(LANES) {
-                        let mut diffs = Vec::with_capacity(block.len());
-                        for row in block {
-                            if stopped.load(Ordering::Relaxed) {
-                                return;
-                            }
-                            let Pair { official, other } = aligned.sentences(row);
-                            diffs.push(shown_diff(aligned, &official, &other));
-                        }
-                        if send.send(diffs).is_err() {
-                            return;
-                        }
-                    }
-                });
-                receive
-            })
-            .collect();
-        // Block `k` comes from lane `k % LANES`. A lane hands over every block it has before
-        // its channel closes, unless it panicked: then the writer must not carry on as if
-        // the rows had ended (the scope raises the lane's panic once the writer is done).
-        let blocks = (0..rows.len().div_ceil(BLOCK_ROWS)).map(|block| {
-            lanes[block % LANES]
-                .recv()
-                .expect("a thread working out diffs stopped before its rows were done")
-        });
-        let written = write(&mut blocks.flatten());
-        stopped.store(true, Ordering::Relaxed);
-        written
+    let diffs = |_, block: &[Row]| -> Vec<_> {
+        let diff = |row| {
+            let Pair { official, other } = aligned.sentences(row);
+            shown_diff(aligned, &official, &other)
+        };
+        block.iter().map(diff).collect()
+    };
+    worked_out_ahead(rows, diffs, |blocks| {
+        write(&mut blocks.flat_map(|(_, diffs)| diffs))
     })
 }
 
 /// The word diff of a row whose two sides are in one language and share most of their
 /// words, with the spaces between replaced words merged into the replacements; `None` for
 /// every other row.
-fn shown_diff(
+pub fn shown_diff(
     aligned: &Aligned<'_>,
     official: &[SentenceView<'_>],
     other: &[SentenceView<'_>],
@@ -154,31 +120,6 @@ fn replacement(pieces: &[DiffPiece]) -> bool {
 mod tests {
     use super::*;
     use crate::align::word_diff;
-    use crate::{align, bundled, synth};
-
-    /// Diffs worked out ahead, by threads taking turns at blocks of rows, are each row's own
-    /// and come in the rows' order; a writer that stops early gets the first ones.
-    #[test]
-    fn diffs_worked_out_ahead_are_the_rows_own_in_order() {
-        let official = synth::repeat_official(&bundled::official().unwrap(), 10);
-        let other = synth::repeat_perturbed(&bundled::other().unwrap(), 10, 7);
-        let alignment = align::align(&official, &other, &[]);
-        assert!(alignment.rows.len() > 2 * BLOCK_ROWS);
-        let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
-        let one_by_one: Vec<_> = alignment
-            .rows
-            .iter()
-            .map(|row| {
-                let Pair { official, other } = aligned.sentences(row);
-                shown_diff(&aligned, &official, &other)
-            })
-            .collect();
-        assert!(one_by_one.iter().any(Option::is_some));
-        let ahead: Vec<_> = with_diffs_ahead(&aligned, |diffs| diffs.collect());
-        assert_eq!(ahead, one_by_one);
-        let first: Vec<_> = with_diffs_ahead(&aligned, |diffs| diffs.take(3).collect());
-        assert_eq!(first, one_by_one[..3]);
-    }
 
     fn spelled(pieces: &[DiffPiece], skipped: &str) -> String {
         pieces
