@@ -2,13 +2,14 @@
 //! romanized spelling, with the country and demonym forms a reader accepts as one
 //! (Japan/Japanese, Korea/Korean/ROK) and acronyms with or without stops (U.S./US).
 
-use super::interner::{FastSet, Interner};
+use super::interner::{FastMap, FastSet, Interner};
 use super::romanize::{romanize_hangul, skeleton};
 use super::wording;
 use crate::model::{Pair, Side};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// How a word is spelled for comparing names: its romanized consonant skeleton (see
 /// `Interner::spelling`), with the first letter too when the skeleton is two consonants or
@@ -105,22 +106,27 @@ const ALIASES: &[(&str, &[&str])] = &[
 /// Latin-script names: capitalised words after the first of a sentence, and acronyms, except
 /// titles, pronouns and single letters (the `U` of `U.S.`). Possessives are dropped.
 fn names(text: &str) -> Vec<&str> {
+    // Most words are not capitalised: that is asked first.
+    let pronoun = |word: &str| word == "I" || word.starts_with("I’") || word.starts_with("I'");
     super::tokens::words(text)
         .into_iter()
         .enumerate()
         .map(|(index, word)| (index, without_possessive(word)))
-        .filter(|(index, word)| {
-            let first = word.chars().next().unwrap_or(' ');
-            let acronym = is_acronym(word);
-            let pronoun = *word == "I" || word.starts_with("I’") || word.starts_with("I'");
-            first.is_ascii_uppercase()
-                && (*index > 0 || acronym)
-                && word.chars().count() >= 2
-                && !pronoun
-                && !TITLE_WORDS.contains(word)
+        .filter(|&(index, word)| {
+            word.starts_with(|c: char| c.is_ascii_uppercase())
+                && (index > 0 || is_acronym(word))
+                && word.chars().nth(1).is_some()
+                && !pronoun(word)
+                && !is_title(word)
         })
         .map(|(_, word)| word)
         .collect()
+}
+
+fn is_title(word: &str) -> bool {
+    static TITLES: LazyLock<FastSet<&str>> =
+        LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+    TITLES.contains(word)
 }
 
 fn without_possessive(word: &str) -> &str {
@@ -263,10 +269,14 @@ const COUNTRY_FORMS: &[(&str, &[&str])] = &[
 
 /// The country a people, language or acronym is named after, or the word itself.
 fn country_of(word: &str) -> &str {
-    COUNTRY_FORMS
-        .iter()
-        .find(|(_, forms)| forms.contains(&word))
-        .map_or(word, |(country, _)| country)
+    static COUNTRIES: LazyLock<FastMap<&str, &str>> = LazyLock::new(|| {
+        let mut countries = FastMap::default();
+        for &(country, forms) in COUNTRY_FORMS {
+            countries.extend(forms.iter().map(|&form| (form, country)));
+        }
+        countries
+    });
+    COUNTRIES.get(word).copied().unwrap_or(word)
 }
 
 /// What two short names a romanization could spell either way (`Wu` and `Woo`, `Yun` and
@@ -316,6 +326,13 @@ fn undotted(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// Whether `text` has a capital followed by a full stop, as every acronym [`undotted`] undots.
+fn has_dotted_capital(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
 }
 
 /// A hyphenated name whose every part is capitalised (`Indo-Pacific`, `US-ROK`), as its parts.
@@ -373,6 +390,12 @@ impl SideNames {
             Vec::with_capacity(texts.len()),
         );
         for text in texts {
+            // Most texts have neither an acronym with stops nor a hyphen: nothing to do.
+            if !text.contains('-') && !has_dotted_capital(text) {
+                undotted_texts.push(text.to_string());
+                apart.push(text.to_string());
+                continue;
+            }
             // Undotting only shortens a text: neither string grows token by token.
             let (mut plain, mut blanked) = (
                 String::with_capacity(text.len()),
