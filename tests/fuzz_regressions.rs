@@ -13,11 +13,12 @@ use std::path::Path;
 type Check = fn(&[u8]);
 
 /// Each fuzz target by name, as its folder of saved inputs is named.
-const TARGETS: [(&str, Check); 6] = [
+const TARGETS: [(&str, Check); 7] = [
     ("decode_detect", checks::decode_detect),
     ("forced_format", checks::forced_format),
     ("sentences", checks::sentences),
     ("align", checks::align),
+    ("export", checks::export),
     ("render", checks::render),
     ("shaped", checks::shaped),
 ];

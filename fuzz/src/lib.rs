@@ -11,8 +11,9 @@ use ratatui::backend::TestBackend;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use tandem::align::{self, Alignment};
+use tandem::export::{self, Aligned, ExportFormat};
 use tandem::load::{self, Format, LoadOptions, sentences};
-use tandem::model::Transcript;
+use tandem::model::{Pair, Side, Transcript};
 use tandem::sanitize::is_unsafe;
 use tandem::ui::{Action, App, Contents, Theme, view};
 
@@ -81,6 +82,60 @@ pub fn align(data: &[u8]) {
     };
     let alignment = align::align(&official, &other, &[]);
     check_alignment(&official, &other, &alignment);
+}
+
+/// Two files aligned, as in `align`, then written in every export format: no character unsafe
+/// on a terminal in any of them (tabs and line breaks aside), and the JSON, read back, names
+/// every row's sentences and gives each one's text exactly as the transcripts have it.
+pub fn export(data: &[u8]) {
+    let Some((official, other)) = load_two(data) else {
+        return;
+    };
+    let alignment = align::align(&official, &other, &[]);
+    let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
+    for format in ExportFormat::ALL {
+        for pretty in [false, true] {
+            let mut out = Vec::new();
+            export::write_to(&aligned, format, pretty, &mut out).expect("writing to memory");
+            let text = String::from_utf8(out).expect("every format writes UTF-8");
+            if let Some(c) = text
+                .chars()
+                .find(|&c| is_unsafe(c) && c != '\n' && c != '\t')
+            {
+                panic!("{format:?} (pretty {pretty}) writes {c:?}");
+            }
+            if format == ExportFormat::Json {
+                check_json_rows(&text, Pair::new(&official, &other), &alignment);
+            }
+        }
+    }
+}
+
+/// The rows of a JSON export against the alignment they were written from.
+fn check_json_rows(json: &str, transcripts: Pair<&Transcript>, alignment: &Alignment) {
+    let document: serde_json::Value = serde_json::from_str(json).expect("the JSON export parses");
+    let rows = document["alignment"]
+        .as_array()
+        .expect("an alignment array");
+    assert_eq!(rows.len(), alignment.rows.len(), "rows written");
+    let sentences = transcripts.map(align::turn_sentences);
+    for (written, row) in rows.iter().zip(&alignment.rows) {
+        for side in Side::BOTH {
+            let views = written[side.name()].as_array().expect("a side's sentences");
+            assert_eq!(views.len(), row.sides[side].len(), "sentences of a side");
+            for (view, at) in views.iter().zip(&row.sides[side]) {
+                let number = |key: &str| view[key].as_u64().map(|n| n as usize);
+                assert_eq!(number("turn"), Some(at.turn + 1));
+                assert_eq!(number("sentence"), Some(at.sentence + 1));
+                let text = &sentences[side][at.turn][at.sentence].text;
+                assert_eq!(
+                    view["text"].as_str(),
+                    Some(text.as_str()),
+                    "a sentence's text"
+                );
+            }
+        }
+    }
 }
 
 /// Four size bytes (width and height of two terminal sizes, 0 included), then one file, or two
