@@ -91,14 +91,14 @@ pub fn write_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{align, bundled, synth};
+    use crate::align;
+    use crate::model::Pair;
 
     /// What is worked out ahead, by threads taking turns at blocks of rows, is each row's own
     /// and comes in the rows' order; a writer that stops early gets the first ones.
     #[test]
     fn work_done_ahead_is_the_rows_own_in_order() {
-        let official = synth::repeat_official(&bundled::official().unwrap(), 10);
-        let other = synth::repeat_perturbed(&bundled::other().unwrap(), 10, 7);
+        let Pair { official, other } = crate::export::ten_fold_pair();
         let rows = align::align(&official, &other, &[]).rows;
         assert!(rows.len() > 2 * BLOCK_ROWS);
         let work = |first: usize, block: &[Row]| {

@@ -293,14 +293,13 @@ impl<F: Formatter> Formatter for Inert<F> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{align, bundled, synth};
+    use crate::align;
 
     /// The rows serialised a block at a time and put in the document are the document
     /// serialised whole, byte for byte, compact and indented.
     #[test]
     fn rows_put_in_a_block_at_a_time_are_the_document_serialised_whole() {
-        let official = synth::repeat_official(&bundled::official().unwrap(), 10);
-        let other = synth::repeat_perturbed(&bundled::other().unwrap(), 10, 7);
+        let Pair { official, other } = crate::export::ten_fold_pair();
         let alignment = align::align(&official, &other, &[]);
         let aligned = Aligned::new(Pair::new(&official, &other), &alignment);
         let rows: Vec<RowOut<'_>> = alignment

@@ -403,6 +403,17 @@ pub fn all_sentence_refs(transcript: &Transcript) -> Vec<SentenceRef> {
         .collect()
 }
 
+/// The bundled pair repeated ten times, the other version perturbed: rows enough for several
+/// blocks of [`ahead`]'s.
+#[cfg(test)]
+fn ten_fold_pair() -> Pair<Transcript> {
+    use crate::{bundled, synth};
+    Pair::new(
+        synth::repeat_official(&bundled::official().unwrap(), 10),
+        synth::repeat_perturbed(&bundled::other().unwrap(), 10, 7),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
