@@ -15,7 +15,7 @@ fn cell(text: &str) -> String {
         .replace(['\n', '\r', '\t'], " ")
 }
 
-/// Writes the heading and speaker table, then each row as it is produced.
+/// Writes the heading and speaker table, then the rows, their lines made ahead of the writer.
 pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     writeln!(
         out,

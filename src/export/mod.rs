@@ -171,8 +171,8 @@ pub fn sentences<'a>(
         .collect()
 }
 
-/// Writes the alignment in `format` to `out`, row by row as each is produced; JSON indented
-/// when `pretty`, else compact.
+/// Writes the alignment in `format` to `out`, a block of rows at a time as each is produced;
+/// JSON indented when `pretty`, else compact.
 pub fn write_to(
     aligned: &Aligned<'_>,
     format: ExportFormat,

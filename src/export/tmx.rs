@@ -19,7 +19,8 @@ use crate::align::Row;
 use crate::model::Pair;
 use std::io::{self, Write};
 
-/// Writes the header, then each row with text on both sides as a unit, as it is produced.
+/// Writes the header, then each row with text on both sides as a unit, the units made ahead of
+/// the writer.
 pub fn write(aligned: &Aligned<'_>, out: &mut dyn Write, done: RowsDone<'_>) -> io::Result<()> {
     write_header(aligned, out)?;
     writeln!(out, "  <body>")?;
