@@ -108,12 +108,8 @@ fn write_with<F: Formatter>(
     };
     // How the array closes once it has items (`\n  ]` indented), learnt from one item.
     let (one_item, inside) = array_at_rows_depth(&[()], formatter())?;
-    let after_items = &one_item[inside.end..];
-    let closing_length = after_items
-        .iter()
-        .position(|&b| b == b']')
-        .map_or(0, |at| at + 1);
-    let closing = &after_items[..closing_length];
+    let mut after_items = one_item[inside.end..].split_inclusive(|&b| b == b']');
+    let closing = after_items.next().unwrap_or_default();
     out.write_all(&head[..=empty])?;
     let block = |_, block: &[Row]| {
         let rows: Vec<RowOut<'_>> = block.iter().map(|row| row_out(aligned, row)).collect();
