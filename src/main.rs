@@ -307,15 +307,16 @@ const LOADING: [Stage; 1] = [("loading", 1)];
 
 /// Loading both files and aligning them, each stage with its share, in per cent, of the time
 /// the whole took for the bundled pair ×1000 (the time each stage began, printed through
-/// `align::align_reporting` from a release build, 3 December 2026, after stop 28 made the
-/// sentence stages faster). The aligner says when each stage starts, and how far it is within
-/// each of its own (loading says only when it starts).
-const LOADING_AND_ALIGNING: [Stage; 5] = [
-    ("loading", 5),
-    ("reading words, numbers and names", 12),
-    ("aligning turns", 17),
-    ("aligning sentences", 34),
-    ("looking again across turns", 32),
+/// `align::align_reporting` from a release build, 3 December 2026, after stop 33 moved the
+/// flags to a stage of their own). The aligner says when each stage starts, and how far it is
+/// within each of its own (loading says only when it starts).
+const LOADING_AND_ALIGNING: [Stage; 6] = [
+    ("loading", 6),
+    ("reading words, numbers and names", 14),
+    ("aligning turns", 25),
+    ("aligning sentences", 17),
+    ("looking again across turns", 11),
+    ("flagging differences", 27),
 ];
 
 /// Both versions loaded and aligned, with a progress bar when that takes a while.

@@ -478,7 +478,8 @@ fn the_aligner_tells_its_stages_in_order_and_how_far_it_is_within_each() {
             "reading words, numbers and names",
             "aligning turns",
             "aligning sentences",
-            "looking again across turns"
+            "looking again across turns",
+            "flagging differences"
         ]
     );
     let within = |stage: &str| -> Vec<f64> {

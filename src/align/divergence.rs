@@ -142,6 +142,7 @@ pub fn similarity(a: &[&Features], b: &[&Features], context: Context) -> f64 {
 /// loose but faithful rendering is common in it, so a row is flagged only as an outlier of
 /// its own pair: below Tukey's lower fence (the first quartile less one and a half
 /// interquartile ranges), and at most 0.5, since above that the sides share much.
+#[derive(Debug, Clone, Copy)]
 pub struct LowSimilarity {
     threshold: f64,
     /// The fewest content words a row needs on each side to be judged: with fewer, one word
@@ -258,9 +259,9 @@ fn is_question_or_exclamation(sentence: &str) -> bool {
         .ends_with(['?', '？', '!', '！'])
 }
 
-/// `numbers-differ`: the quantities of one side that the other lacks. A lone one-digit number
-/// on one side is not enough (`one of them` against `유일한`): a translation often spells it
-/// out in a way that is not a number.
+/// `numbers-differ`: the quantities of one side that the other lacks, smallest first. A lone
+/// one-digit number on one side is not enough (`one of them` against `유일한`): a translation
+/// often spells it out in a way that is not a number.
 fn numbers_differ(
     texts: Pair<&[&str]>,
     features: Pair<&[&Features]>,
@@ -286,21 +287,35 @@ fn numbers_differ(
         return None;
     }
     let only = |x: &[u32], y: &[u32]| -> Vec<String> {
-        wording::evidence(
-            x.iter()
-                .filter(|n| y.binary_search(n).is_err())
-                .map(|&n| interner.text(n).to_string()),
-        )
+        let mut lacking: Vec<&str> = x
+            .iter()
+            .filter(|n| y.binary_search(n).is_err())
+            .map(|&n| interner.text(n))
+            .collect();
+        lacking.sort_by(|a, b| by_size(a, b));
+        wording::evidence(lacking.into_iter().map(str::to_string))
     };
     Some(Flag::NumbersDiffer {
         evidence: Box::new(Pair::new(only(&na, &nb), only(&nb, &na))),
     })
 }
 
+/// Two normalised numbers (`1000`, `2.5`) by size; a string that is not one number
+/// (`1.2.3`) after every number. Ordered by what they say, not by when the aligner first met
+/// them, the numbers a flag quotes do not depend on the order rows are worked out in.
+fn by_size(a: &str, b: &str) -> std::cmp::Ordering {
+    let size = |n: &str| n.parse::<f64>().ok().filter(|value| value.is_finite());
+    match (size(a), size(b)) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.cmp(b)),
+        (x, y) => y.is_some().cmp(&x.is_some()).then_with(|| a.cmp(b)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::align::features::features;
+    use std::cmp::Ordering;
 
     /// The flags of a one-sentence row, described: paraphrases are compared as separate
     /// renderings (no word diff), unless `revision`.
@@ -367,6 +382,33 @@ mod tests {
         // Rhetoric sets the polarity of a question or an exclamation.
         assert!(row_flags("Isn't it, Carrot?", "でしょ キャロット？").is_empty());
         assert!(row_flags("Just don't!", "내가 그렇다면 그런거야!").is_empty());
+    }
+
+    #[test]
+    fn the_numbers_a_flag_quotes_go_smallest_first_whenever_the_aligner_met_them() {
+        let (a, b) = (
+            "We hired 4,000 people in 2025 and 600 in 19 days.",
+            "We hired people in 2024.",
+        );
+        let mut interner = Interner::default();
+        // Met in the opposite order first, as earlier rows of a document would.
+        for number in ["2025", "600", "19", "4000"] {
+            interner.id(number);
+        }
+        let (fa, fb) = (features(a, &mut interner), features(b, &mut interner));
+        let features = ([&fa], [&fb]);
+        let features = Pair::new(&features.0[..], &features.1[..]);
+        let flags = flags(Pair::new(&[a], &[b]), features, false, &mut interner);
+        let described: Vec<String> = flags.iter().map(Flag::describe).collect();
+        assert_eq!(described, ["numbers differ: 19, 600, 2025, 4000 vs 2024"]);
+        assert_eq!(
+            [
+                by_size("9", "10"),
+                by_size("2.5", "10"),
+                by_size("1.2.3", "7")
+            ],
+            [Ordering::Less, Ordering::Less, Ordering::Greater]
+        );
     }
 
     #[test]

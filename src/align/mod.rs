@@ -8,8 +8,8 @@
 //! inside each matched turn pair → a [`second_look`] across turns where text of both versions
 //! was left one-sided, or over the whole document where both carry cue times across languages
 //! ([`regions`], with [`anchors`] for long stretches) → turn links and speaker
-//! correspondences read off the rows → [`divergence`] scores and flags per row (names compared
-//! in [`names`]). Turns and speakers are evidence: the first pass pairs inside turns, the
+//! correspondences read off the rows → [`divergence`] flags for each final row (names
+//! compared in [`names`]); each row is scored as it is made. Turns and speakers are evidence: the first pass pairs inside turns, the
 //! second look lets content decide.
 
 mod anchors;
@@ -256,7 +256,7 @@ pub fn align_reporting(
         length_ratio: length_ratio(&links, versions),
         revision,
     };
-    let rows = sentence_rows(&links, versions, &mut context, &mut interner, &within);
+    let rows = sentence_rows(&links, versions, &mut context, &within);
 
     stage("looking again across turns");
     let same_speaker = SameSpeaker {
@@ -271,12 +271,15 @@ pub fn align_reporting(
         speakers_differ: &differ,
         done: &within,
     };
-    let mut rows = second_look::look_again(rows, versions, &mut context, looking, &mut interner);
+    let mut rows = second_look::look_again(rows, versions, &mut context, looking);
     let links = links_from_rows(&mut rows, &links);
-    flag_low_similarity(&mut rows, versions);
-    if same_language && !revision {
-        flag_omitted_names(&mut rows, versions, &mut interner);
-    }
+    stage("flagging differences");
+    let flagging = Flagging {
+        revision,
+        omitted_names: same_language && !revision,
+        low_similarity: low_similarity(&rows),
+    };
+    flag_rows(&mut rows, versions, flagging, interner, &within);
     speaker_evidence::flag_speaker_changes(&mut rows, &same_speaker, versions);
     Alignment {
         same_language,
@@ -322,10 +325,9 @@ fn sentence_rows(
     links: &[TurnLink],
     versions: Pair<&Version<'_>>,
     context: &mut beads::Context,
-    interner: &mut Interner,
     done: &dyn Fn(f64),
 ) -> Vec<Row> {
-    let mut rows = rows(links, versions, *context, interner, done);
+    let mut rows = rows(links, versions, *context, done);
     let refined = sentence_length_ratio(&rows, versions);
     if (refined / context.length_ratio - 1.0).abs() <= 0.05 {
         return rows;
@@ -345,7 +347,7 @@ fn sentence_rows(
     }
     context.length_ratio = refined;
     drop(rows);
-    self::rows(links, versions, *context, interner, &|_| {})
+    self::rows(links, versions, *context, &|_| {})
 }
 
 /// The rows scored again with a length ratio calibrated since they were made, which can be far
@@ -411,66 +413,105 @@ fn align_turns(
     (matching, links)
 }
 
-fn flag_low_similarity(rows: &mut [Row], versions: Pair<&Version<'_>>) {
-    let matched = |row: &&mut Row| row.is_paired();
-    let low =
-        divergence::LowSimilarity::of_pair(rows.iter_mut().filter(matched).map(|r| r.similarity));
-    let words = |side: &Version<'_>, refs: &[SentenceRef]| -> usize {
-        refs.iter()
-            .map(|r| side.features[r.turn].1[r.sentence].stems().len())
-            .sum()
-    };
-    for row in rows.iter_mut().filter(matched) {
-        let fewest = words(versions.official, &row.sides.official)
-            .min(words(versions.other, &row.sides.other));
-        if low.flags(row.similarity, fewest) {
-            row.flags.push(Flag::LowSimilarity);
-        }
-    }
+/// What the last pass flags besides each row's own differences (see [`divergence::flags`]).
+#[derive(Clone, Copy)]
+struct Flagging {
+    /// One version revises the other's text (see [`Kinship::is_revision`]).
+    revision: bool,
+    /// Whether to flag names one rendering leaves out (see [`names::omitted_names`]).
+    omitted_names: bool,
+    low_similarity: divergence::LowSimilarity,
 }
 
-/// `names-differ` where one side of a paired row gives a name that the other version never
-/// gives anywhere (the Mineral Security Partnership a rendering leaves out). A name the other
-/// version gives elsewhere is not flagged: once a person is named, a rendering writes `he`.
-/// Only between two renderings in one language: in a revision the word diff already shows
-/// what went, and across languages a name is as often translated (`Hawk`, `매`) as spelled.
-fn flag_omitted_names(rows: &mut [Row], versions: Pair<&Version<'_>>, interner: &mut Interner) {
-    let whole =
-        versions.map(|version| names::VersionSpellings::new(version.transcript.sentence_texts()));
-    // Two threads, each with its own copy of the interner, as for the rows themselves.
+/// How low a paired row's similarity must be to stand out in this pair.
+fn low_similarity(rows: &[Row]) -> divergence::LowSimilarity {
+    let paired = rows.iter().filter(|row| row.is_paired());
+    divergence::LowSimilarity::of_pair(paired.map(|row| row.similarity))
+}
+
+/// Rows flagged between reports of how far flagging has come.
+const ROWS_PER_REPORT: usize = 4096;
+
+/// Every row's flags, worked out once the rows are final: a row the second look replaces is
+/// never flagged. Two threads, each with its own copy of the interner: ids the flags add stay
+/// private to a thread, and no flag depends on them. The first half tells `done` how far it
+/// has come, which stands for both.
+fn flag_rows(
+    rows: &mut [Row],
+    versions: Pair<&Version<'_>>,
+    flagging: Flagging,
+    mut interner: Interner,
+    done: &dyn Fn(f64),
+) {
+    let whole = flagging.omitted_names.then(|| {
+        versions.map(|version| names::VersionSpellings::new(version.transcript.sentence_texts()))
+    });
     let middle = rows.len() / 2;
     let (first, second) = rows.split_at_mut(middle);
     let (mut copy, whole_copy) = (interner.clone(), whole.clone());
+    let total = first.len().max(1) as f64;
     crate::parallel::join(
-        || flag_omitted_names_of(first, versions, &whole, interner),
-        move || flag_omitted_names_of(second, versions, &whole_copy, &mut copy),
+        || {
+            let whole = whole.as_ref();
+            for (index, row) in first.iter_mut().enumerate() {
+                flag_row(row, versions, flagging, whole, &mut interner);
+                if index % ROWS_PER_REPORT == 0 {
+                    done(index as f64 / total);
+                }
+            }
+        },
+        move || {
+            for row in second {
+                flag_row(row, versions, flagging, whole_copy.as_ref(), &mut copy);
+            }
+        },
     );
+    done(1.0);
 }
 
-fn flag_omitted_names_of(
-    rows: &mut [Row],
+fn flag_row(
+    row: &mut Row,
     versions: Pair<&Version<'_>>,
-    whole: &Pair<names::VersionSpellings<'_>>,
+    flagging: Flagging,
+    whole: Option<&Pair<names::VersionSpellings<'_>>>,
     interner: &mut Interner,
 ) {
-    for row in rows.iter_mut().filter(|r| r.is_paired()) {
-        if row
-            .flags
-            .iter()
-            .any(|f| matches!(f, Flag::NamesDiffer { .. }))
-        {
-            continue;
+    let refs = row.sentence_refs();
+    let texts = versions
+        .zip(refs)
+        .map(|(version, refs)| texts(version, refs));
+    let features = versions
+        .zip(refs)
+        .map(|(version, refs)| version.features_of(refs));
+    let mut flags = divergence::flags(
+        texts.as_ref().map(Vec::as_slice),
+        features.as_ref().map(Vec::as_slice),
+        flagging.revision,
+        interner,
+    );
+    if row.is_paired() {
+        let words =
+            |features: &[&Features]| -> usize { features.iter().map(|f| f.stems().len()).sum() };
+        let fewest = words(&features.official).min(words(&features.other));
+        if flagging.low_similarity.flags(row.similarity, fewest) {
+            flags.push(Flag::LowSimilarity);
         }
-        let official_texts = texts(versions.official, &row.sides.official);
-        let other_texts = texts(versions.other, &row.sides.other);
-        let official = names::omitted_names(&official_texts, &other_texts, &whole.other, interner);
-        let other = names::omitted_names(&other_texts, &official_texts, &whole.official, interner);
-        if !official.is_empty() || !other.is_empty() {
-            row.flags.push(Flag::NamesDiffer {
-                evidence: Box::new(Pair::new(official, other)),
-            });
+        let named = flags.iter().any(|f| matches!(f, Flag::NamesDiffer { .. }));
+        if let Some(whole) = whole.filter(|_| !named) {
+            let omitted = Pair::new(
+                names::omitted_names(&texts.official, &texts.other, &whole.other, interner),
+                names::omitted_names(&texts.other, &texts.official, &whole.official, interner),
+            );
+            if !omitted.official.is_empty() || !omitted.other.is_empty() {
+                flags.push(Flag::NamesDiffer {
+                    evidence: Box::new(omitted),
+                });
+            }
         }
     }
+    // Every row keeps its flags to the end: the room a list grows by would stand idle.
+    flags.shrink_to_fit();
+    row.flags = flags;
 }
 
 /// The median ratio of lengths over matched turn pairs of comparable sentence counts (a turn
@@ -547,15 +588,13 @@ fn texts<'a>(side: &Version<'a>, refs: &[SentenceRef]) -> Vec<&'a str> {
         .collect()
 }
 
-/// Sentence rows for every turn link, in reading order. The links are shared between two
-/// threads, each with its own copy of the interner: ids the flags add stay private to a
-/// thread, and the rows hold only text. The first half tells `done` how far it has come, which
-/// stands for both: the halves weigh the same.
+/// Sentence rows for every turn link, in reading order, not yet flagged. The links are shared
+/// between two threads. The first half tells `done` how far it has come, which stands for
+/// both: the halves weigh the same.
 fn rows(
     links: &[TurnLink],
     versions: Pair<&Version<'_>>,
     context: beads::Context,
-    interner: &mut Interner,
     done: &dyn Fn(f64),
 ) -> Vec<Row> {
     let sentences = |link: &TurnLink| {
@@ -564,19 +603,9 @@ fn rows(
     };
     let middle = crate::parallel::middle(links, sentences);
     let mut tell = crate::parallel::share_teller(&links[..middle], sentences, done);
-    let mut copy = interner.clone();
     let (first, rest) = crate::parallel::join(
-        || link_rows(links, 0..middle, versions, context, interner, &mut tell),
-        || {
-            link_rows(
-                links,
-                middle..links.len(),
-                versions,
-                context,
-                &mut copy,
-                &mut |_| {},
-            )
-        },
+        || link_rows(links, 0..middle, versions, context, &mut tell),
+        || link_rows(links, middle..links.len(), versions, context, &mut |_| {}),
     );
     // Exactly as many as there are: the rows live through the second look.
     first.joined(rest)
@@ -588,7 +617,6 @@ fn link_rows(
     range: std::ops::Range<usize>,
     versions: Pair<&Version<'_>>,
     context: beads::Context,
-    interner: &mut Interner,
     done: &mut dyn FnMut(&TurnLink),
 ) -> Blocks<Row> {
     let mut rows = Blocks::new();
@@ -618,36 +646,28 @@ fn link_rows(
         };
         for (x, y) in beads {
             let bead = Pair::new(&refs.official[x], &refs.other[y]);
-            rows.push(row(versions, bead, index, context, interner));
+            rows.push(row(versions, bead, index, context));
         }
         done(link);
     }
     rows
 }
 
-/// A row of the given sentences, with its similarity and flags.
+/// A row of the given sentences, with its similarity; flagged once the rows are final (see
+/// [`flag_rows`]).
 fn row(
     versions: Pair<&Version<'_>>,
     refs: Pair<&[SentenceRef]>,
     link: usize,
     context: beads::Context,
-    interner: &mut Interner,
 ) -> Row {
     let features = versions
         .zip(refs)
         .map(|(version, refs)| version.features_of(refs));
-    let texts = versions
-        .zip(refs)
-        .map(|(version, refs)| texts(version, refs));
     Row {
         sides: refs.map(RowSentences::from_slice),
         similarity: divergence::similarity(&features.official, &features.other, context),
-        flags: divergence::flags(
-            texts.as_ref().map(Vec::as_slice),
-            features.as_ref().map(Vec::as_slice),
-            context.revision,
-            interner,
-        ),
+        flags: Flags::new(),
         link,
     }
 }

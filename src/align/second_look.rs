@@ -2,7 +2,6 @@
 //! the rows with those stretches replaced. The first pass's rows are rewritten in their own
 //! buffer, not copied, so a long pair holds one set of rows, not two.
 
-use super::interner::Interner;
 use super::{Flags, Looking, Row, Version, beads, length_ratio_of, regions, row, score_again};
 use crate::model::{Pair, SentenceRef};
 use std::collections::VecDeque;
@@ -24,7 +23,6 @@ pub(super) fn look_again(
     versions: Pair<&Version<'_>>,
     context: &mut beads::Context,
     looking: Looking<'_>,
-    interner: &mut Interner,
 ) -> Vec<Row> {
     let half = |from: f64| move |done: f64| (looking.done)(from + done / 2.0);
     let first_half = half(0.0);
@@ -36,7 +34,7 @@ pub(super) fn look_again(
     let refined = length_ratio_of(sides_after(&first_pass, &looked), versions);
     let recalibrated = (refined / context.length_ratio - 1.0).abs() > 0.05;
     let looked = if recalibrated {
-        set_aside(&first_pass, looked, versions, *context, interner);
+        drop(looked);
         context.length_ratio = refined;
         let second_half = half(0.5);
         let again = Looking {
@@ -47,35 +45,12 @@ pub(super) fn look_again(
     } else {
         looked
     };
-    let mut rows = replaced(first_pass, looked, versions, *context, interner);
+    let mut rows = replaced(first_pass, looked, versions, *context);
     if recalibrated {
         score_again(&mut rows, versions, *context);
     }
     (looking.done)(1.0);
     rows
-}
-
-/// A look that is not kept, dropped before the next is taken. The rows it would have made are
-/// still made: their flags give new words ids, and ids order the numbers a flag quotes, so
-/// the rows kept stay as they were.
-fn set_aside(
-    rows: &[Row],
-    looked: Vec<Realigned>,
-    versions: Pair<&Version<'_>>,
-    context: beads::Context,
-    interner: &mut Interner,
-) {
-    for (realigned, kept) in looked.iter().zip(kept_rows(rows, &looked)) {
-        let link = rows[realigned.stretch.start].link;
-        let new = realigned
-            .beads
-            .iter()
-            .zip(kept)
-            .filter(|(_, k)| k.is_none());
-        for (bead, _) in new {
-            row(versions, bead, link, context, interner);
-        }
-    }
 }
 
 /// The stretches that [`regions`] aligns better, in order. They are shared between two
@@ -164,8 +139,8 @@ fn sides_after<'r>(
 }
 
 /// For each realigned stretch, for each of its beads, the row of the stretch it repeats, if
-/// any: most rows of a stretch come back as they were, and keep their flags. Rows are found by
-/// how many sentences came before them, which only grows.
+/// any: most rows of a stretch come back as they were, and are kept rather than made again.
+/// Rows are found by how many sentences came before them, which only grows.
 fn kept_rows(rows: &[Row], looked: &[Realigned]) -> Vec<Vec<Option<usize>>> {
     let sentences = |sides: Pair<&[SentenceRef]>| sides.official.len() + sides.other.len();
     looked
@@ -202,7 +177,6 @@ fn replaced(
     looked: Vec<Realigned>,
     versions: Pair<&Version<'_>>,
     context: beads::Context,
-    interner: &mut Interner,
 ) -> Vec<Row> {
     if looked.is_empty() {
         return rows;
@@ -223,7 +197,7 @@ fn replaced(
                     let same = rewrite.take();
                     rewrite.put(same);
                 }
-                None => rewrite.put(row(versions, bead, link, context, interner)),
+                None => rewrite.put(row(versions, bead, link, context)),
             }
         }
         rewrite.drop_until(stretch.end);
