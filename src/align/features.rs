@@ -5,7 +5,7 @@
 use super::interner::{Interner, WordInfo};
 use super::numbers::number_at;
 use super::romanize::romanize_kana;
-use super::tokens::{is_hangul, katakana_runs, name_runs, word_spans};
+use super::tokens::{is_hangul, katakana_runs, may_hold_east_asian, name_runs, word_spans};
 use super::word_lists::{NEGATION_MARKS, THANKS_MARKS};
 use std::sync::Arc;
 
@@ -62,9 +62,11 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
     let mut result = Features {
         chars: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
         ending: Ending::of(text),
-        thanks: THANKS_MARKS.iter().any(|mark| text.contains(mark)),
         ..Features::default()
     };
+    let east_asian = may_hold_east_asian(text);
+    let marked = |marks: &[&str]| east_asian && marks.iter().any(|mark| text.contains(mark));
+    result.thanks = marked(THANKS_MARKS);
     let spans = word_spans(text);
     let words: Vec<&str> = spans.iter().map(|&(_, word)| word).collect();
     let infos: Vec<Arc<WordInfo>> = words.iter().map(|w| interner.word(w)).collect();
@@ -109,7 +111,7 @@ pub fn features(text: &str, interner: &mut Interner) -> Features {
     for run in katakana_runs(text) {
         names.extend(interner.name(&romanize_kana(run)));
     }
-    result.negated |= NEGATION_MARKS.iter().any(|mark| text.contains(mark));
+    result.negated |= marked(NEGATION_MARKS);
     stems.sort_unstable();
     numbers.sort();
     numbers.dedup();

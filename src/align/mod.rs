@@ -9,8 +9,8 @@
 //! was left one-sided, or over the whole document where both carry cue times across languages
 //! ([`regions`], with [`anchors`] for long stretches) → turn links and speaker
 //! correspondences read off the rows → [`divergence`] flags for each final row (names
-//! compared in [`names`]); each row is scored as it is made. Turns and speakers are evidence: the first pass pairs inside turns, the
-//! second look lets content decide.
+//! compared in [`names`]), scored as it was made. Turns and speakers are evidence: the first
+//! pass pairs inside turns, the second look lets content decide.
 
 mod anchors;
 mod beads;
@@ -413,7 +413,8 @@ fn align_turns(
     (matching, links)
 }
 
-/// What the last pass flags besides each row's own differences (see [`divergence::flags`]).
+/// How the last pass flags each row: its own differences (see [`divergence::flags`]), read
+/// word by word where one version revises the other, then low similarity and omitted names.
 #[derive(Clone, Copy)]
 struct Flagging {
     /// One version revises the other's text (see [`Kinship::is_revision`]).

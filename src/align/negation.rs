@@ -123,9 +123,7 @@ pub fn cues(text: &str) -> Vec<String> {
             found.push(word.to_string());
         }
     }
-    // Every mark holds a character from U+3000 on, whose UTF-8 starts with a byte of 0xE3 or
-    // more: text without one (most English, curly quotes included) has no mark to look for.
-    if text.bytes().any(|b| b >= 0xE3) {
+    if super::tokens::may_hold_east_asian(text) {
         let mut cleaned = text.to_string();
         for phrase in NOT_NEGATING_PHRASES {
             if cleaned.contains(phrase) {
@@ -181,6 +179,13 @@ pub fn flipped_in_diff(pieces: &[DiffPiece]) -> Pair<Vec<String>> {
 mod tests {
     use super::*;
     use crate::align::wording::word_diff;
+
+    #[test]
+    fn every_mark_is_east_asian_and_so_searched_for() {
+        for mark in MARKS {
+            assert!(crate::align::tokens::may_hold_east_asian(mark), "{mark}");
+        }
+    }
 
     #[test]
     fn set_phrases_do_not_negate() {

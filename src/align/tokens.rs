@@ -12,6 +12,14 @@ pub(super) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
+/// Whether `text` may hold a character from U+3000 on (kana, Han, Hangul): such a character's
+/// UTF-8 starts with a byte of 0xE3 or more. Every mark looked for anywhere in a text (the
+/// Korean, Japanese and Chinese negations and thanks) is written with them, so a text without
+/// one (most English, curly quotes and dashes included) needs no search for any.
+pub(super) fn may_hold_east_asian(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xE3)
+}
+
 /// Splits text into words: runs of letters, digits and inner apostrophes, hyphens, commas
 /// and periods between digits (`1,000`, `3.5`).
 pub fn words(text: &str) -> Vec<&str> {
@@ -151,6 +159,15 @@ pub(super) fn strip_particle(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_mark_searched_for_is_east_asian() {
+        use super::super::word_lists::{NEGATION_MARKS, THANKS_MARKS};
+        for mark in NEGATION_MARKS.iter().chain(THANKS_MARKS) {
+            assert!(may_hold_east_asian(mark), "{mark}");
+        }
+        assert!(!may_hold_east_asian("“Thank you — not now,” he said… ½ °C"));
+    }
 
     #[test]
     fn words_keep_apostrophes_inside_and_numbers_whole() {
