@@ -291,8 +291,12 @@ fn short_name_key(name: &str) -> Option<(char, String)> {
 /// `U.S.` as `US`, `D.C.` as `DC`: two or more capitals each followed by a full stop are an
 /// acronym, which the word splitter would cut into single letters and so lose.
 fn undotted(text: &str) -> Cow<'_, str> {
+    // Most texts have no acronym with stops: they are found out by their full stops alone.
+    if !has_dotted_capital(text) {
+        return Cow::Borrowed(text);
+    }
     // Read by bytes: an acronym's letters and stops are ASCII. The text between acronyms is
-    // copied as it stands, and a text without one, most of them, is not copied at all.
+    // copied as it stands.
     let bytes = text.as_bytes();
     let letter_and_stop =
         |at: usize| bytes[at].is_ascii_uppercase() && bytes.get(at + 1) == Some(&b'.');
@@ -330,9 +334,8 @@ fn undotted(text: &str) -> Cow<'_, str> {
 
 /// Whether `text` has a capital followed by a full stop, as every acronym [`undotted`] undots.
 fn has_dotted_capital(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).any(|at| at > 0 && bytes[at - 1].is_ascii_uppercase())
 }
 
 /// A hyphenated name whose every part is capitalised (`Indo-Pacific`, `US-ROK`), as its parts.
