@@ -419,7 +419,10 @@ fn align_turns(
 struct Flagging {
     /// One version revises the other's text (see [`Kinship::is_revision`]).
     revision: bool,
-    /// Whether to flag names one rendering leaves out (see [`names::omitted_names`]).
+    /// Whether to flag, as `names-differ`, a name one side of a paired row gives and the other
+    /// version never gives anywhere (see [`names::omitted_names`]). Only between two
+    /// renderings in one language: in a revision the word diff already shows what went, and
+    /// across languages a name is as often translated (`Hawk`, `매`) as spelled.
     omitted_names: bool,
     low_similarity: divergence::LowSimilarity,
 }
