@@ -433,9 +433,6 @@ fn low_similarity(rows: &[Row]) -> divergence::LowSimilarity {
     divergence::LowSimilarity::of_pair(paired.map(|row| row.similarity))
 }
 
-/// Rows flagged between reports of how far flagging has come.
-const ROWS_PER_REPORT: usize = 4096;
-
 /// Every row's flags, worked out once the rows are final: a row the second look replaces is
 /// never flagged. Two threads, each with its own copy of the interner: ids the flags add stay
 /// private to a thread, and no flag depends on them. The first half tells `done` how far it
@@ -453,15 +450,12 @@ fn flag_rows(
     let middle = rows.len() / 2;
     let (first, second) = rows.split_at_mut(middle);
     let (mut copy, whole_copy) = (interner.clone(), whole.clone());
-    let total = first.len().max(1) as f64;
+    let mut tell = crate::parallel::share_teller(first, |_| 1, done);
     crate::parallel::join(
         || {
-            let whole = whole.as_ref();
-            for (index, row) in first.iter_mut().enumerate() {
-                flag_row(row, versions, flagging, whole, &mut interner);
-                if index % ROWS_PER_REPORT == 0 {
-                    done(index as f64 / total);
-                }
+            for row in first.iter_mut() {
+                flag_row(row, versions, flagging, whole.as_ref(), &mut interner);
+                tell(row);
             }
         },
         move || {
@@ -470,7 +464,6 @@ fn flag_rows(
             }
         },
     );
-    done(1.0);
 }
 
 fn flag_row(

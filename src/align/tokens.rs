@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn every_mark_searched_for_is_east_asian() {
-        use super::super::word_lists::{NEGATION_MARKS, THANKS_MARKS};
+        use crate::align::word_lists::{NEGATION_MARKS, THANKS_MARKS};
         for mark in NEGATION_MARKS.iter().chain(THANKS_MARKS) {
             assert!(may_hold_east_asian(mark), "{mark}");
         }
