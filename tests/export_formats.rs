@@ -151,8 +151,13 @@ fn pairs(test: &str) -> Vec<(&'static str, Aligned)> {
     pairs
 }
 
-/// Runs a Python program on `input` and returns what it prints; python3 is on every machine
-/// this project builds on, and its parsers are independent of ours.
+/// Whether python3 runs the checks; without it the test says it skipped (`.ci/run` installs it).
+fn has_python(test: &str) -> bool {
+    common::has_program(test, "python3", "apt install python3")
+}
+
+/// Runs a Python program on `input` and returns what it prints: its parsers are independent of
+/// ours.
 fn python(program: &str, input: &str) -> String {
     let mut child = Command::new("python3")
         .args(["-c", program])
@@ -239,6 +244,9 @@ print(json.dumps(report.rows))
 
 #[test]
 fn tmx_is_well_formed_and_holds_every_row_with_two_sides() {
+    if !has_python("tmx_is_well_formed_and_holds_every_row_with_two_sides") {
+        return;
+    }
     for (name, aligned) in pairs("tmx_is_well_formed_and_holds_every_row_with_two_sides") {
         let parsed: serde_json::Value =
             serde_json::from_str(&python(READ_TMX, &aligned.write(ExportFormat::Tmx))).unwrap();
@@ -280,6 +288,9 @@ fn tmx_is_well_formed_and_holds_every_row_with_two_sides() {
 /// none added or changed.
 #[test]
 fn no_word_is_lost_or_changed() {
+    if !has_python("no_word_is_lost_or_changed") {
+        return;
+    }
     for (name, aligned) in pairs("no_word_is_lost_or_changed") {
         let tmx: serde_json::Value =
             serde_json::from_str(&python(READ_TMX, &aligned.write(ExportFormat::Tmx))).unwrap();
@@ -326,6 +337,9 @@ fn no_word_is_lost_or_changed() {
 
 #[test]
 fn html_is_well_formed_and_shows_every_sentence_once() {
+    if !has_python("html_is_well_formed_and_shows_every_sentence_once") {
+        return;
+    }
     for (name, aligned) in pairs("html_is_well_formed_and_shows_every_sentence_once") {
         let html = aligned.write(ExportFormat::Html);
         let rows: Vec<serde_json::Value> = serde_json::from_str(&python(READ_HTML, &html)).unwrap();
@@ -397,8 +411,10 @@ fn hostile_text_is_escaped_and_shown() {
         assert!(out.contains("&lt;U+202E&gt;reversed"), "{format:?}");
         assert!(out.contains("&lt;U+FFFF&gt;"), "{format:?}");
     }
-    python(READ_TMX, &aligned.write(ExportFormat::Tmx));
-    python(READ_HTML, &aligned.write(ExportFormat::Html));
+    if has_python("hostile_text_is_escaped_and_shown") {
+        python(READ_TMX, &aligned.write(ExportFormat::Tmx));
+        python(READ_HTML, &aligned.write(ExportFormat::Html));
+    }
 }
 
 #[test]
@@ -621,6 +637,9 @@ fn tsv_and_markdown_carry_what_qualifies_a_quote() {
 /// that the segment holds each word once.
 #[test]
 fn tmx_carries_what_qualifies_a_quote() {
+    if !has_python("tmx_carries_what_qualifies_a_quote") {
+        return;
+    }
     let aligned = qualified_pair();
     let tmx: serde_json::Value =
         serde_json::from_str(&python(READ_TMX, &aligned.write(ExportFormat::Tmx))).unwrap();
@@ -657,6 +676,9 @@ fn html_carries_what_qualifies_a_quote() {
         html.contains("unverified in the source (red asterisks"),
         "the legend explains the marks"
     );
+    if !has_python("html_carries_what_qualifies_a_quote") {
+        return;
+    }
     let rows: Vec<serde_json::Value> = serde_json::from_str(&python(READ_HTML, &html)).unwrap();
     assert_eq!(rows[0]["official"], "[Via interpreter] Thank you.");
     assert_eq!(rows[1]["official"], "Next, we will open the floor now.");

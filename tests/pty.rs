@@ -200,8 +200,13 @@ fn reads_keys_and_quits_cleanly() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    // In raw mode Ctrl-C is a key, so SIGINT comes from `kill` or a parent's process group.
+    for (signal, code) in [
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+        (Signal::SIGINT, 130),
+    ] {
         let mut session = Session::start(&[], 100, 30);
         session.wait_for_text("Joint Press Remarks");
         session.signal(signal);
@@ -376,6 +381,24 @@ fn a_long_pair_opens_on_its_start_then_shows_the_whole() {
     session.send(b"q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Bytes that do not decode far into a long file are found only by the whole load, which runs
+/// while the reader shows the file's start: the reader ends, gives the terminal back and
+/// names the file, with status 1.
+#[test]
+fn an_error_only_the_whole_load_finds_ends_the_reader_and_restores_the_terminal() {
+    let (dir, [a, b]) = long_pair("broken", 30);
+    let mut bytes = std::fs::read(&b).unwrap();
+    // A line only UTF-8 can be, then one no encoding of its kind allows: mixed encodings.
+    bytes.extend_from_slice("\nMODERATOR: It’s late.\nMODERATOR: ".as_bytes());
+    bytes.extend_from_slice(b"\xff\xfe\n");
+    std::fs::write(&b, bytes).unwrap();
+    let mut session = Session::start(&[&a, &b], 120, 36);
+    assert_eq!(session.wait_exit(), 1);
+    session.assert_restored();
+    session.wait_for_text("translation.txt");
     std::fs::remove_dir_all(dir).ok();
 }
 
